@@ -1,0 +1,94 @@
+// Package ingest turns a file's bytes into a Document: plain text (title,
+// contents list, headings, paragraphs, lists) and Markdown, decoding the
+// bytes first. It never rewrites the words of the source.
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"scholia/annotate"
+)
+
+// MaxFileSize is the largest file Scholia imports. The longest novels are a
+// few megabytes; a larger "text" is nearly always a data dump or a log.
+const MaxFileSize = 16 << 20
+
+// Parse reads one file's bytes. name is used for the format (by extension)
+// and as a fallback title; it is not opened. The result has its blocks, title
+// and hash set; ID and Imported are the caller's.
+func Parse(name string, data []byte) (*annotate.Document, error) {
+	if len(data) == 0 {
+		return nil, annotate.Problemf(annotate.ErrEmpty, "the file is empty")
+	}
+	if len(data) > MaxFileSize {
+		return nil, annotate.Problemf(annotate.ErrTooLarge, "it is %s and Scholia imports files up to %s; split it into smaller files",
+			humanSize(len(data)), humanSize(MaxFileSize))
+	}
+	format := formatOf(name)
+	switch format {
+	case "html", "epub":
+		return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "%s import is not available yet; save the page as plain text", strings.ToUpper(format))
+	case "unsupported":
+		return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "%s files are not a format Scholia reads; save it as plain text or Markdown",
+			strings.ToUpper(strings.TrimPrefix(filepath.Ext(name), ".")))
+	}
+	text, _, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, annotate.Problemf(annotate.ErrEmpty, "the file holds no text")
+	}
+	var doc *annotate.Document
+	if format == "markdown" {
+		doc = parseMarkdown(text)
+	} else {
+		doc = parsePlainText(text)
+	}
+	doc.Format = format
+	sum := sha256.Sum256(data)
+	doc.Hash = hex.EncodeToString(sum[:])
+	if doc.Title == "" {
+		doc.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	}
+	doc.Title = shorten(doc.Title, 200)
+	if len(doc.Blocks) == 0 {
+		return nil, annotate.Problemf(annotate.ErrEmpty, "the file holds no text")
+	}
+	return doc, nil
+}
+
+// formatOf names the format by the file's extension: "markdown", "html",
+// "epub", "unsupported" for formats known not to be text, else "text" (the
+// bytes are then checked to be text).
+func formatOf(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".pdf", ".doc", ".docx", ".odt", ".rtf", ".mobi", ".azw", ".azw3", ".djvu", ".zip":
+		return "unsupported"
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return "markdown"
+	case ".html", ".htm", ".xhtml":
+		return "html"
+	case ".epub":
+		return "epub"
+	}
+	return "text"
+}
+
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+func humanSize(n int) string {
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}

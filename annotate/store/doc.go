@@ -1,0 +1,16 @@
+// Package store keeps Scholia's library in one bbolt file: documents, their
+// blocks and annotations, each record sealed with a checksum. Every write is
+// one transaction, committed before the method returns. Nothing outside this
+// package imports bbolt, and no transaction or byte slice from one escapes it.
+//
+// Layout (schema version 1):
+//
+//	meta         "schema" -> decimal version
+//	documents    doc id   -> record(Document without blocks)
+//	blocks       doc id   -> record([]Block)
+//	hashes       sha256   -> doc id
+//	annotations  ann id   -> record(Annotation)
+//	by_document  doc id + "/" + ann id -> nothing (the document's annotations)
+//
+// A record is a 4-byte big-endian CRC-32C of the JSON that follows it.
+package store

@@ -1,0 +1,82 @@
+package store
+
+import (
+	bolt "go.etcd.io/bbolt"
+
+	"scholia/annotate"
+)
+
+// PutDocument stores a document, its blocks and its content hash in one
+// transaction.
+func (s *Store) PutDocument(doc *annotate.Document) error {
+	if doc.ID == "" || doc.Hash == "" {
+		return annotate.Problemf(annotate.ErrInvalid, "a document needs an id and a hash")
+	}
+	info := *doc
+	info.Blocks = nil
+	infoRec, err := seal(&info)
+	if err != nil {
+		return err
+	}
+	blocksRec, err := seal(doc.Blocks)
+	if err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		id := []byte(doc.ID)
+		if err := tx.Bucket(bucketDocuments).Put(id, infoRec); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketBlocks).Put(id, blocksRec); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketHashes).Put([]byte(doc.Hash), id)
+	})
+}
+
+// DocumentIDByHash returns the id of the document imported from bytes with
+// this hash, or "" when there is none.
+func (s *Store) DocumentIDByHash(hash string) (string, error) {
+	var id string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		id = string(tx.Bucket(bucketHashes).Get([]byte(hash)))
+		return nil
+	})
+	return id, err
+}
+
+// Documents returns every document without its blocks, in id order (which
+// is import order: ids grow with time).
+func (s *Store) Documents() ([]annotate.Document, error) {
+	var docs []annotate.Document
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketDocuments).ForEach(func(k, v []byte) error {
+			var d annotate.Document
+			if err := open("documents", string(k), v, &d); err != nil {
+				return err
+			}
+			docs = append(docs, d)
+			return nil
+		})
+	})
+	return docs, err
+}
+
+// Document returns one document with its blocks.
+func (s *Store) Document(id string) (*annotate.Document, error) {
+	var d annotate.Document
+	err := s.db.View(func(tx *bolt.Tx) error {
+		info := tx.Bucket(bucketDocuments).Get([]byte(id))
+		if info == nil {
+			return annotate.Problemf(annotate.ErrNotFound, "no document has the id %s", id)
+		}
+		if err := open("documents", id, info, &d); err != nil {
+			return err
+		}
+		return open("blocks", id, tx.Bucket(bucketBlocks).Get([]byte(id)), &d.Blocks)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
+}

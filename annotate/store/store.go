@@ -1,0 +1,130 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"scholia/annotate"
+)
+
+// SchemaVersion is the layout this code reads and writes.
+const SchemaVersion = 1
+
+// LockTimeout is how long Open waits for another process to release the file.
+const LockTimeout = 2 * time.Second
+
+var (
+	bucketMeta        = []byte("meta")
+	bucketDocuments   = []byte("documents")
+	bucketBlocks      = []byte("blocks")
+	bucketHashes      = []byte("hashes")
+	bucketAnnotations = []byte("annotations")
+	bucketByDocument  = []byte("by_document")
+	keySchema         = []byte("schema")
+)
+
+var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashes, bucketAnnotations, bucketByDocument}
+
+// Store is an open library file.
+type Store struct {
+	db   *bolt.DB
+	path string
+}
+
+// Open opens the library at path, creating it (0600, in a 0700 folder) when
+// it does not exist. It fails with ErrLocked when another process holds the
+// file for LockTimeout, ErrDamaged when the file is not a Scholia library
+// (a 0-byte file included: it is never silently made into a new one), and
+// ErrNewerSchema when a newer Scholia wrote it.
+func Open(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
+	}
+	if fi, err := os.Stat(path); err == nil {
+		if fi.IsDir() {
+			return nil, annotate.Problemf(annotate.ErrDamaged, "the library %s is a folder, not a library file; name a file with --library", path)
+		}
+		if fi.Size() == 0 {
+			return nil, annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: it is empty (0 bytes); move it away to start a new library", path)
+		}
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
+	if err != nil {
+		return nil, classifyOpenError(path, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.prepare(); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func classifyOpenError(path string, err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return annotate.Problemf(annotate.ErrLocked, "another Scholia is using the library %s; close it and try again", path)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
+		errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrInvalidMapping):
+		return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged (%v); move it away to start a new library", path, err)
+	case errors.Is(err, os.ErrPermission):
+		return fmt.Errorf("cannot open %s: permission denied", path)
+	}
+	return fmt.Errorf("cannot open %s: %w", path, err)
+}
+
+// prepare creates the buckets of a new library and checks the schema of an
+// existing one, in one transaction.
+func (s *Store) prepare() error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			if tx.Bucket(bucketDocuments) != nil {
+				return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: it has documents but no schema record", s.path)
+			}
+			for _, name := range allBuckets {
+				if _, err := tx.CreateBucket(name); err != nil {
+					return err
+				}
+			}
+			return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+		}
+		v, err := strconv.Atoi(string(meta.Get(keySchema)))
+		if err != nil {
+			return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: its schema version is unreadable", s.path)
+		}
+		if v > SchemaVersion {
+			return annotate.Problemf(annotate.ErrNewerSchema, "the library %s was written by a newer Scholia (schema %d, this one reads %d); update Scholia", s.path, v, SchemaVersion)
+		}
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: it lacks its %s bucket", s.path, name)
+			}
+		}
+		return nil
+	})
+}
+
+// Path is the library file's path.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the file and its lock.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Schema returns the schema version recorded in the file.
+func (s *Store) Schema() (int, error) {
+	var v int
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		v, err = strconv.Atoi(string(tx.Bucket(bucketMeta).Get(keySchema)))
+		return err
+	})
+	return v, err
+}
