@@ -6,6 +6,10 @@ import (
 	"unicode"
 )
 
+// maxEntryBytes bounds the lines read as contents entries or headings: no
+// entry is longer, and it keeps a huge unbroken line cheap.
+const maxEntryBytes = 1000
+
 var (
 	contentsTitle = regexp.MustCompile(`(?i)^\s*(table of contents|contents|content)\s*:?\s*$`)
 	bulletMarker  = regexp.MustCompile(`^\s*(?:[-*•+‣◦▪]\s+|o\s{2,})`)
@@ -18,6 +22,9 @@ var (
 // without bullet, numbering, dot leaders or page number, lower case, words
 // only.
 func entryKey(s string) string {
+	if len(s) > maxEntryBytes {
+		return ""
+	}
 	s = bulletMarker.ReplaceAllString(s, "")
 	s = leaderTail.ReplaceAllString(s, "")
 	if m := numberMarker.FindString(s); m != "" && len(m) < len(s) {

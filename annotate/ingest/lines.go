@@ -27,13 +27,13 @@ func normalise(text string) []string {
 			}
 		}
 		l = strings.TrimRight(l, " \t")
-		if pageFooter.MatchString(l) {
+		if strings.HasSuffix(l, "]") && len(l) < maxEntryBytes && pageFooter.MatchString(l) {
 			out = append(out, "")
 			continue
 		}
 		if afterFeed && l != "" {
 			afterFeed = false
-			if columnGap.MatchString(l) {
+			if len(l) < maxEntryBytes && columnGap.MatchString(l) {
 				continue
 			}
 		}

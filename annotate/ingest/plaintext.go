@@ -131,6 +131,9 @@ func (s *structure) findTitle(known string) {
 func columnShare(lines []string) float64 {
 	n := 0
 	for _, l := range lines {
+		if len(l) > maxEntryBytes {
+			continue
+		}
 		if columnGap.MatchString(l) || strings.HasPrefix(l, strings.Repeat(" ", 20)) {
 			n++
 		}

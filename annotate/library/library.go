@@ -1,0 +1,230 @@
+// Package library is the one facade the window and the command line both
+// use: it opens the library file, imports documents and reads them back,
+// keeping every rule (one transaction per change, identical bytes imported
+// once) in one place.
+package library
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"scholia/annotate"
+	"scholia/annotate/ingest"
+	"scholia/annotate/store"
+)
+
+// Library is an open library file.
+type Library struct {
+	store *store.Store
+	now   func() time.Time
+}
+
+// Open opens (or creates) the library at path.
+func Open(path string) (*Library, error) {
+	s, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return &Library{store: s, now: time.Now}, nil
+}
+
+// Close releases the library file.
+func (l *Library) Close() error { return l.store.Close() }
+
+// Path is the library file's path.
+func (l *Library) Path() string { return l.store.Path() }
+
+// DefaultPath is where the library lives when neither --library nor
+// SCHOLIA_LIBRARY names it: $XDG_DATA_HOME/scholia/library.db, that is
+// ~/.local/share/scholia/library.db, on Linux and the BSDs; the OS's
+// application-data folder elsewhere.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("SCHOLIA_LIBRARY"); p != "" {
+		return p, nil
+	}
+	dir, err := dataDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find a folder for the library (%v); name one with --library or SCHOLIA_LIBRARY", err)
+	}
+	return filepath.Join(dir, "scholia", "library.db"), nil
+}
+
+func dataDir() (string, error) {
+	switch runtime.GOOS {
+	case "darwin", "windows", "ios", "android":
+		return os.UserConfigDir()
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
+		return d, nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(home, ".local", "share"), nil
+}
+
+// Imported is what an import did.
+type Imported struct {
+	Document *annotate.Document
+	// Existing is true when the same bytes were already in the library:
+	// nothing was written and Document is the one imported before.
+	Existing bool
+}
+
+// Import reads a file and adds it to the library. Errors name the file and
+// say what to do; nothing in the library changes when one is returned.
+func (l *Library) Import(path string) (Imported, error) {
+	data, err := readSource(path)
+	if err != nil {
+		return Imported{}, err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	res, err := l.ImportBytes(filepath.Base(path), abs, data)
+	if err != nil {
+		return Imported{}, fmt.Errorf("cannot import %s: %w", path, err)
+	}
+	return res, nil
+}
+
+// readSource reads a file, refusing folders, missing files and files too
+// large to import before reading a byte of them.
+func readSource(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return nil, annotate.Problemf(annotate.ErrNotFound, "cannot import %s: there is no such file", path)
+		case errors.Is(err, os.ErrPermission):
+			return nil, fmt.Errorf("cannot import %s: permission denied", path)
+		}
+		return nil, fmt.Errorf("cannot import %s: %w", path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot import %s: %w", path, err)
+	}
+	if fi.IsDir() {
+		return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "cannot import %s: it is a folder; name the files in it", path)
+	}
+	if fi.Size() > ingest.MaxFileSize {
+		return nil, annotate.Problemf(annotate.ErrTooLarge, "cannot import %s: it is %.1f MB and Scholia imports files up to %d MB; split it into smaller files",
+			path, float64(fi.Size())/(1<<20), ingest.MaxFileSize>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, ingest.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot import %s: %w", path, err)
+	}
+	return data, nil
+}
+
+// ImportBytes adds a document read from data; name gives the format and a
+// fallback title, source is where it came from (a path or URL).
+func (l *Library) ImportBytes(name, source string, data []byte) (Imported, error) {
+	doc, err := ingest.Parse(name, data)
+	if err != nil {
+		return Imported{}, err
+	}
+	if id, err := l.store.DocumentIDByHash(doc.Hash); err != nil {
+		return Imported{}, err
+	} else if id != "" {
+		existing, err := l.store.Document(id)
+		if err != nil {
+			return Imported{}, err
+		}
+		return Imported{Document: existing, Existing: true}, nil
+	}
+	id, err := uuid.NewV7()
+	if err != nil {
+		return Imported{}, err
+	}
+	doc.ID = id.String()
+	doc.Source = source
+	doc.Imported = l.now().UTC().Truncate(time.Second)
+	if err := l.store.PutDocument(doc); err != nil {
+		return Imported{}, err
+	}
+	return Imported{Document: doc}, nil
+}
+
+// Summary is a document as the library list shows it: without its blocks,
+// with its number of annotations.
+type Summary struct {
+	annotate.Document
+	Annotations int
+}
+
+// Documents lists every document, newest import first.
+func (l *Library) Documents() ([]Summary, error) {
+	docs, err := l.store.Documents()
+	if err != nil {
+		return nil, err
+	}
+	counts, err := l.store.AnnotationCounts()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Summary, len(docs))
+	for i, d := range docs {
+		out[i] = Summary{Document: d, Annotations: counts[d.ID]}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ID > out[j].ID })
+	return out, nil
+}
+
+// Document returns one document with its blocks.
+func (l *Library) Document(id string) (*annotate.Document, error) {
+	return l.store.Document(id)
+}
+
+// Find resolves what a person typed to name a document: its id, a prefix of
+// its id that only it has, or its exact title (letter case aside when that
+// is unambiguous).
+func (l *Library) Find(ref string) (*annotate.Document, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return nil, annotate.Problemf(annotate.ErrNotFound, "name a document by its id, an id prefix or its title")
+	}
+	docs, err := l.store.Documents()
+	if err != nil {
+		return nil, err
+	}
+	pick := func(match func(d annotate.Document) bool) ([]annotate.Document, bool) {
+		var hits []annotate.Document
+		for _, d := range docs {
+			if match(d) {
+				hits = append(hits, d)
+			}
+		}
+		return hits, len(hits) > 0
+	}
+	for _, match := range []func(annotate.Document) bool{
+		func(d annotate.Document) bool { return d.ID == ref },
+		func(d annotate.Document) bool { return d.Title == ref },
+		func(d annotate.Document) bool { return strings.HasPrefix(d.ID, strings.ToLower(ref)) },
+		func(d annotate.Document) bool { return strings.EqualFold(d.Title, ref) },
+	} {
+		hits, ok := pick(match)
+		if !ok {
+			continue
+		}
+		if len(hits) > 1 {
+			return nil, annotate.Problemf(annotate.ErrAmbiguous, "%q names %d documents; use more of the id (scholia list shows them)", ref, len(hits))
+		}
+		return l.store.Document(hits[0].ID)
+	}
+	return nil, annotate.Problemf(annotate.ErrNotFound, "no document has the id or title %q; scholia list shows them", ref)
+}

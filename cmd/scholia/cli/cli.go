@@ -1,0 +1,248 @@
+// Package cli is Scholia's command line: it parses the arguments, runs one
+// command against annotate/library and prints data or one clear error line.
+// It never opens a window; main decides when the window is wanted.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"scholia/annotate"
+	"scholia/annotate/library"
+)
+
+// Exit codes.
+const (
+	ExitOK     = 0
+	ExitFailed = 1
+	ExitUsage  = 2
+	ExitLocked = 3
+)
+
+// Invocation is the command line, split into the global options, the
+// command and its arguments.
+type Invocation struct {
+	Library string
+	Command string
+	Args    []string
+	Help    bool
+}
+
+// Parse reads `scholia [--library FILE] [COMMAND] [ARGS]`.
+func Parse(args []string) (Invocation, error) {
+	var inv Invocation
+	for len(args) > 0 {
+		a := args[0]
+		switch {
+		case a == "--library" || a == "-library":
+			if len(args) < 2 {
+				return inv, errors.New("--library needs a file name")
+			}
+			inv.Library, args = args[1], args[2:]
+		case strings.HasPrefix(a, "--library="):
+			inv.Library, args = strings.TrimPrefix(a, "--library="), args[1:]
+		case a == "-h" || a == "--help":
+			inv.Help, args = true, args[1:]
+		case strings.HasPrefix(a, "-") && a != "-":
+			return inv, fmt.Errorf("unknown option %s; see scholia help", a)
+		default:
+			inv.Command, inv.Args = a, args[1:]
+			return inv, nil
+		}
+	}
+	return inv, nil
+}
+
+// WantsWindow says whether the invocation opens the window: no command,
+// `open FILE`, or a file name in the command's place.
+func (inv Invocation) WantsWindow() bool {
+	if inv.Help {
+		return false
+	}
+	if inv.Command == "" || inv.Command == "open" {
+		return true
+	}
+	_, known := commands[inv.Command]
+	return !known && inv.Command != "help" && looksLikeFile(inv.Command)
+}
+
+func looksLikeFile(arg string) bool {
+	_, err := os.Stat(arg)
+	return err == nil || strings.ContainsAny(arg, "./\\")
+}
+
+// LibraryPath resolves where the library lives: --library, else
+// SCHOLIA_LIBRARY, else the default data folder.
+func (inv Invocation) LibraryPath() (string, error) {
+	if inv.Library != "" {
+		return inv.Library, nil
+	}
+	return library.DefaultPath()
+}
+
+// command is one sub-command.
+type command struct {
+	usage   string
+	summary string
+	run     func(e *env, args []string) error
+}
+
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"import": {"import FILE...", "import plain-text or Markdown files; prints ID<TAB>title for each", runImport},
+		"list":   {"list [--json]", "list the documents with id, title, source, import time and annotation count", runList},
+		"show":   {"show [--json|--text|--outline] DOC", "show a document (DOC: id, unique id prefix or exact title)", runShow},
+		"open":   {"open FILE", "open the window on FILE, importing it if new (also: scholia FILE)", nil},
+	}
+}
+
+// env is what a command runs with.
+type env struct {
+	inv    Invocation
+	stdout io.Writer
+	stderr io.Writer
+	lib    *library.Library
+}
+
+// library opens the library on first use.
+func (e *env) library() (*library.Library, error) {
+	if e.lib != nil {
+		return e.lib, nil
+	}
+	path, err := e.inv.LibraryPath()
+	if err != nil {
+		return nil, err
+	}
+	lib, err := library.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	e.lib = lib
+	return lib, nil
+}
+
+// errUsage marks mistakes in the command line.
+type errUsage struct{ msg string }
+
+func (e errUsage) Error() string { return e.msg }
+
+// errReported: the command already printed its errors.
+var errReported = errors.New("reported")
+
+// Run runs a command-line invocation and returns the exit code. Errors are
+// one line on stderr; a panic becomes such a line too, never a stack trace.
+func Run(inv Invocation, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "scholia: internal error: %v; please report it\n", r)
+			code = ExitFailed
+		}
+	}()
+	if inv.Help || inv.Command == "" || inv.Command == "help" {
+		return help(inv, stdout, stderr)
+	}
+	cmd, ok := commands[inv.Command]
+	if !ok || cmd.run == nil {
+		fmt.Fprintf(stderr, "scholia: unknown command %q; see scholia help\n", inv.Command)
+		return ExitUsage
+	}
+	for _, a := range inv.Args {
+		if a == "--help" || a == "-h" {
+			fmt.Fprintf(stdout, "usage: scholia [--library FILE] %s\n\n%s.\n", cmd.usage, capitalise(cmd.summary))
+			return ExitOK
+		}
+	}
+	e := &env{inv: inv, stdout: stdout, stderr: stderr}
+	err := cmd.run(e, inv.Args)
+	if e.lib != nil {
+		if cerr := e.lib.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}
+	return report(err, stderr)
+}
+
+func report(err error, stderr io.Writer) int {
+	var usage errUsage
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, errReported):
+		return ExitFailed
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "scholia: %s\n", usage.msg)
+		return ExitUsage
+	case errors.Is(err, annotate.ErrLocked):
+		fmt.Fprintf(stderr, "scholia: %s\n", oneLine(err))
+		return ExitLocked
+	}
+	fmt.Fprintf(stderr, "scholia: %s\n", oneLine(err))
+	return ExitFailed
+}
+
+// oneLine keeps an error message on one line.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func help(inv Invocation, stdout, stderr io.Writer) int {
+	if inv.Command == "help" && len(inv.Args) > 0 {
+		if cmd, ok := commands[inv.Args[0]]; ok {
+			fmt.Fprintf(stdout, "usage: scholia [--library FILE] %s\n\n%s.\n", cmd.usage, capitalise(cmd.summary))
+			return ExitOK
+		}
+		fmt.Fprintf(stderr, "scholia: unknown command %q; see scholia help\n", inv.Args[0])
+		return ExitUsage
+	}
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Fprintln(stdout, "Scholia: read, highlight and annotate sources, offline.")
+	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, "usage: scholia [--library FILE] [COMMAND] [ARGS]")
+	fmt.Fprintln(stdout, "       scholia [FILE]           open the window (on FILE)")
+	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, "commands:")
+	for _, n := range names {
+		fmt.Fprintf(stdout, "  %-38s %s\n", commands[n].usage, commands[n].summary)
+	}
+	fmt.Fprintf(stdout, "  %-38s %s\n", "help [COMMAND]", "this help, or one command's")
+	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, "The library file is --library FILE, else $SCHOLIA_LIBRARY, else")
+	fmt.Fprintln(stdout, "$XDG_DATA_HOME/scholia/library.db (~/.local/share/scholia/library.db).")
+	return ExitOK
+}
+
+// parseFlags parses a command's flags wherever they stand among its
+// positional arguments, which it returns.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, errUsage{fmt.Sprintf("%s: %v; see scholia %s --help", fs.Name(), err, fs.Name())}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
