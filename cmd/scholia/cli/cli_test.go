@@ -1,0 +1,199 @@
+package cli_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"scholia/annotate/library"
+	"scholia/cmd/scholia/cli"
+)
+
+// scholia runs the command line on a library and returns what it printed
+// and its exit code.
+func scholia(t *testing.T, lib string, args ...string) (string, string, int) {
+	t.Helper()
+	inv, err := cli.Parse(append([]string{"--library", lib}, args...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	code := cli.Run(inv, &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+func fixture(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const brief = "Ceasefire Brief\n\nContents\n1. Terms\n2. Monitors\n\n1. Terms\n\nBoth sides stop firing at dawn.\n\n2. Monitors\n\nObservers watch the line.\n"
+
+func TestImportPrintsIDAndTitleAndKeepsGoingAfterAFailure(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "lib.db")
+	good := fixture(t, "brief.txt", brief)
+	missing := filepath.Join(t.TempDir(), "nope.txt")
+	out, errOut, code := scholia(t, lib, "import", missing, good)
+	if code != 1 {
+		t.Errorf("exit %d, want 1 when a file failed", code)
+	}
+	fields := strings.Split(strings.TrimSpace(out), "\t")
+	if len(fields) != 2 || fields[1] != "Ceasefire Brief" || len(fields[0]) != 36 {
+		t.Errorf("stdout %q, want ID<TAB>title", out)
+	}
+	if lines := strings.Split(strings.TrimSpace(errOut), "\n"); len(lines) != 1 || !strings.Contains(lines[0], missing) {
+		t.Errorf("stderr %q, want one line naming %s", errOut, missing)
+	}
+	list, _, code := scholia(t, lib, "list", "--json")
+	var docs []map[string]any
+	if err := json.Unmarshal([]byte(list), &docs); err != nil || code != 0 {
+		t.Fatalf("list --json: %v %q", err, list)
+	}
+	if len(docs) != 1 || docs[0]["id"] != fields[0] || docs[0]["source"] != good || docs[0]["annotations"] != 0.0 {
+		t.Errorf("list --json = %v", docs)
+	}
+	for _, key := range []string{"title", "imported"} {
+		if _, ok := docs[0][key]; !ok {
+			t.Errorf("list --json lacks %q", key)
+		}
+	}
+}
+
+func TestShowByPrefixTitleAndFormat(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "lib.db")
+	out, _, _ := scholia(t, lib, "import", fixture(t, "brief.txt", brief))
+	id := strings.Split(out, "\t")[0]
+
+	text, _, code := scholia(t, lib, "show", "--text", id[:13])
+	if code != 0 || !strings.HasPrefix(text, "Ceasefire Brief\n\nContents\n1. Terms") || !strings.HasSuffix(text, "Observers watch the line.") {
+		t.Errorf("show --text = %q (exit %d)", text, code)
+	}
+	js, _, code := scholia(t, lib, "show", "Ceasefire Brief", "--json")
+	var doc struct {
+		ID     string `json:"id"`
+		Title  string `json:"title"`
+		Blocks []struct {
+			Kind  string `json:"kind"`
+			Level int    `json:"level"`
+			Text  string `json:"text"`
+			Start int    `json:"start"`
+		} `json:"blocks"`
+		Outline []struct {
+			Title string `json:"title"`
+			Level int    `json:"level"`
+			Start int    `json:"start"`
+		} `json:"outline"`
+	}
+	if err := json.Unmarshal([]byte(js), &doc); err != nil || code != 0 {
+		t.Fatalf("show --json: %v %q", err, js)
+	}
+	if doc.ID != id || len(doc.Outline) != 2 || doc.Outline[1].Title != "2. Monitors" {
+		t.Errorf("show --json = %+v", doc)
+	}
+	runes := []rune(text)
+	for _, b := range doc.Blocks {
+		if got := string(runes[b.Start : b.Start+len([]rune(b.Text))]); got != b.Text {
+			t.Errorf("block start %d reads %q, not %q", b.Start, got, b.Text)
+		}
+	}
+	for _, o := range doc.Outline {
+		if !strings.HasPrefix(string(runes[o.Start:]), o.Title) {
+			t.Errorf("outline %q start %d points elsewhere", o.Title, o.Start)
+		}
+	}
+	outline, _, _ := scholia(t, lib, "show", "--outline", id)
+	if outline != "1. Terms\t"+itoa(doc.Outline[0].Start)+"\n2. Monitors\t"+itoa(doc.Outline[1].Start)+"\n" {
+		t.Errorf("show --outline = %q", outline)
+	}
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func TestErrorsAreOneLineWithNonZeroExit(t *testing.T) {
+	dir := t.TempDir()
+	lib := filepath.Join(dir, "lib.db")
+	empty := filepath.Join(dir, "empty.db")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		lib  string
+		args []string
+		code int
+		says string
+	}{
+		{lib, []string{"show", "nothing-like-this"}, 1, "no document"},
+		{lib, []string{"frobnicate"}, 2, "unknown command"},
+		{lib, []string{"show"}, 2, "needs one document"},
+		{lib, []string{"list", "--bogus"}, 2, "flag provided but not defined"},
+		{lib, []string{"import"}, 2, "at least one file"},
+		{empty, []string{"list"}, 1, "damaged"},
+	}
+	for _, c := range cases {
+		out, errOut, code := scholia(t, c.lib, c.args...)
+		if code != c.code || out != "" {
+			t.Errorf("%v: exit %d stdout %q, want exit %d", c.args, code, out, c.code)
+		}
+		if strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, c.says) || strings.Contains(errOut, "goroutine") {
+			t.Errorf("%v: stderr %q, want one line saying %q", c.args, errOut, c.says)
+		}
+	}
+}
+
+func TestLockedLibraryExitsWithCode3(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lib.db")
+	held, err := library.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	_, errOut, code := scholia(t, path, "list")
+	if code != cli.ExitLocked || !strings.Contains(errOut, "another Scholia is using the library") {
+		t.Errorf("exit %d %q, want 3 and a message saying the library is in use", code, errOut)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	out, _, code := scholia(t, "unused.db", "help")
+	for _, cmd := range []string{"import FILE...", "list [--json]", "show [--json|--text|--outline] DOC"} {
+		if !strings.Contains(out, cmd) {
+			t.Errorf("help lacks %q", cmd)
+		}
+	}
+	if code != 0 {
+		t.Errorf("exit %d", code)
+	}
+	out, _, _ = scholia(t, "unused.db", "show", "--help")
+	if !strings.HasPrefix(out, "usage: scholia [--library FILE] show") {
+		t.Errorf("show --help = %q", out)
+	}
+}
+
+func TestWhichInvocationsOpenTheWindow(t *testing.T) {
+	file := fixture(t, "brief.txt", brief)
+	for args, want := range map[string]bool{
+		"":                    true,
+		"open " + file:        true,
+		file:                  true,
+		"list":                false,
+		"help":                false,
+		"--help":              false,
+		"--library x.db list": false,
+		"--library x.db":      true,
+	} {
+		inv, err := cli.Parse(strings.Fields(args))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := inv.WantsWindow(); got != want {
+			t.Errorf("scholia %s: window %v, want %v", args, got, want)
+		}
+	}
+}
