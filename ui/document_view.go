@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"scholia/annotate"
@@ -23,7 +24,7 @@ type DocumentView struct {
 func NewDocumentView() *DocumentView {
 	v := &DocumentView{text: widget.NewRichText()}
 	v.text.Wrapping = fyne.TextWrapWord
-	v.scroll = container.NewVScroll(v.text)
+	v.scroll = container.NewVScroll(container.New(&readingColumn{}, v.text))
 	v.SetDocument(nil)
 	v.ExtendBaseWidget(v)
 	return v
@@ -83,8 +84,10 @@ func blockSegment(b annotate.Block) widget.RichTextSegment {
 		style = widget.RichTextStyleSubHeading
 	case annotate.BlockQuote:
 		style = widget.RichTextStyleBlockquote
-	case annotate.BlockPre, annotate.BlockContents:
+	case annotate.BlockPre:
 		style = widget.RichTextStyleCodeBlock
+	case annotate.BlockContents:
+		style.SizeName = theme.SizeNameCaptionText
 	case annotate.BlockListItem:
 		text = "•  " + text
 	case annotate.BlockBoilerplate:

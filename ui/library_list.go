@@ -32,7 +32,6 @@ func NewLibraryList(onOpen func(id string)) *LibraryList {
 			title.Truncation = fyne.TextTruncateEllipsis
 			detail := widget.NewLabel("")
 			detail.Truncation = fyne.TextTruncateEllipsis
-			detail.Importance = widget.LowImportance
 			detail.SizeName = theme.SizeNameCaptionText
 			return container.NewVBox(title, detail)
 		},

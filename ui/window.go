@@ -61,6 +61,15 @@ func (m *MainWindow) OpenDocument(id string) {
 	m.win.SetTitle(doc.Title + " — Scholia")
 }
 
+// List is the library list.
+func (m *MainWindow) List() *LibraryList { return m.list }
+
+// View is the document view.
+func (m *MainWindow) View() *DocumentView { return m.view }
+
+// Status is what the status bar says.
+func (m *MainWindow) Status() string { return m.status.Text }
+
 // Current is the document on show, or nil.
 func (m *MainWindow) Current() *annotate.Document { return m.view.Document() }
 

@@ -1,0 +1,41 @@
+# Scholia: `make run` and `make test` do all set-up on Debian/Ubuntu.
+GO      ?= go
+BIN     := bin/scholia
+TAGS    := migrated_fynedo
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# Fyne cannot parse the C locale (nor C.UTF-8); give it a real one when that is what we have.
+LOCALE  := $(if $(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),$(LANG),en_US.UTF-8)
+
+.PHONY: run build test lint smoke bench deps-build deps-test clean
+
+run: build
+	LANG=$(LOCALE) ./$(BIN)
+
+build: deps-build
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/scholia
+
+test: deps-test lint
+	LANG=$(LOCALE) $(GO) test -tags $(TAGS) -count=1 ./...
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/scholia
+	scripts/smoke.sh $(BIN)
+
+lint:
+	@unformatted=$$(gofmt -l cmd ui annotate assets 2>/dev/null); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+smoke: build deps-test
+	scripts/smoke.sh $(BIN)
+
+bench:
+	scripts/bench.sh
+
+deps-build:
+	scripts/install-deps.sh build
+
+deps-test:
+	scripts/install-deps.sh test
+
+clean:
+	rm -rf bin test-artifacts
