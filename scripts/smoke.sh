@@ -76,5 +76,12 @@ kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; app=
 listed=$(scholia --library "$lib" list --json)
 case "$listed" in *"$title"*) pass "library intact after the window closed" ;; *) fail "library after close: $listed" ;; esac
 
+# The command line stays quiet under the C locale that servers and CI use.
+noise=$(env LANG=C LC_ALL=C "$bin" --library "$lib" list 2>&1 >/dev/null)
+[ -z "$noise" ] && pass "no stderr noise under LANG=C" || fail "stderr under LANG=C: $noise"
+# Without a display the window explains itself instead of crashing.
+msg=$(env -u DISPLAY LANG=C "$bin" --library "$lib" 2>&1); code=$?
+case "$code:$msg" in 1:*"no display"*) pass "no display: one sentence, exit 1" ;; *) fail "no display: exit $code: $msg" ;; esac
+
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

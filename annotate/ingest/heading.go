@@ -18,12 +18,16 @@ var (
 
 // headingLevel says whether a line standing on its own reads as a heading,
 // and at which level (0: it does not). A heading is short (at most 80
-// characters and 14 words), does not end as a sentence does, and is
+// characters, 100 when numbered, and 16 words), does not end as a sentence does, and is
 // numbered ("2.", "4.1", "(1)"), a Roman numeral, a chapter or part, in
 // capitals, or in title case.
 func headingLevel(line string) int {
 	t := strings.TrimSpace(line)
-	if t == "" || runes(t) > 80 || len(strings.Fields(t)) > 14 {
+	limit := 80
+	if numberedHeading.MatchString(t) || chapterHeading.MatchString(t) {
+		limit = 100
+	}
+	if t == "" || runes(t) > limit || len(strings.Fields(t)) > 16 {
 		return 0
 	}
 	first := []rune(t)[0]

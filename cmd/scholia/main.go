@@ -5,6 +5,9 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
+
+	_ "scholia/cmd/scholia/locale"
 
 	"fyne.io/fyne/v2/app"
 
@@ -31,6 +34,10 @@ func main() {
 // runWindow opens the library and the window, importing and showing a file
 // named on the command line.
 func runWindow(inv cli.Invocation) int {
+	if !hasDisplay() {
+		fmt.Fprintln(os.Stderr, "scholia: there is no display to open the window on (DISPLAY is not set); run it in a desktop session, or use a command such as scholia list")
+		return cli.ExitFailed
+	}
 	a := app.NewWithID(appID)
 	path, err := inv.LibraryPath()
 	var lib *library.Library
@@ -56,6 +63,16 @@ func runWindow(inv cli.Invocation) int {
 	}
 	w.Window().ShowAndRun()
 	return cli.ExitOK
+}
+
+// hasDisplay says whether a window can be opened: on Linux and the BSDs an
+// X11 or Wayland display must be named.
+func hasDisplay() bool {
+	switch runtime.GOOS {
+	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly":
+		return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+	}
+	return true
 }
 
 func fileToOpen(inv cli.Invocation) string {

@@ -1,0 +1,60 @@
+package library_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"scholia/annotate/library"
+)
+
+// BenchmarkImport measures a whole import of a 20 KB article: read, decode,
+// structure, hash check and one committed bbolt transaction.
+func BenchmarkImport(b *testing.B) {
+	dir := b.TempDir()
+	lib, err := library.Open(filepath.Join(dir, "library.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer lib.Close()
+	para := strings.Repeat("The delegation met the minister and the talks went on late into the night. ", 12)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p := filepath.Join(dir, fmt.Sprintf("a%d.txt", i))
+		body := fmt.Sprintf("Article %d\n\n%s\n\n%s\n", i, strings.Repeat(para+"\n\n", 20), "unique")
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := lib.Import(p); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkDocuments1000 lists a library of 1,000 documents, as the window
+// does at start.
+func BenchmarkDocuments1000(b *testing.B) {
+	dir := b.TempDir()
+	lib, err := library.Open(filepath.Join(dir, "library.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer lib.Close()
+	for i := 0; i < 1000; i++ {
+		body := fmt.Sprintf("Document %d\n\n%s\n", i, strings.Repeat("Some text of the document. ", 200))
+		if _, err := lib.ImportBytes("d.txt", fmt.Sprintf("/src/%d.txt", i), []byte(body)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		docs, err := lib.Documents()
+		if err != nil || len(docs) != 1000 {
+			b.Fatalf("%d docs, %v", len(docs), err)
+		}
+	}
+}

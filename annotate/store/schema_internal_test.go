@@ -1,0 +1,42 @@
+package store
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"scholia/annotate"
+)
+
+func TestNewerSchemaIsRefusedAndLeftAlone(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte("99"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = Open(path)
+	if !errors.Is(err, annotate.ErrNewerSchema) || !strings.Contains(err.Error(), "update Scholia") {
+		t.Fatalf("got %v, want ErrNewerSchema telling to update", err)
+	}
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_ = db.View(func(tx *bolt.Tx) error {
+		if v := string(tx.Bucket(bucketMeta).Get(keySchema)); v != "99" {
+			t.Errorf("schema rewritten to %q", v)
+		}
+		return nil
+	})
+}
