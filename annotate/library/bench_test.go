@@ -14,11 +14,7 @@ import (
 // structure, hash check and one committed bbolt transaction.
 func BenchmarkImport(b *testing.B) {
 	dir := b.TempDir()
-	lib, err := library.Open(filepath.Join(dir, "library.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer lib.Close()
+	lib := openBenchLibrary(b, dir)
 	para := strings.Repeat("The delegation met the minister and the talks went on late into the night. ", 12)
 	b.ReportAllocs()
 	i := 0
@@ -39,11 +35,7 @@ func BenchmarkImport(b *testing.B) {
 // does at start.
 func BenchmarkDocuments1000(b *testing.B) {
 	dir := b.TempDir()
-	lib, err := library.Open(filepath.Join(dir, "library.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer lib.Close()
+	lib := openBenchLibrary(b, dir)
 	for i := 0; i < 1000; i++ {
 		body := fmt.Sprintf("Document %d\n\n%s\n", i, strings.Repeat("Some text of the document. ", 200))
 		if _, err := lib.ImportBytes("d.txt", fmt.Sprintf("/src/%d.txt", i), []byte(body)); err != nil {
@@ -57,4 +49,14 @@ func BenchmarkDocuments1000(b *testing.B) {
 			b.Fatalf("%d docs, %v", len(docs), err)
 		}
 	}
+}
+
+func openBenchLibrary(b *testing.B, dir string) *library.Library {
+	b.Helper()
+	lib, err := library.Open(filepath.Join(dir, "library.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = lib.Close() })
+	return lib
 }
