@@ -1,38 +1,103 @@
 package ui
 
 import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"scholia/annotate"
 	"scholia/annotate/library"
+	"scholia/ui/reader"
 )
 
-// MainWindow is Scholia's window: the library list on the left, the open
-// document on the right, a status line below.
+// MainWindow is Scholia's window: the library on the left, the reader in
+// the middle, the annotations panel on the right, a status line below.
 type MainWindow struct {
-	win    fyne.Window
-	lib    *library.Library
-	list   *LibraryList
-	view   *DocumentView
-	status *widget.Label
+	app      fyne.App
+	win      fyne.Window
+	lib      *library.Library
+	list     *LibraryPanel
+	reader   *reader.Reader
+	outline  *Outline
+	find     *FindBar
+	panel    *fyne.Container
+	status   *widget.Label
+	left     *container.Split
+	right    *container.Split
+	state    windowState
+	helpOpen bool
+	saveTick *time.Timer
 }
 
-// NewMainWindow builds the window on an open library.
+// NewMainWindow builds the window on an open library, restoring the
+// window's size, splits, theme and the document last read.
 func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
-	m := &MainWindow{win: app.NewWindow("Scholia"), lib: lib}
-	m.view = NewDocumentView()
-	m.list = NewLibraryList(m.OpenDocument)
+	m := &MainWindow{app: app, win: app.NewWindow("Scholia"), lib: lib}
+	m.state = loadState(app.Preferences())
+	applyTheme(app, m.state.theme)
+
+	m.reader = reader.New()
+	m.reader.OnScrolled = m.scrolled
+	m.reader.OnLinkTapped = m.followContentsLink
+	m.reader.OnUnhandledKey = m.typedKey
+	m.reader.OnSelectionChanged = m.selectionChanged
+	m.outline = NewOutline(m.reader.ScrollTo)
+	m.find = NewFindBar(m.showMatches, m.reader.Focus)
+	m.list = NewLibraryPanel(m.OpenDocument)
+	m.list.OnFiltered = func() { m.setStatus("") }
+	if m.state.order != "" {
+		m.list.SetOrder(m.state.order)
+	}
 	m.status = widget.NewLabel("")
 	m.status.Truncation = fyne.TextTruncateEllipsis
-	split := container.NewHSplit(m.list, m.view)
-	split.Offset = 0.28
-	m.win.SetContent(container.NewBorder(nil, m.status, nil, nil, split))
-	m.win.Resize(fyne.NewSize(1100, 720))
+	m.status.SizeName = theme.SizeNameCaptionText
+
+	m.win.SetContent(m.layout())
+	m.win.Resize(fyne.NewSize(m.state.width, m.state.height))
+	m.installMenus()
+	m.win.SetOnDropped(m.dropped)
+	m.win.SetCloseIntercept(m.Quit)
+
+	m.ensureWelcome()
 	m.Reload()
+	if id, err := lib.LastOpened(); err == nil && id != "" {
+		m.OpenDocument(id)
+	} else if m.list.Len() > 0 {
+		m.list.Tap(0)
+	}
 	return m
+}
+
+func (m *MainWindow) layout() fyne.CanvasObject {
+	open := widget.NewButtonWithIcon("Open", theme.FolderOpenIcon(), m.ShowOpenDialog)
+	findBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), m.OpenFind)
+	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), m.ToggleTheme)
+	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), m.TogglePanel)
+	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.ShowShortcuts)
+	toolbar := container.NewBorder(nil, nil, open,
+		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.outline)
+	centre := container.NewBorder(container.NewVBox(toolbar, m.find), nil, nil, nil, m.reader)
+
+	panelTitle := widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := widget.NewLabel("Highlights, notes and questions on this document will be listed here.")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	m.panel = container.NewBorder(panelTitle, nil, nil, nil, container.NewVBox(hint))
+	m.panel.Hidden = !m.state.panel
+
+	m.right = container.NewHSplit(centre, m.panel)
+	m.right.Offset = m.state.right
+	m.left = container.NewHSplit(m.list, m.right)
+	m.left.Offset = m.state.left
+	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status)
+	return container.NewBorder(nil, statusBar, nil, nil, m.left)
 }
 
 // Window is the Fyne window.
@@ -46,37 +111,167 @@ func (m *MainWindow) Reload() {
 		return
 	}
 	m.list.SetDocuments(docs)
-	m.status.SetText(statusLine(len(docs), m.lib.Path()))
+	m.setStatus("")
 }
 
-// OpenDocument shows the document with this id.
+// OpenDocument shows the document with this id where it was last read.
 func (m *MainWindow) OpenDocument(id string) {
+	if cur := m.reader.Document(); cur != nil && cur.ID == id {
+		return
+	}
 	doc, err := m.lib.Document(id)
 	if err != nil {
 		m.showError(err)
 		return
 	}
-	m.view.SetDocument(doc)
+	m.saveReading()
+	m.reader.SetDocument(doc, metaLine(doc))
+	m.outline.SetEntries(doc.Outline())
+	m.find.SetText([]rune(doc.Text()))
 	m.list.Select(id)
 	m.win.SetTitle(doc.Title + " — Scholia")
+	if pos, err := m.lib.ReadingPosition(id); err == nil && pos > 0 {
+		m.reader.ScrollTo(pos)
+	}
+	m.outline.MarkCurrent(m.reader.TopPosition())
+	m.saveReading()
+	m.Reload()
 }
 
-// List is the library list.
-func (m *MainWindow) List() *LibraryList { return m.list }
+// Current is the document on show, or nil.
+func (m *MainWindow) Current() *annotate.Document { return m.reader.Document() }
 
-// View is the document view.
-func (m *MainWindow) View() *DocumentView { return m.view }
+// Reader is the reading widget.
+func (m *MainWindow) Reader() *reader.Reader { return m.reader }
+
+// List is the library panel.
+func (m *MainWindow) List() *LibraryPanel { return m.list }
+
+// OutlineBar is the outline drop-down.
+func (m *MainWindow) OutlineBar() *Outline { return m.outline }
+
+// Find is the find bar.
+func (m *MainWindow) Find() *FindBar { return m.find }
 
 // Status is what the status bar says.
 func (m *MainWindow) Status() string { return m.status.Text }
 
-// Current is the document on show, or nil.
-func (m *MainWindow) Current() *annotate.Document { return m.view.Document() }
+// HelpOpen says whether the shortcuts sheet is showing.
+func (m *MainWindow) HelpOpen() bool { return m.helpOpen }
 
-// ShowMessage tells the reader about a mistake (an unreadable file) in a
-// dialog with one plain sentence.
-func (m *MainWindow) ShowMessage(err error) {
-	dialog.ShowInformation("Scholia", err.Error(), m.win)
+// PanelVisible says whether the annotations panel is showing.
+func (m *MainWindow) PanelVisible() bool { return m.panel.Visible() }
+
+func (m *MainWindow) setStatus(msg string) {
+	docs := m.list.Len()
+	parts := []string{plural(len(m.list.all), "document")}
+	if docs != len(m.list.all) {
+		parts[0] = fmt.Sprintf("%d of %s shown", docs, plural(len(m.list.all), "document"))
+	}
+	if d := m.reader.Document(); d != nil {
+		parts = append(parts, plural(d.Words(), "word"))
+	}
+	if msg != "" {
+		parts = append([]string{msg}, parts...)
+	}
+	parts = append(parts, m.lib.Path())
+	m.status.SetText(strings.Join(parts, " · "))
+}
+
+func (m *MainWindow) scrolled(top int) {
+	m.outline.MarkCurrent(top)
+	if m.saveTick != nil {
+		m.saveTick.Stop()
+	}
+	m.saveTick = time.AfterFunc(time.Second, func() { fyne.Do(m.saveReading) })
+}
+
+// saveReading records where the reader is in the open document.
+func (m *MainWindow) saveReading() {
+	doc := m.reader.Document()
+	if doc == nil {
+		return
+	}
+	if err := m.lib.MarkRead(doc.ID, m.reader.TopPosition()); err != nil {
+		fyne.LogError("saving the reading position", err)
+	}
+}
+
+func (m *MainWindow) selectionChanged(start, end int) {
+	if start == end {
+		m.setStatus("")
+		return
+	}
+	m.setStatus(fmt.Sprintf("Selected %s (%d–%d)", plural(end-start, "character"), start, end))
+}
+
+func (m *MainWindow) followContentsLink(line string) {
+	if e, ok := m.outline.EntryFor(line); ok {
+		m.reader.ScrollTo(e.Start)
+	}
+}
+
+func (m *MainWindow) showMatches(matches [][2]int, current int) {
+	m.reader.SetFindMatches(matches, current)
+	if current >= 0 && current < len(matches) {
+		m.reader.Reveal(matches[current][0])
+	}
+}
+
+// OpenFind shows the find bar.
+func (m *MainWindow) OpenFind() { m.find.Open(m.win.Canvas()) }
+
+// FocusFilter puts the cursor in the library filter.
+func (m *MainWindow) FocusFilter() { m.win.Canvas().Focus(m.list.filter) }
+
+// TogglePanel shows or hides the annotations panel.
+func (m *MainWindow) TogglePanel() {
+	if m.panel.Visible() {
+		m.panel.Hide()
+	} else {
+		m.panel.Show()
+	}
+	m.right.Refresh()
+}
+
+// ToggleTheme switches between dark and light, overriding the system.
+func (m *MainWindow) ToggleTheme() {
+	if currentVariant(m.app) == theme.VariantDark {
+		m.SetTheme(ThemeLight)
+	} else {
+		m.SetTheme(ThemeDark)
+	}
+}
+
+// SetTheme chooses the theme and remembers it.
+func (m *MainWindow) SetTheme(mode ThemeMode) {
+	m.state.theme = mode
+	applyTheme(m.app, mode)
+	m.app.Preferences().SetString(prefTheme, string(mode))
+}
+
+// SaveState remembers the window's size, splits, panel, theme, sort order
+// and reading position.
+func (m *MainWindow) SaveState() {
+	size := m.win.Canvas().Size()
+	if size.Width > 0 && size.Height > 0 {
+		m.state.width, m.state.height = size.Width, size.Height
+	}
+	m.state.left, m.state.right = m.left.Offset, m.right.Offset
+	m.state.panel = m.panel.Visible()
+	m.state.order = m.list.Order()
+	m.state.save(m.app.Preferences())
+	m.saveReading()
+}
+
+// Quit saves the window's state and ends the app.
+func (m *MainWindow) Quit() {
+	if m.saveTick != nil {
+		m.saveTick.Stop()
+	}
+	m.SaveState()
+	m.win.Close()
+	m.app.Quit()
 }
 
 func (m *MainWindow) showError(err error) {
@@ -84,15 +279,73 @@ func (m *MainWindow) showError(err error) {
 	dialog.ShowError(err, m.win)
 }
 
+// ShowMessage tells the reader about a mistake (an unreadable file) in a
+// dialog with one plain sentence.
+func (m *MainWindow) ShowMessage(err error) {
+	dialog.ShowInformation("Scholia", capitalise(err.Error())+".", m.win)
+}
+
+// metaLine is the line under a document's title: byline, site, date,
+// source.
+func metaLine(d *annotate.Document) string {
+	var parts []string
+	for _, s := range []string{d.Byline, d.Site, d.Published} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if d.Source != "" && !strings.HasPrefix(d.Source, "scholia:") {
+		parts = append(parts, baseName(d.Source))
+	}
+	parts = append(parts, "imported "+d.Imported.Local().Format("2 Jan 2006"))
+	return strings.Join(parts, " · ")
+}
+
+// baseName shortens a file path to its name; URLs stay whole.
+func baseName(source string) string {
+	if strings.Contains(source, "://") {
+		return source
+	}
+	return filepath.Base(source)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// wordKey is a heading or contents line reduced to lower-case words.
+func wordKey(s string) string {
+	var b strings.Builder
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	}) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
 // ShowStartupError shows one sentence in a window of its own when the
 // library cannot be opened, so starting from a desktop menu still explains
 // what went wrong.
 func ShowStartupError(app fyne.App, err error) fyne.Window {
 	w := app.NewWindow("Scholia")
-	msg := widget.NewLabel(err.Error())
+	msg := widget.NewLabel(capitalise(err.Error()) + ".")
 	msg.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton("Quit", func() { app.Quit() })
 	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(quit), nil, nil, msg)))
-	w.Resize(fyne.NewSize(520, 160))
+	w.Resize(fyne.NewSize(560, 170))
 	return w
 }

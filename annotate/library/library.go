@@ -161,10 +161,12 @@ func (l *Library) ImportBytes(name, source string, data []byte) (Imported, error
 }
 
 // Summary is a document as the library list shows it: without its blocks,
-// with its number of annotations.
+// with its number of annotations and when it was last opened (zero if
+// never).
 type Summary struct {
 	annotate.Document
 	Annotations int
+	LastOpened  time.Time
 }
 
 // Documents lists every document, newest import first.
@@ -177,9 +179,13 @@ func (l *Library) Documents() ([]Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	readings, err := l.store.Readings()
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Summary, len(docs))
 	for i, d := range docs {
-		out[i] = Summary{Document: d, Annotations: counts[d.ID]}
+		out[i] = Summary{Document: d, Annotations: counts[d.ID], LastOpened: readings[d.ID].Opened}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ID > out[j].ID })
 	return out, nil

@@ -11,6 +11,7 @@
 //	hashes       sha256   -> doc id
 //	annotations  ann id   -> record(Annotation)
 //	by_document  doc id + "/" + ann id -> nothing (the document's annotations)
+//	reading      doc id   -> record(Reading): where the reader was, and when
 //
 // A record is a 4-byte big-endian CRC-32C of the JSON that follows it.
 package store

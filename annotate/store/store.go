@@ -27,10 +27,11 @@ var (
 	bucketHashes      = []byte("hashes")
 	bucketAnnotations = []byte("annotations")
 	bucketByDocument  = []byte("by_document")
+	bucketReading     = []byte("reading")
 	keySchema         = []byte("schema")
 )
 
-var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashes, bucketAnnotations, bucketByDocument}
+var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashes, bucketAnnotations, bucketByDocument, bucketReading}
 
 // Store is an open library file.
 type Store struct {
@@ -103,9 +104,14 @@ func (s *Store) prepare() error {
 		if v > SchemaVersion {
 			return annotate.Problemf(annotate.ErrNewerSchema, "the library %s was written by a newer Scholia (schema %d, this one reads %d); update Scholia", s.path, v, SchemaVersion)
 		}
-		for _, name := range allBuckets {
+		for _, name := range [][]byte{bucketDocuments, bucketBlocks, bucketHashes} {
 			if tx.Bucket(name) == nil {
 				return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: it lacks its %s bucket", s.path, name)
+			}
+		}
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
 			}
 		}
 		return nil

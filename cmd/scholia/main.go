@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"scholia/annotate/library"
+	"scholia/assets"
 	"scholia/cmd/scholia/cli"
 	"scholia/ui"
 )
@@ -39,6 +40,7 @@ func runWindow(inv cli.Invocation) int {
 		return cli.ExitFailed
 	}
 	a := app.NewWithID(appID)
+	a.SetIcon(assets.Icon)
 	path, err := inv.LibraryPath()
 	var lib *library.Library
 	if err == nil {

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// action is one thing a person can do, with its menu entry and shortcut.
+type action struct {
+	menu     string
+	label    string
+	keys     string // as the help sheet shows it
+	shortcut fyne.Shortcut
+	run      func()
+}
+
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func ctrlShift(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+}
+
+// actions lists every action of the window, in menu order.
+func (m *MainWindow) actions() []action {
+	return []action{
+		{"File", "Open…", "Ctrl+O", ctrl(fyne.KeyO), m.ShowOpenDialog},
+		{"File", "Quit", "Ctrl+Q", ctrl(fyne.KeyQ), m.Quit},
+		{"Edit", "Copy", "Ctrl+C", &fyne.ShortcutCopy{}, m.Copy},
+		{"Edit", "Select All", "Ctrl+A", &fyne.ShortcutSelectAll{}, m.SelectAll},
+		{"Edit", "Find in Document…", "Ctrl+F", ctrl(fyne.KeyF), m.OpenFind},
+		{"View", "Filter Library…", "Ctrl+L", ctrl(fyne.KeyL), m.FocusFilter},
+		{"View", "Annotations Panel", "Ctrl+Shift+P", ctrlShift(fyne.KeyP), m.TogglePanel},
+		{"View", "Dark or Light Theme", "Ctrl+Shift+T", ctrlShift(fyne.KeyT), m.ToggleTheme},
+		{"View", "Follow the System Theme", "", nil, func() { m.SetTheme(ThemeSystem) }},
+		{"Help", "Keyboard Shortcuts", "F1, Ctrl+/", ctrl(fyne.KeySlash), m.ShowShortcuts},
+	}
+}
+
+// readingKeys are keys the reader handles itself, listed on the help sheet.
+var readingKeys = [][2]string{
+	{"Select text", "Drag; double-click a word, triple-click a paragraph; Shift+click extends"},
+	{"Scroll", "Arrow keys, Page Up / Page Down, Space, Home / End"},
+	{"Next / previous match", "Enter / Shift+Enter in the find bar"},
+	{"Close the find bar, clear the selection", "Esc"},
+}
+
+// installMenus builds the main menu; Fyne runs a menu item's action when
+// its shortcut is typed.
+func (m *MainWindow) installMenus() {
+	var menus []*fyne.Menu
+	index := map[string]*fyne.Menu{}
+	for _, a := range m.actions() {
+		menu, ok := index[a.menu]
+		if !ok {
+			menu = fyne.NewMenu(a.menu)
+			index[a.menu] = menu
+			menus = append(menus, menu)
+		}
+		item := fyne.NewMenuItem(a.label, a.run)
+		item.Shortcut = a.shortcut
+		item.IsQuit = a.label == "Quit"
+		menu.Items = append(menu.Items, item)
+	}
+	m.win.SetMainMenu(fyne.NewMainMenu(menus...))
+	m.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) { m.typedKey(k) })
+}
+
+// typedKey handles keys that reach the window with nothing focused.
+func (m *MainWindow) typedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyF1:
+		m.ShowShortcuts()
+	case fyne.KeyEscape:
+		if m.find.Visible() {
+			m.find.Close()
+		}
+	}
+}
+
+// ShowShortcuts shows a sheet listing every shortcut.
+func (m *MainWindow) ShowShortcuts() {
+	var rows []fyne.CanvasObject
+	add := func(what, keys string) {
+		k := widget.NewLabelWithStyle(keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+		rows = append(rows, widget.NewLabel(what), k)
+	}
+	for _, a := range m.actions() {
+		if a.keys != "" {
+			add(a.label, a.keys)
+		}
+	}
+	for _, r := range readingKeys {
+		add(r[0], r[1])
+	}
+	sheet := container.NewVScroll(container.NewGridWithColumns(2, rows...))
+	sheet.SetMinSize(fyne.NewSize(560, 360))
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", sheet, m.win)
+	m.helpOpen = true
+	d.SetOnClosed(func() { m.helpOpen = false })
+	d.Show()
+}
+
+// focusedEntry is the text box with the keyboard focus, if any: Copy and
+// Select All act there rather than in the reader.
+func (m *MainWindow) focusedEntry() fyne.Shortcutable {
+	f := m.win.Canvas().Focused()
+	if f == nil || f == fyne.Focusable(m.reader.Page()) {
+		return nil
+	}
+	s, _ := f.(fyne.Shortcutable)
+	return s
+}
+
+// Copy copies the reader's selection, or the text box's when one has the
+// focus.
+func (m *MainWindow) Copy() {
+	if e := m.focusedEntry(); e != nil {
+		e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: fyne.CurrentApp().Clipboard()})
+		return
+	}
+	m.reader.Copy()
+	if s, e := m.reader.Selection(); s != e {
+		m.setStatus("Copied " + plural(e-s, "character"))
+	}
+}
+
+// SelectAll selects the whole document, or the text box's text.
+func (m *MainWindow) SelectAll() {
+	if e := m.focusedEntry(); e != nil {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+		return
+	}
+	m.reader.SelectAll()
+}

@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scholia/annotate/library"
+)
+
+// LibraryPanel is the list of documents on the left: a filter box, a sort
+// order, and for each document its title, then site or source, import date
+// and number of annotations.
+type LibraryPanel struct {
+	widget.BaseWidget
+	// OnFiltered is called when the filter changes what is shown.
+	OnFiltered func()
+
+	all     []library.Summary
+	shown   []library.Summary
+	filter  *widget.Entry
+	order   *widget.Select
+	list    *widget.List
+	onOpen  func(id string)
+	current string
+	quiet   bool
+}
+
+// NewLibraryPanel builds an empty panel; onOpen is called with the id of
+// the document a person picks.
+func NewLibraryPanel(onOpen func(id string)) *LibraryPanel {
+	l := &LibraryPanel{onOpen: onOpen}
+	l.filter = widget.NewEntry()
+	l.filter.SetPlaceHolder("Filter documents…")
+	l.filter.OnChanged = func(string) {
+		l.apply()
+		if l.OnFiltered != nil {
+			l.OnFiltered()
+		}
+	}
+	var orders []string
+	for _, o := range library.Orders {
+		orders = append(orders, "Sort: "+string(o))
+	}
+	l.order = widget.NewSelect(orders, nil)
+	l.order.SetSelectedIndex(0)
+	l.order.OnChanged = func(string) { l.apply() }
+	l.list = widget.NewList(
+		func() int { return len(l.shown) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Truncation = fyne.TextTruncateEllipsis
+			detail := widget.NewLabel("")
+			detail.Truncation = fyne.TextTruncateEllipsis
+			detail.SizeName = theme.SizeNameCaptionText
+			return container.New(&tightColumn{}, title, detail)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			d := l.shown[id]
+			box.Objects[0].(*widget.Label).SetText(d.Title)
+			box.Objects[1].(*widget.Label).SetText(detailLine(d))
+		},
+	)
+	l.list.OnSelected = func(id widget.ListItemID) {
+		if id >= len(l.shown) {
+			return
+		}
+		l.current = l.shown[id].ID
+		if !l.quiet && l.onOpen != nil {
+			l.onOpen(l.current)
+		}
+	}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// CreateRenderer draws the panel.
+func (l *LibraryPanel) CreateRenderer() fyne.WidgetRenderer {
+	heading := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(heading, l.filter, l.order)
+	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, l.list))
+}
+
+// SetDocuments replaces the documents, keeping the filter, order and the
+// chosen document.
+func (l *LibraryPanel) SetDocuments(docs []library.Summary) {
+	l.all = docs
+	l.apply()
+}
+
+// SetOrder chooses the sort order by name ("title", "imported", ...).
+func (l *LibraryPanel) SetOrder(name string) {
+	for i, o := range library.Orders {
+		if string(o) == name {
+			l.order.SetSelectedIndex(i)
+		}
+	}
+}
+
+// Order is the chosen sort order's name.
+func (l *LibraryPanel) Order() string {
+	return strings.TrimPrefix(l.order.Selected, "Sort: ")
+}
+
+// SetFilter types a filter, as a person would in the box.
+func (l *LibraryPanel) SetFilter(q string) { l.filter.SetText(q) }
+
+func (l *LibraryPanel) apply() {
+	l.shown = library.Filter(l.all, l.filter.Text, library.Order(l.Order()))
+	l.list.Refresh()
+	l.markCurrent()
+}
+
+// Select marks the document with this id as chosen without opening it.
+func (l *LibraryPanel) Select(id string) {
+	l.current = id
+	l.markCurrent()
+}
+
+func (l *LibraryPanel) markCurrent() {
+	l.quiet = true
+	defer func() { l.quiet = false }()
+	for i, d := range l.shown {
+		if d.ID == l.current {
+			l.list.Select(i)
+			return
+		}
+	}
+	l.list.UnselectAll()
+}
+
+// Len is the number of documents shown.
+func (l *LibraryPanel) Len() int { return len(l.shown) }
+
+// Titles lists the titles shown, in order.
+func (l *LibraryPanel) Titles() []string {
+	out := make([]string, len(l.shown))
+	for i, d := range l.shown {
+		out[i] = d.Title
+	}
+	return out
+}
+
+// Tap opens the document at row i, as a click does.
+func (l *LibraryPanel) Tap(i int) {
+	l.list.UnselectAll()
+	l.list.Select(i)
+}
+
+func detailLine(d library.Summary) string {
+	where := d.Site
+	if where == "" {
+		where = baseName(d.Source)
+	}
+	parts := []string{d.Imported.Local().Format("2 Jan 2006")}
+	switch d.Annotations {
+	case 0:
+	case 1:
+		parts = append(parts, "1 note")
+	default:
+		parts = append(parts, fmt.Sprintf("%d notes", d.Annotations))
+	}
+	return strings.Join(append(parts, where), " · ")
+}
+
+// tightColumn stacks objects with no padding between them, so a title and
+// its detail line read as one entry.
+type tightColumn struct{}
+
+func (tightColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objects {
+		h := o.MinSize().Height - theme.Padding()
+		o.Move(fyne.NewPos(0, y-theme.Padding()/2))
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+		y += h
+	}
+}
+
+func (tightColumn) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objects {
+		m := o.MinSize()
+		w = max(w, m.Width)
+		h += m.Height - theme.Padding()
+	}
+	return fyne.NewSize(w, h)
+}

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"scholia/assets"
+)
+
+// importExtensions are the files the open dialog offers.
+var importExtensions = []string{".txt", ".text", ".md", ".markdown"}
+
+// ShowOpenDialog lets the reader pick a file to import and open.
+func (m *MainWindow) ShowOpenDialog() {
+	d := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		if f == nil {
+			return
+		}
+		path := f.URI().Path()
+		_ = f.Close()
+		m.ImportFiles([]string{path})
+	}, m.win)
+	d.SetFilter(storage.NewExtensionFileFilter(importExtensions))
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+// dropped imports files dragged onto the window.
+func (m *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	m.ImportFiles(paths)
+}
+
+// ImportFiles imports files off the UI goroutine, then opens the last one
+// that worked and reports those that did not, one sentence each.
+func (m *MainWindow) ImportFiles(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	m.setStatus(fmt.Sprintf("Importing %s…", plural(len(paths), "file")))
+	go func() {
+		var opened string
+		var problems []string
+		for _, p := range paths {
+			res, err := m.lib.Import(p)
+			if err != nil {
+				problems = append(problems, capitalise(err.Error())+".")
+				continue
+			}
+			opened = res.Document.ID
+		}
+		fyne.Do(func() { m.imported(opened, problems) })
+	}()
+}
+
+func (m *MainWindow) imported(opened string, problems []string) {
+	m.Reload()
+	if opened != "" {
+		m.OpenDocument(opened)
+	}
+	if len(problems) > 0 {
+		dialog.ShowInformation("Some files were not imported", strings.Join(problems, "\n"), m.win)
+	}
+}
+
+// ensureWelcome imports the welcome article into an empty library, so the
+// window is never empty on first start.
+func (m *MainWindow) ensureWelcome() {
+	docs, err := m.lib.Documents()
+	if err != nil || len(docs) > 0 {
+		return
+	}
+	if _, err := m.lib.ImportBytes(assets.WelcomeName, assets.WelcomeSource, assets.Welcome); err != nil {
+		m.showError(err)
+	}
+}

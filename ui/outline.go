@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"scholia/annotate"
+)
+
+// Outline is the drop-down of a document's headings: choosing one scrolls
+// to it, and while reading it shows the section in view.
+type Outline struct {
+	widget.Select
+	entries []annotate.OutlineEntry
+	onJump  func(pos int)
+	quiet   bool
+}
+
+// NewOutline builds an empty outline; onJump scrolls the reader.
+func NewOutline(onJump func(pos int)) *Outline {
+	o := &Outline{onJump: onJump}
+	o.OnChanged = o.changed
+	o.PlaceHolder = "Outline"
+	o.ExtendBaseWidget(o)
+	return o
+}
+
+func (o *Outline) changed(string) {
+	if o.quiet || o.onJump == nil {
+		return
+	}
+	if i := o.SelectedIndex(); i >= 0 && i < len(o.entries) {
+		o.onJump(o.entries[i].Start)
+	}
+}
+
+// SetEntries shows a document's outline; none disables the drop-down.
+func (o *Outline) SetEntries(entries []annotate.OutlineEntry) {
+	o.entries = entries
+	opts := make([]string, len(entries))
+	for i, e := range entries {
+		opts[i] = strings.Repeat("    ", max(e.Level-1, 0)) + e.Title
+	}
+	o.quiet = true
+	o.Options = opts
+	o.ClearSelected()
+	o.quiet = false
+	if len(entries) == 0 {
+		o.PlaceHolder = "No outline"
+		o.Disable()
+	} else {
+		o.PlaceHolder = "Outline"
+		o.Enable()
+	}
+	o.Refresh()
+}
+
+// Jump chooses entry i, as picking it from the drop-down does.
+func (o *Outline) Jump(i int) { o.SetSelectedIndex(i) }
+
+// MarkCurrent shows the section holding pos without scrolling.
+func (o *Outline) MarkCurrent(pos int) {
+	i := sort.Search(len(o.entries), func(i int) bool { return o.entries[i].Start > pos }) - 1
+	o.quiet = true
+	defer func() { o.quiet = false }()
+	if i < 0 {
+		o.ClearSelected()
+		return
+	}
+	if o.SelectedIndex() != i {
+		o.SetSelectedIndex(i)
+	}
+}
+
+// Current is the title of the section marked, or "".
+func (o *Outline) Current() string {
+	if i := o.SelectedIndex(); i >= 0 && i < len(o.entries) {
+		return o.entries[i].Title
+	}
+	return ""
+}
+
+// EntryFor finds the outline entry a line of a contents list points at.
+func (o *Outline) EntryFor(line string) (annotate.OutlineEntry, bool) {
+	key := wordKey(line)
+	best, bestLen := -1, 0
+	for i, e := range o.entries {
+		k := wordKey(e.Title)
+		if k != "" && (strings.HasSuffix(key, k) || strings.HasSuffix(k, key)) && len(k) > bestLen {
+			best, bestLen = i, len(k)
+		}
+	}
+	if best < 0 {
+		return annotate.OutlineEntry{}, false
+	}
+	return o.entries[best], true
+}
+
+// MinSize keeps the drop-down from growing with long headings.
+func (o *Outline) MinSize() fyne.Size {
+	m := o.Select.MinSize()
+	return fyne.NewSize(min(m.Width, 240), m.Height)
+}

@@ -1,0 +1,219 @@
+package reader
+
+import (
+	"sort"
+	"unicode"
+
+	"scholia/annotate"
+)
+
+// line is one laid-out line: runes [start, end) of its item, at y below the
+// item's top. A '\n' that ends a line is not part of it.
+type line struct {
+	start, end int
+	y          float32
+}
+
+// item is one laid-out block, or the metadata line under the title
+// (block -1), which is not part of the document's text.
+type item struct {
+	block int
+	runes []rune
+	start int // document position of runes[0]
+	st    *blockStyle
+	lines []line
+	top   float32 // y of the first line
+	height float32
+}
+
+// end is the document position after the item; the metadata line has no
+// text in the document, so it ends where it starts.
+func (it *item) end() int {
+	if it.block < 0 {
+		return it.start
+	}
+	return it.start + len(it.runes)
+}
+
+// layout is a document wrapped at one width.
+type layout struct {
+	items  []item
+	width  float32
+	height float32
+	pad    float32
+}
+
+// newLayout prepares the items of a document; wrap lays them out.
+func newLayout(doc *annotate.Document, meta string, st *styles) *layout {
+	l := &layout{pad: st.base}
+	for i, b := range doc.Blocks {
+		l.items = append(l.items, item{block: i, runes: []rune(b.Text), start: b.Start, st: st.of(b)})
+		if b.Kind == annotate.BlockTitle && meta != "" {
+			l.items = append(l.items, item{block: -1, runes: []rune(meta), start: b.End(), st: st.meta})
+		}
+	}
+	return l
+}
+
+// wrap breaks every item into lines no wider than width.
+func (l *layout) wrap(width float32) {
+	l.width = width
+	y := l.pad
+	for i := range l.items {
+		it := &l.items[i]
+		if i > 0 {
+			y += it.st.above
+		}
+		it.top = y
+		it.lines = wrapRunes(it.runes, width-it.st.indent, it.st)
+		it.height = float32(len(it.lines)) * it.st.lineHeight
+		y += it.height
+	}
+	l.height = y + l.pad*4
+}
+
+// wrapRunes breaks text greedily at spaces (and at '\n', always); a word
+// wider than the line is broken between letters.
+func wrapRunes(text []rune, width float32, st *blockStyle) []line {
+	var lines []line
+	add := func(s, e int) {
+		lines = append(lines, line{start: s, end: e, y: float32(len(lines)) * st.lineHeight})
+	}
+	space := st.m.word(" ")
+	lineStart, x := 0, float32(0)
+	i := 0
+	for i < len(text) {
+		if text[i] == '\n' {
+			add(lineStart, i)
+			i++
+			lineStart, x = i, 0
+			continue
+		}
+		j := i
+		for j < len(text) && !unicode.IsSpace(text[j]) {
+			j++
+		}
+		w := st.m.word(string(text[i:j]))
+		if x > 0 && x+w > width {
+			add(lineStart, i)
+			lineStart, x = i, 0
+		}
+		for w > width && j-i > 1 {
+			k := fitRunes(text[i:j], width-x, st.m)
+			add(lineStart, i+k)
+			i += k
+			lineStart, x = i, 0
+			w = st.m.word(string(text[i:j]))
+		}
+		x += w
+		for j < len(text) && text[j] != '\n' && unicode.IsSpace(text[j]) {
+			x += space
+			j++
+		}
+		i = j
+	}
+	if lineStart < len(text) || len(lines) == 0 || text[len(text)-1] == '\n' {
+		add(lineStart, len(text))
+	}
+	return lines
+}
+
+// fitRunes is how many of word's runes fit in width (at least one).
+func fitRunes(word []rune, width float32, m *measurer) int {
+	k := sort.Search(len(word), func(n int) bool { return m.width(string(word[:n+1])) > width })
+	return max(k, 1)
+}
+
+// itemAtY is the index of the item at or just above y.
+func (l *layout) itemAtY(y float32) int {
+	i := sort.Search(len(l.items), func(i int) bool { return l.items[i].top > y })
+	return max(i-1, 0)
+}
+
+// lineAtY is the index of the line of it at y (clamped).
+func (it *item) lineAtY(y float32) int {
+	n := int((y - it.top) / it.st.lineHeight)
+	return min(max(n, 0), len(it.lines)-1)
+}
+
+// x is the distance from the item's left edge to rune k of line ln.
+func (it *item) x(ln line, k int) float32 {
+	k = min(max(k, ln.start), ln.end)
+	return it.st.indent + it.st.m.width(string(it.runes[ln.start:k]))
+}
+
+// runeAtX is the rune boundary of line ln nearest to x (item coordinates).
+func (it *item) runeAtX(ln line, x float32) int {
+	x -= it.st.indent
+	text := it.runes[ln.start:ln.end]
+	k := sort.Search(len(text), func(n int) bool { return it.st.m.width(string(text[:n+1])) >= x })
+	if k < len(text) {
+		before := it.st.m.width(string(text[:k]))
+		after := it.st.m.width(string(text[:k+1]))
+		if x-before > after-x {
+			k++
+		}
+	}
+	return ln.start + k
+}
+
+// hit maps a point of the column (x from the column's left edge) to a
+// document position. Points on the metadata line or between blocks map to
+// the nearest text position.
+func (l *layout) hit(x, y float32) int {
+	if len(l.items) == 0 {
+		return 0
+	}
+	i := l.itemAtY(y)
+	it := &l.items[i]
+	if it.block < 0 {
+		return it.start
+	}
+	if y >= it.top+it.height {
+		return it.end()
+	}
+	ln := it.lines[it.lineAtY(y)]
+	return it.start + it.runeAtX(ln, x)
+}
+
+// locate finds the item and line holding document position pos.
+func (l *layout) locate(pos int) (int, int) {
+	i := sort.Search(len(l.items), func(i int) bool { return l.items[i].end() >= pos })
+	if i == len(l.items) {
+		i = len(l.items) - 1
+	}
+	for i < len(l.items)-1 && l.items[i].block < 0 {
+		i++
+	}
+	it := &l.items[i]
+	rel := pos - it.start
+	for j, ln := range it.lines {
+		if rel <= ln.end {
+			return i, j
+		}
+	}
+	return i, len(it.lines) - 1
+}
+
+// yOf is the top of the line holding pos.
+func (l *layout) yOf(pos int) float32 {
+	if len(l.items) == 0 {
+		return 0
+	}
+	i, j := l.locate(pos)
+	it := &l.items[i]
+	return it.top + it.lines[j].y
+}
+
+// positionAtY is the document position at the start of the line at y.
+func (l *layout) positionAtY(y float32) int {
+	if len(l.items) == 0 {
+		return 0
+	}
+	i := l.itemAtY(y)
+	for i < len(l.items)-1 && l.items[i].block < 0 {
+		i++
+	}
+	it := &l.items[i]
+	return it.start + it.lines[it.lineAtY(y)].start
+}

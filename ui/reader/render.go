@@ -1,0 +1,173 @@
+package reader
+
+import (
+	"image/color"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+)
+
+// pageRenderer draws the lines in and near the view from pools of canvas
+// objects: rectangles (highlights, selection, quote bars) behind texts.
+type pageRenderer struct {
+	p       *page
+	texts   []*canvas.Text
+	rects   []*canvas.Rectangle
+	objects []fyne.CanvasObject
+	nt, nr  int
+	width   float32
+}
+
+func newPageRenderer(p *page) *pageRenderer { return &pageRenderer{p: p} }
+
+func (pr *pageRenderer) Destroy()                     {}
+func (pr *pageRenderer) Objects() []fyne.CanvasObject { return pr.objects }
+func (pr *pageRenderer) MinSize() fyne.Size           { return pr.p.MinSize() }
+
+// Layout re-wraps the document when the width changes.
+func (pr *pageRenderer) Layout(size fyne.Size) {
+	if size.Width != pr.width && size.Width > 0 {
+		pr.width = size.Width
+		pr.p.r.relayout(size.Width)
+	}
+	pr.Refresh()
+}
+
+func (pr *pageRenderer) text() *canvas.Text {
+	if pr.nt == len(pr.texts) {
+		t := canvas.NewText("", color.Black)
+		pr.texts = append(pr.texts, t)
+		pr.rebuild()
+	}
+	t := pr.texts[pr.nt]
+	pr.nt++
+	t.Show()
+	return t
+}
+
+func (pr *pageRenderer) rect(c color.Color) *canvas.Rectangle {
+	if pr.nr == len(pr.rects) {
+		pr.rects = append(pr.rects, canvas.NewRectangle(c))
+		pr.rebuild()
+	}
+	rc := pr.rects[pr.nr]
+	pr.nr++
+	rc.FillColor = c
+	rc.Show()
+	return rc
+}
+
+func (pr *pageRenderer) rebuild() {
+	pr.objects = pr.objects[:0]
+	for _, r := range pr.rects {
+		pr.objects = append(pr.objects, r)
+	}
+	for _, t := range pr.texts {
+		pr.objects = append(pr.objects, t)
+	}
+}
+
+// Refresh lays out the visible lines and the ranges painted behind them.
+func (pr *pageRenderer) Refresh() {
+	r := pr.p.r
+	pr.nt, pr.nr = 0, 0
+	lay := r.lay
+	if lay.width > 0 && len(lay.items) > 0 {
+		viewH := r.scroll.Size().Height
+		if viewH <= 0 {
+			viewH = 1000
+		}
+		top := r.scroll.Offset.Y - viewH/2
+		bottom := r.scroll.Offset.Y + viewH*1.5
+		selS, selE := r.Selection()
+		sel := []Highlight{{Start: selS, End: selE, Colour: selectionColour()}}
+		for i := lay.itemAtY(max(top, 0)); i < len(lay.items); i++ {
+			it := &lay.items[i]
+			if it.top > bottom {
+				break
+			}
+			pr.drawItem(it, top, bottom, sel)
+		}
+	}
+	for _, t := range pr.texts[pr.nt:] {
+		t.Hide()
+	}
+	for _, rc := range pr.rects[pr.nr:] {
+		rc.Hide()
+	}
+	canvas.Refresh(pr.p)
+}
+
+func (pr *pageRenderer) drawItem(it *item, top, bottom float32, sel []Highlight) {
+	r := pr.p.r
+	x0 := r.colX
+	fg := theme.Color(it.st.colour)
+	if it.st.bar {
+		bar := pr.rect(theme.Color(theme.ColorNameSeparator))
+		bar.Move(fyne.NewPos(x0+it.st.indent-r.st.base*0.9, it.top))
+		bar.Resize(fyne.NewSize(3, it.height))
+	}
+	for j, ln := range it.lines {
+		y := it.top + ln.y
+		if y+it.st.lineHeight < top || y > bottom {
+			continue
+		}
+		if it.block >= 0 {
+			gs, ge := it.start+ln.start, it.start+ln.end
+			more := j+1 < len(it.lines) || it.block+1 < len(r.doc.Blocks)
+			pr.paint(it, ln, y, gs, ge, r.highlights, false, more)
+			pr.paint(it, ln, y, gs, ge, r.finds, true, more)
+			pr.paint(it, ln, y, gs, ge, sel, false, more)
+		}
+		if j == 0 && it.st.bullet != "" {
+			b := pr.text()
+			pr.setText(b, it.st, it.st.bullet, fg)
+			b.Move(fyne.NewPos(x0+it.st.indent-r.st.base*0.9, y+pr.baselineShift(it.st, b)))
+		}
+		t := pr.text()
+		pr.setText(t, it.st, string(it.runes[ln.start:ln.end]), fg)
+		t.Move(fyne.NewPos(x0+it.st.indent, y+pr.baselineShift(it.st, t)))
+	}
+}
+
+func (pr *pageRenderer) setText(t *canvas.Text, st *blockStyle, s string, c color.Color) {
+	t.Text, t.TextSize, t.TextStyle, t.Color = s, st.size, st.text, c
+	t.Resize(t.MinSize())
+}
+
+// baselineShift centres a text vertically in its line.
+func (pr *pageRenderer) baselineShift(st *blockStyle, t *canvas.Text) float32 {
+	return (st.lineHeight - t.MinSize().Height) / 2
+}
+
+// paint draws the parts of ranges that fall on one line. Ranges are sorted
+// by start; sorted (find matches) also have growing ends, so the first
+// relevant one is found by binary search.
+func (pr *pageRenderer) paint(it *item, ln line, y float32, gs, ge int, ranges []Highlight, sorted, more bool) {
+	first := 0
+	if sorted {
+		first = sort.Search(len(ranges), func(i int) bool { return ranges[i].End > gs })
+	}
+	r := pr.p.r
+	for _, h := range ranges[first:] {
+		if h.Start > ge || (h.Start == ge && ge > gs) {
+			break
+		}
+		if h.End <= gs || h.Start == h.End {
+			continue
+		}
+		s, e := max(h.Start, gs)-it.start, min(h.End, ge)-it.start
+		xa, xb := it.x(ln, s), it.x(ln, e)
+		if h.End > ge && more {
+			xb += it.st.m.word(" ")
+		}
+		if xb <= xa {
+			continue
+		}
+		rc := pr.rect(h.Colour)
+		rc.Move(fyne.NewPos(r.colX+xa, y))
+		rc.Resize(fyne.NewSize(xb-xa, it.st.lineHeight))
+	}
+}
