@@ -241,7 +241,9 @@ func TestReadingPositionAndLastDocumentAreRestored(t *testing.T) {
 func TestThemePanelAndSizeAreRemembered(t *testing.T) {
 	f := newFixture(t, nil)
 	w := f.window()
-	background := func() color.Color { return f.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark) }
+	background := func() color.Color {
+		return f.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark)
+	}
 	w.ToggleTheme()
 	first := background()
 	w.ToggleTheme()

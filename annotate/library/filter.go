@@ -42,7 +42,9 @@ func Filter(docs []Summary, query string, order Order) []Summary {
 	case ByTitle:
 		sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Title) < strings.ToLower(out[j].Title) })
 	case ByImported:
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Imported.After(out[j].Imported) || (out[i].Imported.Equal(out[j].Imported) && out[i].ID > out[j].ID) })
+		sort.SliceStable(out, func(i, j int) bool {
+			return out[i].Imported.After(out[j].Imported) || (out[i].Imported.Equal(out[j].Imported) && out[i].ID > out[j].ID)
+		})
 	default:
 		sort.SliceStable(out, func(i, j int) bool {
 			a, b := out[i].LastOpened, out[j].LastOpened

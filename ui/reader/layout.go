@@ -17,12 +17,12 @@ type line struct {
 // item is one laid-out block, or the metadata line under the title
 // (block -1), which is not part of the document's text.
 type item struct {
-	block int
-	runes []rune
-	start int // document position of runes[0]
-	st    *blockStyle
-	lines []line
-	top   float32 // y of the first line
+	block  int
+	runes  []rune
+	start  int // document position of runes[0]
+	st     *blockStyle
+	lines  []line
+	top    float32 // y of the first line
 	height float32
 }
 

@@ -24,12 +24,12 @@ type blockStyle struct {
 // styles holds one style per kind of block, built from the theme's text
 // size so the reader follows the user's scale.
 type styles struct {
-	base                    float32
-	title, meta, paragraph  *blockStyle
-	headings                [4]*blockStyle // levels 1, 2, 3, 4+
-	quote, pre, contents    *blockStyle
-	boilerplate             *blockStyle
-	list                    [4]*blockStyle // list depth 1..4+
+	base                   float32
+	title, meta, paragraph *blockStyle
+	headings               [4]*blockStyle // levels 1, 2, 3, 4+
+	quote, pre, contents   *blockStyle
+	boilerplate            *blockStyle
+	list                   [4]*blockStyle // list depth 1..4+
 }
 
 // readingScale: running text is a little larger than the UI's labels.
