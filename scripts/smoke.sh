@@ -44,6 +44,7 @@ doc="$root/../shared/corpus/seed/000_f041920d014e6657.txt"
 lib="$work/library.db"
 title=$(scholia --library "$lib" import "$doc" | cut -f2)
 [ -n "$title" ] && pass "imported '$title'" || fail "import of $doc"
+text=$(scholia --library "$lib" show --text "$title")
 
 env LANG=en_US.UTF-8 "$bin" --library "$lib" open "$doc" >"$work/app.log" 2>&1 &
 app=$!
@@ -72,9 +73,48 @@ if [ -n "${win:-}" ]; then
   [ "$colours" -gt 20 ] && pass "screenshot has $colours colours ($art/smoke-window.png)" || fail "screenshot looks blank ($colours colours)"
 fi
 
+if [ -n "${win:-}" ]; then
+  # Drag across the text like a person, copy, and compare with the document.
+  xdotool mousemove 380 420 mousedown 1
+  for x in 480 620 760 900; do xdotool mousemove "$x" 470; done
+  xdotool mousemove 980 520 mouseup 1
+  xdotool key ctrl+c
+  copied=""
+  for _ in $(seq 1 50); do
+    copied=$(xclip -selection clipboard -o 2>/dev/null) && [ -n "$copied" ] && break
+    sleep 0.1
+  done
+  import -window root "$art/smoke-selection.png"
+  if [ -n "$copied" ] && [[ "$text" == *"$copied"* ]]; then
+    pass "drag + Ctrl+C copied ${#copied} characters, exactly a passage of the document"
+  else
+    fail "drag + Ctrl+C copied '${copied:0:80}', not a passage of the document"
+  fi
+  # Ctrl+Q quits and releases the library.
+  xdotool key ctrl+q
+  for _ in $(seq 1 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$app" 2>/dev/null; then fail "Ctrl+Q did not quit within 10 s"; else pass "Ctrl+Q quit"; fi
+fi
 kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; app=
 listed=$(scholia --library "$lib" list --json)
 case "$listed" in *"$title"*) pass "library intact after the window closed" ;; *) fail "library after close: $listed" ;; esac
+
+# A 150,000-word book in 2,000 paragraphs: the window opens it and stays
+# under 200 MB of resident memory.
+book="$work/book.txt"
+awk 'BEGIN { split("the envoy met minister treaty border sanctions talks in geneva and said that both sides would keep the channel open while trade ministers argued over tariffs", v, " ");
+  print "A Generated Book\n"; w = 0;
+  for (p = 0; p < 2000; p++) { if (p % 50 == 0) printf "Chapter %d\n\n", p / 50 + 1;
+    line = ""; for (i = 0; i < 75; i++) { line = line v[(w * 7 + i) % 27 + 1] " "; w++ } print line "end.\n" } }' > "$book"
+env LANG=en_US.UTF-8 "$bin" --library "$work/book.db" open "$book" >"$work/book.log" 2>&1 &
+app=$!
+if bookwin=$(timeout 30 xdotool search --sync --onlyvisible --name "A Generated Book" 2>/dev/null | head -1) && [ -n "$bookwin" ]; then
+  rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$app/status")
+  [ "$rss" -lt 200 ] && pass "150,000-word book open: ${rss} MB resident" || fail "150,000-word book open: ${rss} MB resident (limit 200)"
+else
+  fail "the 150,000-word book did not open within 30 s"; cat "$work/book.log"
+fi
+kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; app=
 
 # The command line stays quiet under the C locale that servers and CI use.
 noise=$(env LANG=C LC_ALL=C "$bin" --library "$lib" list 2>&1 >/dev/null)

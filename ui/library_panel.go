@@ -154,7 +154,11 @@ func (l *LibraryPanel) Tap(i int) {
 
 func detailLine(d library.Summary) string {
 	where := d.Site
-	if where == "" {
+	switch {
+	case where != "":
+	case strings.HasPrefix(d.Source, "scholia:"):
+		where = "Scholia guide"
+	default:
 		where = baseName(d.Source)
 	}
 	parts := []string{d.Imported.Local().Format("2 Jan 2006")}

@@ -45,10 +45,13 @@ func (m *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
 }
 
 // ImportFiles imports files off the UI goroutine, then opens the last one
-// that worked and reports those that did not, one sentence each.
-func (m *MainWindow) ImportFiles(paths []string) {
+// that worked and reports those that did not, one sentence each. The
+// channel closes once the window shows the result.
+func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} {
+	done := make(chan struct{})
 	if len(paths) == 0 {
-		return
+		close(done)
+		return done
 	}
 	m.setStatus(fmt.Sprintf("Importing %s…", plural(len(paths), "file")))
 	go func() {
@@ -62,8 +65,12 @@ func (m *MainWindow) ImportFiles(paths []string) {
 			}
 			opened = res.Document.ID
 		}
-		fyne.Do(func() { m.imported(opened, problems) })
+		fyne.Do(func() {
+			m.imported(opened, problems)
+			close(done)
+		})
 	}()
+	return done
 }
 
 func (m *MainWindow) imported(opened string, problems []string) {
@@ -71,8 +78,13 @@ func (m *MainWindow) imported(opened string, problems []string) {
 	if opened != "" {
 		m.OpenDocument(opened)
 	}
+	m.problems = problems
 	if len(problems) > 0 {
-		dialog.ShowInformation("Some files were not imported", strings.Join(problems, "\n"), m.win)
+		title := "A file was not imported"
+		if len(problems) > 1 {
+			title = "Some files were not imported"
+		}
+		dialog.ShowInformation(title, strings.Join(problems, "\n"), m.win)
 	}
 }
 

@@ -33,6 +33,7 @@ type MainWindow struct {
 	right    *container.Split
 	state    windowState
 	helpOpen bool
+	problems []string
 	saveTick *time.Timer
 }
 
@@ -88,7 +89,6 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	panelTitle := widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel("Highlights, notes and questions on this document will be listed here.")
 	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
 	m.panel = container.NewBorder(panelTitle, nil, nil, nil, container.NewVBox(hint))
 	m.panel.Hidden = !m.state.panel
 
@@ -127,7 +127,7 @@ func (m *MainWindow) OpenDocument(id string) {
 	m.saveReading()
 	m.reader.SetDocument(doc, metaLine(doc))
 	m.outline.SetEntries(doc.Outline())
-	m.find.SetText([]rune(doc.Text()))
+	m.find.SetText(m.reader.Text())
 	m.list.Select(id)
 	m.win.SetTitle(doc.Title + " — Scholia")
 	if pos, err := m.lib.ReadingPosition(id); err == nil && pos > 0 {
@@ -155,6 +155,9 @@ func (m *MainWindow) Find() *FindBar { return m.find }
 
 // Status is what the status bar says.
 func (m *MainWindow) Status() string { return m.status.Text }
+
+// Problems are the sentences of the last import's failures.
+func (m *MainWindow) Problems() []string { return m.problems }
 
 // HelpOpen says whether the shortcuts sheet is showing.
 func (m *MainWindow) HelpOpen() bool { return m.helpOpen }

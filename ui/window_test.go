@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -282,5 +283,46 @@ func TestHelpSheetListsShortcuts(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("the sheet does not show %q", want)
 		}
+	}
+}
+
+func importAndWait(t *testing.T, w *ui.MainWindow, paths ...string) {
+	t.Helper()
+	select {
+	case <-w.ImportFiles(paths):
+	case <-time.After(10 * time.Second):
+		t.Fatal("import did not finish within 10 s")
+	}
+}
+
+func TestDroppedFilesAreImportedAndOpened(t *testing.T) {
+	f := newFixture(t, nil)
+	w := f.window()
+	good := filepath.Join(f.dir, "dropped.md")
+	if err := os.WriteFile(good, []byte("# Dropped Memo\n\nText of the memo.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(f.dir, "scan.pdf")
+	if err := os.WriteFile(bad, []byte("%PDF-1.4 binary"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	importAndWait(t, w, bad, good)
+	if w.Current() == nil || w.Current().Title != "Dropped Memo" {
+		t.Errorf("after the drop the reader shows %v", w.Current())
+	}
+	if len(w.List().Titles()) != 2 {
+		t.Errorf("list %q", w.List().Titles())
+	}
+	if p := w.Problems(); len(p) != 1 || !strings.Contains(p[0], "scan.pdf") || !strings.Contains(p[0], "PDF") {
+		t.Errorf("problems %q, want one sentence naming scan.pdf", p)
+	}
+}
+
+func TestContentsEntryLinksToItsHeading(t *testing.T) {
+	w := newFixture(t, map[string]string{"t.txt": treaty}).window()
+	openByTitle(t, w, "Arms Control After 1991")
+	w.Reader().OnLinkTapped("2. Verification")
+	if top, want := w.Reader().TopPosition(), w.Current().Outline()[1].Start; top != want {
+		t.Errorf("following the contents entry put %d at the top, want %d", top, want)
 	}
 }

@@ -43,11 +43,12 @@ type layout struct {
 	pad    float32
 }
 
-// newLayout prepares the items of a document; wrap lays them out.
-func newLayout(doc *annotate.Document, meta string, st *styles) *layout {
+// newLayout prepares the items of a document whose text is text; wrap
+// lays them out. Items share text's runes.
+func newLayout(doc *annotate.Document, text []rune, meta string, st *styles) *layout {
 	l := &layout{pad: st.base}
 	for i, b := range doc.Blocks {
-		l.items = append(l.items, item{block: i, runes: []rune(b.Text), start: b.Start, st: st.of(b)})
+		l.items = append(l.items, item{block: i, runes: text[b.Start:b.End():b.End()], start: b.Start, st: st.of(b)})
 		if b.Kind == annotate.BlockTitle && meta != "" {
 			l.items = append(l.items, item{block: -1, runes: []rune(meta), start: b.End(), st: st.meta})
 		}

@@ -83,7 +83,7 @@ func (r *Reader) SetDocument(doc *annotate.Document, meta string) {
 		r.text, r.lay = nil, &layout{}
 	} else {
 		r.text = []rune(doc.Text())
-		r.lay = newLayout(doc, meta, r.st)
+		r.lay = newLayout(doc, r.text, meta, r.st)
 	}
 	if w := r.page.Size().Width; w > 0 {
 		r.relayout(w)
@@ -102,6 +102,9 @@ func (r *Reader) Focus() {
 		c.Focus(r.page)
 	}
 }
+
+// Text is the document's text as code points; callers must not change it.
+func (r *Reader) Text() []rune { return r.text }
 
 // Document is the document on show, or nil.
 func (r *Reader) Document() *annotate.Document { return r.doc }

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"image/color"
+	"math"
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -124,17 +125,22 @@ func (pr *pageRenderer) drawItem(it *item, top, bottom float32, sel []Highlight)
 		if j == 0 && it.st.bullet != "" {
 			b := pr.text()
 			pr.setText(b, it.st, it.st.bullet, fg)
-			b.Move(fyne.NewPos(x0+it.st.indent-r.st.base*0.9, y+pr.baselineShift(it.st, b)))
+			b.Move(pixel(x0+it.st.indent-r.st.base*0.9, y+pr.baselineShift(it.st, b)))
 		}
 		t := pr.text()
 		pr.setText(t, it.st, string(it.runes[ln.start:ln.end]), fg)
-		t.Move(fyne.NewPos(x0+it.st.indent, y+pr.baselineShift(it.st, t)))
+		t.Move(pixel(x0+it.st.indent, y+pr.baselineShift(it.st, t)))
 	}
 }
 
 func (pr *pageRenderer) setText(t *canvas.Text, st *blockStyle, s string, c color.Color) {
 	t.Text, t.TextSize, t.TextStyle, t.Color = s, st.size, st.text, c
 	t.Resize(t.MinSize())
+}
+
+// pixel rounds a text's position to whole pixels, where glyphs are sharp.
+func pixel(x, y float32) fyne.Position {
+	return fyne.NewPos(float32(math.Round(float64(x))), float32(math.Round(float64(y))))
 }
 
 // baselineShift centres a text vertically in its line.
