@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -345,10 +346,15 @@ func wordKey(s string) string {
 // what went wrong.
 func ShowStartupError(app fyne.App, err error) fyne.Window {
 	w := app.NewWindow("Scholia")
+	title := widget.NewLabelWithStyle("Scholia cannot open its library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	msg := widget.NewLabel(capitalise(err.Error()) + ".")
 	msg.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton("Quit", func() { app.Quit() })
-	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(quit), nil, nil, msg)))
-	w.Resize(fyne.NewSize(560, 170))
+	quit.Importance = widget.HighImportance
+	icon := widget.NewIcon(theme.ErrorIcon())
+	body := container.NewBorder(title, container.NewHBox(layout.NewSpacer(), quit), icon, nil, msg)
+	w.SetContent(container.NewPadded(body))
+	w.Resize(fyne.NewSize(560, 180))
+	w.SetFixedSize(true)
 	return w
 }
