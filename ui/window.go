@@ -157,6 +157,15 @@ func (m *MainWindow) Find() *FindBar { return m.find }
 // Status is what the status bar says.
 func (m *MainWindow) Status() string { return m.status.Text }
 
+// Splits are the positions of the library and panel dividers (0..1).
+func (m *MainWindow) Splits() (float64, float64) { return m.left.Offset, m.right.Offset }
+
+// SetSplits moves the dividers, as dragging them does.
+func (m *MainWindow) SetSplits(left, right float64) {
+	m.left.SetOffset(left)
+	m.right.SetOffset(right)
+}
+
 // Problems are the sentences of the last import's failures.
 func (m *MainWindow) Problems() []string { return m.problems }
 

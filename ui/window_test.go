@@ -264,6 +264,12 @@ func TestThemePanelAndSizeAreRemembered(t *testing.T) {
 	if got := f.app.Preferences().Float("window.width"); got != 1000 {
 		t.Errorf("width remembered as %v", got)
 	}
+	again.SetSplits(0.3, 0.6)
+	again.Quit()
+	third := f.window()
+	if l, r := third.Splits(); l != 0.3 || r != 0.6 {
+		t.Errorf("splits restored as %v, %v", l, r)
+	}
 }
 
 func TestHelpSheetListsShortcuts(t *testing.T) {
