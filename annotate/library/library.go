@@ -26,6 +26,7 @@ import (
 type Library struct {
 	store *store.Store
 	now   func() time.Time
+	undo  []undoStep
 }
 
 // Open opens (or creates) the library at path.

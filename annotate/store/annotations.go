@@ -2,6 +2,9 @@ package store
 
 import (
 	"bytes"
+	"sort"
+	"strconv"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -10,8 +13,15 @@ import (
 
 func byDocumentKey(docID, annID string) []byte { return []byte(docID + "/" + annID) }
 
-// PutAnnotation creates or replaces an annotation in one transaction. Its
-// document must exist.
+// Deleted is an annotation in the trash.
+type Deleted struct {
+	Annotation annotate.Annotation `json:"annotation"`
+	DeletedAt  time.Time           `json:"deleted"`
+}
+
+// PutAnnotation creates or replaces an annotation, keeping the indexes of
+// open questions and tags in step, in one transaction. Its document must
+// exist.
 func (s *Store) PutAnnotation(a *annotate.Annotation) error {
 	if err := a.Validate(); err != nil {
 		return err
@@ -24,30 +34,166 @@ func (s *Store) PutAnnotation(a *annotate.Annotation) error {
 		if tx.Bucket(bucketDocuments).Get([]byte(a.DocID)) == nil {
 			return annotate.Problemf(annotate.ErrNotFound, "no document has the id %s", a.DocID)
 		}
+		old, err := annotationIn(tx, a.ID)
+		if err != nil {
+			return err
+		}
+		if old != nil {
+			if err := unindex(tx, old); err != nil {
+				return err
+			}
+		}
 		if err := tx.Bucket(bucketAnnotations).Put([]byte(a.ID), rec); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketByDocument).Put(byDocumentKey(a.DocID, a.ID), nil)
+		return index(tx, a)
 	})
+}
+
+// annotationIn reads an annotation inside a transaction; nil when absent.
+func annotationIn(tx *bolt.Tx, id string) (*annotate.Annotation, error) {
+	raw := tx.Bucket(bucketAnnotations).Get([]byte(id))
+	if raw == nil {
+		return nil, nil
+	}
+	var a annotate.Annotation
+	if err := open("annotations", id, raw, &a); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// index adds an annotation to the document index, the open questions and
+// the tag counts.
+func index(tx *bolt.Tx, a *annotate.Annotation) error {
+	if err := tx.Bucket(bucketByDocument).Put(byDocumentKey(a.DocID, a.ID), nil); err != nil {
+		return err
+	}
+	if a.Kind == annotate.KindQuestion && a.Status == annotate.StatusOpen {
+		if err := tx.Bucket(bucketQuestions).Put([]byte(a.ID), []byte(a.DocID)); err != nil {
+			return err
+		}
+	}
+	return countTags(tx, a.Tags, 1)
+}
+
+// unindex removes what index added.
+func unindex(tx *bolt.Tx, a *annotate.Annotation) error {
+	if err := tx.Bucket(bucketByDocument).Delete(byDocumentKey(a.DocID, a.ID)); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketQuestions).Delete([]byte(a.ID)); err != nil {
+		return err
+	}
+	return countTags(tx, a.Tags, -1)
+}
+
+func countTags(tx *bolt.Tx, tags []string, d int) error {
+	b := tx.Bucket(bucketTags)
+	for _, t := range tags {
+		n, _ := strconv.Atoi(string(b.Get([]byte(t))))
+		n += d
+		var err error
+		if n <= 0 {
+			err = b.Delete([]byte(t))
+		} else {
+			err = b.Put([]byte(t), []byte(strconv.Itoa(n)))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Annotation returns one live annotation.
+func (s *Store) Annotation(id string) (*annotate.Annotation, error) {
+	var a *annotate.Annotation
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		a, err = annotationIn(tx, id)
+		if err == nil && a == nil {
+			err = annotate.Problemf(annotate.ErrNotFound, "no annotation has the id %s", id)
+		}
+		return err
+	})
+	return a, err
 }
 
 // Annotations returns a document's annotations in creation order.
 func (s *Store) Annotations(docID string) ([]annotate.Annotation, error) {
 	var out []annotate.Annotation
 	err := s.db.View(func(tx *bolt.Tx) error {
-		anns := tx.Bucket(bucketAnnotations)
 		prefix := []byte(docID + "/")
 		c := tx.Bucket(bucketByDocument).Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			id := string(k[len(prefix):])
-			var a annotate.Annotation
-			if err := open("annotations", id, anns.Get([]byte(id)), &a); err != nil {
+			a, err := annotationIn(tx, string(k[len(prefix):]))
+			if err != nil {
 				return err
 			}
-			out = append(out, a)
+			if a != nil {
+				out = append(out, *a)
+			}
 		}
 		return nil
 	})
+	return out, err
+}
+
+// AllAnnotations returns every live annotation of the library, in creation
+// order.
+func (s *Store) AllAnnotations() ([]annotate.Annotation, error) {
+	var out []annotate.Annotation
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketAnnotations).ForEach(func(k, v []byte) error {
+			var a annotate.Annotation
+			if err := open("annotations", string(k), v, &a); err != nil {
+				return err
+			}
+			out = append(out, a)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// OpenQuestions returns every open question of the library.
+func (s *Store) OpenQuestions() ([]annotate.Annotation, error) {
+	var out []annotate.Annotation
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketQuestions).ForEach(func(k, _ []byte) error {
+			a, err := annotationIn(tx, string(k))
+			if err != nil {
+				return err
+			}
+			if a != nil {
+				out = append(out, *a)
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+// Tags returns every tag in use, most used first.
+func (s *Store) Tags() ([]string, error) {
+	type tag struct {
+		name string
+		n    int
+	}
+	var tags []tag
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketTags).ForEach(func(k, v []byte) error {
+			n, _ := strconv.Atoi(string(v))
+			tags = append(tags, tag{string(k), n})
+			return nil
+		})
+	})
+	sort.SliceStable(tags, func(i, j int) bool { return tags[i].n > tags[j].n })
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = t.name
+	}
 	return out, err
 }
 
@@ -63,4 +209,76 @@ func (s *Store) AnnotationCounts() (map[string]int, error) {
 		})
 	})
 	return counts, err
+}
+
+// DeleteAnnotation moves an annotation to the trash in one transaction.
+func (s *Store) DeleteAnnotation(id string, at time.Time) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		a, err := annotationIn(tx, id)
+		if err != nil {
+			return err
+		}
+		if a == nil {
+			return annotate.Problemf(annotate.ErrNotFound, "no annotation has the id %s", id)
+		}
+		rec, err := seal(Deleted{Annotation: *a, DeletedAt: at})
+		if err != nil {
+			return err
+		}
+		if err := unindex(tx, a); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketAnnotations).Delete([]byte(id)); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketTrash).Put([]byte(id), rec)
+	})
+}
+
+// RestoreAnnotation moves an annotation back from the trash.
+func (s *Store) RestoreAnnotation(id string) (*annotate.Annotation, error) {
+	var out *annotate.Annotation
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(bucketTrash).Get([]byte(id))
+		if raw == nil {
+			return annotate.Problemf(annotate.ErrNotFound, "the trash has no annotation %s", id)
+		}
+		var d Deleted
+		if err := open("trash", id, raw, &d); err != nil {
+			return err
+		}
+		rec, err := seal(&d.Annotation)
+		if err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketTrash).Delete([]byte(id)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketAnnotations).Put([]byte(id), rec); err != nil {
+			return err
+		}
+		out = &d.Annotation
+		return index(tx, out)
+	})
+	return out, err
+}
+
+// Trash lists the deleted annotations of a document ("" for all), most
+// recently deleted first.
+func (s *Store) Trash(docID string) ([]Deleted, error) {
+	var out []Deleted
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketTrash).ForEach(func(k, v []byte) error {
+			var d Deleted
+			if err := open("trash", string(k), v, &d); err != nil {
+				return err
+			}
+			if docID == "" || d.Annotation.DocID == docID {
+				out = append(out, d)
+			}
+			return nil
+		})
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].DeletedAt.After(out[j].DeletedAt) })
+	return out, err
 }

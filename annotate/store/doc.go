@@ -12,6 +12,9 @@
 //	annotations  ann id   -> record(Annotation)
 //	by_document  doc id + "/" + ann id -> nothing (the document's annotations)
 //	reading      doc id   -> record(Reading): where the reader was, and when
+//	trash        ann id   -> record(Deleted): deleted annotations, restorable
+//	open_questions ann id -> doc id (every open question of the library)
+//	tags         tag      -> decimal count of live annotations using it
 //
 // A record is a 4-byte big-endian CRC-32C of the JSON that follows it.
 package store

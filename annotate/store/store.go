@@ -28,10 +28,13 @@ var (
 	bucketAnnotations = []byte("annotations")
 	bucketByDocument  = []byte("by_document")
 	bucketReading     = []byte("reading")
+	bucketTrash       = []byte("trash")
+	bucketQuestions   = []byte("open_questions")
+	bucketTags        = []byte("tags")
 	keySchema         = []byte("schema")
 )
 
-var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashes, bucketAnnotations, bucketByDocument, bucketReading}
+var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashes, bucketAnnotations, bucketByDocument, bucketReading, bucketTrash, bucketQuestions, bucketTags}
 
 // Store is an open library file.
 type Store struct {

@@ -1,0 +1,261 @@
+package library
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"scholia/annotate"
+)
+
+// Draft is what a person asks for when annotating: a passage [Start, End)
+// in code points, or the whole document when Whole is set.
+type Draft struct {
+	Kind   annotate.Kind
+	Colour annotate.Colour
+	Start  int
+	End    int
+	Whole  bool
+	Body   string
+	Tags   []string
+}
+
+// Annotate creates an annotation on a document in one committed
+// transaction. Its anchor keeps the exact quote and 32 code points of
+// context each side; a question starts open.
+func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) {
+	doc, err := l.store.Document(docID)
+	if err != nil {
+		return nil, err
+	}
+	now := l.now().UTC()
+	id, err := uuid.NewV7()
+	if err != nil {
+		return nil, err
+	}
+	a := &annotate.Annotation{ID: id.String(), DocID: docID, Kind: d.Kind, Colour: d.Colour,
+		Body: d.Body, Tags: CleanTags(d.Tags), Created: now, Modified: now}
+	if a.Kind == "" {
+		a.Kind = annotate.KindHighlight
+	}
+	if a.Colour == "" && a.Kind == annotate.KindHighlight {
+		a.Colour = annotate.Yellow
+	}
+	if a.Kind == annotate.KindQuestion {
+		a.Status = annotate.StatusOpen
+	}
+	if !d.Whole {
+		anchor, err := annotate.NewAnchor([]rune(doc.Text()), d.Start, d.End)
+		if err != nil {
+			return nil, err
+		}
+		a.Anchor = &anchor
+	} else if a.Kind == annotate.KindHighlight {
+		return nil, annotate.Problemf(annotate.ErrInvalid, "a highlight needs a passage; select one first")
+	}
+	if err := l.store.PutAnnotation(a); err != nil {
+		return nil, err
+	}
+	l.pushUndo("the new "+string(a.Kind), func() error { return l.store.DeleteAnnotation(a.ID, l.now().UTC()) })
+	return a, nil
+}
+
+// AnnotateQuote anchors a draft on the occurrence-th (from 1) exact
+// occurrence of quote in the document's text.
+func (l *Library) AnnotateQuote(docID, quote string, occurrence int, d Draft) (*annotate.Annotation, error) {
+	doc, err := l.store.Document(docID)
+	if err != nil {
+		return nil, err
+	}
+	if quote == "" {
+		return nil, annotate.Problemf(annotate.ErrInvalid, "the quote is empty")
+	}
+	occurrence = max(occurrence, 1)
+	text := doc.Text()
+	from, seen := 0, 0
+	for {
+		i := strings.Index(text[from:], quote)
+		if i < 0 {
+			if seen == 0 {
+				return nil, annotate.Problemf(annotate.ErrNotFound, "%q is not in %q; quote the document's words exactly", quote, doc.Title)
+			}
+			return nil, annotate.Problemf(annotate.ErrNotFound, "%q occurs %d times in %q, not %d", quote, seen, doc.Title, occurrence)
+		}
+		seen++
+		if seen == occurrence {
+			start := len([]rune(text[:from+i]))
+			d.Start, d.End, d.Whole = start, start+len([]rune(quote)), false
+			return l.Annotate(docID, d)
+		}
+		from += i + len(quote)
+	}
+}
+
+// UpdateAnnotation saves an edited annotation (body, tags, colour, status,
+// answer) in one transaction and returns it as stored.
+func (l *Library) UpdateAnnotation(a annotate.Annotation) (*annotate.Annotation, error) {
+	old, err := l.store.Annotation(a.ID)
+	if err != nil {
+		return nil, err
+	}
+	a.DocID, a.Anchor, a.Created, a.Kind = old.DocID, old.Anchor, old.Created, old.Kind
+	a.Tags = CleanTags(a.Tags)
+	if a.Kind == annotate.KindQuestion && a.Status == "" {
+		a.Status = annotate.StatusOpen
+	}
+	a.Modified = l.now().UTC()
+	if err := l.store.PutAnnotation(&a); err != nil {
+		return nil, err
+	}
+	prev := *old
+	l.pushUndo("the edit", func() error { return l.store.PutAnnotation(&prev) })
+	return &a, nil
+}
+
+// Answer closes a question with a text and, optionally, the annotation
+// whose passage answers it (in any document).
+func (l *Library) Answer(questionID, text, linkID string) (*annotate.Annotation, error) {
+	q, err := l.store.Annotation(questionID)
+	if err != nil {
+		return nil, err
+	}
+	if q.Kind != annotate.KindQuestion {
+		return nil, annotate.Problemf(annotate.ErrInvalid, "only a question can be answered")
+	}
+	if linkID != "" {
+		if _, err := l.store.Annotation(linkID); err != nil {
+			return nil, err
+		}
+	}
+	q.Answer = &annotate.Answer{Text: text, Link: linkID}
+	q.Status = annotate.StatusAnswered
+	return l.UpdateAnnotation(*q)
+}
+
+// AnswerWithPassage highlights a passage of any document and answers the
+// question with it.
+func (l *Library) AnswerWithPassage(questionID, docID string, start, end int, text string) (*annotate.Annotation, error) {
+	link, err := l.Annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: annotate.Green, Start: start, End: end})
+	if err != nil {
+		return nil, err
+	}
+	return l.Answer(questionID, text, link.ID)
+}
+
+// DeleteAnnotation moves an annotation to the trash; Undo or
+// RestoreAnnotation brings it back.
+func (l *Library) DeleteAnnotation(id string) error {
+	if err := l.store.DeleteAnnotation(id, l.now().UTC()); err != nil {
+		return err
+	}
+	l.pushUndo("the deletion", func() error { _, err := l.store.RestoreAnnotation(id); return err })
+	return nil
+}
+
+// RestoreAnnotation brings an annotation back from the trash.
+func (l *Library) RestoreAnnotation(id string) (*annotate.Annotation, error) {
+	return l.store.RestoreAnnotation(id)
+}
+
+// Deleted is an annotation in the trash.
+type Deleted struct {
+	annotate.Annotation
+	DeletedAt time.Time
+}
+
+// Trash lists a document's deleted annotations ("" for the whole
+// library), most recent first.
+func (l *Library) Trash(docID string) ([]Deleted, error) {
+	ds, err := l.store.Trash(docID)
+	out := make([]Deleted, len(ds))
+	for i, d := range ds {
+		out[i] = Deleted{Annotation: d.Annotation, DeletedAt: d.DeletedAt}
+	}
+	return out, err
+}
+
+// Annotation returns one annotation.
+func (l *Library) Annotation(id string) (*annotate.Annotation, error) { return l.store.Annotation(id) }
+
+// Annotations returns a document's annotations in document order: notes on
+// the whole document first, then by where their passage starts.
+func (l *Library) Annotations(docID string) ([]annotate.Annotation, error) {
+	anns, err := l.store.Annotations(docID)
+	sortByDocumentOrder(anns)
+	return anns, err
+}
+
+// AllAnnotations returns every annotation, document by document in
+// document order.
+func (l *Library) AllAnnotations() ([]annotate.Annotation, error) {
+	anns, err := l.store.AllAnnotations()
+	sort.SliceStable(anns, func(i, j int) bool { return anns[i].DocID < anns[j].DocID })
+	sortByDocumentOrder(anns)
+	return anns, err
+}
+
+func sortByDocumentOrder(anns []annotate.Annotation) {
+	pos := func(a annotate.Annotation) int {
+		if a.Anchor == nil {
+			return -1
+		}
+		return a.Anchor.Start
+	}
+	sort.SliceStable(anns, func(i, j int) bool {
+		if anns[i].DocID != anns[j].DocID {
+			return anns[i].DocID < anns[j].DocID
+		}
+		if pos(anns[i]) != pos(anns[j]) {
+			return pos(anns[i]) < pos(anns[j])
+		}
+		return anns[i].ID < anns[j].ID
+	})
+}
+
+// Question is an open question with the title of its document.
+type Question struct {
+	annotate.Annotation
+	DocTitle string
+}
+
+// OpenQuestions lists every open question of the library, newest first.
+func (l *Library) OpenQuestions() ([]Question, error) {
+	qs, err := l.store.OpenQuestions()
+	if err != nil {
+		return nil, err
+	}
+	docs, err := l.store.Documents()
+	if err != nil {
+		return nil, err
+	}
+	titles := map[string]string{}
+	for _, d := range docs {
+		titles[d.ID] = d.Title
+	}
+	out := make([]Question, len(qs))
+	for i, q := range qs {
+		out[i] = Question{Annotation: q, DocTitle: titles[q.DocID]}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Created.After(out[j].Created) || (out[i].Created.Equal(out[j].Created) && out[i].ID > out[j].ID) })
+	return out, nil
+}
+
+// Tags lists every tag in use, most used first.
+func (l *Library) Tags() ([]string, error) { return l.store.Tags() }
+
+// CleanTags trims tags, drops a leading '#', joins inner spaces with '-'
+// and removes duplicates and empties, keeping the order.
+func CleanTags(tags []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range tags {
+		t = strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(t), "#")), "-")
+		if t != "" && !seen[strings.ToLower(t)] {
+			seen[strings.ToLower(t)] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
