@@ -238,7 +238,9 @@ func (l *Library) OpenQuestions() ([]Question, error) {
 	for i, q := range qs {
 		out[i] = Question{Annotation: q, DocTitle: titles[q.DocID]}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Created.After(out[j].Created) || (out[i].Created.Equal(out[j].Created) && out[i].ID > out[j].ID) })
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].Created.After(out[j].Created) || (out[i].Created.Equal(out[j].Created) && out[i].ID > out[j].ID)
+	})
 	return out, nil
 }
 

@@ -198,8 +198,8 @@ func (l *Library) Document(id string) (*annotate.Document, error) {
 }
 
 // Find resolves what a person typed to name a document: its id, a prefix of
-// its id that only it has, or its exact title (letter case aside when that
-// is unambiguous).
+// its id that only it has, its exact title (letter case aside when that is
+// unambiguous), or else a part of its title that only it has.
 func (l *Library) Find(ref string) (*annotate.Document, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
@@ -223,6 +223,9 @@ func (l *Library) Find(ref string) (*annotate.Document, error) {
 		func(d annotate.Document) bool { return d.Title == ref },
 		func(d annotate.Document) bool { return strings.HasPrefix(d.ID, strings.ToLower(ref)) },
 		func(d annotate.Document) bool { return strings.EqualFold(d.Title, ref) },
+		func(d annotate.Document) bool {
+			return strings.Contains(strings.ToLower(d.Title), strings.ToLower(ref))
+		},
 	} {
 		hits, ok := pick(match)
 		if !ok {

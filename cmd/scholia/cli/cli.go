@@ -96,10 +96,13 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"import": {"import FILE...", "import plain-text or Markdown files; prints ID<TAB>title for each", runImport},
-		"list":   {"list [--json]", "list the documents with id, title, source, import time and annotation count", runList},
-		"show":   {"show [--json|--text|--outline] DOC", "show a document (DOC: id, unique id prefix or exact title)", runShow},
-		"open":   {"open FILE", "open the window on FILE, importing it if new (also: scholia FILE)", nil},
+		"import":      {"import FILE...", "import plain-text or Markdown files; prints ID<TAB>title for each", runImport},
+		"list":        {"list [--json]", "list the documents with id, title, source, import time and annotation count", runList},
+		"show":        {"show [--json|--text|--outline] DOC", "show a document (DOC: id, unique id prefix, title or unique part of a title)", runShow},
+		"open":        {"open FILE", "open the window on FILE, importing it if new (also: scholia FILE)", nil},
+		"annotations": {"annotations [--json] [DOC]", "list the annotations of a document, or of the whole library", runAnnotations},
+		"annotate": {"annotate DOC --quote TEXT [--occurrence N] [--kind highlight|note|question] [--colour C] [--note TEXT] [--tag T]...",
+			"annotate the Nth exact occurrence of TEXT in DOC; prints the new id", runAnnotate},
 	}
 }
 
@@ -220,7 +223,11 @@ func help(inv Invocation, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout)
 	fmt.Fprintln(stdout, "commands:")
 	for _, n := range names {
-		fmt.Fprintf(stdout, "  %-38s %s\n", commands[n].usage, commands[n].summary)
+		if u := commands[n].usage; len(u) > 38 {
+			fmt.Fprintf(stdout, "  %s\n  %-38s %s\n", u, "", commands[n].summary)
+		} else {
+			fmt.Fprintf(stdout, "  %-38s %s\n", u, commands[n].summary)
+		}
 	}
 	fmt.Fprintf(stdout, "  %-38s %s\n", "help [COMMAND]", "this help, or one command's")
 	fmt.Fprintln(stdout)

@@ -197,3 +197,42 @@ func TestWhichInvocationsOpenTheWindow(t *testing.T) {
 		}
 	}
 }
+
+func TestAnnotateAndListAnnotations(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "lib.db")
+	scholia(t, lib, "import", fixture(t, "brief.txt", brief))
+	out, errOut, code := scholia(t, lib, "annotate", "Ceasefire", "--quote", "Terms", "--occurrence", "2",
+		"--kind", "question", "--note", "Which terms?", "--tag", "terms", "--tag", "#draft")
+	if code != 0 || len(strings.TrimSpace(out)) != 36 {
+		t.Fatalf("annotate: %q %q exit %d", out, errOut, code)
+	}
+	id := strings.TrimSpace(out)
+	js, _, code := scholia(t, lib, "annotations", "--json", "Ceasefire Brief")
+	var anns []map[string]any
+	if err := json.Unmarshal([]byte(js), &anns); err != nil || code != 0 || len(anns) != 1 {
+		t.Fatalf("annotations --json: %v %q", err, js)
+	}
+	a := anns[0]
+	text, _, _ := scholia(t, lib, "show", "--text", "Ceasefire Brief")
+	runes := []rune(text)
+	start, end := int(a["start"].(float64)), int(a["end"].(float64))
+	if a["id"] != id || a["kind"] != "question" || a["status"] != "open" || a["exact"] != "Terms" || string(runes[start:end]) != "Terms" {
+		t.Errorf("annotation %v", a)
+	}
+	if start != strings.LastIndex(text, "Terms") {
+		t.Errorf("second occurrence at %d, want the last one at %d", start, strings.LastIndex(text, "Terms"))
+	}
+	for _, key := range []string{"document", "colour", "tags", "prefix", "suffix", "body", "answer", "created", "modified"} {
+		if _, ok := a[key]; !ok {
+			t.Errorf("annotations --json lacks %q", key)
+		}
+	}
+	_, errOut, code = scholia(t, lib, "annotate", "Ceasefire Brief", "--quote", "Armistice")
+	if code != 1 || !strings.Contains(errOut, `"Armistice" is not in "Ceasefire Brief"`) {
+		t.Errorf("missing quote: exit %d %q", code, errOut)
+	}
+	list, _, _ := scholia(t, lib, "list", "--json")
+	if !strings.Contains(list, `"annotations": 1`) {
+		t.Errorf("list does not count the annotation: %s", list)
+	}
+}
