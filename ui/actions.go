@@ -30,9 +30,15 @@ func (m *MainWindow) actions() []action {
 	return []action{
 		{"File", "Open…", "Ctrl+O", ctrl(fyne.KeyO), m.ShowOpenDialog},
 		{"File", "Quit", "Ctrl+Q", ctrl(fyne.KeyQ), m.Quit},
+		{"Edit", "Undo", "Ctrl+Z", &fyne.ShortcutUndo{}, m.Undo},
 		{"Edit", "Copy", "Ctrl+C", &fyne.ShortcutCopy{}, m.Copy},
+		{"Edit", "Copy with Citation", "Ctrl+Shift+C", ctrlShift(fyne.KeyC), m.CopyWithCitation},
 		{"Edit", "Select All", "Ctrl+A", &fyne.ShortcutSelectAll{}, m.SelectAll},
 		{"Edit", "Find in Document…", "Ctrl+F", ctrl(fyne.KeyF), m.OpenFind},
+		{"Annotate", "Highlight", "Ctrl+H", ctrl(fyne.KeyH), m.Highlight},
+		{"Annotate", "Add Note…", "Ctrl+Shift+N", ctrlShift(fyne.KeyN), m.AddNote},
+		{"Annotate", "Add Question…", "Ctrl+Shift+Q", ctrlShift(fyne.KeyQ), m.AddQuestion},
+		{"Annotate", "Note on the Whole Document…", "Ctrl+Shift+D", ctrlShift(fyne.KeyD), m.AddDocumentNote},
 		{"View", "Filter Library…", "Ctrl+L", ctrl(fyne.KeyL), m.FocusFilter},
 		{"View", "Annotations Panel", "Ctrl+Shift+P", ctrlShift(fyne.KeyP), m.TogglePanel},
 		{"View", "Dark or Light Theme", "Ctrl+Shift+T", ctrlShift(fyne.KeyT), m.ToggleTheme},
@@ -44,6 +50,8 @@ func (m *MainWindow) actions() []action {
 // readingKeys are keys the reader handles itself, listed on the help sheet.
 var readingKeys = [][2]string{
 	{"Select text", "Drag; double-click a word, triple-click a paragraph; Shift+click extends"},
+	{"Pick the highlight colour", "1 yellow, 2 green, 3 blue, 4 pink, 5 purple, 6 orange"},
+	{"Save a note, cancel it", "Ctrl+Enter, Esc"},
 	{"Scroll", "Arrow keys, Page Up / Page Down, Space, Home / End"},
 	{"Next / previous match", "Enter / Shift+Enter in the find bar"},
 	{"Close the find bar, clear the selection", "Esc"},

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -164,10 +163,8 @@ func detailLine(d library.Summary) string {
 	parts := []string{d.Imported.Local().Format("2 Jan 2006")}
 	switch d.Annotations {
 	case 0:
-	case 1:
-		parts = append(parts, "1 note")
 	default:
-		parts = append(parts, fmt.Sprintf("%d notes", d.Annotations))
+		parts = append(parts, plural(d.Annotations, "annotation"))
 	}
 	return strings.Join(append(parts, where), " · ")
 }

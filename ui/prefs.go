@@ -29,7 +29,7 @@ func loadState(p fyne.Preferences) windowState {
 		width:  float32(p.FloatWithFallback(prefWidth, 1200)),
 		height: float32(p.FloatWithFallback(prefHeight, 780)),
 		left:   p.FloatWithFallback(prefLeftSplit, 0.24),
-		right:  p.FloatWithFallback(prefRightSplit, 0.76),
+		right:  p.FloatWithFallback(prefRightSplit, 0.7),
 		panel:  p.BoolWithFallback(prefPanel, true),
 		theme:  ThemeMode(p.StringWithFallback(prefTheme, string(ThemeSystem))),
 		order:  p.StringWithFallback(prefOrder, ""),

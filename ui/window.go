@@ -28,20 +28,30 @@ type MainWindow struct {
 	reader   *reader.Reader
 	outline  *Outline
 	find     *FindBar
-	panel    *fyne.Container
+	panel    *AnnotationPanel
 	status   *widget.Label
 	left     *container.Split
 	right    *container.Split
 	state    windowState
 	helpOpen bool
 	problems []string
+
+	toolbar       *SelectionToolbar
+	tooltip       *widget.Label
+	tooltipBox    *fyne.Container
+	noteDialog    *NoteDialog
+	anns          []annotate.Annotation
+	tags          []string
+	openQuestions int
+	colour        annotate.Colour
+	answering     string
 	saveTick *time.Timer
 }
 
 // NewMainWindow builds the window on an open library, restoring the
 // window's size, splits, theme and the document last read.
 func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
-	m := &MainWindow{app: app, win: app.NewWindow("Scholia"), lib: lib}
+	m := &MainWindow{app: app, win: app.NewWindow("Scholia"), lib: lib, colour: annotate.Yellow}
 	m.state = loadState(app.Preferences())
 	applyTheme(app, m.state.theme)
 
@@ -50,6 +60,18 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.reader.OnLinkTapped = m.followContentsLink
 	m.reader.OnUnhandledKey = m.typedKey
 	m.reader.OnSelectionChanged = m.selectionChanged
+	m.reader.OnSelectionDone = m.selectionDone
+	m.reader.OnTapped = m.tapped
+	m.reader.OnHover = m.hovered
+	m.reader.OnRune = m.typedRune
+	m.panel = NewAnnotationPanel()
+	m.panel.OnChosen = m.goTo
+	m.panel.OnQuestion = func(q library.Question) { m.goTo(q.Annotation) }
+	m.panel.OnRestore = m.restoreAnnotation
+	m.panel.Editor.OnSave = m.saveEdit
+	m.panel.Editor.OnDelete = m.deleteAnnotation
+	m.panel.Editor.OnAnswerWithSelection = m.AnswerWithSelection
+	m.panel.Editor.OnFollow = m.followAnswer
 	m.outline = NewOutline(m.reader.ScrollTo)
 	m.find = NewFindBar(m.showMatches, m.reader.Focus)
 	m.list = NewLibraryPanel(m.OpenDocument)
@@ -85,12 +107,8 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.ShowShortcuts)
 	toolbar := container.NewBorder(nil, nil, open,
 		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.outline)
-	centre := container.NewBorder(container.NewVBox(toolbar, m.find), nil, nil, nil, m.reader)
-
-	panelTitle := widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	hint := widget.NewLabel("Highlights, notes and questions on this document will be listed here.")
-	hint.Wrapping = fyne.TextWrapWord
-	m.panel = container.NewBorder(panelTitle, nil, nil, nil, container.NewVBox(hint))
+	centre := container.NewBorder(container.NewVBox(toolbar, m.find), nil, nil, nil,
+		container.NewStack(m.reader, m.annotationLayer()))
 	m.panel.Hidden = !m.state.panel
 
 	m.right = container.NewHSplit(centre, m.panel)
@@ -136,6 +154,10 @@ func (m *MainWindow) OpenDocument(id string) {
 	}
 	m.outline.MarkCurrent(m.reader.TopPosition())
 	m.saveReading()
+	m.toolbar.Hide()
+	m.tooltipBox.Hide()
+	m.panel.Editor.Clear()
+	m.refreshAnnotations()
 	m.Reload()
 }
 
@@ -183,6 +205,9 @@ func (m *MainWindow) setStatus(msg string) {
 	}
 	if d := m.reader.Document(); d != nil {
 		parts = append(parts, plural(d.Words(), "word"))
+	}
+	if m.openQuestions > 0 {
+		parts = append(parts, plural(m.openQuestions, "open question"))
 	}
 	if msg != "" {
 		parts = append([]string{msg}, parts...)

@@ -41,6 +41,7 @@ var (
 	_ fyne.Draggable     = (*page)(nil)
 	_ fyne.Focusable     = (*page)(nil)
 	_ fyne.Shortcutable  = (*page)(nil)
+	_ desktop.Hoverable  = (*page)(nil)
 )
 
 func newPage(r *Reader) *page {
@@ -105,6 +106,10 @@ func (p *page) MouseUp(e *desktop.MouseEvent) {
 	}
 	if entry, ok := p.r.linkAt(e.Position); ok && p.r.OnLinkTapped != nil {
 		p.r.OnLinkTapped(entry)
+		return
+	}
+	if p.r.OnTapped != nil && p.r.overText(e.Position) {
+		p.r.OnTapped(p.positionAt(e.Position))
 	}
 }
 
@@ -134,8 +139,12 @@ func (p *page) Dragged(e *fyne.DragEvent) {
 func (p *page) DragEnd() { p.endDrag() }
 
 func (p *page) endDrag() {
+	was := p.dragging
 	p.dragging = false
 	p.stopAutoScroll()
+	if was {
+		p.r.selectionDone()
+	}
 }
 
 // edgeSpeed is how far to scroll per tick for the last pointer position:
@@ -206,8 +215,35 @@ func (p *page) stopAutoScroll() {
 func (p *page) FocusGained() {}
 func (p *page) FocusLost()   {}
 
-// TypedRune ignores typing: the text is read-only.
-func (p *page) TypedRune(rune) {}
+// TypedRune passes typed characters on (the text itself is read-only).
+func (p *page) TypedRune(r rune) {
+	if p.r.OnRune != nil {
+		p.r.OnRune(r)
+	}
+}
+
+// MouseIn, MouseMoved and MouseOut report what the pointer is over.
+func (p *page) MouseIn(e *desktop.MouseEvent) { p.MouseMoved(e) }
+
+// MouseMoved reports the document position under the pointer.
+func (p *page) MouseMoved(e *desktop.MouseEvent) {
+	if p.r.OnHover == nil || p.r.doc == nil || p.dragging {
+		return
+	}
+	at := fyne.NewPos(e.Position.X, e.Position.Y-p.r.scroll.Offset.Y)
+	if !p.r.overText(e.Position) {
+		p.r.OnHover(-1, at)
+		return
+	}
+	p.r.OnHover(p.positionAt(e.Position), at)
+}
+
+// MouseOut reports that the pointer left the text.
+func (p *page) MouseOut() {
+	if p.r.OnHover != nil {
+		p.r.OnHover(-1, fyne.Position{})
+	}
+}
 
 // TypedKey scrolls with the arrow, page and Home/End keys; Escape clears
 // the selection.

@@ -29,6 +29,9 @@ type Reader struct {
 	// OnSelectionChanged is called when the selection changes, with the
 	// selected range (start == end when nothing is selected).
 	OnSelectionChanged func(start, end int)
+	// OnSelectionDone is called when a selection is complete: the mouse
+	// button is released, or it was made by a command.
+	OnSelectionDone func(start, end int)
 	// OnScrolled is called after scrolling with the document position of
 	// the first line in view.
 	OnScrolled func(top int)
@@ -36,6 +39,14 @@ type Reader struct {
 	OnLinkTapped func(entry string)
 	// OnUnhandledKey gets the keys the reader does not use itself (F1...).
 	OnUnhandledKey func(*fyne.KeyEvent)
+	// OnRune gets the characters typed while the reader has the focus
+	// (1-6 pick a colour).
+	OnRune func(rune)
+	// OnTapped is called with the document position of a plain click.
+	OnTapped func(pos int)
+	// OnHover is called with the document position under the pointer and
+	// the pointer's place in the reader, or pos -1 when it leaves the text.
+	OnHover func(pos int, at fyne.Position)
 
 	doc        *annotate.Document
 	text       []rune
@@ -48,6 +59,9 @@ type Reader struct {
 	caret      int
 	highlights []Highlight
 	finds      []Highlight
+	flash      []Highlight
+	flashGen   int
+	markers    []Marker
 	colX       float32
 }
 
@@ -77,7 +91,7 @@ func (r *Reader) CreateRenderer() fyne.WidgetRenderer {
 func (r *Reader) SetDocument(doc *annotate.Document, meta string) {
 	r.doc, r.meta = doc, meta
 	r.anchor, r.caret = 0, 0
-	r.highlights, r.finds = nil, nil
+	r.highlights, r.finds, r.flash, r.markers = nil, nil, nil, nil
 	r.st = newStyles()
 	if doc == nil {
 		r.text, r.lay = nil, &layout{}
@@ -157,6 +171,16 @@ func (r *Reader) setSelection(anchor, caret int) {
 		s, e := r.Selection()
 		r.OnSelectionChanged(s, e)
 	}
+	if !r.page.dragging {
+		r.selectionDone()
+	}
+}
+
+func (r *Reader) selectionDone() {
+	if r.OnSelectionDone != nil {
+		s, e := r.Selection()
+		r.OnSelectionDone(s, e)
+	}
 }
 
 // SelectAll selects the whole text.
@@ -178,6 +202,12 @@ func (r *Reader) SetHighlights(h []Highlight) {
 	r.highlights = sortedRanges(h)
 	r.page.Refresh()
 }
+
+// Highlights are the coloured ranges painted behind the text.
+func (r *Reader) Highlights() []Highlight { return r.highlights }
+
+// Markers are the margin signs drawn.
+func (r *Reader) Markers() []Marker { return r.markers }
 
 // SetFindMatches paints the matches of a search in the document; current
 // (an index into matches, or -1) is painted more strongly.

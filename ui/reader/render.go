@@ -56,6 +56,7 @@ func (pr *pageRenderer) rect(c color.Color) *canvas.Rectangle {
 	rc := pr.rects[pr.nr]
 	pr.nr++
 	rc.FillColor = c
+	rc.CornerRadius = 0
 	rc.Show()
 	return rc
 }
@@ -120,7 +121,11 @@ func (pr *pageRenderer) drawItem(it *item, top, bottom float32, sel []Highlight)
 			more := j+1 < len(it.lines) || it.block+1 < len(r.doc.Blocks)
 			pr.paint(it, ln, y, gs, ge, r.highlights, false, more)
 			pr.paint(it, ln, y, gs, ge, r.finds, true, more)
+			pr.paint(it, ln, y, gs, ge, r.flash, false, more)
 			pr.paint(it, ln, y, gs, ge, sel, false, more)
+		}
+		if it.block >= 0 {
+			pr.drawMarkers(it, ln, y)
 		}
 		if j == 0 && it.st.bullet != "" {
 			b := pr.text()
@@ -130,6 +135,32 @@ func (pr *pageRenderer) drawItem(it *item, top, bottom float32, sel []Highlight)
 		t := pr.text()
 		pr.setText(t, it.st, string(it.runes[ln.start:ln.end]), fg)
 		t.Move(pixel(x0+it.st.indent, y+pr.baselineShift(it.st, t)))
+	}
+}
+
+// drawMarkers draws the margin signs of annotations starting on a line.
+func (pr *pageRenderer) drawMarkers(it *item, ln line, y float32) {
+	r := pr.p.r
+	gs, ge := it.start+ln.start, it.start+ln.end
+	x := r.colX - r.st.base*1.1
+	for _, m := range r.markers {
+		if m.Pos < gs || m.Pos > ge || (m.Pos == ge && ln.end < len(it.runes)) {
+			continue
+		}
+		if m.Question {
+			t := pr.text()
+			pr.setText(t, it.st, "?", m.Colour)
+			t.TextStyle = fyne.TextStyle{Bold: true}
+			t.Resize(t.MinSize())
+			t.Move(pixel(x, y+pr.baselineShift(it.st, t)))
+		} else {
+			d := r.st.base * 0.5
+			dot := pr.rect(m.Colour)
+			dot.CornerRadius = d / 2
+			dot.Move(pixel(x, y+(it.st.lineHeight-d)/2))
+			dot.Resize(fyne.NewSize(d, d))
+		}
+		x -= r.st.base * 0.9
 	}
 }
 

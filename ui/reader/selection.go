@@ -57,6 +57,20 @@ func (r *Reader) blockRange(pos int) (int, int) {
 	return b.Start, b.End()
 }
 
+// overText says whether a point of the page is on a line of text.
+func (r *Reader) overText(pt fyne.Position) bool {
+	if len(r.lay.items) == 0 {
+		return false
+	}
+	it := &r.lay.items[r.lay.itemAtY(pt.Y)]
+	if it.block < 0 || pt.Y < it.top || pt.Y >= it.top+it.height {
+		return false
+	}
+	ln := it.lines[it.lineAtY(pt.Y)]
+	x := pt.X - r.colX
+	return x >= it.st.indent && x <= it.x(ln, ln.end)
+}
+
 // linkAt is the contents entry under a point of the page, if any.
 func (r *Reader) linkAt(pt fyne.Position) (string, bool) {
 	if len(r.lay.items) == 0 {

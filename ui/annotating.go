@@ -1,0 +1,380 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scholia/annotate"
+	"scholia/annotate/library"
+	"scholia/ui/reader"
+)
+
+// annotationLayer is what floats over the reader: the selection toolbar
+// and the note shown while hovering a passage.
+func (m *MainWindow) annotationLayer() fyne.CanvasObject {
+	m.toolbar = NewSelectionToolbar(m.HighlightIn, m.AddNote, m.AddQuestion, m.UseAsAnswer)
+	m.tooltip = widget.NewLabel("")
+	m.tooltip.Wrapping = fyne.TextWrapWord
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	bg.CornerRadius = theme.InputRadiusSize()
+	m.tooltipBox = container.NewStack(bg, m.tooltip)
+	m.tooltipBox.Hide()
+	return container.NewWithoutLayout(m.toolbar, m.tooltipBox)
+}
+
+// refreshAnnotations reads the open document's annotations and shows them:
+// painted in the reader, listed in the panel, counted in the status bar.
+func (m *MainWindow) refreshAnnotations() {
+	doc := m.reader.Document()
+	if doc == nil {
+		return
+	}
+	anns, err := m.lib.Annotations(doc.ID)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	deleted, err := m.lib.Trash(doc.ID)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	questions, err := m.lib.OpenQuestions()
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	tags, _ := m.lib.Tags()
+	m.anns, m.openQuestions = anns, len(questions)
+	variant := currentVariant(m.app)
+	var hs []reader.Highlight
+	var marks []reader.Marker
+	for _, a := range anns {
+		if a.Anchor == nil {
+			continue
+		}
+		hs = append(hs, reader.Highlight{Start: a.Anchor.Start, End: a.Anchor.End, Colour: fill(a.Colour, variant)})
+		if a.Kind != annotate.KindHighlight {
+			marks = append(marks, reader.Marker{Pos: a.Anchor.Start, Question: a.Kind == annotate.KindQuestion, Colour: solid(a.Colour)})
+		}
+	}
+	m.reader.SetHighlights(hs)
+	m.reader.SetMarkers(marks)
+	m.panel.Editor.SetKnownTags(tags)
+	m.tags = tags
+	m.panel.SetAnnotations(anns, deleted, questions, tags)
+}
+
+// saved reports a committed change and refreshes what shows it.
+func (m *MainWindow) saved(msg string) {
+	m.refreshAnnotations()
+	m.Reload()
+	m.setStatus(msg)
+}
+
+// selection is the reader's selection, or ok false with a hint.
+func (m *MainWindow) selection() (int, int, bool) {
+	s, e := m.reader.Selection()
+	if m.reader.Document() == nil || s == e {
+		m.setStatus("Select a passage first")
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// Highlight highlights the selection in the current colour.
+func (m *MainWindow) Highlight() { m.HighlightIn(m.colour) }
+
+// HighlightIn highlights the selection in a colour, which becomes the
+// current colour.
+func (m *MainWindow) HighlightIn(c annotate.Colour) {
+	m.colour = c
+	s, e, ok := m.selection()
+	if !ok {
+		return
+	}
+	a, err := m.lib.Annotate(m.reader.Document().ID, library.Draft{Kind: annotate.KindHighlight, Colour: c, Start: s, End: e})
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.reader.ClearSelection()
+	m.saved("Saved")
+	m.panel.Reveal(a.ID)
+}
+
+// AddNote writes a note on the selection, or on the whole document when
+// nothing is selected.
+func (m *MainWindow) AddNote() { m.annotateWithText(annotate.KindNote) }
+
+// AddQuestion asks a question about the selection, or the whole document.
+func (m *MainWindow) AddQuestion() { m.annotateWithText(annotate.KindQuestion) }
+
+// AddDocumentNote writes a note on the whole document.
+func (m *MainWindow) AddDocumentNote() {
+	if m.reader.Document() == nil {
+		return
+	}
+	m.reader.ClearSelection()
+	m.annotateWithText(annotate.KindNote)
+}
+
+func (m *MainWindow) annotateWithText(kind annotate.Kind) {
+	doc := m.reader.Document()
+	if doc == nil {
+		return
+	}
+	s, e := m.reader.Selection()
+	d := library.Draft{Kind: kind, Colour: m.colour, Start: s, End: e, Whole: s == e}
+	quote := ""
+	if s != e {
+		quote = string(m.reader.Text()[s:e])
+	}
+	m.toolbar.Hide()
+	m.noteDialog = NewNoteDialog(kind, quote, m.tags, m.win, func(body string, tags []string) {
+		d.Body, d.Tags = body, tags
+		a, err := m.lib.Annotate(doc.ID, d)
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		m.reader.ClearSelection()
+		m.saved("Saved")
+		m.panel.Reveal(a.ID)
+	})
+	m.noteDialog.Show(m.win)
+}
+
+// NoteDialog is the note or question dialog last opened.
+func (m *MainWindow) NoteDialog() *NoteDialog { return m.noteDialog }
+
+// PickColour makes the i-th colour (from 1) current.
+func (m *MainWindow) PickColour(i int) {
+	if i < 1 || i > len(annotate.Colours) {
+		return
+	}
+	m.colour = annotate.Colours[i-1]
+	m.setStatus("Highlight colour: " + string(m.colour))
+}
+
+// CopyWithCitation copies the selection followed by where it comes from.
+func (m *MainWindow) CopyWithCitation() {
+	s, e, ok := m.selection()
+	if !ok {
+		return
+	}
+	m.app.Clipboard().SetContent(library.Citation(m.reader.Document(), string(m.reader.Text()[s:e])))
+	m.setStatus("Copied with citation")
+}
+
+// Undo reverts the last change to an annotation, or the typing in a text
+// box that has the focus.
+func (m *MainWindow) Undo() {
+	if e := m.focusedEntry(); e != nil {
+		e.TypedShortcut(&fyne.ShortcutUndo{})
+		return
+	}
+	what, err := m.lib.Undo()
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	if what == "" {
+		m.setStatus("Nothing to undo")
+		return
+	}
+	m.saved("Undid " + what)
+}
+
+func (m *MainWindow) saveEdit(a annotate.Annotation) {
+	if _, err := m.lib.UpdateAnnotation(a); err != nil {
+		m.showError(err)
+		return
+	}
+	m.saved("Saved")
+}
+
+func (m *MainWindow) deleteAnnotation(id string) {
+	if err := m.lib.DeleteAnnotation(id); err != nil {
+		m.showError(err)
+		return
+	}
+	m.panel.Editor.Clear()
+	m.saved("Moved to the trash · Ctrl+Z undoes")
+}
+
+func (m *MainWindow) restoreAnnotation(id string) {
+	a, err := m.lib.RestoreAnnotation(id)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.saved("Restored")
+	m.panel.Reveal(a.ID)
+}
+
+// goTo shows an annotation's passage: its document, scrolled to it, flashing.
+func (m *MainWindow) goTo(a annotate.Annotation) {
+	if cur := m.reader.Document(); cur == nil || cur.ID != a.DocID {
+		m.OpenDocument(a.DocID)
+	}
+	if a.Anchor != nil {
+		m.reader.Reveal(a.Anchor.Start)
+		m.reader.Flash(a.Anchor.Start, a.Anchor.End)
+	}
+	m.panel.Reveal(a.ID)
+}
+
+func (m *MainWindow) followAnswer(linkID string) {
+	a, err := m.lib.Annotation(linkID)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.goTo(*a)
+}
+
+// AnswerWithSelection waits for the reader to select, in any document, the
+// passage that answers a question.
+func (m *MainWindow) AnswerWithSelection(questionID string) {
+	q, err := m.lib.Annotation(questionID)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.answering = q.ID
+	m.toolbar.SetAnswering(true)
+	m.setStatus(fmt.Sprintf("Select the passage that answers “%s” in any document, then choose Use as answer", trimQuote(oneLine(q.Body), 60)))
+}
+
+// UseAsAnswer answers the waiting question with the selected passage.
+func (m *MainWindow) UseAsAnswer() {
+	if m.answering == "" {
+		return
+	}
+	s, e, ok := m.selection()
+	if !ok {
+		return
+	}
+	q, err := m.lib.Annotation(m.answering)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	text := ""
+	if q.Answer != nil {
+		text = q.Answer.Text
+	}
+	if _, err := m.lib.AnswerWithPassage(q.ID, m.reader.Document().ID, s, e, text); err != nil {
+		m.showError(err)
+		return
+	}
+	m.answering = ""
+	m.toolbar.SetAnswering(false)
+	m.reader.ClearSelection()
+	m.saved("Answered")
+	m.panel.Reveal(q.ID)
+}
+
+// annotationAt is the shortest annotation whose passage holds pos.
+func (m *MainWindow) annotationAt(pos int) (annotate.Annotation, bool) {
+	var best annotate.Annotation
+	found := false
+	for _, a := range m.anns {
+		if a.Anchor == nil || pos < a.Anchor.Start || pos >= a.Anchor.End {
+			continue
+		}
+		if !found || a.Anchor.End-a.Anchor.Start < best.Anchor.End-best.Anchor.Start {
+			best, found = a, true
+		}
+	}
+	return best, found
+}
+
+// tapped selects the annotation under a click in the panel.
+func (m *MainWindow) tapped(pos int) {
+	if a, ok := m.annotationAt(pos); ok {
+		if !m.panel.Visible() {
+			m.TogglePanel()
+		}
+		m.panel.Reveal(a.ID)
+	}
+}
+
+// hovered shows the note of the passage under the pointer.
+func (m *MainWindow) hovered(pos int, at fyne.Position) {
+	a, ok := m.annotationAt(pos)
+	if pos < 0 || !ok || (a.Body == "" && len(a.Tags) == 0) {
+		m.tooltipBox.Hide()
+		return
+	}
+	text := trimQuote(a.Body, 400)
+	for _, t := range a.Tags {
+		text += " #" + t
+	}
+	if a.Kind == annotate.KindQuestion {
+		text = "? " + text + " (" + string(a.Status) + ")"
+	}
+	m.tooltip.SetText(text)
+	w := min(float32(360), m.reader.Size().Width-20)
+	m.tooltip.Resize(fyne.NewSize(w, 0))
+	h := m.tooltip.MinSize().Height
+	m.tooltipBox.Resize(fyne.NewSize(w, h))
+	x := min(max(at.X+12, 4), m.reader.Size().Width-w-4)
+	y := at.Y + 18
+	if y+h > m.reader.Size().Height {
+		y = at.Y - h - 12
+	}
+	m.tooltipBox.Move(fyne.NewPos(x, y))
+	m.tooltipBox.Show()
+}
+
+// Tooltip is the note shown while hovering, "" when hidden.
+func (m *MainWindow) Tooltip() string {
+	if !m.tooltipBox.Visible() {
+		return ""
+	}
+	return m.tooltip.Text
+}
+
+// selectionDone shows the toolbar beside a finished selection.
+func (m *MainWindow) selectionDone(start, end int) {
+	if start == end {
+		m.toolbar.Hide()
+		return
+	}
+	at, ok := m.reader.SelectionEnd()
+	if !ok {
+		m.toolbar.Hide()
+		return
+	}
+	size := m.toolbar.MinSize()
+	m.toolbar.Resize(size)
+	x := min(max(at.X-size.Width/2, 4), m.reader.Size().Width-size.Width-4)
+	y := at.Y + 6
+	if y+size.Height > m.reader.Size().Height {
+		y = at.Y - size.Height - 30
+	}
+	m.toolbar.Move(fyne.NewPos(x, y))
+	m.toolbar.Show()
+}
+
+// ToolbarVisible says whether the selection toolbar shows.
+func (m *MainWindow) ToolbarVisible() bool { return m.toolbar.Visible() }
+
+// Panel is the annotations panel.
+func (m *MainWindow) Panel() *AnnotationPanel { return m.panel }
+
+// typedRune picks a colour with 1-6 while reading.
+func (m *MainWindow) typedRune(r rune) {
+	if r >= '1' && r <= '6' {
+		m.PickColour(int(r - '0'))
+	}
+}

@@ -1,0 +1,300 @@
+package ui_test
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"scholia/annotate"
+	"scholia/ui"
+)
+
+const statement = `Joint Statement
+
+Both delegations reaffirmed their commitment, in principle, to a negotiated settlement.
+
+Further consultations at the technical level would take place at an appropriate time.
+
+Progress on the humanitarian questions raised by either side remains a condition.
+`
+
+const reply = `Analyst Reply
+
+In principle means nothing is agreed until everything is agreed.
+`
+
+// at is the index in code points of s in the open document's text.
+func at(t *testing.T, w *ui.MainWindow, s string) int {
+	t.Helper()
+	text := w.Current().Text()
+	i := strings.Index(text, s)
+	if i < 0 {
+		t.Fatalf("%q not in the document", s)
+	}
+	return len([]rune(text[:i]))
+}
+
+// dragAcross drags the mouse from the start of from to the end of to, as a
+// person selecting does.
+func dragAcross(t *testing.T, w *ui.MainWindow, from, to string) {
+	t.Helper()
+	r := w.Reader()
+	a, b := at(t, w, from), at(t, w, to)+len([]rune(to))
+	pa, ok1 := r.PointOf(a)
+	pb, ok2 := r.PointOf(b)
+	if !ok1 || !ok2 {
+		t.Fatalf("passage not in view")
+	}
+	// Replay what the real driver sends to the page under the pointer:
+	// MouseDown, Dragged with the pointer's position, DragEnd, MouseUp.
+	d := fyne.CurrentApp().Driver()
+	page := r.Page()
+	shift := d.AbsolutePositionForObject(r).Subtract(d.AbsolutePositionForObject(page.(fyne.CanvasObject)))
+	p0 := pa.Add(shift).Add(fyne.NewPos(0.5, 0))
+	p1 := pb.Add(shift).Add(fyne.NewPos(0.5, 0))
+	mouse := page.(desktop.Mouseable)
+	drag := page.(fyne.Draggable)
+	mouse.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p0}, Button: desktop.MouseButtonPrimary})
+	mid := fyne.NewPos((p0.X+p1.X)/2, (p0.Y+p1.Y)/2)
+	drag.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: mid}, Dragged: fyne.NewDelta(mid.X-p0.X, mid.Y-p0.Y)})
+	drag.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: p1}, Dragged: fyne.NewDelta(p1.X-mid.X, p1.Y-mid.Y)})
+	drag.DragEnd()
+	mouse.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p1}, Button: desktop.MouseButtonPrimary})
+}
+
+func TestDragThenCtrlHStoresTheExactPassage(t *testing.T) {
+	f := newFixture(t, map[string]string{"s.txt": statement})
+	w := f.window()
+	openByTitle(t, w, "Joint Statement")
+	dragAcross(t, w, "reaffirmed", "principle")
+	if got := w.Reader().SelectedText(); got != "reaffirmed their commitment, in principle" {
+		t.Fatalf("drag selected %q", got)
+	}
+	if !w.ToolbarVisible() {
+		t.Error("the selection toolbar did not appear")
+	}
+	w.Highlight()
+	anns, err := f.lib.Annotations(w.Current().ID)
+	if err != nil || len(anns) != 1 {
+		t.Fatalf("annotations %+v %v", anns, err)
+	}
+	a := anns[0]
+	text := []rune(w.Current().Text())
+	if a.Kind != annotate.KindHighlight || a.Colour != annotate.Yellow || a.Anchor.Exact != string(text[a.Anchor.Start:a.Anchor.End]) || a.Anchor.Exact != "reaffirmed their commitment, in principle" {
+		t.Errorf("stored %+v", a)
+	}
+	if !strings.HasPrefix(w.Status(), "Saved") {
+		t.Errorf("status %q, want Saved first", w.Status())
+	}
+	if h := w.Reader().Highlights(); len(h) != 1 || h[0].Start != a.Anchor.Start || h[0].End != a.Anchor.End {
+		t.Errorf("painted %+v", h)
+	}
+
+	// Key 2 picks green; the next highlight is green.
+	w.Reader().OnRune('2')
+	dragAcross(t, w, "Further", "consultations")
+	w.Highlight()
+	anns, _ = f.lib.Annotations(w.Current().ID)
+	if len(anns) != 2 || anns[1].Colour != annotate.Green {
+		t.Errorf("after pressing 2: %+v", anns)
+	}
+
+	// Closing and reopening shows everything as it was.
+	w.Quit()
+	again := f.window()
+	if h := again.Reader().Highlights(); len(h) != 2 {
+		t.Errorf("after reopening, %d highlights painted, want 2", len(h))
+	}
+	if n := len(again.Panel().Shown()); n != 2 {
+		t.Errorf("after reopening, the panel lists %d", n)
+	}
+}
+
+func TestNotesAndQuestionsWithTags(t *testing.T) {
+	f := newFixture(t, map[string]string{"s.txt": statement})
+	w := f.window()
+	openByTitle(t, w, "Joint Statement")
+	doc := w.Current()
+	s := at(t, w, "technical level")
+	w.Reader().Select(s, s+len("technical level"))
+	w.AddNote()
+	w.NoteDialog().Type("Who sits at the *technical* level?", "delegations", "#process")
+	w.NoteDialog().Save()
+
+	s = at(t, w, "an appropriate time")
+	w.Reader().Select(s, s+len("an appropriate time"))
+	w.AddQuestion()
+	w.NoteDialog().Tags().TypeText("pro")
+	if got := w.NoteDialog().Tags().Suggestions(); len(got) != 1 || got[0] != "process" {
+		t.Errorf("typing 'pro' suggests %q", got)
+	}
+	w.NoteDialog().Tags().Accept("process")
+	w.NoteDialog().Type("When is an appropriate time?", "process", "timing")
+	w.NoteDialog().Save()
+
+	w.AddDocumentNote()
+	w.NoteDialog().Type("Read against the 2019 communique.")
+	w.NoteDialog().Save()
+
+	anns, _ := f.lib.Annotations(doc.ID)
+	if len(anns) != 3 {
+		t.Fatalf("%d annotations", len(anns))
+	}
+	whole, note, q := anns[0], anns[1], anns[2]
+	if whole.Anchor != nil || whole.Body != "Read against the 2019 communique." {
+		t.Errorf("document note %+v", whole)
+	}
+	if note.Kind != annotate.KindNote || note.Body != "Who sits at the *technical* level?" || strings.Join(note.Tags, ",") != "delegations,process" || note.Anchor.Exact != "technical level" {
+		t.Errorf("note %+v", note)
+	}
+	if q.Kind != annotate.KindQuestion || q.Status != annotate.StatusOpen {
+		t.Errorf("question %+v", q)
+	}
+	if !strings.Contains(w.Status(), "1 open question") {
+		t.Errorf("status %q lacks the open question count", w.Status())
+	}
+	if m := w.Reader().Markers(); len(m) != 2 || !m[1].Question {
+		t.Errorf("markers %+v", m)
+	}
+
+	// Hovering the noted passage shows the note.
+	w.Reader().OnHover(note.Anchor.Start+2, fyne.NewPos(10, 10))
+	if got := w.Tooltip(); !strings.Contains(got, "Who sits") {
+		t.Errorf("hover shows %q", got)
+	}
+	// Clicking the question's passage selects it in the panel.
+	w.Reader().OnTapped(q.Anchor.Start + 3)
+	if w.Panel().Editor.ID() != q.ID {
+		t.Errorf("click selected %q in the panel, want the question", w.Panel().Editor.ID())
+	}
+	// Editing in place: drop the question.
+	w.Panel().Editor.SetStatus(annotate.StatusDropped)
+	w.Panel().Editor.Save()
+	if got, _ := f.lib.Annotation(q.ID); got.Status != annotate.StatusDropped {
+		t.Errorf("status after editing %q", got.Status)
+	}
+	if strings.Contains(w.Status(), "open question") {
+		t.Errorf("status %q still counts an open question", w.Status())
+	}
+}
+
+func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
+	f := newFixture(t, map[string]string{"s.txt": statement, "r.txt": reply})
+	w := f.window()
+	openByTitle(t, w, "Joint Statement")
+	s := at(t, w, "in principle")
+	w.Reader().Select(s, s+len("in principle"))
+	w.AddQuestion()
+	w.NoteDialog().Type("What does in principle commit them to?")
+	w.NoteDialog().Save()
+	q := w.Panel().Shown()[0]
+	w.Panel().Choose(0)
+
+	w.AnswerWithSelection(q.ID)
+	openByTitle(t, w, "Analyst Reply")
+	s = at(t, w, "nothing is agreed")
+	w.Reader().Select(s, s+len("nothing is agreed until everything is agreed"))
+	w.UseAsAnswer()
+
+	got, _ := f.lib.Annotation(q.ID)
+	if got.Status != annotate.StatusAnswered || got.Answer == nil || got.Answer.Link == "" {
+		t.Fatalf("question after answering %+v", got)
+	}
+	link, _ := f.lib.Annotation(got.Answer.Link)
+	if link.Anchor.Exact != "nothing is agreed until everything is agreed" {
+		t.Errorf("answer passage %q", link.Anchor.Exact)
+	}
+	// Following the link opens that passage, flashing.
+	openByTitle(t, w, "Joint Statement")
+	w.Panel().Choose(0)
+	w.Panel().Editor.OnFollow(got.Answer.Link)
+	if w.Current().Title != "Analyst Reply" {
+		t.Fatalf("following the answer opened %q", w.Current().Title)
+	}
+	if s, e, ok := w.Reader().Flashing(); !ok || s != link.Anchor.Start || e != link.Anchor.End {
+		t.Errorf("flashing %d-%d %v, want the answer passage", s, e, ok)
+	}
+}
+
+func TestFiltersDeleteUndoAndTrash(t *testing.T) {
+	f := newFixture(t, map[string]string{"s.txt": statement})
+	w := f.window()
+	openByTitle(t, w, "Joint Statement")
+	mark := func(quote string, colour int, kind annotate.Kind, tags ...string) {
+		s := at(t, w, quote)
+		w.Reader().Select(s, s+len([]rune(quote)))
+		w.PickColour(colour)
+		if kind == annotate.KindHighlight {
+			w.Highlight()
+			return
+		}
+		if kind == annotate.KindNote {
+			w.AddNote()
+		} else {
+			w.AddQuestion()
+		}
+		w.NoteDialog().Type("text", tags...)
+		w.NoteDialog().Save()
+	}
+	mark("Both delegations", 1, annotate.KindHighlight)
+	mark("negotiated settlement", 2, annotate.KindNote, "terms")
+	mark("humanitarian questions", 2, annotate.KindQuestion, "terms")
+	mark("remains a condition", 4, annotate.KindNote)
+
+	p := w.Panel()
+	cases := []struct {
+		kind, colour, tag, status string
+		want                      int
+	}{
+		{"", "", "", "", 4},
+		{"note", "", "", "", 2},
+		{"", "green", "", "", 2},
+		{"", "", "terms", "", 2},
+		{"note", "green", "terms", "", 1},
+		{"", "", "", "open", 1},
+		{"question", "pink", "", "", 0},
+	}
+	for _, c := range cases {
+		p.SetFilters(c.kind, c.colour, c.tag, c.status)
+		if got := len(p.Shown()); got != c.want {
+			t.Errorf("filters %q/%q/%q/%q show %d, want %d", c.kind, c.colour, c.tag, c.status, got, c.want)
+		}
+	}
+	p.SetFilters("", "", "", "")
+
+	// Clicking one scrolls to its passage and flashes it.
+	p.Choose(1)
+	if s, _, ok := w.Reader().Flashing(); !ok || s != at(t, w, "negotiated settlement") {
+		t.Errorf("choosing did not flash the passage")
+	}
+	victim := p.Shown()[1].ID
+	p.Editor.OnDelete(victim)
+	if len(p.Shown()) != 3 || len(p.Deleted()) != 1 || len(w.Reader().Highlights()) != 3 {
+		t.Fatalf("after delete: %d shown, %d in trash, %d painted", len(p.Shown()), len(p.Deleted()), len(w.Reader().Highlights()))
+	}
+	w.Window().Canvas().Unfocus()
+	w.Undo()
+	if len(p.Shown()) != 4 || len(p.Deleted()) != 0 || !strings.HasPrefix(w.Status(), "Undid the deletion") {
+		t.Fatalf("after Ctrl+Z: %d shown, %d in trash, status %q", len(p.Shown()), len(p.Deleted()), w.Status())
+	}
+	p.Editor.OnDelete(victim)
+	p.OnRestore(p.Deleted()[0].ID)
+	if len(p.Shown()) != 4 || len(p.Deleted()) != 0 {
+		t.Errorf("after restoring from the trash: %d shown, %d in trash", len(p.Shown()), len(p.Deleted()))
+	}
+}
+
+func TestCopyWithCitation(t *testing.T) {
+	f := newFixture(t, map[string]string{"s.txt": statement})
+	w := f.window()
+	openByTitle(t, w, "Joint Statement")
+	s := at(t, w, "a negotiated settlement")
+	w.Reader().Select(s, s+len("a negotiated settlement"))
+	w.CopyWithCitation()
+	got := f.app.Clipboard().Content()
+	if !strings.HasPrefix(got, "“a negotiated settlement”\n— Joint Statement.") || !strings.Contains(got, "s.txt") {
+		t.Errorf("citation %q", got)
+	}
+}

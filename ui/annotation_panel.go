@@ -1,0 +1,297 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scholia/annotate"
+	"scholia/annotate/library"
+)
+
+// Filter choices meaning "any".
+const (
+	anyKind   = "All kinds"
+	anyColour = "All colours"
+	anyTag    = "All tags"
+	anyStatus = "Any status"
+)
+
+// AnnotationPanel is the right-hand panel: this document's annotations in
+// document order with filters and an editor, every open question of the
+// library, and this document's trash.
+type AnnotationPanel struct {
+	widget.BaseWidget
+
+	// OnChosen is called when an annotation is picked in the list.
+	OnChosen func(a annotate.Annotation)
+	// OnQuestion is called when an open question is picked.
+	OnQuestion func(q library.Question)
+	// OnRestore is called to bring an annotation back from the trash.
+	OnRestore func(id string)
+
+	Editor *AnnotationEditor
+
+	all       []annotate.Annotation
+	shown     []annotate.Annotation
+	questions []library.Question
+	deleted   []library.Deleted
+	kind      *widget.Select
+	colour    *widget.Select
+	tag       *widget.Select
+	status    *widget.Select
+	count     *widget.Label
+	list      *widget.List
+	qList     *widget.List
+	trashList *widget.List
+	tabs      *container.AppTabs
+	quiet     bool
+}
+
+// NewAnnotationPanel builds an empty panel.
+func NewAnnotationPanel() *AnnotationPanel {
+	p := &AnnotationPanel{Editor: NewAnnotationEditor()}
+	kinds := []string{anyKind, string(annotate.KindHighlight), string(annotate.KindNote), string(annotate.KindQuestion)}
+	colours := []string{anyColour}
+	for _, c := range annotate.Colours {
+		colours = append(colours, string(c))
+	}
+	statuses := []string{anyStatus, string(annotate.StatusOpen), string(annotate.StatusAnswered), string(annotate.StatusDropped)}
+	mk := func(opts []string) *widget.Select {
+		s := widget.NewSelect(opts, nil)
+		s.SetSelectedIndex(0)
+		s.OnChanged = func(string) { p.apply() }
+		return s
+	}
+	p.kind, p.colour, p.status = mk(kinds), mk(colours), mk(statuses)
+	p.tag = mk([]string{anyTag})
+	p.count = widget.NewLabel("")
+	p.count.SizeName = theme.SizeNameCaptionText
+	p.list = widget.NewList(func() int { return len(p.shown) }, newAnnotationRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) { fillAnnotationRow(o, p.shown[i], "") })
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(p.shown) {
+			p.Editor.Edit(p.shown[i])
+			if !p.quiet && p.OnChosen != nil {
+				p.OnChosen(p.shown[i])
+			}
+		}
+	}
+	p.qList = widget.NewList(func() int { return len(p.questions) }, newAnnotationRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			fillAnnotationRow(o, p.questions[i].Annotation, p.questions[i].DocTitle)
+		})
+	p.qList.OnSelected = func(i widget.ListItemID) {
+		if i < len(p.questions) && p.OnQuestion != nil {
+			p.OnQuestion(p.questions[i])
+		}
+		p.qList.UnselectAll()
+	}
+	p.trashList = widget.NewList(func() int { return len(p.deleted) }, newTrashRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			d := p.deleted[i]
+			row := o.(*fyne.Container)
+			fillAnnotationRow(row.Objects[0], d.Annotation, "deleted "+d.DeletedAt.Local().Format("2 Jan 15:04"))
+			btn := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Button)
+			btn.OnTapped = func() {
+				if p.OnRestore != nil {
+					p.OnRestore(d.ID)
+				}
+			}
+		})
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// CreateRenderer draws the panel as three tabs.
+func (p *AnnotationPanel) CreateRenderer() fyne.WidgetRenderer {
+	filters := container.NewGridWithColumns(2, p.kind, p.colour, p.tag, p.status)
+	split := container.NewVSplit(p.list, p.Editor)
+	split.Offset = 0.55
+	doc := container.NewBorder(container.NewVBox(filters, p.count), nil, nil, nil, split)
+	p.tabs = container.NewAppTabs(
+		container.NewTabItem("Notes", doc),
+		container.NewTabItem("Questions", p.qList),
+		container.NewTabItem("Trash", p.trashList),
+	)
+	return widget.NewSimpleRenderer(p.tabs)
+}
+
+// SetAnnotations shows a document's annotations (in document order), its
+// trash and the library's open questions.
+func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []library.Deleted, questions []library.Question, tags []string) {
+	p.all, p.deleted, p.questions = anns, deleted, questions
+	opts := append([]string{anyTag}, tags...)
+	sort.Strings(opts[1:])
+	sel := p.tag.Selected
+	p.tag.Options = opts
+	if !contains(opts, sel) {
+		p.tag.SetSelectedIndex(0)
+	}
+	p.tag.Refresh()
+	p.apply()
+	p.qList.Refresh()
+	p.trashList.Refresh()
+	if p.tabs != nil {
+		p.tabs.Items[1].Text = fmt.Sprintf("Questions %d", len(questions))
+		p.tabs.Items[2].Text = fmt.Sprintf("Trash %d", len(deleted))
+		p.tabs.Refresh()
+	}
+	if id := p.Editor.ID(); id != "" {
+		for _, a := range anns {
+			if a.ID == id {
+				p.Editor.Edit(a)
+				return
+			}
+		}
+		p.Editor.Clear()
+	}
+}
+
+// SetFilters chooses the filters by value ("" for any).
+func (p *AnnotationPanel) SetFilters(kind, colour, tag, status string) {
+	set := func(s *widget.Select, v, any string) {
+		if v == "" {
+			v = any
+		}
+		s.SetSelected(v)
+	}
+	set(p.kind, kind, anyKind)
+	set(p.colour, colour, anyColour)
+	set(p.tag, tag, anyTag)
+	set(p.status, status, anyStatus)
+}
+
+func (p *AnnotationPanel) apply() {
+	p.shown = p.shown[:0]
+	for _, a := range p.all {
+		if p.kind.Selected != anyKind && string(a.Kind) != p.kind.Selected ||
+			p.colour.Selected != anyColour && string(a.Colour) != p.colour.Selected ||
+			p.status.Selected != anyStatus && string(a.Status) != p.status.Selected ||
+			p.tag.Selected != anyTag && !contains(a.Tags, p.tag.Selected) {
+			continue
+		}
+		p.shown = append(p.shown, a)
+	}
+	if len(p.shown) == len(p.all) {
+		p.count.SetText(plural(len(p.all), "annotation"))
+	} else {
+		p.count.SetText(fmt.Sprintf("%d of %s", len(p.shown), plural(len(p.all), "annotation")))
+	}
+	p.list.UnselectAll()
+	p.list.Refresh()
+	p.markEdited()
+}
+
+// Reveal selects the annotation with this id in the list and its editor,
+// without jumping the reader.
+func (p *AnnotationPanel) Reveal(id string) {
+	for _, a := range p.all {
+		if a.ID == id {
+			p.Editor.Edit(a)
+		}
+	}
+	if p.tabs != nil {
+		p.tabs.SelectIndex(0)
+	}
+	p.markEdited()
+}
+
+func (p *AnnotationPanel) markEdited() {
+	p.quiet = true
+	defer func() { p.quiet = false }()
+	for i, a := range p.shown {
+		if a.ID == p.Editor.ID() {
+			p.list.Select(i)
+			p.list.ScrollTo(i)
+			return
+		}
+	}
+}
+
+// Shown lists the annotations the filters let through, in order.
+func (p *AnnotationPanel) Shown() []annotate.Annotation { return p.shown }
+
+// Choose picks the i-th annotation shown, as a click does.
+func (p *AnnotationPanel) Choose(i int) {
+	p.list.UnselectAll()
+	p.list.Select(i)
+}
+
+// Questions lists the open questions shown.
+func (p *AnnotationPanel) Questions() []library.Question { return p.questions }
+
+// Deleted lists the trash shown.
+func (p *AnnotationPanel) Deleted() []library.Deleted { return p.deleted }
+
+// newAnnotationRow is a list row: a colour bar, then kind and status, the
+// quote and the note.
+func newAnnotationRow() fyne.CanvasObject {
+	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	bar.SetMinSize(fyne.NewSize(4, 0))
+	head := widget.NewLabel("")
+	head.SizeName = theme.SizeNameCaptionText
+	head.TextStyle = fyne.TextStyle{Bold: true}
+	head.Truncation = fyne.TextTruncateEllipsis
+	quote := widget.NewLabel("")
+	quote.TextStyle = fyne.TextStyle{Italic: true}
+	quote.Truncation = fyne.TextTruncateEllipsis
+	note := widget.NewLabel("")
+	note.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, bar, nil, container.New(&tightColumn{}, head, quote, note))
+}
+
+func newTrashRow() fyne.CanvasObject {
+	restore := widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), nil)
+	return container.NewBorder(nil, nil, nil, container.NewCenter(restore), newAnnotationRow())
+}
+
+func fillAnnotationRow(o fyne.CanvasObject, a annotate.Annotation, where string) {
+	row := o.(*fyne.Container)
+	var bar *canvas.Rectangle
+	var col *fyne.Container
+	for _, obj := range row.Objects {
+		switch x := obj.(type) {
+		case *canvas.Rectangle:
+			bar = x
+		case *fyne.Container:
+			col = x
+		}
+	}
+	bar.FillColor = solid(a.Colour)
+	bar.Refresh()
+	head := []string{string(a.Kind)}
+	if a.Status != "" {
+		head = append(head, string(a.Status))
+	}
+	for _, t := range a.Tags {
+		head = append(head, "#"+t)
+	}
+	if where != "" {
+		head = append(head, where)
+	}
+	quote := "(the whole document)"
+	if a.Anchor != nil {
+		quote = "“" + oneLine(trimQuote(a.Anchor.Exact, 160)) + "”"
+	}
+	col.Objects[0].(*widget.Label).SetText(strings.Join(head, " · "))
+	col.Objects[1].(*widget.Label).SetText(quote)
+	col.Objects[2].(*widget.Label).SetText(oneLine(a.Body))
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

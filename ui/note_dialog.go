@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"scholia/annotate"
+)
+
+// NoteDialog writes a note or question on a passage (or on the whole
+// document): the quote on top, the text in Markdown as typed, tags with
+// suggestions. Ctrl+Enter saves, Esc cancels.
+type NoteDialog struct {
+	kind   annotate.Kind
+	body   *shortcutEntry
+	tags   *TagEntry
+	dialog *dialog.CustomDialog
+	save   func(body string, tags []string)
+	done   bool
+}
+
+// NewNoteDialog prepares a dialog for a note or question on quote ("" for
+// the whole document); save is called once with what was typed.
+func NewNoteDialog(kind annotate.Kind, quote string, knownTags []string, win fyne.Window, save func(body string, tags []string)) *NoteDialog {
+	d := &NoteDialog{kind: kind, save: save}
+	d.body = newShortcutEntry(true)
+	d.body.SetMinRowsVisible(6)
+	d.tags = NewTagEntry(knownTags)
+	d.body.onSubmit, d.tags.entry.onSubmit = d.Save, d.Save
+	d.body.onCancel, d.tags.entry.onCancel = d.Cancel, d.Cancel
+	title := "New note"
+	d.body.SetPlaceHolder("Your note (Markdown is kept as typed)")
+	if kind == annotate.KindQuestion {
+		title = "New question"
+		d.body.SetPlaceHolder("Your question")
+	}
+	about := "On the whole document"
+	if quote != "" {
+		about = "“" + trimQuote(quote, 240) + "”"
+	}
+	q := widget.NewLabel(about)
+	q.Wrapping = fyne.TextWrapWord
+	q.TextStyle = fyne.TextStyle{Italic: true}
+	hint := widget.NewLabel("Ctrl+Enter saves · Esc cancels")
+	hint.SizeName = "captionText"
+	content := container.NewVBox(q, d.body, d.tags, hint)
+	saveBtn := widget.NewButton("Save", d.Save)
+	saveBtn.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", d.Cancel)
+	d.dialog = dialog.NewCustomWithoutButtons(title, content, win)
+	d.dialog.SetButtons([]fyne.CanvasObject{cancel, saveBtn})
+	d.dialog.Resize(fyne.NewSize(560, 0))
+	return d
+}
+
+// Show opens the dialog with the cursor in the text.
+func (d *NoteDialog) Show(win fyne.Window) {
+	d.dialog.Show()
+	win.Canvas().Focus(d.body)
+}
+
+// Type types the note, as a person would.
+func (d *NoteDialog) Type(body string, tags ...string) {
+	d.body.SetText(body)
+	d.tags.SetTags(tags)
+}
+
+// Tags is the dialog's tag box.
+func (d *NoteDialog) Tags() *TagEntry { return d.tags }
+
+// Save saves what was typed and closes the dialog.
+func (d *NoteDialog) Save() {
+	if d.done {
+		return
+	}
+	d.done = true
+	d.dialog.Hide()
+	d.save(d.body.Text, d.tags.Tags())
+}
+
+// Cancel closes the dialog without saving.
+func (d *NoteDialog) Cancel() {
+	d.done = true
+	d.dialog.Hide()
+}
+
+// trimQuote shortens a quote for display, keeping its start.
+func trimQuote(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
