@@ -45,7 +45,7 @@ type MainWindow struct {
 	openQuestions int
 	colour        annotate.Colour
 	answering     string
-	saveTick *time.Timer
+	saveTick      *time.Timer
 }
 
 // NewMainWindow builds the window on an open library, restoring the
