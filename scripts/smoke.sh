@@ -90,12 +90,28 @@ if [ -n "${win:-}" ]; then
   else
     fail "drag + Ctrl+C copied '${copied:0:80}', not a passage of the document"
   fi
+  # Drag again and press Ctrl+H: the highlight is saved in the library.
+  xdotool mousemove 380 600 mousedown 1
+  for x in 500 650 800; do xdotool mousemove "$x" 625; done
+  xdotool mousemove 900 630 mouseup 1
+  xdotool key ctrl+c
+  highlighted=""
+  for _ in $(seq 1 50); do
+    highlighted=$(xclip -selection clipboard -o 2>/dev/null) && [ -n "$highlighted" ] && [ "$highlighted" != "$copied" ] && break
+    sleep 0.1
+  done
+  xdotool key ctrl+h
+  import -window root "$art/smoke-highlight.png"
   # Ctrl+Q quits and releases the library.
   xdotool key ctrl+q
   for _ in $(seq 1 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$app" 2>/dev/null; then fail "Ctrl+Q did not quit within 10 s"; else pass "Ctrl+Q quit"; fi
 fi
 kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; app=
+if [ -n "${highlighted:-}" ]; then
+  exact=$(scholia --library "$lib" annotations --json | python3 -c 'import json,sys; a=json.load(sys.stdin); print(a[0]["exact"] if len(a)==1 and a[0]["kind"]=="highlight" else "")')
+  [ -n "$exact" ] && [ "$exact" == "$highlighted" ] && pass "drag + Ctrl+H saved a highlight of exactly the selected ${#exact} characters" || fail "highlight saved '${exact:0:60}', selected '${highlighted:0:60}'"
+fi
 listed=$(scholia --library "$lib" list --json)
 case "$listed" in *"$title"*) pass "library intact after the window closed" ;; *) fail "library after close: $listed" ;; esac
 

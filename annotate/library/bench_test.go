@@ -4,8 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
+	"time"
+
+	"scholia/annotate"
 
 	"scholia/annotate/library"
 )
@@ -59,4 +63,32 @@ func openBenchLibrary(b *testing.B, dir string) *library.Library {
 	}
 	b.Cleanup(func() { _ = lib.Close() })
 	return lib
+}
+
+// BenchmarkSaveAnnotation saves highlights one by one, each in its own
+// committed (fsynced) transaction, and reports the 50th and 99th
+// percentile of the time a save takes.
+func BenchmarkSaveAnnotation(b *testing.B) {
+	lib := openBenchLibrary(b, b.TempDir())
+	body := "Annotation Bench\n\n" + strings.Repeat("The delegation met the minister and the talks went on late into the night. ", 400)
+	res, err := lib.ImportBytes("a.txt", "/a.txt", []byte(body))
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := res.Document.Len()
+	var times []time.Duration
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		start := (i * 37) % (n - 100)
+		t0 := time.Now()
+		if _, err := lib.Annotate(res.Document.ID, library.Draft{Kind: annotate.KindNote, Start: start, End: start + 60, Body: "a note", Tags: []string{"bench"}}); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(t0))
+		i++
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(times[len(times)*99/100].Microseconds())/1000, "p99-ms")
 }

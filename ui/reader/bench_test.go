@@ -106,3 +106,56 @@ func BenchmarkRewrap(b *testing.B) {
 		i++
 	}
 }
+
+// thousandHighlights spreads 1,000 overlapping-free highlights, with a
+// margin marker on every third, over the book.
+func thousandHighlights(r *Reader) ([]Highlight, []Marker) {
+	n := len(r.text)
+	var hs []Highlight
+	var ms []Marker
+	for i := 0; i < 1000; i++ {
+		s := i * (n / 1000)
+		hs = append(hs, Highlight{Start: s, End: s + 80, Colour: findColour()})
+		if i%3 == 0 {
+			ms = append(ms, Marker{Pos: s, Question: i%2 == 0, Colour: findColour()})
+		}
+	}
+	return hs, ms
+}
+
+// BenchmarkOpenWith1000Highlights: opening the book and painting its 1,000
+// highlights.
+func BenchmarkOpenWith1000Highlights(b *testing.B) {
+	doc := bookDocument()
+	r, _ := benchReader(b)
+	r.SetDocument(doc, "meta")
+	hs, ms := thousandHighlights(r)
+	b.ReportAllocs()
+	for b.Loop() {
+		r.SetDocument(doc, "meta")
+		r.SetHighlights(hs)
+		r.SetMarkers(ms)
+	}
+}
+
+// BenchmarkScrollStepWith1000Highlights: one scroll step through a book
+// with 1,000 highlights.
+func BenchmarkScrollStepWith1000Highlights(b *testing.B) {
+	r, _ := benchReader(b)
+	r.SetDocument(bookDocument(), "meta")
+	hs, ms := thousandHighlights(r)
+	r.SetHighlights(hs)
+	r.SetMarkers(ms)
+	r.ScrollTo(r.doc.Blocks[1500].Start)
+	step := 3 * r.st.paragraph.lineHeight
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i%200 < 100 {
+			r.scrollBy(step)
+		} else {
+			r.scrollBy(-step)
+		}
+		i++
+	}
+}
