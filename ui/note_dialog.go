@@ -45,7 +45,8 @@ func NewNoteDialog(kind annotate.Kind, quote string, knownTags []string, win fyn
 	q.TextStyle = fyne.TextStyle{Italic: true}
 	hint := widget.NewLabel("Ctrl+Enter saves · Esc cancels")
 	hint.SizeName = "captionText"
-	content := container.NewVBox(q, d.body, d.tags, hint)
+	content := container.NewVBox(q, d.body, d.tags)
+	content = container.NewBorder(nil, hint, nil, nil, content)
 	saveBtn := widget.NewButton("Save", d.Save)
 	saveBtn.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", d.Cancel)

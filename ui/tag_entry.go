@@ -131,3 +131,6 @@ func (e *shortcutEntry) TypedKey(k *fyne.KeyEvent) {
 	}
 	e.Entry.TypedKey(k)
 }
+
+// AcceptsTab is false: Tab moves to the next field, as in any form.
+func (e *shortcutEntry) AcceptsTab() bool { return false }
