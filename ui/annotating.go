@@ -100,7 +100,12 @@ func (m *MainWindow) HighlightIn(c annotate.Colour) {
 	if !ok {
 		return
 	}
-	a, err := m.lib.Annotate(m.reader.Document().ID, library.Draft{Kind: annotate.KindHighlight, Colour: c, Start: s, End: e})
+	m.create(m.reader.Document().ID, library.Draft{Kind: annotate.KindHighlight, Colour: c, Start: s, End: e})
+}
+
+// create saves a new annotation and shows it, selected, in the panel.
+func (m *MainWindow) create(docID string, d library.Draft) {
+	a, err := m.lib.Annotate(docID, d)
 	if err != nil {
 		m.showError(err)
 		return
@@ -140,14 +145,7 @@ func (m *MainWindow) annotateWithText(kind annotate.Kind) {
 	m.toolbar.Hide()
 	m.noteDialog = NewNoteDialog(kind, quote, m.tags, m.win, func(body string, tags []string) {
 		d.Body, d.Tags = body, tags
-		a, err := m.lib.Annotate(doc.ID, d)
-		if err != nil {
-			m.showError(err)
-			return
-		}
-		m.reader.ClearSelection()
-		m.saved("Saved")
-		m.panel.Reveal(a.ID)
+		m.create(doc.ID, d)
 	})
 	m.noteDialog.Show(m.win)
 }

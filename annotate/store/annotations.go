@@ -63,6 +63,15 @@ func annotationIn(tx *bolt.Tx, id string) (*annotate.Annotation, error) {
 	return &a, nil
 }
 
+// appendLive appends the annotation with this id, if it exists.
+func appendLive(tx *bolt.Tx, out []annotate.Annotation, id string) ([]annotate.Annotation, error) {
+	a, err := annotationIn(tx, id)
+	if err != nil || a == nil {
+		return out, err
+	}
+	return append(out, *a), nil
+}
+
 // index adds an annotation to the document index, the open questions and
 // the tag counts.
 func index(tx *bolt.Tx, a *annotate.Annotation) error {
@@ -127,12 +136,9 @@ func (s *Store) Annotations(docID string) ([]annotate.Annotation, error) {
 		prefix := []byte(docID + "/")
 		c := tx.Bucket(bucketByDocument).Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			a, err := annotationIn(tx, string(k[len(prefix):]))
-			if err != nil {
+			var err error
+			if out, err = appendLive(tx, out, string(k[len(prefix):])); err != nil {
 				return err
-			}
-			if a != nil {
-				out = append(out, *a)
 			}
 		}
 		return nil
@@ -162,14 +168,9 @@ func (s *Store) OpenQuestions() ([]annotate.Annotation, error) {
 	var out []annotate.Annotation
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketQuestions).ForEach(func(k, _ []byte) error {
-			a, err := annotationIn(tx, string(k))
-			if err != nil {
-				return err
-			}
-			if a != nil {
-				out = append(out, *a)
-			}
-			return nil
+			var err error
+			out, err = appendLive(tx, out, string(k))
+			return err
 		})
 	})
 	return out, err

@@ -79,17 +79,7 @@ func BenchmarkScrollStep(b *testing.B) {
 	r, _ := benchReader(b)
 	r.SetDocument(bookDocument(), "meta")
 	r.ScrollTo(r.doc.Blocks[1000].Start)
-	step := 3 * r.st.paragraph.lineHeight
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		if i%200 < 100 {
-			r.scrollBy(step)
-		} else {
-			r.scrollBy(-step)
-		}
-		i++
-	}
+	scrollSteps(b, r)
 }
 
 // BenchmarkRewrap: re-wrapping the whole book after the window's width
@@ -147,6 +137,11 @@ func BenchmarkScrollStepWith1000Highlights(b *testing.B) {
 	r.SetHighlights(hs)
 	r.SetMarkers(ms)
 	r.ScrollTo(r.doc.Blocks[1500].Start)
+	scrollSteps(b, r)
+}
+
+// scrollSteps scrolls by three lines per iteration, down then back up.
+func scrollSteps(b *testing.B, r *Reader) {
 	step := 3 * r.st.paragraph.lineHeight
 	b.ReportAllocs()
 	i := 0

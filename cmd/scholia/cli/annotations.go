@@ -122,11 +122,7 @@ func runAnnotate(e *env, args []string) error {
 	default:
 		return errUsage{fmt.Sprintf("--kind %q: use highlight, note or question", *kind)}
 	}
-	lib, err := e.library()
-	if err != nil {
-		return err
-	}
-	doc, err := lib.Find(rest[0])
+	lib, doc, err := e.document(rest[0])
 	if err != nil {
 		return err
 	}

@@ -131,6 +131,16 @@ func (e *env) library() (*library.Library, error) {
 	return lib, nil
 }
 
+// document opens the library and finds the document a person named.
+func (e *env) document(ref string) (*library.Library, *annotate.Document, error) {
+	lib, err := e.library()
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := lib.Find(ref)
+	return lib, doc, err
+}
+
 // errUsage marks mistakes in the command line.
 type errUsage struct{ msg string }
 

@@ -40,11 +40,7 @@ func runShow(e *env, args []string) error {
 	if len(rest) != 1 {
 		return errUsage{"show needs one document (id, id prefix or title); see scholia show --help"}
 	}
-	lib, err := e.library()
-	if err != nil {
-		return err
-	}
-	doc, err := lib.Find(rest[0])
+	_, doc, err := e.document(rest[0])
 	if err != nil {
 		return err
 	}
