@@ -88,6 +88,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.installMenus()
 	m.win.SetOnDropped(m.dropped)
 	m.win.SetCloseIntercept(m.Quit)
+	m.win.SetOnClosed(m.stopTimers)
 
 	m.ensureWelcome()
 	m.Reload()
@@ -302,11 +303,17 @@ func (m *MainWindow) SaveState() {
 	m.saveReading()
 }
 
-// Quit saves the window's state and ends the app.
-func (m *MainWindow) Quit() {
+// stopTimers ends what would otherwise run after the window is gone.
+func (m *MainWindow) stopTimers() {
 	if m.saveTick != nil {
 		m.saveTick.Stop()
 	}
+	m.reader.Stop()
+}
+
+// Quit saves the window's state and ends the app.
+func (m *MainWindow) Quit() {
+	m.stopTimers()
 	m.SaveState()
 	m.win.Close()
 	m.app.Quit()

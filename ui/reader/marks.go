@@ -31,7 +31,10 @@ func (r *Reader) Flash(start, end int) {
 	r.page.Refresh()
 	gen := r.flashGen + 1
 	r.flashGen = gen
-	time.AfterFunc(flashTime, func() {
+	if r.flashTimer != nil {
+		r.flashTimer.Stop()
+	}
+	r.flashTimer = time.AfterFunc(flashTime, func() {
 		fyne.Do(func() {
 			if r.flashGen == gen {
 				r.flash = nil
@@ -39,6 +42,15 @@ func (r *Reader) Flash(start, end int) {
 			}
 		})
 	})
+}
+
+// Stop ends the reader's timers (the flash, auto-scrolling): the window
+// holding it is closing.
+func (r *Reader) Stop() {
+	if r.flashTimer != nil {
+		r.flashTimer.Stop()
+	}
+	r.page.stopAutoScroll()
 }
 
 // Flashing is the passage being flashed, if any.

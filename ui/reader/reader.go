@@ -3,6 +3,7 @@ package reader
 import (
 	"image/color"
 	"sort"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -61,6 +62,7 @@ type Reader struct {
 	finds      []Highlight
 	flash      []Highlight
 	flashGen   int
+	flashTimer *time.Timer
 	markers    []Marker
 	colX       float32
 }
