@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"scholia/annotate"
+	"scholia/annotate/search"
 )
 
 // Draft is what a person asks for when annotating: a passage [Start, End)
@@ -58,7 +59,8 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 	if err := l.store.PutAnnotation(a); err != nil {
 		return nil, err
 	}
-	l.pushUndo("the new "+string(a.Kind), func() error { return l.store.DeleteAnnotation(a.ID, l.now().UTC()) })
+	l.indexAnnotation(a)
+	l.pushUndo("the new "+string(a.Kind), func() error { return l.deleteNow(a.ID) })
 	return a, nil
 }
 
@@ -109,8 +111,15 @@ func (l *Library) UpdateAnnotation(a annotate.Annotation) (*annotate.Annotation,
 	if err := l.store.PutAnnotation(&a); err != nil {
 		return nil, err
 	}
+	l.indexAnnotation(&a)
 	prev := *old
-	l.pushUndo("the edit", func() error { return l.store.PutAnnotation(&prev) })
+	l.pushUndo("the edit", func() error {
+		if err := l.store.PutAnnotation(&prev); err != nil {
+			return err
+		}
+		l.indexAnnotation(&prev)
+		return nil
+	})
 	return &a, nil
 }
 
@@ -147,16 +156,29 @@ func (l *Library) AnswerWithPassage(questionID, docID string, start, end int, te
 // DeleteAnnotation moves an annotation to the trash; Undo or
 // RestoreAnnotation brings it back.
 func (l *Library) DeleteAnnotation(id string) error {
+	if err := l.deleteNow(id); err != nil {
+		return err
+	}
+	l.pushUndo("the deletion", func() error { _, err := l.RestoreAnnotation(id); return err })
+	return nil
+}
+
+func (l *Library) deleteNow(id string) error {
 	if err := l.store.DeleteAnnotation(id, l.now().UTC()); err != nil {
 		return err
 	}
-	l.pushUndo("the deletion", func() error { _, err := l.store.RestoreAnnotation(id); return err })
+	l.indexed(func(ix *search.Index) { ix.Remove(id) })
 	return nil
 }
 
 // RestoreAnnotation brings an annotation back from the trash.
 func (l *Library) RestoreAnnotation(id string) (*annotate.Annotation, error) {
-	return l.store.RestoreAnnotation(id)
+	a, err := l.store.RestoreAnnotation(id)
+	if err != nil {
+		return nil, err
+	}
+	l.indexAnnotation(a)
+	return a, nil
 }
 
 // Deleted is an annotation in the trash.

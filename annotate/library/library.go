@@ -19,14 +19,16 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/ingest"
+	"scholia/annotate/search"
 	"scholia/annotate/store"
 )
 
 // Library is an open library file.
 type Library struct {
 	store *store.Store
-	now   func() time.Time
-	undo  []undoStep
+	now    func() time.Time
+	undo   []undoStep
+	search searcher
 }
 
 // Open opens (or creates) the library at path.
@@ -158,6 +160,7 @@ func (l *Library) ImportBytes(name, source string, data []byte) (Imported, error
 	if err := l.store.PutDocument(doc); err != nil {
 		return Imported{}, err
 	}
+	l.indexed(func(ix *search.Index) { ix.Put(search.DocumentEntry(*doc)) })
 	return Imported{Document: doc}, nil
 }
 

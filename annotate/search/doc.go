@@ -10,9 +10,10 @@
 // entries that use it. A query's free words are matched against the
 // vocabulary, not against every record: a vocabulary word matches a query
 // word when it is the same word, when it starts with it (the word was cut
-// short), or, for query words of three letters or more, when it holds the
-// query's letters in order, starting with the same letter and not much
-// longer (a letter was dropped or mistyped away). Only entries that use a
+// short), or, for query words of three letters or more, when its first
+// letters hold the query's letters in order with at most two more between
+// them, starting with the same letter (a letter or two were dropped, and
+// the word may also be cut short). Only entries that use a
 // matching word for every query word survive; the most selective query word
 // picks the candidates and the others are checked on each candidate's own
 // words. Filters (tag:, kind:, is:, colour:, in:"…") and quoted phrases,

@@ -1,25 +1,25 @@
 package search
 
 import (
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
 )
 
-// posting packs a vocabulary word and the field it stands in.
+// posting packs an entry and the field a word stands in there.
 type posting uint32
 
 const fieldBits = 3
 
-func makePosting(word uint32, f Field) posting { return posting(word<<fieldBits | uint32(f)) }
-func (p posting) word() uint32                 { return uint32(p) >> fieldBits }
+func makePosting(entry int32, f Field) posting { return posting(uint32(entry)<<fieldBits | uint32(f)) }
+func (p posting) entry() int32                 { return int32(uint32(p) >> fieldBits) }
 func (p posting) field() Field                 { return Field(p & (1<<fieldBits - 1)) }
 
-// indexed is an entry with its words.
+// indexed is an entry of the index.
 type indexed struct {
 	Entry
-	words []posting // distinct (word, field) pairs
 	alive bool
 }
 
@@ -30,26 +30,134 @@ type Index struct {
 	entries  []indexed
 	byID     map[string]int32
 	vocab    map[string]uint32
-	text     []string   // word id -> word
-	runes    [][]rune   // word id -> its runes
-	postings [][]int32  // word id -> entries using it (dead ones included)
+	text     []string    // word id -> word
+	runes    [][]rune    // word id -> its runes
+	postings [][]posting // word id -> (entry, field) pairs using it, dead entries included
+	isDoc    []bool      // per entry: a document
+	acc      accumulator
 	byFirst  map[rune][]uint32
 	sorted   []uint32 // word ids in word order, for prefix ranges
 	dirty    bool     // sorted lacks new words
-	stamp    []uint32 // per entry: the search that last saw it
-	gen      uint32
 	live     int
 }
 
-// NewIndex builds an index over entries.
+// accumulator scores entries while the postings of a query's words are
+// walked: dense per-entry arrays stamped with a generation, so nothing is
+// cleared between keystrokes.
+type accumulator struct {
+	gen     uint32
+	seen    []uint32 // the search that last reached the entry
+	words   []uint8  // how many query words it has matched so far
+	score   []int32
+	fields  []uint8  // fields in which every query word so far matched
+	wgen    []uint32 // the query word that last touched it
+	wbest   []int32  // best score of the current query word
+	wfields []uint8  // fields where the current query word matched
+	touched []int32
+}
+
+// reset prepares the accumulator for n entries.
+func (a *accumulator) reset(n int) {
+	a.gen += maxQueryWords + 1
+	if len(a.seen) < n {
+		grow := n - len(a.seen)
+		a.seen = append(a.seen, make([]uint32, grow)...)
+		a.words = append(a.words, make([]uint8, grow)...)
+		a.score = append(a.score, make([]int32, grow)...)
+		a.fields = append(a.fields, make([]uint8, grow)...)
+		a.wgen = append(a.wgen, make([]uint32, grow)...)
+		a.wbest = append(a.wbest, make([]int32, grow)...)
+		a.wfields = append(a.wfields, make([]uint8, grow)...)
+	}
+}
+
+// NewIndex builds an index over entries, splitting the words of the
+// entries on every core and merging their vocabularies.
 func NewIndex(entries []Entry) *Index {
 	ix := &Index{byID: map[string]int32{}, vocab: map[string]uint32{}, byFirst: map[rune][]uint32{}}
 	ix.entries = make([]indexed, 0, len(entries))
-	for _, e := range entries {
-		ix.add(e)
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(entries)/1000))
+	parts := make([]tokenized, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := len(entries)*w/workers, len(entries)*(w+1)/workers
+		wg.Add(1)
+		go func(t *tokenized, es []Entry) {
+			defer wg.Done()
+			t.tokenize(es)
+		}(&parts[w], entries[lo:hi])
+	}
+	wg.Wait()
+	n := int32(0)
+	for _, t := range parts {
+		global := make([]uint32, len(t.words))
+		for i, w := range t.words {
+			global[i] = ix.wordID([]byte(w))
+		}
+		for k, e := range t.entries {
+			for _, tok := range t.tokens[t.start[k]:t.start[k+1]] {
+				id, f := global[tok>>fieldBits], Field(tok&(1<<fieldBits-1))
+				p := makePosting(n, f)
+				if l := ix.postings[id]; len(l) == 0 || l[len(l)-1] != p {
+					ix.postings[id] = append(l, p)
+				}
+			}
+			ix.entries = append(ix.entries, indexed{Entry: e, alive: true})
+			ix.isDoc = append(ix.isDoc, e.Document)
+			ix.byID[e.ID] = n
+			ix.live++
+			n++
+		}
 	}
 	ix.sortVocab()
 	return ix
+}
+
+// tokenized is one core's share of the entries, split into words with a
+// vocabulary of its own.
+type tokenized struct {
+	entries []Entry
+	words   []string
+	local   map[string]uint32
+	tokens  []uint32 // local word id << fieldBits | field
+	start   []int    // entry k's tokens are tokens[start[k]:start[k+1]]
+}
+
+func (t *tokenized) tokenize(es []Entry) {
+	t.entries, t.local = es, map[string]uint32{}
+	t.start = make([]int, 0, len(es)+1)
+	titles := map[string][]uint32{} // every annotation of a document repeats its title
+	for _, e := range es {
+		t.start = append(t.start, len(t.tokens))
+		for f := Field(0); f < numFields; f++ {
+			if f == FieldTitle {
+				toks, ok := titles[e.Fields[f]]
+				if !ok {
+					from := len(t.tokens)
+					t.split(e.Fields[f], f)
+					toks = append([]uint32(nil), t.tokens[from:]...)
+					titles[e.Fields[f]] = toks
+					continue
+				}
+				t.tokens = append(t.tokens, toks...)
+				continue
+			}
+			t.split(e.Fields[f], f)
+		}
+	}
+	t.start = append(t.start, len(t.tokens))
+}
+
+func (t *tokenized) split(text string, f Field) {
+	wordBytes(text, func(w []byte, _ span) {
+		id, ok := t.local[string(w)]
+		if !ok {
+			id = uint32(len(t.words))
+			t.words = append(t.words, string(w))
+			t.local[t.words[id]] = id
+		}
+		t.tokens = append(t.tokens, id<<fieldBits|uint32(f))
+	})
 }
 
 // Len is the number of entries searchable.
@@ -88,7 +196,6 @@ func (ix *Index) RemoveDocument(docID string) {
 func (ix *Index) remove(id string) {
 	if i, ok := ix.byID[id]; ok {
 		ix.entries[i].alive = false
-		ix.entries[i].words = nil
 		delete(ix.byID, id)
 		ix.live--
 	}
@@ -96,33 +203,26 @@ func (ix *Index) remove(id string) {
 
 func (ix *Index) add(e Entry) {
 	n := int32(len(ix.entries))
-	seen := map[posting]bool{}
-	var ws []posting
 	for f := Field(0); f < numFields; f++ {
-		words(e.Fields[f], func(w string, _ span) {
-			p := makePosting(ix.wordID(w), f)
-			if !seen[p] {
-				seen[p] = true
-				ws = append(ws, p)
+		p := makePosting(n, f)
+		wordBytes(e.Fields[f], func(w []byte, _ span) {
+			id := ix.wordID(w)
+			if l := ix.postings[id]; len(l) == 0 || l[len(l)-1] != p {
+				ix.postings[id] = append(l, p)
 			}
 		})
 	}
-	for _, p := range ws {
-		w := p.word()
-		if l := ix.postings[w]; len(l) == 0 || l[len(l)-1] != n {
-			ix.postings[w] = append(l, n)
-		}
-	}
-	ix.entries = append(ix.entries, indexed{Entry: e, words: ws, alive: true})
-	ix.stamp = append(ix.stamp, 0)
+	ix.entries = append(ix.entries, indexed{Entry: e, alive: true})
+	ix.isDoc = append(ix.isDoc, e.Document)
 	ix.byID[e.ID] = n
 	ix.live++
 }
 
-func (ix *Index) wordID(w string) uint32 {
-	if id, ok := ix.vocab[w]; ok {
+func (ix *Index) wordID(b []byte) uint32 {
+	if id, ok := ix.vocab[string(b)]; ok {
 		return id
 	}
+	w := string(b)
 	id := uint32(len(ix.text))
 	ix.vocab[w] = id
 	ix.text = append(ix.text, w)
@@ -150,6 +250,10 @@ const (
 	matchWhole   = 3 // the same word
 )
 
+// maxDropped is how many letters a query word may have lost: its letters
+// must stand in order within the first len+maxDropped letters of a word.
+const maxDropped = 2
+
 // maxWordMatches bounds how many vocabulary words one query word may
 // match; beyond it the rarest are dropped last (a one-letter query).
 const maxWordMatches = 4096
@@ -173,16 +277,15 @@ func (ix *Index) matchWord(q string) map[uint32]uint8 {
 	if len(qr) < 3 {
 		return out
 	}
-	maxLen := 2*len(qr) + 3
 	for _, id := range ix.byFirst[qr[0]] {
 		w := ix.runes[id]
-		if len(w) <= len(qr) || len(w) > maxLen {
+		if len(w) <= len(qr) {
 			continue
 		}
 		if _, ok := out[id]; ok {
 			continue
 		}
-		if subsequence(qr, w) {
+		if subsequence(qr, w[:min(len(w), len(qr)+maxDropped)]) {
 			out[id] = matchLetters
 		}
 	}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"container/heap"
 	"context"
 	"sort"
 	"strings"
@@ -19,6 +20,10 @@ type Result struct {
 // sameFieldBonus rewards all query words found in one field.
 const sameFieldBonus = 30
 
+// maxQueryWords is how many free words of a query count; more add nothing
+// a person would notice.
+const maxQueryWords = 8
+
 // candidate is an entry being ranked.
 type candidate struct {
 	entry int32
@@ -35,106 +40,121 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.sortVocab()
-
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	matches := make([]map[uint32]uint8, len(q.Words))
-	for i, w := range q.Words {
-		matches[i] = ix.matchWord(w)
+	ix.sortVocab()
+	nw := min(len(q.Words), maxQueryWords)
+	matches := make([]map[uint32]uint8, nw)
+	for i := range matches {
+		matches[i] = ix.matchWord(q.Words[i])
 		if len(matches[i]) == 0 {
 			return nil, nil
 		}
 	}
 	var cands []candidate
-	check := func(n int32) {
-		if c, ok := ix.rank(n, q, matches); ok {
-			cands = append(cands, c)
-		}
-	}
-	if len(q.Words) == 0 {
-		for n := range ix.entries {
-			if n%4096 == 0 && ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			check(int32(n))
-		}
+	var err error
+	if nw == 0 {
+		cands, err = ix.filterAll(ctx, q)
 	} else {
-		best := 0
-		for i := range matches {
-			if ix.postingCount(matches[i]) < ix.postingCount(matches[best]) {
-				best = i
-			}
-		}
-		ix.gen++
-		seen := 0
-		for id := range matches[best] {
-			for _, n := range ix.postings[id] {
-				if ix.stamp[n] == ix.gen {
-					continue
-				}
-				ix.stamp[n] = ix.gen
-				check(n)
-				if seen++; seen%4096 == 0 && ctx.Err() != nil {
-					return nil, ctx.Err()
-				}
-			}
-		}
+		cands, err = ix.walk(ctx, q, matches)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return ix.top(q, matches, cands, limit), nil
 }
 
-// rank scores entry n for the query; ok is false when it does not match.
-func (ix *Index) rank(n int32, q Query, matches []map[uint32]uint8) (candidate, bool) {
-	e := &ix.entries[n]
-	if !e.alive || !passes(&e.Entry, q) {
-		return candidate{}, false
-	}
-	var perField [numFields]int
-	score := 0
-	for i := range q.Words {
-		best := 0
-		var fields uint8
-		for _, p := range e.words {
-			m, ok := matches[i][p.word()]
-			if !ok {
-				continue
-			}
-			fields |= 1 << p.field()
-			w := fieldWeight[p.field()]
-			if e.Document && p.field() == FieldTitle {
-				w = fieldWeight[FieldQuote] // a document's title is what it is about
-			}
-			if s := int(m) * w; s > best {
-				best = s
-			}
+// filterAll answers a query of filters and phrases only.
+func (ix *Index) filterAll(ctx context.Context, q Query) ([]candidate, error) {
+	var cands []candidate
+	for n := range ix.entries {
+		if n%4096 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		if best == 0 {
-			return candidate{}, false
-		}
-		score += best
-		for f := Field(0); f < numFields; f++ {
-			if fields&(1<<f) != 0 {
-				perField[f]++
-			}
+		if e := &ix.entries[n]; e.alive && passes(&e.Entry, q) && hasPhrases(&e.Entry, q) {
+			cands = append(cands, candidate{entry: int32(n), score: len(q.Phrases) * sameFieldBonus})
 		}
 	}
+	return cands, nil
+}
+
+// walk scores the entries that match every query word by walking the
+// postings of the words each query word matches, most selective first;
+// later query words only visit entries every earlier one reached.
+func (ix *Index) walk(ctx context.Context, q Query, matches []map[uint32]uint8) ([]candidate, error) {
+	order := make([]int, len(matches))
+	counts := make([]int, len(matches))
+	for i := range order {
+		order[i], counts[i] = i, ix.postingCount(matches[i])
+	}
+	sort.SliceStable(order, func(a, b int) bool { return counts[order[a]] < counts[order[b]] })
+	a := &ix.acc
+	a.reset(len(ix.entries))
+	base := a.gen
+	visited := 0
+	for k, i := range order {
+		wg := base + uint32(k) + 1
+		a.touched = a.touched[:0]
+		for id, kind := range matches[i] {
+			for _, p := range ix.postings[id] {
+				n := p.entry()
+				if k == 0 {
+					if a.seen[n] != base {
+						a.seen[n], a.words[n], a.score[n], a.fields[n] = base, 0, 0, 0xff
+					}
+				} else if a.seen[n] != base || int(a.words[n]) != k {
+					continue
+				}
+				f := p.field()
+				weight := fieldWeight[f]
+				if ix.isDoc[n] && f == FieldTitle {
+					weight = fieldWeight[FieldQuote] // a document's title is what it is about
+				}
+				s := int32(kind) * int32(weight)
+				if a.wgen[n] != wg {
+					a.wgen[n], a.wbest[n], a.wfields[n] = wg, s, 1<<f
+					a.touched = append(a.touched, n)
+				} else {
+					a.wbest[n] = max(a.wbest[n], s)
+					a.wfields[n] |= 1 << f
+				}
+			}
+			if visited += len(ix.postings[id]); visited > 1<<16 {
+				visited = 0
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+			}
+		}
+		for _, n := range a.touched {
+			a.words[n]++
+			a.score[n] += a.wbest[n]
+			a.fields[n] &= a.wfields[n]
+		}
+	}
+	var cands []candidate
+	for _, n := range a.touched {
+		e := &ix.entries[n]
+		if !e.alive || !passes(&e.Entry, q) || !hasPhrases(&e.Entry, q) {
+			continue
+		}
+		score := int(a.score[n]) + len(q.Phrases)*sameFieldBonus
+		if len(matches) > 1 && a.fields[n] != 0 {
+			score += sameFieldBonus
+		}
+		cands = append(cands, candidate{entry: n, score: score})
+	}
+	return cands, nil
+}
+
+func hasPhrases(e *Entry, q Query) bool {
 	for _, p := range q.Phrases {
-		if !containsPhrase(&e.Entry, p) {
-			return candidate{}, false
-		}
-		score += sameFieldBonus
-	}
-	if len(q.Words) > 1 {
-		for f := Field(0); f < numFields; f++ {
-			if perField[f] == len(q.Words) {
-				score += sameFieldBonus
-				break
-			}
+		if !containsPhrase(e, p) {
+			return false
 		}
 	}
-	return candidate{entry: n, score: score}, true
+	return true
 }
 
 // passes applies the filters.
@@ -176,21 +196,13 @@ func (ix *Index) top(q Query, matches []map[uint32]uint8, cands []candidate, lim
 	recent := func(a, b candidate) bool {
 		return ix.entries[a.entry].Modified.After(ix.entries[b.entry].Modified)
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].score != cands[j].score {
-			return cands[i].score > cands[j].score
+	pool := ix.bestCandidates(cands, limit*2)
+	sort.Slice(pool, func(i, j int) bool {
+		if pool[i].score != pool[j].score {
+			return pool[i].score > pool[j].score
 		}
-		return recent(cands[i], cands[j])
+		return recent(pool[i], pool[j])
 	})
-	// Rescore with fuzzy the candidates that can still make the cut.
-	end := min(len(cands), limit)
-	if end > 0 {
-		cut := cands[end-1].score
-		for end < len(cands) && cands[end].score == cut && end < limit*8 {
-			end++
-		}
-	}
-	pool := cands[:end]
 	results := make([]Result, len(pool))
 	for i := range pool {
 		e := &ix.entries[pool[i].entry]
@@ -218,6 +230,64 @@ func (ix *Index) top(q Query, matches []map[uint32]uint8, cands []candidate, lim
 	return out
 }
 
+// bestCandidates keeps the n best candidates, the most recent of those
+// tied at the cut, without sorting the rest: scores are small integers, so
+// counting finds the cut, and a bounded heap picks the most recent ties.
+func (ix *Index) bestCandidates(cands []candidate, n int) []candidate {
+	if len(cands) <= n {
+		return cands
+	}
+	maxScore := 0
+	for _, c := range cands {
+		maxScore = max(maxScore, c.score)
+	}
+	count := make([]int, maxScore+1)
+	for _, c := range cands {
+		count[c.score]++
+	}
+	cut, kept := maxScore, 0
+	for ; cut > 0 && kept+count[cut] < n; cut-- {
+		kept += count[cut]
+	}
+	out := make([]candidate, 0, n)
+	ties := &recentHeap{ix: ix}
+	room := n - kept
+	for _, c := range cands {
+		switch {
+		case c.score > cut:
+			out = append(out, c)
+		case c.score == cut:
+			if ties.Len() < room {
+				heap.Push(ties, c)
+			} else if ix.newer(c, ties.c[0]) {
+				ties.c[0] = c
+				heap.Fix(ties, 0)
+			}
+		}
+	}
+	return append(out, ties.c...)
+}
+
+func (ix *Index) newer(a, b candidate) bool {
+	return ix.entries[a.entry].Modified.After(ix.entries[b.entry].Modified)
+}
+
+// recentHeap holds candidates with the oldest on top.
+type recentHeap struct {
+	ix *Index
+	c  []candidate
+}
+
+func (h *recentHeap) Len() int           { return len(h.c) }
+func (h *recentHeap) Less(i, j int) bool { return h.ix.newer(h.c[j], h.c[i]) }
+func (h *recentHeap) Swap(i, j int)      { h.c[i], h.c[j] = h.c[j], h.c[i] }
+func (h *recentHeap) Push(x any)         { h.c = append(h.c, x.(candidate)) }
+func (h *recentHeap) Pop() any {
+	x := h.c[len(h.c)-1]
+	h.c = h.c[:len(h.c)-1]
+	return x
+}
+
 // highlight finds, with sahilm/fuzzy, the characters of r's fields that
 // match the query's words, and returns the sum of fuzzy's scores.
 func (ix *Index) highlight(r *Result, q Query, matches []map[uint32]uint8) int {
@@ -227,8 +297,8 @@ func (ix *Index) highlight(r *Result, q Query, matches []map[uint32]uint8) int {
 		if text == "" {
 			continue
 		}
-		words(text, func(w string, s span) {
-			id, ok := ix.vocab[w]
+		wordBytes(text, func(w []byte, s span) {
+			id, ok := ix.vocab[string(w)]
 			if !ok {
 				return
 			}

@@ -2,6 +2,8 @@ package store
 
 import (
 	"bytes"
+	"runtime"
+	"sync"
 	"sort"
 	"strconv"
 	"time"
@@ -23,31 +25,50 @@ type Deleted struct {
 // open questions and tags in step, in one transaction. Its document must
 // exist.
 func (s *Store) PutAnnotation(a *annotate.Annotation) error {
-	if err := a.Validate(); err != nil {
-		return err
-	}
-	rec, err := seal(a)
-	if err != nil {
-		return err
-	}
-	return s.db.Update(func(tx *bolt.Tx) error {
-		if tx.Bucket(bucketDocuments).Get([]byte(a.DocID)) == nil {
-			return annotate.Problemf(annotate.ErrNotFound, "no document has the id %s", a.DocID)
+	return s.PutAnnotations([]*annotate.Annotation{a})
+}
+
+// PutAnnotations creates or replaces several annotations in one
+// transaction: all are saved, or none.
+func (s *Store) PutAnnotations(anns []*annotate.Annotation) error {
+	recs := make([][]byte, len(anns))
+	for i, a := range anns {
+		if err := a.Validate(); err != nil {
+			return err
 		}
-		old, err := annotationIn(tx, a.ID)
+		rec, err := seal(a)
 		if err != nil {
 			return err
 		}
-		if old != nil {
-			if err := unindex(tx, old); err != nil {
+		recs[i] = rec
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		for i, a := range anns {
+			if err := putIn(tx, a, recs[i]); err != nil {
 				return err
 			}
 		}
-		if err := tx.Bucket(bucketAnnotations).Put([]byte(a.ID), rec); err != nil {
+		return nil
+	})
+}
+
+func putIn(tx *bolt.Tx, a *annotate.Annotation, rec []byte) error {
+	if tx.Bucket(bucketDocuments).Get([]byte(a.DocID)) == nil {
+		return annotate.Problemf(annotate.ErrNotFound, "no document has the id %s", a.DocID)
+	}
+	old, err := annotationIn(tx, a.ID)
+	if err != nil {
+		return err
+	}
+	if old != nil {
+		if err := unindex(tx, old); err != nil {
 			return err
 		}
-		return index(tx, a)
-	})
+	}
+	if err := tx.Bucket(bucketAnnotations).Put([]byte(a.ID), rec); err != nil {
+		return err
+	}
+	return index(tx, a)
 }
 
 // annotationIn reads an annotation inside a transaction; nil when absent.
@@ -147,20 +168,44 @@ func (s *Store) Annotations(docID string) ([]annotate.Annotation, error) {
 }
 
 // AllAnnotations returns every live annotation of the library, in creation
-// order.
+// order. The records are copied out of one read transaction, then checked
+// and decoded on every core.
 func (s *Store) AllAnnotations() ([]annotate.Annotation, error) {
-	var out []annotate.Annotation
+	var keys []string
+	var raws [][]byte
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketAnnotations).ForEach(func(k, v []byte) error {
-			var a annotate.Annotation
-			if err := open("annotations", string(k), v, &a); err != nil {
-				return err
-			}
-			out = append(out, a)
+			keys = append(keys, string(k))
+			raws = append(raws, append([]byte(nil), v...))
 			return nil
 		})
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	out := make([]annotate.Annotation, len(raws))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(raws)/2000))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := len(raws) * w / workers; i < len(raws)*(w+1)/workers; i++ {
+				if err := open("annotations", keys[i], raws[i], &out[i]); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // OpenQuestions returns every open question of the library.

@@ -1,0 +1,118 @@
+package library
+
+import (
+	"context"
+	"sync"
+
+	"scholia/annotate"
+	"scholia/annotate/search"
+)
+
+// Hit is one search result: an annotation, or a document when Document is
+// set, with the byte offsets of the characters that matched in each text
+// (for showing them in bold).
+type Hit struct {
+	ID         string
+	DocID      string
+	Document   bool
+	Kind       annotate.Kind
+	Colour     annotate.Colour
+	Status     annotate.Status
+	Tags       []string
+	Anchored   bool
+	Start, End int
+	Quote      string
+	Body       string
+	Answer     string
+	Title      string
+	QuoteBold  []int
+	BodyBold   []int
+	AnswerBold []int
+	TitleBold  []int
+	Score      int
+}
+
+// searcher holds the search index, built on first use and kept in step
+// with every change after that.
+type searcher struct {
+	mu    sync.Mutex
+	index *search.Index
+}
+
+// PrepareSearch builds the search index from the library now, so the
+// first search is instant; the window calls it in the background at start.
+func (l *Library) PrepareSearch() error {
+	_, err := l.searchIndex()
+	return err
+}
+
+func (l *Library) searchIndex() (*search.Index, error) {
+	l.search.mu.Lock()
+	defer l.search.mu.Unlock()
+	if l.search.index != nil {
+		return l.search.index, nil
+	}
+	docs, err := l.store.Documents()
+	if err != nil {
+		return nil, err
+	}
+	anns, err := l.store.AllAnnotations()
+	if err != nil {
+		return nil, err
+	}
+	titles := make(map[string]string, len(docs))
+	entries := make([]search.Entry, 0, len(docs)+len(anns))
+	for _, d := range docs {
+		titles[d.ID] = d.Title
+		entries = append(entries, search.DocumentEntry(d))
+	}
+	for _, a := range anns {
+		entries = append(entries, search.AnnotationEntry(a, titles[a.DocID]))
+	}
+	l.search.index = search.NewIndex(entries)
+	return l.search.index, nil
+}
+
+// indexed keeps the search index, once built, in step with a change.
+func (l *Library) indexed(change func(ix *search.Index)) {
+	l.search.mu.Lock()
+	defer l.search.mu.Unlock()
+	if l.search.index != nil {
+		change(l.search.index)
+	}
+}
+
+// indexAnnotation puts an annotation (again) into the search index.
+func (l *Library) indexAnnotation(a *annotate.Annotation) {
+	l.indexed(func(ix *search.Index) {
+		title := ""
+		if d, err := l.store.Document(a.DocID); err == nil {
+			title = d.Title
+		}
+		ix.Put(search.AnnotationEntry(*a, title))
+	})
+}
+
+// Search finds annotations and documents, best first (see annotate/search
+// for the query language and the ranking). It returns ctx's error when a
+// newer query cancelled it.
+func (l *Library) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
+	ix, err := l.searchIndex()
+	if err != nil {
+		return nil, err
+	}
+	rs, err := ix.Search(ctx, query, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Hit, len(rs))
+	for i, r := range rs {
+		out[i] = Hit{ID: r.ID, DocID: r.DocID, Document: r.Document, Kind: r.Kind, Colour: r.Colour,
+			Status: r.Status, Tags: r.Tags, Anchored: r.Anchored, Start: r.Start, End: r.End,
+			Quote: r.Fields[search.FieldQuote], Body: r.Fields[search.FieldBody],
+			Answer: r.Fields[search.FieldAnswer], Title: r.Fields[search.FieldTitle],
+			QuoteBold: r.Matched[search.FieldQuote], BodyBold: r.Matched[search.FieldBody],
+			AnswerBold: r.Matched[search.FieldAnswer], TitleBold: r.Matched[search.FieldTitle], Score: r.Score}
+	}
+	return out, nil
+}

@@ -1,0 +1,98 @@
+package search_test
+
+import (
+	"context"
+	"runtime"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"scholia/annotate/search"
+	"scholia/annotate/search/synthetic"
+)
+
+// corpus caches generated entries per size.
+var corpus = struct {
+	sync.Mutex
+	entries map[int][]search.Entry
+	queries map[int][]string
+}{entries: map[int][]search.Entry{}, queries: map[int][]string{}}
+
+func syntheticEntries(n int) ([]search.Entry, []string) {
+	corpus.Lock()
+	defer corpus.Unlock()
+	if e, ok := corpus.entries[n]; ok {
+		return e, corpus.queries[n]
+	}
+	c := synthetic.New(42)
+	anns, titles := c.Annotations(n)
+	entries := make([]search.Entry, len(anns))
+	for i, a := range anns {
+		entries[i] = search.AnnotationEntry(a, titles[a.DocID])
+	}
+	corpus.entries[n], corpus.queries[n] = entries, c.Queries(anns, 30)
+	return entries, corpus.queries[n]
+}
+
+// keystrokes are the prefixes a person types, letter by letter.
+func keystrokes(queries []string) []string {
+	var out []string
+	for _, q := range queries {
+		for i := 1; i <= len(q); i++ {
+			if q[i-1] != ' ' {
+				out = append(out, q[:i])
+			}
+		}
+	}
+	return out
+}
+
+func benchKeystrokes(b *testing.B, n int) {
+	entries, queries := syntheticEntries(n)
+	ix := search.NewIndex(entries)
+	keys := keystrokes(queries)
+	var times []time.Duration
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := ix.Search(context.Background(), keys[i%len(keys)], 50); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(t0))
+		i++
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "p90-ms")
+	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, "max-ms")
+}
+
+// BenchmarkKeystroke100k: one search per keystroke while typing 30 queries
+// letter by letter over 100,000 annotations.
+func BenchmarkKeystroke100k(b *testing.B) { benchKeystrokes(b, 100_000) }
+
+// BenchmarkKeystroke1M: the same over 1,000,000 annotations.
+func BenchmarkKeystroke1M(b *testing.B) { benchKeystrokes(b, 1_000_000) }
+
+// BenchmarkBuild100k: building the index over 100,000 annotations, and the
+// heap it holds afterwards.
+func BenchmarkBuild100k(b *testing.B) {
+	entries, _ := syntheticEntries(100_000)
+	var ix *search.Index
+	var before runtime.MemStats
+	b.ResetTimer()
+	for b.Loop() {
+		ix = nil
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		ix = search.NewIndex(entries)
+	}
+	b.StopTimer()
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "index-MB")
+	runtime.KeepAlive(ix)
+}
