@@ -25,7 +25,7 @@ import (
 
 // Library is an open library file.
 type Library struct {
-	store *store.Store
+	store  *store.Store
 	now    func() time.Time
 	undo   []undoStep
 	search searcher

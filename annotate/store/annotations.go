@@ -3,9 +3,9 @@ package store
 import (
 	"bytes"
 	"runtime"
-	"sync"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"

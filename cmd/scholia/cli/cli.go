@@ -100,6 +100,7 @@ func init() {
 		"list":        {"list [--json]", "list the documents with id, title, source, import time and annotation count", runList},
 		"show":        {"show [--json|--text|--outline] DOC", "show a document (DOC: id, unique id prefix, title or unique part of a title)", runShow},
 		"open":        {"open FILE", "open the window on FILE, importing it if new (also: scholia FILE)", nil},
+		"search":      {"search [--json] [--limit N] QUERY", "find annotations and documents: words (typos welcome), \"exact phrases\", tag:, kind:, is:, colour:, in:\"title\"", runSearch},
 		"annotations": {"annotations [--json] [DOC]", "list the annotations of a document, or of the whole library", runAnnotations},
 		"annotate": {"annotate DOC --quote TEXT [--occurrence N] [--kind highlight|note|question] [--colour C] [--note TEXT] [--tag T]...",
 			"annotate the Nth exact occurrence of TEXT in DOC; prints the new id", runAnnotate},

@@ -236,3 +236,30 @@ func TestAnnotateAndListAnnotations(t *testing.T) {
 		t.Errorf("list does not count the annotation: %s", list)
 	}
 }
+
+func TestSearch(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "lib.db")
+	scholia(t, lib, "import", fixture(t, "brief.txt", brief))
+	scholia(t, lib, "annotate", "Ceasefire", "--quote", "stop firing at dawn", "--kind", "note", "--note", "Who verifies the dawn deadline?", "--tag", "timing")
+	scholia(t, lib, "annotate", "Ceasefire", "--quote", "Observers watch the line", "--colour", "green")
+	out, _, code := scholia(t, lib, "search", "--json", "--limit", "5", "dwn", "deadlin")
+	var hits []map[string]any
+	if err := json.Unmarshal([]byte(out), &hits); err != nil || code != 0 {
+		t.Fatalf("search --json: %v %q", err, out)
+	}
+	if len(hits) != 1 || hits[0]["type"] != "annotation" || hits[0]["quote"] != "stop firing at dawn" || hits[0]["title"] != "Ceasefire Brief" {
+		t.Errorf("hits %v", hits)
+	}
+	out, _, _ = scholia(t, lib, "search", "colour:green")
+	if !strings.Contains(out, "highlight green") || !strings.Contains(out, "“Observers watch the line”") {
+		t.Errorf("search colour:green printed %q", out)
+	}
+	out, _, _ = scholia(t, lib, "search", "--json", "ceasefre")
+	if !strings.Contains(out, `"type": "document"`) {
+		t.Errorf("the document is not found by its title: %s", out)
+	}
+	_, errOut, code := scholia(t, lib, "search")
+	if code != 2 || !strings.Contains(errOut, "needs a query") {
+		t.Errorf("empty query: %d %q", code, errOut)
+	}
+}
