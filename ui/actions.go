@@ -35,6 +35,7 @@ func (m *MainWindow) actions() []action {
 		{"Edit", "Copy with Citation", "Ctrl+Shift+C", ctrlShift(fyne.KeyC), m.CopyWithCitation},
 		{"Edit", "Select All", "Ctrl+A", &fyne.ShortcutSelectAll{}, m.SelectAll},
 		{"Edit", "Find in Document…", "Ctrl+F", ctrl(fyne.KeyF), m.OpenFind},
+		{"Edit", "Search Everything…", "Ctrl+K", ctrl(fyne.KeyK), m.OpenSearch},
 		{"Annotate", "Highlight", "Ctrl+H", ctrl(fyne.KeyH), m.Highlight},
 		{"Annotate", "Add Note…", "Ctrl+Shift+N", ctrlShift(fyne.KeyN), m.AddNote},
 		{"Annotate", "Add Question…", "Ctrl+Shift+Q", ctrlShift(fyne.KeyQ), m.AddQuestion},
@@ -54,6 +55,7 @@ var readingKeys = [][2]string{
 	{"Save a note, cancel it", "Ctrl+Enter, Esc"},
 	{"Scroll", "Arrow keys, Page Up / Page Down, Space, Home / End"},
 	{"Next / previous match", "Enter / Shift+Enter in the find bar"},
+	{"Move through search results, open one", "Up / Down, Enter"},
 	{"Close the find bar, clear the selection", "Esc"},
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -279,6 +280,25 @@ func (m *MainWindow) UseAsAnswer() {
 	m.reader.ClearSelection()
 	m.saved("Answered")
 	m.panel.Reveal(q.ID)
+}
+
+// matchInDocument finds the open document's annotations that match a
+// search, for the panel's filter box.
+func (m *MainWindow) matchInDocument(text string) map[string]bool {
+	doc := m.reader.Document()
+	if doc == nil {
+		return map[string]bool{}
+	}
+	hits, err := m.lib.Search(context.Background(), "doc:"+doc.ID+" "+text, 10000)
+	if err != nil {
+		m.showError(err)
+		return nil
+	}
+	ids := make(map[string]bool, len(hits))
+	for _, h := range hits {
+		ids[h.ID] = true
+	}
+	return ids
 }
 
 // annotationAt is the shortest annotation whose passage holds pos.

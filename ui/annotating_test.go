@@ -3,6 +3,7 @@ package ui_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -296,5 +297,54 @@ func TestCopyWithCitation(t *testing.T) {
 	got := f.app.Clipboard().Content()
 	if !strings.HasPrefix(got, "“a negotiated settlement”\n— Joint Statement.") || !strings.Contains(got, "s.txt") {
 		t.Errorf("citation %q", got)
+	}
+}
+
+func TestSearchPaletteFindsAndOpens(t *testing.T) {
+	f := newFixture(t, map[string]string{"s.txt": statement, "r.txt": reply})
+	w := f.window()
+	openByTitle(t, w, "Analyst Reply")
+	s := at(t, w, "nothing is agreed")
+	w.Reader().Select(s, s+len("nothing is agreed"))
+	w.AddNote()
+	w.NoteDialog().Type("The classic negotiating formula", "formula")
+	w.NoteDialog().Save()
+	openByTitle(t, w, "Joint Statement")
+
+	w.OpenSearch()
+	if !w.Palette().Visible() {
+		t.Fatal("Ctrl+K did not open the palette")
+	}
+	select {
+	case <-w.Palette().Type("negotating formla"):
+	case <-time.After(10 * time.Second):
+		t.Fatal("no results within 10 s")
+	}
+	hits := w.Palette().Hits()
+	if len(hits) == 0 || hits[0].Body != "The classic negotiating formula" || len(hits[0].BodyBold) == 0 {
+		t.Fatalf("hits %+v", hits)
+	}
+	if w.Palette().Count() != "1 result" {
+		t.Errorf("count %q", w.Palette().Count())
+	}
+	w.Palette().OpenCurrent()
+	if w.Palette().Visible() || w.Current().Title != "Analyst Reply" {
+		t.Fatalf("Enter left the palette open or opened %q", w.Current().Title)
+	}
+	if s2, _, ok := w.Reader().Flashing(); !ok || s2 != s {
+		t.Errorf("the passage is not flashing")
+	}
+
+	// The panel's own filter box narrows this document's annotations.
+	s = at(t, w, "In principle")
+	w.Reader().Select(s, s+len("In principle"))
+	w.Highlight()
+	w.Panel().FilterText("formla")
+	if got := w.Panel().Shown(); len(got) != 1 || got[0].Body != "The classic negotiating formula" {
+		t.Errorf("the panel filter shows %+v", got)
+	}
+	w.Panel().FilterText("")
+	if got := w.Panel().Shown(); len(got) != 2 {
+		t.Errorf("clearing the filter shows %d", len(got))
 	}
 }

@@ -35,6 +35,9 @@ type AnnotationPanel struct {
 	OnQuestion func(q library.Question)
 	// OnRestore is called to bring an annotation back from the trash.
 	OnRestore func(id string)
+	// OnFilterText is called with the text typed in the filter box; it
+	// answers with the ids of this document's annotations that match.
+	OnFilterText func(text string) map[string]bool
 
 	Editor *AnnotationEditor
 
@@ -52,6 +55,8 @@ type AnnotationPanel struct {
 	trashList *widget.List
 	tabs      *container.AppTabs
 	quiet     bool
+	text      *widget.Entry
+	matching  map[string]bool // nil: no text filter
 }
 
 // NewAnnotationPanel builds an empty panel.
@@ -71,6 +76,15 @@ func NewAnnotationPanel() *AnnotationPanel {
 	}
 	p.kind, p.colour, p.status = mk(kinds), mk(colours), mk(statuses)
 	p.tag = mk([]string{anyTag})
+	p.text = widget.NewEntry()
+	p.text.SetPlaceHolder("Filter this document's notes…")
+	p.text.OnChanged = func(s string) {
+		p.matching = nil
+		if strings.TrimSpace(s) != "" && p.OnFilterText != nil {
+			p.matching = p.OnFilterText(s)
+		}
+		p.apply()
+	}
 	p.count = widget.NewLabel("")
 	p.count.SizeName = theme.SizeNameCaptionText
 	p.list = widget.NewList(func() int { return len(p.shown) }, newAnnotationRow,
@@ -114,7 +128,7 @@ func (p *AnnotationPanel) CreateRenderer() fyne.WidgetRenderer {
 	filters := container.NewGridWithColumns(2, p.kind, p.colour, p.tag, p.status)
 	split := container.NewVSplit(p.list, p.Editor)
 	split.Offset = 0.55
-	doc := container.NewBorder(container.NewVBox(filters, p.count), nil, nil, nil, split)
+	doc := container.NewBorder(container.NewVBox(p.text, filters, p.count), nil, nil, nil, split)
 	p.tabs = container.NewAppTabs(
 		container.NewTabItem("Notes", doc),
 		container.NewTabItem("Questions", p.qList),
@@ -154,6 +168,9 @@ func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []l
 	}
 }
 
+// FilterText types in the filter box, as a person would.
+func (p *AnnotationPanel) FilterText(s string) { p.text.SetText(s) }
+
 // SetFilters chooses the filters by value ("" for any).
 func (p *AnnotationPanel) SetFilters(kind, colour, tag, status string) {
 	set := func(s *widget.Select, v, any string) {
@@ -174,7 +191,8 @@ func (p *AnnotationPanel) apply() {
 		if p.kind.Selected != anyKind && string(a.Kind) != p.kind.Selected ||
 			p.colour.Selected != anyColour && string(a.Colour) != p.colour.Selected ||
 			p.status.Selected != anyStatus && string(a.Status) != p.status.Selected ||
-			p.tag.Selected != anyTag && !contains(a.Tags, p.tag.Selected) {
+			p.tag.Selected != anyTag && !contains(a.Tags, p.tag.Selected) ||
+			p.matching != nil && !p.matching[a.ID] {
 			continue
 		}
 		p.shown = append(p.shown, a)

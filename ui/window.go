@@ -45,6 +45,7 @@ type MainWindow struct {
 	openQuestions int
 	colour        annotate.Colour
 	answering     string
+	palette       *SearchPalette
 	saveTick      *time.Timer
 }
 
@@ -68,6 +69,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.panel.OnChosen = m.goTo
 	m.panel.OnQuestion = func(q library.Question) { m.goTo(q.Annotation) }
 	m.panel.OnRestore = m.restoreAnnotation
+	m.panel.OnFilterText = m.matchInDocument
 	m.panel.Editor.OnSave = m.saveEdit
 	m.panel.Editor.OnDelete = m.deleteAnnotation
 	m.panel.Editor.OnAnswerWithSelection = m.AnswerWithSelection
@@ -79,6 +81,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	if m.state.order != "" {
 		m.list.SetOrder(m.state.order)
 	}
+	m.palette = NewSearchPalette(lib, m.win, m.openHit)
 	m.status = widget.NewLabel("")
 	m.status.Truncation = fyne.TextTruncateEllipsis
 	m.status.SizeName = theme.SizeNameCaptionText
@@ -91,6 +94,11 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.win.SetOnClosed(m.stopTimers)
 
 	m.ensureWelcome()
+	go func() {
+		if err := lib.PrepareSearch(); err != nil {
+			fyne.Do(func() { m.showError(err) })
+		}
+	}()
 	m.Reload()
 	if id, err := lib.LastOpened(); err == nil && id != "" {
 		m.OpenDocument(id)
@@ -102,11 +110,12 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 
 func (m *MainWindow) layout() fyne.CanvasObject {
 	open := widget.NewButtonWithIcon("Open", theme.FolderOpenIcon(), m.ShowOpenDialog)
+	searchBtn := widget.NewButtonWithIcon("Search everything  Ctrl+K", theme.SearchIcon(), m.OpenSearch)
 	findBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), m.OpenFind)
 	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), m.ToggleTheme)
 	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), m.TogglePanel)
 	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.ShowShortcuts)
-	toolbar := container.NewBorder(nil, nil, open,
+	toolbar := container.NewBorder(nil, nil, container.NewHBox(open, searchBtn),
 		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.outline)
 	centre := container.NewBorder(container.NewVBox(toolbar, m.find), nil, nil, nil,
 		container.NewStack(m.reader, m.annotationLayer()))
@@ -255,6 +264,26 @@ func (m *MainWindow) showMatches(matches [][2]int, current int) {
 	if current >= 0 && current < len(matches) {
 		m.reader.Reveal(matches[current][0])
 	}
+}
+
+// OpenSearch opens the search palette.
+func (m *MainWindow) OpenSearch() { m.palette.Show() }
+
+// Palette is the search palette.
+func (m *MainWindow) Palette() *SearchPalette { return m.palette }
+
+// openHit shows a search result: an annotation's passage, or a document.
+func (m *MainWindow) openHit(h library.Hit) {
+	if h.Document {
+		m.OpenDocument(h.DocID)
+		return
+	}
+	a, err := m.lib.Annotation(h.ID)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.goTo(*a)
 }
 
 // OpenFind shows the find bar.

@@ -15,11 +15,12 @@ type Query struct {
 	Status  string
 	Colour  string
 	In      string // part of a document title, lower-cased
+	Doc     string // one document's id
 }
 
 // Empty says whether the query asks for nothing.
 func (q Query) Empty() bool {
-	return len(q.Words) == 0 && len(q.Phrases) == 0 && q.Tag == "" && q.Kind == "" && q.Status == "" && q.Colour == "" && q.In == ""
+	return len(q.Words) == 0 && len(q.Phrases) == 0 && q.Tag == "" && q.Kind == "" && q.Status == "" && q.Colour == "" && q.In == "" && q.Doc == ""
 }
 
 // filtersAnnotations says whether the query can only match annotations.
@@ -29,8 +30,8 @@ func (q Query) filtersAnnotations() bool {
 
 // Parse reads the query language: free words, "quoted phrases", and the
 // filters tag:x, kind:highlight|note|question, is:open|answered|dropped,
-// colour:yellow (or color:), in:"part of a title". Anything else with a
-// colon is a free word.
+// colour:yellow (or color:), in:"part of a title", doc:ID (one document).
+// Anything else with a colon is a free word.
 func Parse(s string) Query {
 	var q Query
 	for _, tok := range tokens(s) {
@@ -47,6 +48,8 @@ func Parse(s string) Query {
 			q.Colour = value
 		case hasKey && strings.EqualFold(key, "in") && value != "":
 			q.In = value
+		case hasKey && strings.EqualFold(key, "doc") && value != "":
+			q.Doc = value
 		case strings.HasPrefix(tok, `"`):
 			if p := strings.ToLower(strings.TrimSpace(strings.Trim(tok, `"`))); p != "" {
 				q.Phrases = append(q.Phrases, p)

@@ -159,6 +159,9 @@ func hasPhrases(e *Entry, q Query) bool {
 
 // passes applies the filters.
 func passes(e *Entry, q Query) bool {
+	if q.Doc != "" && !strings.EqualFold(e.DocID, q.Doc) {
+		return false
+	}
 	if e.Document {
 		return !q.filtersAnnotations() && (q.In == "" || strings.Contains(strings.ToLower(e.Fields[FieldTitle]), q.In))
 	}
