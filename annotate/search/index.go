@@ -34,7 +34,10 @@ type Index struct {
 	runes    [][]rune    // word id -> its runes
 	postings [][]posting // word id -> (entry, field) pairs using it, dead entries included
 	isDoc    []bool      // per entry: a document
+	forward  [][]uint32  // per entry: its distinct word id << fieldBits | field
 	acc      accumulator
+	table    matchTable
+	total    int // postings in all
 	byFirst  map[rune][]uint32
 	sorted   []uint32 // word ids in word order, for prefix ranges
 	dirty    bool     // sorted lacks new words
@@ -54,6 +57,30 @@ type accumulator struct {
 	wbest   []int32  // best score of the current query word
 	wfields []uint8  // fields where the current query word matched
 	touched []int32
+}
+
+// matchTable records how each vocabulary word matches each query word:
+// dense arrays stamped with a generation, for checking a candidate's own
+// words.
+type matchTable struct {
+	gen   uint32
+	stamp [][]uint32 // per query word, per vocabulary word
+	kind  [][]uint8
+}
+
+// reset prepares the table for n query words over v vocabulary words.
+func (t *matchTable) reset(n, v int) {
+	t.gen++
+	for len(t.stamp) < n {
+		t.stamp = append(t.stamp, nil)
+		t.kind = append(t.kind, nil)
+	}
+	for i := 0; i < n; i++ {
+		if grow := v - len(t.stamp[i]); grow > 0 {
+			t.stamp[i] = append(t.stamp[i], make([]uint32, grow)...)
+			t.kind[i] = append(t.kind[i], make([]uint8, grow)...)
+		}
+	}
 }
 
 // reset prepares the accumulator for n entries.
@@ -95,13 +122,17 @@ func NewIndex(entries []Entry) *Index {
 			global[i] = ix.wordID([]byte(w))
 		}
 		for k, e := range t.entries {
+			var fwd []uint32
 			for _, tok := range t.tokens[t.start[k]:t.start[k+1]] {
 				id, f := global[tok>>fieldBits], Field(tok&(1<<fieldBits-1))
 				p := makePosting(n, f)
 				if l := ix.postings[id]; len(l) == 0 || l[len(l)-1] != p {
 					ix.postings[id] = append(l, p)
+					fwd = append(fwd, id<<fieldBits|uint32(f))
+					ix.total++
 				}
 			}
+			ix.forward = append(ix.forward, fwd)
 			ix.entries = append(ix.entries, indexed{Entry: e, alive: true})
 			ix.isDoc = append(ix.isDoc, e.Document)
 			ix.byID[e.ID] = n
@@ -203,15 +234,19 @@ func (ix *Index) remove(id string) {
 
 func (ix *Index) add(e Entry) {
 	n := int32(len(ix.entries))
+	var fwd []uint32
 	for f := Field(0); f < numFields; f++ {
 		p := makePosting(n, f)
 		wordBytes(e.Fields[f], func(w []byte, _ span) {
 			id := ix.wordID(w)
 			if l := ix.postings[id]; len(l) == 0 || l[len(l)-1] != p {
 				ix.postings[id] = append(l, p)
+				fwd = append(fwd, id<<fieldBits|uint32(f))
+				ix.total++
 			}
 		})
 	}
+	ix.forward = append(ix.forward, fwd)
 	ix.entries = append(ix.entries, indexed{Entry: e, alive: true})
 	ix.isDoc = append(ix.isDoc, e.Document)
 	ix.byID[e.ID] = n

@@ -107,7 +107,9 @@ func TestQualityOnRealSentences(t *testing.T) {
 	}
 }
 
-func notLetter(r rune) bool { return !(r >= 'a' && r <= 'z' || r > 127 && r != '’' && r != '“' && r != '”') }
+func notLetter(r rune) bool {
+	return !(r >= 'a' && r <= 'z' || r > 127 && r != '’' && r != '“' && r != '”')
+}
 
 // garble cuts a word short or drops one of its inner letters, as memory
 // does.

@@ -93,38 +93,17 @@ func (ix *Index) walk(ctx context.Context, q Query, matches []map[uint32]uint8) 
 	a.reset(len(ix.entries))
 	base := a.gen
 	visited := 0
+	avg := ix.total/max(len(ix.entries), 1) + 1
+	var prev []int32
 	for k, i := range order {
 		wg := base + uint32(k) + 1
-		a.touched = a.touched[:0]
-		for id, kind := range matches[i] {
-			for _, p := range ix.postings[id] {
-				n := p.entry()
-				if k == 0 {
-					if a.seen[n] != base {
-						a.seen[n], a.words[n], a.score[n], a.fields[n] = base, 0, 0, 0xff
-					}
-				} else if a.seen[n] != base || int(a.words[n]) != k {
-					continue
-				}
-				f := p.field()
-				weight := fieldWeight[f]
-				if ix.isDoc[n] && f == FieldTitle {
-					weight = fieldWeight[FieldQuote] // a document's title is what it is about
-				}
-				s := int32(kind) * int32(weight)
-				if a.wgen[n] != wg {
-					a.wgen[n], a.wbest[n], a.wfields[n] = wg, s, 1<<f
-					a.touched = append(a.touched, n)
-				} else {
-					a.wbest[n] = max(a.wbest[n], s)
-					a.wfields[n] |= 1 << f
-				}
-			}
-			if visited += len(ix.postings[id]); visited > 1<<16 {
-				visited = 0
-				if ctx.Err() != nil {
-					return nil, ctx.Err()
-				}
+		prev, a.touched = a.touched, prev[:0]
+		if k > 0 && len(prev)*avg < counts[i] {
+			ix.scanCandidates(prev, i, matches[i], wg)
+		} else {
+			visited = ix.walkWord(ctx, k, matches[i], base, wg, visited)
+			if visited < 0 {
+				return nil, ctx.Err()
 			}
 		}
 		for _, n := range a.touched {
@@ -146,6 +125,76 @@ func (ix *Index) walk(ctx context.Context, q Query, matches []map[uint32]uint8) 
 		cands = append(cands, candidate{entry: n, score: score})
 	}
 	return cands, nil
+}
+
+// weight is how much a match in field f of entry n counts.
+func (ix *Index) weight(n int32, f Field) int32 {
+	if ix.isDoc[n] && f == FieldTitle {
+		return int32(fieldWeight[FieldQuote]) // a document's title is what it is about
+	}
+	return int32(fieldWeight[f])
+}
+
+// note records that query word (stamp wg) matched entry n in field f with
+// score s.
+func (a *accumulator) note(n int32, wg uint32, s int32, f Field) {
+	if a.wgen[n] != wg {
+		a.wgen[n], a.wbest[n], a.wfields[n] = wg, s, 1<<f
+		a.touched = append(a.touched, n)
+		return
+	}
+	a.wbest[n] = max(a.wbest[n], s)
+	a.wfields[n] |= 1 << f
+}
+
+// scanCandidates checks the candidates left by the earlier query words on
+// their own words: cheaper than walking the postings of a word that many
+// entries use (a query word still being typed, "s").
+func (ix *Index) scanCandidates(cands []int32, slot int, m map[uint32]uint8, wg uint32) {
+	t := &ix.table
+	t.reset(slot+1, len(ix.text))
+	for id, kind := range m {
+		t.stamp[slot][id], t.kind[slot][id] = t.gen, kind
+	}
+	stamp, kinds := t.stamp[slot], t.kind[slot]
+	for _, n := range cands {
+		for _, tok := range ix.forward[n] {
+			id := tok >> fieldBits
+			if stamp[id] != t.gen {
+				continue
+			}
+			f := Field(tok & (1<<fieldBits - 1))
+			ix.acc.note(n, wg, int32(kinds[id])*ix.weight(n, f), f)
+		}
+	}
+}
+
+// walkWord walks the postings of the words query word k matches; it
+// returns the running count of postings visited, or -1 when ctx was
+// cancelled.
+func (ix *Index) walkWord(ctx context.Context, k int, m map[uint32]uint8, base, wg uint32, visited int) int {
+	a := &ix.acc
+	for id, kind := range m {
+		for _, p := range ix.postings[id] {
+			n := p.entry()
+			if k == 0 {
+				if a.seen[n] != base {
+					a.seen[n], a.words[n], a.score[n], a.fields[n] = base, 0, 0, 0xff
+				}
+			} else if a.seen[n] != base || int(a.words[n]) != k {
+				continue
+			}
+			f := p.field()
+			a.note(n, wg, int32(kind)*ix.weight(n, f), f)
+		}
+		if visited += len(ix.postings[id]); visited > 1<<16 {
+			visited = 0
+			if ctx.Err() != nil {
+				return -1
+			}
+		}
+	}
+	return visited
 }
 
 func hasPhrases(e *Entry, q Query) bool {
