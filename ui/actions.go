@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -97,6 +98,7 @@ func (m *MainWindow) ShowShortcuts() {
 	var rows []fyne.CanvasObject
 	add := func(what, keys string) {
 		k := widget.NewLabelWithStyle(keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+		k.Wrapping = fyne.TextWrapWord
 		rows = append(rows, widget.NewLabel(what), k)
 	}
 	for _, a := range m.actions() {
@@ -107,9 +109,10 @@ func (m *MainWindow) ShowShortcuts() {
 	for _, r := range readingKeys {
 		add(r[0], r[1])
 	}
-	sheet := container.NewVScroll(container.NewGridWithColumns(2, rows...))
-	sheet.SetMinSize(fyne.NewSize(560, 360))
+	sheet := container.NewVScroll(container.New(layout.NewFormLayout(), rows...))
+	sheet.SetMinSize(fyne.NewSize(600, 440))
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", sheet, m.win)
+	d.Resize(fyne.NewSize(660, 540))
 	m.helpOpen = true
 	d.SetOnClosed(func() { m.helpOpen = false })
 	d.Show()
