@@ -115,24 +115,45 @@ func NewIndex(entries []Entry) *Index {
 		}(&parts[w], entries[lo:hi])
 	}
 	wg.Wait()
-	n := int32(0)
-	for _, t := range parts {
-		global := make([]uint32, len(t.words))
-		for i, w := range t.words {
-			global[i] = ix.wordID([]byte(w))
+	// Map each core's words to the shared vocabulary, count the postings of
+	// every word, and allocate them, and the forward lists, at once.
+	globals := make([][]uint32, len(parts))
+	tokens := 0
+	for w, t := range parts {
+		globals[w] = make([]uint32, len(t.words))
+		for i, word := range t.words {
+			globals[w][i] = ix.wordID([]byte(word))
 		}
+		tokens += len(t.tokens)
+	}
+	sizes := make([]int, len(ix.text))
+	for w, t := range parts {
+		for _, tok := range t.tokens {
+			sizes[globals[w][tok>>fieldBits]]++
+		}
+	}
+	for id, n := range sizes {
+		ix.postings[id] = make([]posting, 0, n)
+	}
+	ix.byID = make(map[string]int32, len(entries))
+	ix.forward = make([][]uint32, 0, len(entries))
+	ix.isDoc = make([]bool, 0, len(entries))
+	fwdAll := make([]uint32, 0, tokens)
+	n := int32(0)
+	for w, t := range parts {
+		global := globals[w]
 		for k, e := range t.entries {
-			var fwd []uint32
+			from := len(fwdAll)
 			for _, tok := range t.tokens[t.start[k]:t.start[k+1]] {
 				id, f := global[tok>>fieldBits], Field(tok&(1<<fieldBits-1))
 				p := makePosting(n, f)
 				if l := ix.postings[id]; len(l) == 0 || l[len(l)-1] != p {
 					ix.postings[id] = append(l, p)
-					fwd = append(fwd, id<<fieldBits|uint32(f))
+					fwdAll = append(fwdAll, id<<fieldBits|uint32(f))
 					ix.total++
 				}
 			}
-			ix.forward = append(ix.forward, fwd)
+			ix.forward = append(ix.forward, fwdAll[from:len(fwdAll):len(fwdAll)])
 			ix.entries = append(ix.entries, indexed{Entry: e, alive: true})
 			ix.isDoc = append(ix.isDoc, e.Document)
 			ix.byID[e.ID] = n

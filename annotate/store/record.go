@@ -10,14 +10,22 @@ import (
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// seal encodes v as a checksummed record.
+func crc(b []byte) uint32 { return crc32.Checksum(b, castagnoli) }
+
+// seal encodes v as a checksummed record: an annotation in its binary
+// form (codec.go), anything else as JSON.
 func seal(v any) ([]byte, error) {
-	payload, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
+	var payload []byte
+	if a, ok := v.(*annotate.Annotation); ok {
+		payload = encodeAnnotation(a)
+	} else {
+		var err error
+		if payload, err = json.Marshal(v); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]byte, 4, 4+len(payload))
-	binary.BigEndian.PutUint32(out, crc32.Checksum(payload, castagnoli))
+	binary.BigEndian.PutUint32(out, crc(payload))
 	return append(out, payload...), nil
 }
 
@@ -28,8 +36,14 @@ func open(bucket, key string, raw []byte, v any) error {
 		return annotate.Problemf(annotate.ErrDamaged, "record %s/%s is truncated", bucket, key)
 	}
 	payload := raw[4:]
-	if binary.BigEndian.Uint32(raw) != crc32.Checksum(payload, castagnoli) {
+	if binary.BigEndian.Uint32(raw) != crc(payload) {
 		return annotate.Problemf(annotate.ErrDamaged, "record %s/%s fails its checksum", bucket, key)
+	}
+	if a, ok := v.(*annotate.Annotation); ok && len(payload) > 0 && payload[0] != '{' {
+		if err := decodeAnnotation(payload, a); err != nil {
+			return annotate.Problemf(annotate.ErrDamaged, "record %s/%s cannot be decoded (%v)", bucket, key, err)
+		}
+		return nil
 	}
 	if err := json.Unmarshal(payload, v); err != nil {
 		return annotate.Problemf(annotate.ErrDamaged, "record %s/%s cannot be decoded (%v)", bucket, key, err)
