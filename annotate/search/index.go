@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // posting packs an entry and the field a word stands in there.
@@ -357,6 +356,3 @@ func (ix *Index) postingCount(m map[uint32]uint8) int {
 	}
 	return n
 }
-
-// runeLen is the length of s in runes.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
