@@ -61,7 +61,7 @@ func (l *Library) searchIndex() (*search.Index, error) {
 		return nil, err
 	}
 	titles := make(map[string]string, len(docs))
-	entries := make([]search.Entry, 0, len(docs)+len(anns))
+	entries := make([]search.Entry, 0, len(docs)+len(anns)) // the index keeps this slice
 	for _, d := range docs {
 		titles[d.ID] = d.Title
 		entries = append(entries, search.DocumentEntry(d))

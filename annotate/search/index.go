@@ -16,17 +16,13 @@ func makePosting(entry int32, f Field) posting { return posting(uint32(entry)<<f
 func (p posting) entry() int32                 { return int32(uint32(p) >> fieldBits) }
 func (p posting) field() Field                 { return Field(p & (1<<fieldBits - 1)) }
 
-// indexed is an entry of the index.
-type indexed struct {
-	Entry
-	alive bool
-}
 
 // Index is the in-memory search index. It is safe for use from several
 // goroutines; searches run one at a time.
 type Index struct {
 	mu       sync.Mutex
-	entries  []indexed
+	entries  []Entry // owned by the index: NewIndex keeps the slice it is given
+	alive    []bool
 	byID     map[string]int32
 	vocab    map[string]uint32
 	text     []string    // word id -> word
@@ -101,7 +97,8 @@ func (a *accumulator) reset(n int) {
 // entries on every core and merging their vocabularies.
 func NewIndex(entries []Entry) *Index {
 	ix := &Index{byID: map[string]int32{}, vocab: map[string]uint32{}, byFirst: map[rune][]uint32{}}
-	ix.entries = make([]indexed, 0, len(entries))
+	ix.entries = entries
+	ix.alive = make([]bool, len(entries))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(entries)/1000))
 	parts := make([]tokenized, workers)
 	var wg sync.WaitGroup
@@ -141,7 +138,8 @@ func NewIndex(entries []Entry) *Index {
 	n := int32(0)
 	for w, t := range parts {
 		global := globals[w]
-		for k, e := range t.entries {
+		for k := range t.entries {
+			e := &t.entries[k]
 			from := len(fwdAll)
 			for _, tok := range t.tokens[t.start[k]:t.start[k+1]] {
 				id, f := global[tok>>fieldBits], Field(tok&(1<<fieldBits-1))
@@ -153,7 +151,7 @@ func NewIndex(entries []Entry) *Index {
 				}
 			}
 			ix.forward = append(ix.forward, fwdAll[from:len(fwdAll):len(fwdAll)])
-			ix.entries = append(ix.entries, indexed{Entry: e, alive: true})
+			ix.alive[n] = true
 			ix.isDoc = append(ix.isDoc, e.Document)
 			ix.byID[e.ID] = n
 			ix.live++
@@ -178,7 +176,8 @@ func (t *tokenized) tokenize(es []Entry) {
 	t.entries, t.local = es, map[string]uint32{}
 	t.start = make([]int, 0, len(es)+1)
 	titles := map[string][]uint32{} // every annotation of a document repeats its title
-	for _, e := range es {
+	for k := range es {
+		e := &es[k]
 		t.start = append(t.start, len(t.tokens))
 		for f := Field(0); f < numFields; f++ {
 			if f == FieldTitle {
@@ -238,7 +237,7 @@ func (ix *Index) RemoveDocument(docID string) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	for i := range ix.entries {
-		if ix.entries[i].alive && ix.entries[i].DocID == docID {
+		if ix.alive[i] && ix.entries[i].DocID == docID {
 			ix.remove(ix.entries[i].ID)
 		}
 	}
@@ -246,7 +245,7 @@ func (ix *Index) RemoveDocument(docID string) {
 
 func (ix *Index) remove(id string) {
 	if i, ok := ix.byID[id]; ok {
-		ix.entries[i].alive = false
+		ix.alive[i] = false
 		delete(ix.byID, id)
 		ix.live--
 	}
@@ -267,7 +266,8 @@ func (ix *Index) add(e Entry) {
 		})
 	}
 	ix.forward = append(ix.forward, fwd)
-	ix.entries = append(ix.entries, indexed{Entry: e, alive: true})
+	ix.entries = append(ix.entries, e)
+	ix.alive = append(ix.alive, true)
 	ix.isDoc = append(ix.isDoc, e.Document)
 	ix.byID[e.ID] = n
 	ix.live++

@@ -72,7 +72,7 @@ func (ix *Index) filterAll(ctx context.Context, q Query) ([]candidate, error) {
 		if n%4096 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		if e := &ix.entries[n]; e.alive && passes(&e.Entry, q) && hasPhrases(&e.Entry, q) {
+		if e := &ix.entries[n]; ix.alive[n] && passes(e, q) && hasPhrases(e, q) {
 			cands = append(cands, candidate{entry: int32(n), score: len(q.Phrases) * sameFieldBonus})
 		}
 	}
@@ -115,7 +115,7 @@ func (ix *Index) walk(ctx context.Context, q Query, matches []map[uint32]uint8) 
 	var cands []candidate
 	for _, n := range a.touched {
 		e := &ix.entries[n]
-		if !e.alive || !passes(&e.Entry, q) || !hasPhrases(&e.Entry, q) {
+		if !ix.alive[n] || !passes(e, q) || !hasPhrases(e, q) {
 			continue
 		}
 		score := int(a.score[n]) + len(q.Phrases)*sameFieldBonus
@@ -258,7 +258,7 @@ func (ix *Index) top(q Query, matches []map[uint32]uint8, cands []candidate, lim
 	results := make([]Result, len(pool))
 	for i := range pool {
 		e := &ix.entries[pool[i].entry]
-		results[i] = Result{Entry: e.Entry, Score: pool[i].score}
+		results[i] = Result{Entry: *e, Score: pool[i].score}
 		pool[i].fuzz = ix.highlight(&results[i], q, matches)
 	}
 	order := make([]int, len(pool))
