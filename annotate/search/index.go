@@ -16,7 +16,6 @@ func makePosting(entry int32, f Field) posting { return posting(uint32(entry)<<f
 func (p posting) entry() int32                 { return int32(uint32(p) >> fieldBits) }
 func (p posting) field() Field                 { return Field(p & (1<<fieldBits - 1)) }
 
-
 // Index is the in-memory search index. It is safe for use from several
 // goroutines; searches run one at a time.
 type Index struct {
