@@ -75,9 +75,14 @@ func (p *SearchPalette) Hide() {
 func (p *SearchPalette) Visible() bool { return p.popup.Visible() }
 
 // Type types a query, as a person would, and returns a channel closed
-// when its results are shown.
+// when its results are shown. The search starts once the box has shown
+// the text, as it does after a real keystroke's event has been handled.
 func (p *SearchPalette) Type(q string) <-chan struct{} {
+	changed := p.entry.OnChanged
+	p.entry.OnChanged = nil
 	p.entry.SetText(q)
+	p.entry.OnChanged = changed
+	p.query(q)
 	return p.pending
 }
 
