@@ -86,7 +86,7 @@ func (l *Library) indexed(change func(ix *search.Index)) {
 func (l *Library) indexAnnotation(a *annotate.Annotation) {
 	l.indexed(func(ix *search.Index) {
 		title := ""
-		if d, err := l.store.Document(a.DocID); err == nil {
+		if d, err := l.store.DocumentInfo(a.DocID); err == nil {
 			title = d.Title
 		}
 		ix.Put(search.AnnotationEntry(*a, title))

@@ -62,6 +62,22 @@ func (s *Store) Documents() ([]annotate.Document, error) {
 	return docs, err
 }
 
+// DocumentInfo returns one document without its blocks: cheap for a book.
+func (s *Store) DocumentInfo(id string) (*annotate.Document, error) {
+	var d annotate.Document
+	err := s.db.View(func(tx *bolt.Tx) error {
+		info := tx.Bucket(bucketDocuments).Get([]byte(id))
+		if info == nil {
+			return annotate.Problemf(annotate.ErrNotFound, "no document has the id %s", id)
+		}
+		return open("documents", id, info, &d)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
 // Document returns one document with its blocks.
 func (s *Store) Document(id string) (*annotate.Document, error) {
 	var d annotate.Document
