@@ -63,30 +63,19 @@ func (s *Store) Documents() ([]annotate.Document, error) {
 }
 
 // DocumentInfo returns one document without its blocks: cheap for a book.
-func (s *Store) DocumentInfo(id string) (*annotate.Document, error) {
-	var d annotate.Document
-	err := s.db.View(func(tx *bolt.Tx) error {
-		info := tx.Bucket(bucketDocuments).Get([]byte(id))
-		if info == nil {
-			return annotate.Problemf(annotate.ErrNotFound, "no document has the id %s", id)
-		}
-		return open("documents", id, info, &d)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &d, nil
-}
+func (s *Store) DocumentInfo(id string) (*annotate.Document, error) { return s.document(id, false) }
 
 // Document returns one document with its blocks.
-func (s *Store) Document(id string) (*annotate.Document, error) {
+func (s *Store) Document(id string) (*annotate.Document, error) { return s.document(id, true) }
+
+func (s *Store) document(id string, withBlocks bool) (*annotate.Document, error) {
 	var d annotate.Document
 	err := s.db.View(func(tx *bolt.Tx) error {
 		info := tx.Bucket(bucketDocuments).Get([]byte(id))
 		if info == nil {
 			return annotate.Problemf(annotate.ErrNotFound, "no document has the id %s", id)
 		}
-		if err := open("documents", id, info, &d); err != nil {
+		if err := open("documents", id, info, &d); err != nil || !withBlocks {
 			return err
 		}
 		return open("blocks", id, tx.Bucket(bucketBlocks).Get([]byte(id)), &d.Blocks)
