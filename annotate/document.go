@@ -19,6 +19,8 @@ type Document struct {
 	Source    string    `json:"source,omitempty"`
 	Published string    `json:"published,omitempty"`
 	Language  string    `json:"language,omitempty"`
+	URL       string    `json:"url,omitempty"`       // a web page's canonical address
+	Direction string    `json:"direction,omitempty"` // "rtl" for right-to-left text
 	Format    string    `json:"format"`
 	Hash      string    `json:"hash"`
 	Imported  time.Time `json:"imported"`

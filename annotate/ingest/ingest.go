@@ -1,9 +1,11 @@
 // Package ingest turns a file's bytes into a Document: plain text (title,
-// contents list, headings, paragraphs, lists) and Markdown, decoding the
-// bytes first. It never rewrites the words of the source.
+// contents list, headings, paragraphs, lists), Markdown and HTML pages
+// (the article, through go-readability), decoding the bytes first. It
+// never rewrites the words of the source and never fetches anything.
 package ingest
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -31,21 +33,32 @@ func Parse(name string, data []byte) (*annotate.Document, error) {
 	}
 	format := formatOf(name)
 	switch format {
-	case "html", "epub":
-		return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "%s import is not available yet; save the page as plain text", strings.ToUpper(format))
+	case "epub":
+		return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "EPUB import is not available yet; save the book as plain text")
 	case "unsupported":
-		return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "%s files are not a format Scholia reads; save it as plain text or Markdown",
+		return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "%s files are not a format Scholia reads; save it as plain text, Markdown or HTML",
 			strings.ToUpper(strings.TrimPrefix(filepath.Ext(name), ".")))
 	}
-	text, _, err := decodeText(data)
-	if err != nil {
-		return nil, err
-	}
-	if strings.TrimSpace(text) == "" {
-		return nil, annotate.Problemf(annotate.ErrEmpty, "the file holds no text")
-	}
 	var doc *annotate.Document
-	if format == "markdown" {
+	var text string
+	var err error
+	if format != "html" {
+		text, _, err = decodeText(data)
+		if err != nil {
+			return nil, err
+		}
+		if strings.TrimSpace(text) == "" {
+			return nil, annotate.Problemf(annotate.ErrEmpty, "the file holds no text")
+		}
+	}
+	if format == "html" {
+		if reason := binaryReason(data); reason != "" && !bytes.HasPrefix(data, bomUTF16LE) && !bytes.HasPrefix(data, bomUTF16BE) {
+			return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "%s; Scholia imports web pages saved as HTML", reason)
+		}
+		if doc, err = parseHTML(data); err != nil {
+			return nil, err
+		}
+	} else if format == "markdown" {
 		doc = parseMarkdown(text)
 	} else {
 		doc = parsePlainText(text)

@@ -133,7 +133,8 @@ func TestBadInputIsRefusedWithAReason(t *testing.T) {
 		{"image.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), annotate.ErrUnsupportedFormat, "PNG image"},
 		{"binary.dat", []byte("abc\x00\x01\x02\x03def"), annotate.ErrUnsupportedFormat, "binary"},
 		{"report.pdf", []byte("%PDF-1.7 ..."), annotate.ErrUnsupportedFormat, "PDF"},
-		{"page.html", []byte("<html><body>hi</body></html>"), annotate.ErrUnsupportedFormat, "HTML"},
+		{"scripts.html", []byte("<html><head><script>var a = 1;</script></head><body><script>alert(1)</script></body></html>"), annotate.ErrEmpty, "no article text"},
+		{"book.epub", []byte("PK\x03\x04 not really"), annotate.ErrUnsupportedFormat, "EPUB"},
 		{"huge.txt", []byte(huge), annotate.ErrTooLarge, "up to 16.0 MB"},
 		{"controls.txt", []byte(strings.Repeat("\x01\x02\x03 text ", 100)), annotate.ErrUnsupportedFormat, "binary"},
 	}
@@ -189,6 +190,9 @@ func FuzzParse(f *testing.F) {
 		f.Add(c.file, data)
 	}
 	f.Add("x.txt", []byte("Contents\n1. A\n\n1. A\n"))
+	if page, err := os.ReadFile(filepath.Join("testdata", "article.html")); err == nil {
+		f.Add("article.html", page)
+	}
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		doc, err := ingest.Parse(name, data)
 		if err != nil {
@@ -226,4 +230,42 @@ func checkOffsets(t *testing.T, doc *annotate.Document) {
 			t.Fatalf("block %d at %d reads %q, want %q", i, b.Start, got, b.Text)
 		}
 	}
+}
+
+func TestHTMLPageBecomesStructuredText(t *testing.T) {
+	doc := parseFixture(t, "article.html")
+	if doc.Title != "Le sommet de Genève | Revue d'exemple" {
+		t.Errorf("title %q", doc.Title)
+	}
+	if doc.URL != "https://example.org/sommet-geneve" || doc.Language != "fr" || doc.Format != "html" {
+		t.Errorf("metadata url %q lang %q format %q", doc.URL, doc.Language, doc.Format)
+	}
+	want := []block{
+		{annotate.BlockTitle, 0, "Le sommet de Genève | Revue d'exemple"},
+		{annotate.BlockParagraph, 0, "Les délégations se sont retrouvées au bord du lac pour une journée de discussions franches et longues, selon plusieurs diplomates présents dans la salle."},
+		{annotate.BlockParagraph, 0, "Le communiqué final reprend une formule déjà connue : les parties sont attachées « en principe » à une solution négociée, sans calendrier ni mécanisme de suivi."},
+		{annotate.BlockHeading, 2, "Ce qui a été convenu"},
+		{annotate.BlockListItem, 1, "Un groupe de travail technique se réunira avant l'été."},
+		{annotate.BlockListItem, 1, "Les échanges de prisonniers se poursuivront."},
+		{annotate.BlockQuote, 0, "Nous reviendrons, a déclaré le ministre en quittant la salle."},
+		{annotate.BlockPre, 0, "calendrier:\n  juin   réunion technique"},
+		{annotate.BlockParagraph, 0, "Les observateurs restent prudents sur la suite, car aucun des textes signés ne fixe de date ni de responsable."},
+	}
+	if len(doc.Blocks) != len(want) {
+		for _, b := range doc.Blocks {
+			t.Logf("%s %d %q", b.Kind, b.Level, b.Text)
+		}
+		t.Fatalf("%d blocks, want %d", len(doc.Blocks), len(want))
+	}
+	for i, w := range want {
+		if b := doc.Blocks[i]; b.Kind != w.kind || b.Level != w.level || b.Text != w.text {
+			t.Errorf("block %d = %s/%d %q, want %s/%d %q", i, b.Kind, b.Level, b.Text, w.kind, w.level, w.text)
+		}
+	}
+	for _, gone := range []string{"window.track", "color: red", "Accueil", "Chercher"} {
+		if strings.Contains(doc.Text(), gone) {
+			t.Errorf("%q survived the import", gone)
+		}
+	}
+	checkOffsets(t, doc)
 }
