@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -20,10 +21,15 @@ import (
 // The charset comes from the bytes: a BOM, then <meta charset>, then a
 // guess (golang.org/x/net/html/charset).
 func parseHTML(data []byte) (*annotate.Document, error) {
-	enc, _, _ := charset.DetermineEncoding(data, "text/html")
-	utf, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "the page cannot be decoded (%v)", err)
+	utf := data
+	// A BOM settles the encoding; otherwise bytes that are valid UTF-8 are
+	// UTF-8 (charset only looks for <meta charset> in the first 1,024
+	// bytes, and guesses Windows-1252 past them).
+	if enc, _, certain := charset.DetermineEncoding(data, "text/html"); certain || !utf8.Valid(data) {
+		var err error
+		if utf, err = enc.NewDecoder().Bytes(data); err != nil {
+			return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "the page cannot be decoded (%v)", err)
+		}
 	}
 	root, err := html.Parse(bytes.NewReader(utf))
 	if err != nil {

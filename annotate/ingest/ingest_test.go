@@ -269,3 +269,20 @@ func TestHTMLPageBecomesStructuredText(t *testing.T) {
 	}
 	checkOffsets(t, doc)
 }
+
+func TestHTMLCharsetFromTheBytes(t *testing.T) {
+	body := "<p>" + strings.Repeat("Les délégations se sont retrouvées à Genève pour des discussions. ", 12) + "</p>"
+	cases := map[string][]byte{
+		"utf-8 without a declaration": []byte("<html><head><title>Genève</title></head><body><article>" + body + "</article></body></html>"),
+		"utf-8 declared late":         []byte("<html><head><!--" + strings.Repeat(" ", 2000) + "--><meta charset=\"utf-8\"><title>Genève</title></head><body><article>" + body + "</article></body></html>"),
+	}
+	for name, page := range cases {
+		doc, err := ingest.Parse("page.html", page)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if doc.Title != "Genève" || !strings.Contains(doc.Text(), "délégations") {
+			t.Errorf("%s: title %q, text %.60q", name, doc.Title, doc.Text())
+		}
+	}
+}
