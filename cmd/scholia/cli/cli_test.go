@@ -133,7 +133,7 @@ func TestErrorsAreOneLineWithNonZeroExit(t *testing.T) {
 		{lib, []string{"frobnicate"}, 2, "unknown command"},
 		{lib, []string{"show"}, 2, "needs one document"},
 		{lib, []string{"list", "--bogus"}, 2, "flag provided but not defined"},
-		{lib, []string{"import"}, 2, "at least one file"},
+		{lib, []string{"import"}, 2, "at least one file or folder"},
 		{empty, []string{"list"}, 1, "damaged"},
 	}
 	for _, c := range cases {
@@ -162,7 +162,7 @@ func TestLockedLibraryExitsWithCode3(t *testing.T) {
 
 func TestHelp(t *testing.T) {
 	out, _, code := scholia(t, "unused.db", "help")
-	for _, cmd := range []string{"import FILE...", "list [--json]", "show [--json|--text|--outline] DOC"} {
+	for _, cmd := range []string{"import FILE|FOLDER...", "list [--json]", "show [--json|--text|--outline] DOC"} {
 		if !strings.Contains(out, cmd) {
 			t.Errorf("help lacks %q", cmd)
 		}
@@ -261,5 +261,21 @@ func TestSearch(t *testing.T) {
 	_, errOut, code := scholia(t, lib, "search")
 	if code != 2 || !strings.Contains(errOut, "needs a query") {
 		t.Errorf("empty query: %d %q", code, errOut)
+	}
+}
+
+func TestImportAFolderQuietlyWhenNotATerminal(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "lib.db")
+	dir := t.TempDir()
+	for name, content := range map[string]string{"one.txt": "First Source\n\nText.\n", "nested/two.md": "# Second Source\n\nText.\n", "nested/skip.bin": "\x00\x01"} {
+		p := filepath.Join(dir, name)
+		_ = os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := scholia(t, lib, "import", dir)
+	if code != 0 || errOut != "" || strings.Count(out, "\n") != 2 || !strings.Contains(out, "\tFirst Source\n") || !strings.Contains(out, "\tSecond Source\n") {
+		t.Errorf("import of a folder: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
