@@ -30,6 +30,7 @@ func ctrlShift(k fyne.KeyName) fyne.Shortcut {
 func (m *MainWindow) actions() []action {
 	return []action{
 		{"File", "Open…", "Ctrl+O", ctrl(fyne.KeyO), m.ShowOpenDialog},
+		{"File", "Import Folder…", "Ctrl+Shift+O", ctrlShift(fyne.KeyO), m.ShowImportFolderDialog},
 		{"File", "Quit", "Ctrl+Q", ctrl(fyne.KeyQ), m.Quit},
 		{"Edit", "Undo", "Ctrl+Z", &fyne.ShortcutUndo{}, m.Undo},
 		{"Edit", "Copy", "Ctrl+C", &fyne.ShortcutCopy{}, m.Copy},

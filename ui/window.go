@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -46,6 +47,8 @@ type MainWindow struct {
 	colour        annotate.Colour
 	answering     string
 	palette       *SearchPalette
+	cancelImport  context.CancelFunc
+	importSummary string
 	saveTick      *time.Timer
 }
 

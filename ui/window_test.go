@@ -332,3 +332,28 @@ func TestContentsEntryLinksToItsHeading(t *testing.T) {
 		t.Errorf("following the contents entry put %d at the top, want %d", top, want)
 	}
 }
+
+func TestImportAFolderWithProgressAndSummary(t *testing.T) {
+	f := newFixture(t, map[string]string{"t.txt": treaty})
+	w := f.window()
+	dir := t.TempDir()
+	for name, content := range map[string]string{"a.txt": "Folder Paper One\n\nText.\n", "sub/b.md": "# Folder Paper Two\n\nText.\n", "sub/bad.txt": "", "again.txt": treaty} {
+		p := filepath.Join(dir, name)
+		_ = os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	select {
+	case <-w.ImportFolder(dir):
+	case <-time.After(10 * time.Second):
+		t.Fatal("the folder import did not finish within 10 s")
+	}
+	sum := w.ImportSummary()
+	if !strings.HasPrefix(sum, "2 documents imported, 1 already in the library, 1 failed.") || !strings.Contains(sum, "bad.txt") {
+		t.Errorf("summary %q", sum)
+	}
+	if n := len(w.List().Titles()); n != 3 {
+		t.Errorf("the library lists %d documents, want 3", n)
+	}
+}

@@ -92,3 +92,25 @@ func BenchmarkSaveAnnotation(b *testing.B) {
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(times[len(times)*99/100].Microseconds())/1000, "p99-ms")
 }
+
+// BenchmarkImportWebPages imports the 110 pages of Mozilla Readability's
+// test suite (the shared corpus) into a fresh library per iteration and
+// reports pages per second: read, decode, extract, structure, one
+// committed transaction each.
+func BenchmarkImportWebPages(b *testing.B) {
+	dirs, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "readability", "*", "source.html"))
+	if len(dirs) == 0 {
+		b.Skip("skipped: the shared corpus is not beside the project")
+	}
+	pages := 0
+	start := time.Now()
+	for b.Loop() {
+		lib := openBenchLibrary(b, b.TempDir())
+		for _, p := range dirs {
+			if _, err := lib.Import(p); err == nil {
+				pages++
+			}
+		}
+	}
+	b.ReportMetric(float64(pages)/time.Since(start).Seconds(), "pages/s")
+}
