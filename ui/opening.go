@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -33,13 +34,19 @@ func (m *MainWindow) ShowOpenDialog() {
 	d.Show()
 }
 
-// dropped imports files dragged onto the window.
+// dropped imports files dragged onto the window; a folder is imported
+// with everything in it.
 func (m *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
 	var paths []string
 	for _, u := range uris {
-		if u.Scheme() == "file" {
-			paths = append(paths, u.Path())
+		if u.Scheme() != "file" {
+			continue
 		}
+		if fi, err := os.Stat(u.Path()); err == nil && fi.IsDir() {
+			m.ImportFolder(u.Path())
+			continue
+		}
+		paths = append(paths, u.Path())
 	}
 	m.ImportFiles(paths)
 }
