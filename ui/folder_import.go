@@ -38,7 +38,7 @@ func (m *MainWindow) ImportFolder(dir string) <-chan struct{} {
 	done := make(chan struct{})
 	paths, err := library.ImportableFiles(dir)
 	if err != nil || len(paths) == 0 {
-		msg := fmt.Sprintf("%s holds no plain-text, Markdown or HTML files.", dir)
+		msg := fmt.Sprintf("%s holds no plain-text, Markdown, HTML or EPUB files.", dir)
 		if err != nil {
 			msg = capitalise(err.Error()) + "."
 		}

@@ -13,7 +13,7 @@ import (
 )
 
 // importExtensions are the files the open dialog offers.
-var importExtensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+var importExtensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub"}
 
 // ShowOpenDialog lets the reader pick a file to import and open.
 func (m *MainWindow) ShowOpenDialog() {

@@ -26,7 +26,7 @@ func decodeText(data []byte) (string, string, error) {
 	hasBOM := bytes.HasPrefix(data, bomUTF8) || bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE)
 	if !hasBOM {
 		if reason := binaryReason(data); reason != "" {
-			return "", "", annotate.Problemf(annotate.ErrUnsupportedFormat, "%s; Scholia imports plain text, Markdown and HTML", reason)
+			return "", "", annotate.Problemf(annotate.ErrUnsupportedFormat, "%s; Scholia imports plain text, Markdown, HTML and EPUB", reason)
 		}
 	}
 	out, _, err := transform.Bytes(xunicode.BOMOverride(transform.Nop), data)
@@ -49,7 +49,7 @@ func decodeText(data []byte) (string, string, error) {
 	}
 	text := string(out)
 	if controlShare(text) > 0.02 {
-		return "", "", annotate.Problemf(annotate.ErrUnsupportedFormat, "it holds binary data, not text; Scholia imports plain text, Markdown and HTML")
+		return "", "", annotate.Problemf(annotate.ErrUnsupportedFormat, "it holds binary data, not text; Scholia imports plain text, Markdown, HTML and EPUB")
 	}
 	return text, enc, nil
 }

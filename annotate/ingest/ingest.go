@@ -34,9 +34,13 @@ func Parse(name string, data []byte) (*annotate.Document, error) {
 	format := formatOf(name)
 	switch format {
 	case "epub":
-		return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "EPUB import is not available yet; save the book as plain text")
+		doc, err := parseEPUB(data)
+		if err != nil {
+			return nil, err
+		}
+		return finish(doc, name, format, data), nil
 	case "unsupported":
-		return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "%s files are not a format Scholia reads; save it as plain text, Markdown or HTML",
+		return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "%s files are not a format Scholia reads; save it as plain text, Markdown, HTML or EPUB",
 			strings.ToUpper(strings.TrimPrefix(filepath.Ext(name), ".")))
 	}
 	var doc *annotate.Document
@@ -63,6 +67,14 @@ func Parse(name string, data []byte) (*annotate.Document, error) {
 	} else {
 		doc = parsePlainText(text)
 	}
+	if len(doc.Blocks) == 0 {
+		return nil, annotate.Problemf(annotate.ErrEmpty, "the file holds no text")
+	}
+	return finish(doc, name, format, data), nil
+}
+
+// finish sets what every format shares: format, hash, a title.
+func finish(doc *annotate.Document, name, format string, data []byte) *annotate.Document {
 	doc.Format = format
 	sum := sha256.Sum256(data)
 	doc.Hash = hex.EncodeToString(sum[:])
@@ -70,10 +82,7 @@ func Parse(name string, data []byte) (*annotate.Document, error) {
 		doc.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	}
 	doc.Title = shorten(doc.Title, 200)
-	if len(doc.Blocks) == 0 {
-		return nil, annotate.Problemf(annotate.ErrEmpty, "the file holds no text")
-	}
-	return doc, nil
+	return doc
 }
 
 // formatOf names the format by the file's extension: "markdown", "html",

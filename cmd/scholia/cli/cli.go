@@ -96,7 +96,7 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"import":      {"import FILE|FOLDER...", "import plain-text, Markdown or HTML files, folders recursively; prints ID<TAB>title for each", runImport},
+		"import":      {"import FILE|FOLDER...", "import plain-text, Markdown, HTML or EPUB files, folders recursively; prints ID<TAB>title for each", runImport},
 		"list":        {"list [--json]", "list the documents with id, title, source, import time and annotation count", runList},
 		"show":        {"show [--json|--text|--outline] DOC", "show a document (DOC: id, unique id prefix, title or unique part of a title)", runShow},
 		"open":        {"open FILE", "open the window on FILE, importing it if new (also: scholia FILE)", nil},

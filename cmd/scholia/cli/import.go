@@ -30,7 +30,7 @@ func runImport(e *env, args []string) error {
 				return fmt.Errorf("cannot read the folder %s: %w", a, err)
 			}
 			if len(found) == 0 {
-				fmt.Fprintf(e.stderr, "scholia: %s holds no plain-text, Markdown or HTML files\n", a)
+				fmt.Fprintf(e.stderr, "scholia: %s holds no plain-text, Markdown, HTML or EPUB files\n", a)
 			}
 			files = append(files, found...)
 			continue
