@@ -1,7 +1,8 @@
 // Package ingest turns a file's bytes into a Document: plain text (title,
-// contents list, headings, paragraphs, lists), Markdown and HTML pages
-// (the article, through go-readability), decoding the bytes first. It
-// never rewrites the words of the source and never fetches anything.
+// contents list, headings, paragraphs, lists), Markdown, HTML pages (the
+// article, through go-readability) and EPUB books, decoding the bytes
+// first. It never rewrites the words of the source and never fetches
+// anything.
 package ingest
 
 import (
