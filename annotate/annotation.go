@@ -78,15 +78,19 @@ type Answer struct {
 // Annotation is a highlight, note or question. Anchor is nil for a note on the
 // whole document.
 type Annotation struct {
-	ID       string    `json:"id"`
-	DocID    string    `json:"doc"`
-	Kind     Kind      `json:"kind"`
-	Colour   Colour    `json:"colour,omitempty"`
-	Anchor   *Anchor   `json:"anchor,omitempty"`
-	Body     string    `json:"body,omitempty"`
-	Tags     []string  `json:"tags,omitempty"`
-	Status   Status    `json:"status,omitempty"`
-	Answer   *Answer   `json:"answer,omitempty"`
+	ID     string   `json:"id"`
+	DocID  string   `json:"doc"`
+	Kind   Kind     `json:"kind"`
+	Colour Colour   `json:"colour,omitempty"`
+	Anchor *Anchor  `json:"anchor,omitempty"`
+	Body   string   `json:"body,omitempty"`
+	Tags   []string `json:"tags,omitempty"`
+	Status Status   `json:"status,omitempty"`
+	Answer *Answer  `json:"answer,omitempty"`
+	// Orphan is set when the document changed and the passage could not
+	// be found again: the anchor keeps the old quote and context until
+	// the reader places it again.
+	Orphan   bool      `json:"orphan,omitempty"`
 	Created  time.Time `json:"created"`
 	Modified time.Time `json:"modified"`
 }

@@ -24,6 +24,7 @@ type Document struct {
 	Format    string    `json:"format"`
 	Hash      string    `json:"hash"`
 	Imported  time.Time `json:"imported"`
+	Revision  int       `json:"revision,omitempty"` // 0 or 1 for the first text; each changed import adds one
 	Blocks    []Block   `json:"blocks"`
 }
 

@@ -58,7 +58,7 @@ func (m *MainWindow) refreshAnnotations() {
 	var hs []reader.Highlight
 	var marks []reader.Marker
 	for _, a := range anns {
-		if a.Anchor == nil {
+		if a.Anchor == nil || a.Orphan {
 			continue
 		}
 		hs = append(hs, reader.Highlight{Start: a.Anchor.Start, End: a.Anchor.End, Colour: fill(a.Colour, variant)})
@@ -224,11 +224,27 @@ func (m *MainWindow) goTo(a annotate.Annotation) {
 	if cur := m.reader.Document(); cur == nil || cur.ID != a.DocID {
 		m.OpenDocument(a.DocID)
 	}
-	if a.Anchor != nil {
+	if a.Anchor != nil && !a.Orphan {
 		m.reader.Reveal(a.Anchor.Start)
 		m.reader.Flash(a.Anchor.Start, a.Anchor.End)
 	}
 	m.panel.Reveal(a.ID)
+}
+
+// placeHere anchors an orphan on the passage selected in the reader.
+func (m *MainWindow) placeHere(id string) {
+	s, e, ok := m.selection()
+	if !ok {
+		m.setStatus("Select the passage to place it on, then choose Place here")
+		return
+	}
+	if _, err := m.lib.PlaceAnnotation(id, s, e); err != nil {
+		m.showError(err)
+		return
+	}
+	m.reader.ClearSelection()
+	m.saved("Placed")
+	m.panel.Reveal(id)
 }
 
 func (m *MainWindow) followAnswer(linkID string) {
@@ -306,7 +322,7 @@ func (m *MainWindow) annotationAt(pos int) (annotate.Annotation, bool) {
 	var best annotate.Annotation
 	found := false
 	for _, a := range m.anns {
-		if a.Anchor == nil || pos < a.Anchor.Start || pos >= a.Anchor.End {
+		if a.Anchor == nil || a.Orphan || pos < a.Anchor.Start || pos >= a.Anchor.End {
 			continue
 		}
 		if !found || a.Anchor.End-a.Anchor.Start < best.Anchor.End-best.Anchor.Start {

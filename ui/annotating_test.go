@@ -1,6 +1,8 @@
 package ui_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -346,5 +348,53 @@ func TestSearchPaletteFindsAndOpens(t *testing.T) {
 	w.Panel().FilterText("")
 	if got := w.Panel().Shown(); len(got) != 2 {
 		t.Errorf("clearing the filter shows %d", len(got))
+	}
+}
+
+func TestOrphansAreListedAndPlacedAgain(t *testing.T) {
+	f := newFixture(t, map[string]string{"s.txt": statement})
+	w := f.window()
+	openByTitle(t, w, "Joint Statement")
+	s := at(t, w, "technical level")
+	w.Reader().Select(s, s+len("technical level"))
+	w.AddNote()
+	w.NoteDialog().Type("who exactly?")
+	w.NoteDialog().Save()
+	s = at(t, w, "reaffirmed their commitment")
+	w.Reader().Select(s, s+len("reaffirmed their commitment"))
+	w.Highlight()
+
+	changed := strings.Replace(statement, "Further consultations at the technical level would take place at an appropriate time.", "Talks end here.", 1)
+	if err := os.WriteFile(filepath.Join(f.dir, "s.txt"), []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-w.ImportFiles([]string{filepath.Join(f.dir, "s.txt")}):
+	case <-time.After(10 * time.Second):
+		t.Fatal("the import did not finish")
+	}
+	if !strings.Contains(w.Status(), "1 annotations placed again, 1 could not be placed") {
+		t.Errorf("status %q", w.Status())
+	}
+	if !strings.Contains(w.Current().Text(), "Talks end here.") {
+		t.Fatal("the reader still shows the old text")
+	}
+	shown := w.Panel().Shown()
+	if len(shown) != 2 || !shown[0].Orphan || shown[0].Body != "who exactly?" {
+		t.Fatalf("panel %+v, want the orphan first", shown)
+	}
+	if h := w.Reader().Highlights(); len(h) != 1 {
+		t.Errorf("%d passages painted, want only the placed one", len(h))
+	}
+	w.Panel().Choose(0)
+	s = at(t, w, "Talks end here.")
+	w.Reader().Select(s, s+len("Talks end here."))
+	w.Panel().Editor.OnPlace(shown[0].ID)
+	a, _ := f.lib.Annotation(shown[0].ID)
+	if a.Orphan || a.Anchor.Exact != "Talks end here." {
+		t.Errorf("after Place here: %+v", a)
+	}
+	if h := w.Reader().Highlights(); len(h) != 2 {
+		t.Errorf("%d passages painted after placing, want 2", len(h))
 	}
 }

@@ -23,6 +23,8 @@ type AnnotationEditor struct {
 	OnAnswerWithSelection func(id string)
 	// OnFollow opens the passage that answers the question.
 	OnFollow func(linkID string)
+	// OnPlace anchors an orphan on the passage selected in the reader.
+	OnPlace func(id string)
 
 	a        *annotate.Annotation
 	empty    *widget.Label
@@ -36,6 +38,7 @@ type AnnotationEditor struct {
 	follow   *widget.Button
 	question *fyne.Container
 	form     *fyne.Container
+	place    *fyne.Container
 }
 
 // NewAnnotationEditor builds an editor showing a hint.
@@ -81,7 +84,14 @@ func NewAnnotationEditor() *AnnotationEditor {
 			e.OnDelete(e.a.ID)
 		}
 	})
-	e.form = container.NewVBox(e.quote, e.body, e.tags,
+	placeHint := widget.NewLabel("This passage could not be found in the new text. Select where it belongs now, then:")
+	placeHint.Wrapping = fyne.TextWrapWord
+	e.place = container.NewVBox(placeHint, widget.NewButtonWithIcon("Place here", theme.ConfirmIcon(), func() {
+		if e.a != nil && e.OnPlace != nil {
+			e.OnPlace(e.a.ID)
+		}
+	}))
+	e.form = container.NewVBox(e.place, e.quote, e.body, e.tags,
 		container.NewBorder(nil, nil, widget.NewLabel("Colour"), nil, e.colour),
 		e.question, container.NewHBox(del, layout.NewSpacer(), save))
 	e.Clear()
@@ -117,6 +127,11 @@ func (e *AnnotationEditor) Edit(a annotate.Annotation) {
 	}
 	e.body.SetText(a.Body)
 	e.tags.SetTags(a.Tags)
+	if a.Orphan {
+		e.place.Show()
+	} else {
+		e.place.Hide()
+	}
 	e.colour.SetSelected(string(a.Colour))
 	if a.Kind == annotate.KindQuestion {
 		e.question.Show()

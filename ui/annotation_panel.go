@@ -140,6 +140,19 @@ func (p *AnnotationPanel) CreateRenderer() fyne.WidgetRenderer {
 // SetAnnotations shows a document's annotations (in document order), its
 // trash and the library's open questions.
 func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []library.Deleted, questions []library.Question, tags []string) {
+	// Orphans, which have no place in the text, are listed first.
+	sorted := make([]annotate.Annotation, 0, len(anns))
+	for _, a := range anns {
+		if a.Orphan {
+			sorted = append(sorted, a)
+		}
+	}
+	for _, a := range anns {
+		if !a.Orphan {
+			sorted = append(sorted, a)
+		}
+	}
+	anns = sorted
 	p.all, p.deleted, p.questions = anns, deleted, questions
 	opts := append([]string{anyTag}, tags...)
 	sort.Strings(opts[1:])
@@ -234,7 +247,9 @@ func (p *AnnotationPanel) markEdited() {
 }
 
 // Shown lists the annotations the filters let through, in order.
-func (p *AnnotationPanel) Shown() []annotate.Annotation { return p.shown }
+func (p *AnnotationPanel) Shown() []annotate.Annotation {
+	return append([]annotate.Annotation(nil), p.shown...)
+}
 
 // Choose picks the i-th annotation shown, as a click does.
 func (p *AnnotationPanel) Choose(i int) {
@@ -293,6 +308,9 @@ func fillAnnotationRow(o fyne.CanvasObject, a annotate.Annotation, where string)
 	}
 	if where != "" {
 		head = append(head, where)
+	}
+	if a.Orphan {
+		head = append([]string{"could not be placed"}, head...)
 	}
 	quote := "(the whole document)"
 	if a.Anchor != nil {

@@ -62,7 +62,7 @@ func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} {
 	}
 	m.setStatus(fmt.Sprintf("Importing %s…", plural(len(paths), "file")))
 	go func() {
-		var opened string
+		var opened, note string
 		var problems []string
 		for _, p := range paths {
 			res, err := m.lib.Import(p)
@@ -71,9 +71,15 @@ func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} {
 				continue
 			}
 			opened = res.Document.ID
+			if res.Revised {
+				note = fmt.Sprintf("Updated to revision %d: %d annotations placed again, %d could not be placed", res.Document.Revision, res.Placed, res.Orphans)
+			}
 		}
 		fyne.Do(func() {
 			m.imported(opened, problems)
+			if note != "" {
+				m.setStatus(note)
+			}
 			close(done)
 		})
 	}()
@@ -83,7 +89,7 @@ func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} {
 func (m *MainWindow) imported(opened string, problems []string) {
 	m.Reload()
 	if opened != "" {
-		m.OpenDocument(opened)
+		m.openDocument(opened, true)
 	}
 	m.problems = problems
 	if len(problems) > 0 {

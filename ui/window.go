@@ -77,6 +77,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.panel.Editor.OnDelete = m.deleteAnnotation
 	m.panel.Editor.OnAnswerWithSelection = m.AnswerWithSelection
 	m.panel.Editor.OnFollow = m.followAnswer
+	m.panel.Editor.OnPlace = m.placeHere
 	m.outline = NewOutline(m.reader.ScrollTo)
 	m.find = NewFindBar(m.showMatches, m.reader.Focus)
 	m.list = NewLibraryPanel(m.OpenDocument)
@@ -147,8 +148,12 @@ func (m *MainWindow) Reload() {
 }
 
 // OpenDocument shows the document with this id where it was last read.
-func (m *MainWindow) OpenDocument(id string) {
-	if cur := m.reader.Document(); cur != nil && cur.ID == id {
+func (m *MainWindow) OpenDocument(id string) { m.openDocument(id, false) }
+
+// openDocument shows a document; again forces reading it anew even when it
+// is on show (its text changed).
+func (m *MainWindow) openDocument(id string, again bool) {
+	if cur := m.reader.Document(); cur != nil && cur.ID == id && !again {
 		return
 	}
 	doc, err := m.lib.Document(id)

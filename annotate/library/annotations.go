@@ -102,7 +102,10 @@ func (l *Library) UpdateAnnotation(a annotate.Annotation) (*annotate.Annotation,
 	if err != nil {
 		return nil, err
 	}
-	a.DocID, a.Anchor, a.Created, a.Kind = old.DocID, old.Anchor, old.Created, old.Kind
+	a.DocID, a.Created, a.Kind = old.DocID, old.Created, old.Kind
+	if a.Anchor == nil || !old.Orphan {
+		a.Anchor, a.Orphan = old.Anchor, old.Orphan
+	}
 	a.Tags = CleanTags(a.Tags)
 	if a.Kind == annotate.KindQuestion && a.Status == "" {
 		a.Status = annotate.StatusOpen

@@ -82,6 +82,12 @@ type Imported struct {
 	// Existing is true when the same bytes were already in the library:
 	// nothing was written and Document is the one imported before.
 	Existing bool
+	// Revised is true when the source was already in the library with
+	// another text: the document now holds the new text as a new revision,
+	// its annotations placed again (Placed) or kept as orphans (Orphans).
+	Revised bool
+	Placed  int
+	Orphans int
 }
 
 // Import reads a file and adds it to the library. Errors name the file and
@@ -149,6 +155,11 @@ func (l *Library) ImportBytes(name, source string, data []byte) (Imported, error
 			return Imported{}, err
 		}
 		return Imported{Document: existing, Existing: true}, nil
+	}
+	if prev, err := l.store.DocumentIDBySource(source); err != nil {
+		return Imported{}, err
+	} else if prev != "" && source != "" {
+		return l.revise(prev, doc)
 	}
 	id, err := uuid.NewV7()
 	if err != nil {

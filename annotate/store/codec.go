@@ -17,8 +17,8 @@ import (
 // body, status as length-prefixed strings; the tags (a count, then
 // strings); an anchor flag, then start, end (varints), exact, prefix,
 // suffix; an answer flag, then its text and link; created and modified as
-// Unix nanoseconds (varints).
-const annotationCodec = 1
+// Unix nanoseconds (varints); from version 2, an orphan flag.
+const annotationCodec = 2
 
 var errShort = errors.New("record ends early")
 
@@ -47,7 +47,11 @@ func encodeAnnotation(a *annotate.Annotation) []byte {
 		b = append(b, 0)
 	}
 	b = binary.AppendVarint(b, a.Created.UnixNano())
-	return binary.AppendVarint(b, a.Modified.UnixNano())
+	b = binary.AppendVarint(b, a.Modified.UnixNano())
+	if a.Orphan {
+		return append(b, 1)
+	}
+	return append(b, 0)
 }
 
 func appendString(b []byte, s string) []byte {
@@ -102,9 +106,10 @@ func (d *decoder) flag() bool {
 }
 
 func decodeAnnotation(b []byte, a *annotate.Annotation) error {
-	if len(b) == 0 || b[0] != annotationCodec {
+	if len(b) == 0 || (b[0] != annotationCodec && b[0] != 1) {
 		return errors.New("unknown record version")
 	}
+	version := b[0]
 	d := &decoder{b: b[1:]}
 	a.ID, a.DocID = d.string(), d.string()
 	a.Kind, a.Colour = annotate.Kind(d.string()), annotate.Colour(d.string())
@@ -129,6 +134,7 @@ func decodeAnnotation(b []byte, a *annotate.Annotation) error {
 	}
 	a.Created = time.Unix(0, d.varint()).UTC()
 	a.Modified = time.Unix(0, d.varint()).UTC()
+	a.Orphan = version >= 2 && d.flag()
 	if d.err == nil && len(d.b) != 0 {
 		return errors.New("record has trailing bytes")
 	}

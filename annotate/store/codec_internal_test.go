@@ -18,6 +18,8 @@ var codecCases = []annotate.Annotation{
 		Tags: []string{"one", "two"}, Answer: &annotate.Answer{Text: "because", Link: "a"},
 		Created: time.Unix(0, 0).UTC(), Modified: time.Unix(0, 0).UTC()},
 	{ID: "n", DocID: "d", Kind: annotate.KindNote, Created: time.Unix(1, 0).UTC(), Modified: time.Unix(2, 0).UTC()},
+	{ID: "o", DocID: "d", Kind: annotate.KindNote, Orphan: true, Anchor: &annotate.Anchor{Start: 1, End: 2, Exact: "x"},
+		Created: time.Unix(1, 0).UTC(), Modified: time.Unix(2, 0).UTC()},
 }
 
 func TestAnnotationRecordsRoundTrip(t *testing.T) {

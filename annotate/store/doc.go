@@ -15,6 +15,7 @@
 //	trash        ann id   -> record(Deleted): deleted annotations, restorable
 //	open_questions ann id -> doc id (every open question of the library)
 //	tags         tag      -> decimal count of live annotations using it
+//	revisions    doc id + "/" + revision -> record(Document): earlier texts
 //
 // A record is a 4-byte big-endian CRC-32C of the JSON that follows it.
 package store

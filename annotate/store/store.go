@@ -31,10 +31,11 @@ var (
 	bucketTrash       = []byte("trash")
 	bucketQuestions   = []byte("open_questions")
 	bucketTags        = []byte("tags")
+	bucketRevisions   = []byte("revisions")
 	keySchema         = []byte("schema")
 )
 
-var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashes, bucketAnnotations, bucketByDocument, bucketReading, bucketTrash, bucketQuestions, bucketTags}
+var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashes, bucketAnnotations, bucketByDocument, bucketReading, bucketTrash, bucketQuestions, bucketTags, bucketRevisions}
 
 // Store is an open library file.
 type Store struct {

@@ -27,13 +27,14 @@ type listedAnnotation struct {
 	Suffix   string           `json:"suffix"`
 	Body     string           `json:"body"`
 	Answer   *annotate.Answer `json:"answer"`
+	Orphan   bool             `json:"orphan"`
 	Created  time.Time        `json:"created"`
 	Modified time.Time        `json:"modified"`
 }
 
 func listed(a annotate.Annotation) listedAnnotation {
 	out := listedAnnotation{ID: a.ID, Document: a.DocID, Kind: a.Kind, Colour: a.Colour, Tags: a.Tags,
-		Status: a.Status, Body: a.Body, Answer: a.Answer, Created: a.Created, Modified: a.Modified}
+		Status: a.Status, Body: a.Body, Answer: a.Answer, Orphan: a.Orphan, Created: a.Created, Modified: a.Modified}
 	if out.Tags == nil {
 		out.Tags = []string{}
 	}

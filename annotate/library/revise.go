@@ -1,0 +1,77 @@
+package library
+
+import (
+	"scholia/annotate"
+	"scholia/annotate/anchor"
+	"scholia/annotate/search"
+)
+
+// revise makes doc the new text of the document with id prev: every
+// annotation is found again in the new text (annotate/anchor) or kept as
+// an orphan with its old quote, and the old text is kept as a revision,
+// all in one transaction. Nothing is dropped.
+func (l *Library) revise(prev string, doc *annotate.Document) (Imported, error) {
+	old, err := l.store.DocumentInfo(prev)
+	if err != nil {
+		return Imported{}, err
+	}
+	doc.ID, doc.Source, doc.Imported = old.ID, old.Source, l.now().UTC()
+	doc.Revision = max(old.Revision, 1) + 1
+	anns, err := l.store.Annotations(prev)
+	if err != nil {
+		return Imported{}, err
+	}
+	text := []rune(doc.Text())
+	res := Imported{Document: doc, Revised: true}
+	changed := make([]*annotate.Annotation, 0, len(anns))
+	for i := range anns {
+		a := &anns[i]
+		if a.Anchor == nil {
+			continue
+		}
+		r := anchor.Reanchor(*a.Anchor, text)
+		if r.Orphan {
+			a.Orphan = true
+			res.Orphans++
+		} else {
+			a.Anchor, a.Orphan = &r.Anchor, false
+			res.Placed++
+		}
+		changed = append(changed, a)
+	}
+	if err := l.store.ReviseDocument(doc, changed); err != nil {
+		return Imported{}, err
+	}
+	l.indexed(func(ix *search.Index) {
+		ix.Put(search.DocumentEntry(*doc))
+		for _, a := range changed {
+			ix.Put(search.AnnotationEntry(*a, doc.Title))
+		}
+	})
+	return res, nil
+}
+
+// PlaceAnnotation anchors an annotation (an orphan, usually) on a passage
+// of its document again, in one transaction.
+func (l *Library) PlaceAnnotation(id string, start, end int) (*annotate.Annotation, error) {
+	a, err := l.store.Annotation(id)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := l.store.Document(a.DocID)
+	if err != nil {
+		return nil, err
+	}
+	an, err := annotate.NewAnchor([]rune(doc.Text()), start, end)
+	if err != nil {
+		return nil, err
+	}
+	placed := *a
+	placed.Anchor, placed.Orphan = &an, false
+	return l.UpdateAnnotation(placed)
+}
+
+// Revisions returns a document's earlier texts, oldest first.
+func (l *Library) Revisions(docID string) ([]annotate.Document, error) {
+	return l.store.Revisions(docID)
+}
