@@ -279,3 +279,21 @@ func TestImportAFolderQuietlyWhenNotATerminal(t *testing.T) {
 		t.Errorf("import of a folder: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
+
+func TestReimportingAChangedFileReportsOrphans(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "lib.db")
+	file := fixture(t, "brief.txt", brief)
+	first, _, _ := scholia(t, lib, "import", file)
+	scholia(t, lib, "annotate", "Ceasefire Brief", "--quote", "Observers watch the line.", "--kind", "note", "--note", "who pays them?")
+	if err := os.WriteFile(file, []byte(strings.Replace(brief, "Observers watch the line.", "Nobody watches.", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	second, errOut, code := scholia(t, lib, "import", file)
+	if code != 0 || second != first || !strings.Contains(errOut, "changed: now revision 2, 0 annotations placed again, 1 could not be placed") {
+		t.Errorf("re-import: exit %d, stdout %q (first %q), stderr %q", code, second, first, errOut)
+	}
+	js, _, _ := scholia(t, lib, "annotations", "--json")
+	if !strings.Contains(js, `"orphan": true`) || !strings.Contains(js, `"exact": "Observers watch the line."`) {
+		t.Errorf("annotations --json: %s", js)
+	}
+}

@@ -53,6 +53,10 @@ func runImport(e *env, args []string) error {
 			continue
 		}
 		fmt.Fprintf(e.stdout, "%s\t%s\n", res.Document.ID, res.Document.Title)
+		if res.Revised {
+			fmt.Fprintf(e.stderr, "scholia: %s changed: now revision %d, %d annotations placed again, %d could not be placed (orphans)\n",
+				f, res.Document.Revision, res.Placed, res.Orphans)
+		}
 	}
 	if failed {
 		return errReported
