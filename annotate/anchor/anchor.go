@@ -9,10 +9,10 @@
 //
 //  1. If the new text still holds exact at start, the passage has not
 //     moved.
-//  2. Otherwise every place the new text could hold it is a candidate:
-//     each exact occurrence of the quote, and, for a quote that was
-//     edited, the places where its first or last words, or the end of its
-//     prefix or the start of its suffix, still occur. Around each of those
+//  2. Otherwise each exact occurrence of the quote is a candidate; when
+//     there is none (the quote itself was edited), the places where its
+//     first or last words, or the end of its prefix or the start of its
+//     suffix, still occur are. Around each of those
 //     the best-aligned window (edit distance, semi-global) is taken.
 //  3. Each candidate is scored as Hypothesis does: similarity of the quote
 //     counts 50, of the prefix 20, of the suffix 20, nearness to the old
@@ -41,8 +41,36 @@ type Result struct {
 	Score  float64
 }
 
-// Reanchor finds a in text (code points).
-func Reanchor(a annotate.Anchor, text []rune) Result {
+// Text is a changed text prepared for finding many passages in it.
+type Text struct {
+	runes  []rune
+	s      string
+	runeAt []int32 // byte offset in s -> code point offset
+}
+
+// NewText prepares text (code points) once for all the annotations of a
+// document.
+func NewText(text []rune) *Text {
+	t := &Text{runes: text, s: string(text)}
+	t.runeAt = make([]int32, len(t.s)+1)
+	count := int32(0)
+	for i := 0; i < len(t.s); i++ {
+		t.runeAt[i] = count
+		if t.s[i]&0xC0 != 0x80 {
+			count++
+		}
+	}
+	t.runeAt[len(t.s)] = count
+	return t
+}
+
+// Reanchor finds a in text (code points); for many anchors in one text,
+// use NewText once and its Reanchor.
+func Reanchor(a annotate.Anchor, text []rune) Result { return NewText(text).Reanchor(a) }
+
+// Reanchor finds a in the text.
+func (t *Text) Reanchor(a annotate.Anchor) Result {
+	text := t.runes
 	exact := []rune(a.Exact)
 	if len(exact) == 0 {
 		return Result{Orphan: true}
@@ -51,7 +79,7 @@ func Reanchor(a annotate.Anchor, text []rune) Result {
 		return Result{Anchor: a, Score: 1}
 	}
 	best := Result{Orphan: true}
-	for _, c := range candidates(a, exact, text) {
+	for _, c := range t.candidates(a, exact) {
 		s, e, sim := align(exact, text, c)
 		if sim < MinQuoteSimilarity {
 			continue
@@ -69,8 +97,9 @@ func Reanchor(a annotate.Anchor, text []rune) Result {
 	return best
 }
 
-// candidates are positions in text where the passage may start.
-func candidates(a annotate.Anchor, exact, text []rune) []int {
+// candidates are positions in the text where the passage may start.
+func (t *Text) candidates(a annotate.Anchor, exact []rune) []int {
+	text := t.runes
 	seen := map[int]bool{}
 	var out []int
 	add := func(p int) {
@@ -79,7 +108,7 @@ func candidates(a annotate.Anchor, exact, text []rune) []int {
 			out = append(out, p)
 		}
 	}
-	s := string(text)
+	s := t.s
 	find := func(needle []rune, shift int) {
 		if len(needle) < 8 {
 			return
@@ -90,12 +119,14 @@ func candidates(a annotate.Anchor, exact, text []rune) []int {
 			if i < 0 || len(out) > 200 {
 				return
 			}
-			add(runeIndex(s, from+i) + shift)
+			add(int(t.runeAt[from+i]) + shift)
 			from += i + len(n)
 		}
 	}
 	k := min(16, len(exact))
-	find(exact, 0)
+	if find(exact, 0); len(out) > 0 {
+		return out // the quote is unchanged: only where it now stands
+	}
 	find(exact[:k], 0)
 	find(exact[len(exact)-k:], -(len(exact) - k))
 	prefix, suffix := []rune(a.Prefix), []rune(a.Suffix)
@@ -108,9 +139,6 @@ func candidates(a annotate.Anchor, exact, text []rune) []int {
 	}
 	return out
 }
-
-// runeIndex converts a byte offset of s to a code point offset.
-func runeIndex(s string, b int) int { return len([]rune(s[:b])) }
 
 // align finds, around start, the window of text most like exact: it
 // allows the start to move a little and the length to change by a

@@ -21,7 +21,7 @@ func (l *Library) revise(prev string, doc *annotate.Document) (Imported, error) 
 	if err != nil {
 		return Imported{}, err
 	}
-	text := []rune(doc.Text())
+	text := anchor.NewText([]rune(doc.Text()))
 	res := Imported{Document: doc, Revised: true}
 	changed := make([]*annotate.Annotation, 0, len(anns))
 	for i := range anns {
@@ -29,7 +29,7 @@ func (l *Library) revise(prev string, doc *annotate.Document) (Imported, error) 
 		if a.Anchor == nil {
 			continue
 		}
-		r := anchor.Reanchor(*a.Anchor, text)
+		r := text.Reanchor(*a.Anchor)
 		if r.Orphan {
 			a.Orphan = true
 			res.Orphans++
