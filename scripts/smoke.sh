@@ -132,6 +132,49 @@ else
 fi
 kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; app=
 
+# Hostile files: one clear sentence each, within 10 s and 512 MB, and the
+# library keeps what it had.
+python3 - "$work" <<'PY'
+import sys, zipfile
+w = sys.argv[1]
+with open(w + "/big.html", "w") as f:
+    f.write("<html><body><article>")
+    for _ in range(100 * 1024):
+        f.write("<p>" + "word " * 200 + "</p>")
+    f.write("</article></body></html>")
+with open(w + "/deep.html", "w") as f:
+    f.write("<html><body>" + "<div>" * 10000 + "<p>deep</p>" + "</div>" * 10000 + "</body></html>")
+container = '<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf"/></rootfiles></container>'
+def opf(href):
+    return ('<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title></metadata>'
+            '<manifest><item id="a" href="%s" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="a"/></spine></package>' % href)
+with zipfile.ZipFile(w + "/bomb.epub", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("mimetype", "application/epub+zip")
+    z.writestr("META-INF/container.xml", container)
+    z.writestr("OEBPS/content.opf", opf("big.xhtml"))
+    z.writestr("OEBPS/big.xhtml", "<html><body><p>" + "a" * (400 << 20) + "</p></body></html>")
+with zipfile.ZipFile(w + "/climb.epub", "w") as z:
+    z.writestr("mimetype", "application/epub+zip")
+    z.writestr("META-INF/container.xml", container)
+    z.writestr("OEBPS/content.opf", opf("../../../../etc/passwd"))
+with open(w + "/truncated.epub", "wb") as f:
+    f.write(open(w + "/climb.epub", "rb").read()[:300])
+PY
+before=$(scholia --library "$lib" list --json | grep -c '"id"')
+for f in big.html deep.html bomb.epub climb.epub truncated.epub; do
+  /usr/bin/time -f '%M %e' -o "$work/time.txt" env LANG=en_US.UTF-8 "$bin" --library "$lib" import "$work/$f" >/dev/null 2>"$work/err.txt"
+  read -r kb secs < <(tail -1 "$work/time.txt")
+  msg=$(cat "$work/err.txt")
+  lines=$(printf '%s\n' "$msg" | grep -c .)
+  if [ "$lines" -eq 1 ] && [[ "$msg" == *"$f"* ]] && [ "$kb" -lt 524288 ] && awk -v s="$secs" 'BEGIN { exit !(s < 10) }'; then
+    pass "$f: one sentence in ${secs}s, $((kb / 1024)) MB: ${msg:0:90}"
+  else
+    fail "$f: ${lines} lines in ${secs}s, $((kb / 1024)) MB: ${msg:0:200}"
+  fi
+done
+after=$(scholia --library "$lib" list --json | grep -c '"id"')
+[ "$before" -eq "$after" ] && pass "hostile files left the library as it was ($after documents)" || fail "library went from $before to $after documents"
+
 # The command line stays quiet under the C locale that servers and CI use.
 noise=$(env LANG=C LC_ALL=C "$bin" --library "$lib" list 2>&1 >/dev/null)
 [ -z "$noise" ] && pass "no stderr noise under LANG=C" || fail "stderr under LANG=C: $noise"

@@ -149,7 +149,8 @@ func (e *epub) read(name string) ([]byte, error) {
 	}
 	e.unpacked += int64(len(b))
 	if len(b) > maxEPUBEntryBytes || e.unpacked > maxEPUBTotalBytes {
-		return nil, annotate.Problemf(annotate.ErrTooLarge, "the EPUB unpacks to more than %d MB, more than a book needs", maxEPUBTotalBytes>>20)
+		return nil, annotate.Problemf(annotate.ErrTooLarge, "the EPUB unpacks to more than a book needs (over %d MB in one file or %d MB in all); it may be a zip bomb",
+			maxEPUBEntryBytes>>20, maxEPUBTotalBytes>>20)
 	}
 	return b, nil
 }
