@@ -44,8 +44,8 @@ func (l *Library) revise(prev string, doc *annotate.Document) (Imported, error) 
 	}
 	l.indexed(func(ix *search.Index) {
 		ix.Put(search.DocumentEntry(*doc))
-		for _, a := range changed {
-			ix.Put(search.AnnotationEntry(*a, doc.Title))
+		for i := range anns { // all of them: the title may have changed too
+			ix.Put(search.AnnotationEntry(anns[i], doc.Title))
 		}
 	})
 	return res, nil
