@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"scholia/annotate"
+	"scholia/annotate/anchor"
 	"scholia/annotate/search"
 )
 
@@ -117,6 +118,10 @@ func (l *Library) UpdateAnnotation(a annotate.Annotation) (*annotate.Annotation,
 	l.indexAnnotation(&a)
 	prev := *old
 	l.pushUndo("the edit", func() error {
+		// The text may have been revised since: keep where it stands now.
+		if cur, err := l.store.Annotation(prev.ID); err == nil {
+			prev.Anchor, prev.Orphan = cur.Anchor, cur.Orphan
+		}
 		if err := l.store.PutAnnotation(&prev); err != nil {
 			return err
 		}
@@ -180,8 +185,34 @@ func (l *Library) RestoreAnnotation(id string) (*annotate.Annotation, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := l.placeAgain(a); err != nil {
+		return nil, err
+	}
 	l.indexAnnotation(a)
 	return a, nil
+}
+
+// placeAgain checks a restored annotation's anchor against its document's
+// text, which may have changed while it was in the trash, and finds the
+// passage again or makes it an orphan.
+func (l *Library) placeAgain(a *annotate.Annotation) error {
+	if a.Anchor == nil || a.Orphan {
+		return nil
+	}
+	doc, err := l.store.Document(a.DocID)
+	if err != nil {
+		return err
+	}
+	r := anchor.Reanchor(*a.Anchor, []rune(doc.Text()))
+	if !r.Orphan && r.Anchor == *a.Anchor {
+		return nil
+	}
+	if r.Orphan {
+		a.Orphan = true
+	} else {
+		a.Anchor = &r.Anchor
+	}
+	return l.store.PutAnnotation(a)
 }
 
 // Deleted is an annotation in the trash.

@@ -67,3 +67,30 @@ func TestChangedSourceBecomesARevisionAndNotesFollow(t *testing.T) {
 		t.Errorf("placing the orphan: %+v %v", placed, err)
 	}
 }
+
+func TestRestoringFromTheTrashAfterARevisionPlacesAgain(t *testing.T) {
+	lib, _ := openLibrary(t)
+	file := filepath.Join(t.TempDir(), "memo.txt")
+	if err := os.WriteFile(file, []byte("Memo\n\nThe envoy arrived late. The talks began at noon.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, _ := lib.Import(file)
+	a, _ := lib.AnnotateQuote(res.Document.ID, "The talks began at noon.", 1, library.Draft{})
+	if err := lib.DeleteAnnotation(a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte("Memo\n\nA long new opening sentence was added here. The envoy arrived late. The talks began at noon.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.Import(file); err != nil {
+		t.Fatal(err)
+	}
+	back, err := lib.RestoreAnnotation(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := lib.Document(res.Document.ID)
+	if back.Orphan || string([]rune(doc.Text())[back.Anchor.Start:back.Anchor.End]) != "The talks began at noon." {
+		t.Errorf("restored %+v reads %q", back.Anchor, string([]rune(doc.Text())[back.Anchor.Start:back.Anchor.End]))
+	}
+}
