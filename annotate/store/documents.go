@@ -12,13 +12,7 @@ func (s *Store) PutDocument(doc *annotate.Document) error {
 	if doc.ID == "" || doc.Hash == "" {
 		return annotate.Problemf(annotate.ErrInvalid, "a document needs an id and a hash")
 	}
-	info := *doc
-	info.Blocks = nil
-	infoRec, err := seal(&info)
-	if err != nil {
-		return err
-	}
-	blocksRec, err := seal(doc.Blocks)
+	infoRec, blocksRec, err := sealDocument(doc)
 	if err != nil {
 		return err
 	}
@@ -32,6 +26,19 @@ func (s *Store) PutDocument(doc *annotate.Document) error {
 		}
 		return tx.Bucket(bucketHashes).Put([]byte(doc.Hash), id)
 	})
+}
+
+// sealDocument encodes a document as its two records: the document
+// without its blocks (cheap to list), and the blocks.
+func sealDocument(doc *annotate.Document) ([]byte, []byte, error) {
+	info := *doc
+	info.Blocks = nil
+	infoRec, err := seal(&info)
+	if err != nil {
+		return nil, nil, err
+	}
+	blocksRec, err := seal(doc.Blocks)
+	return infoRec, blocksRec, err
 }
 
 // DocumentIDByHash returns the id of the document imported from bytes with

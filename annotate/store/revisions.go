@@ -13,13 +13,7 @@ import (
 // its re-anchored annotations, in one transaction: the earlier text is
 // kept under revisions, so nothing is lost if the new text is worse.
 func (s *Store) ReviseDocument(doc *annotate.Document, anns []*annotate.Annotation) error {
-	info := *doc
-	info.Blocks = nil
-	infoRec, err := seal(&info)
-	if err != nil {
-		return err
-	}
-	blocksRec, err := seal(doc.Blocks)
+	infoRec, blocksRec, err := sealDocument(doc)
 	if err != nil {
 		return err
 	}
