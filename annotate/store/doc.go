@@ -16,6 +16,7 @@
 //	open_questions ann id -> doc id (every open question of the library)
 //	tags         tag      -> decimal count of live annotations using it
 //	revisions    doc id + "/" + revision -> record(Document): earlier texts
+//	sources      source (path or URL) -> doc id
 //
 // A record is a 4-byte big-endian CRC-32C of the JSON that follows it.
 package store

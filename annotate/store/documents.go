@@ -24,7 +24,31 @@ func (s *Store) PutDocument(doc *annotate.Document) error {
 		if err := tx.Bucket(bucketBlocks).Put(id, blocksRec); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketHashes).Put([]byte(doc.Hash), id)
+		if err := tx.Bucket(bucketHashes).Put([]byte(doc.Hash), id); err != nil {
+			return err
+		}
+		return putSource(tx, doc)
+	})
+}
+
+// putSource records where a document came from, so a changed file finds
+// its document without reading them all.
+func putSource(tx *bolt.Tx, doc *annotate.Document) error {
+	if doc.Source == "" {
+		return nil
+	}
+	return tx.Bucket(bucketSources).Put([]byte(doc.Source), []byte(doc.ID))
+}
+
+// indexSources fills the sources index of a library written before it
+// existed.
+func indexSources(tx *bolt.Tx) error {
+	return tx.Bucket(bucketDocuments).ForEach(func(k, v []byte) error {
+		var d annotate.Document
+		if err := open("documents", string(k), v, &d); err != nil {
+			return err
+		}
+		return putSource(tx, &d)
 	})
 }
 

@@ -83,14 +83,10 @@ func (s *Store) Revisions(docID string) ([]annotate.Document, error) {
 // DocumentIDBySource returns the id of the document imported from source,
 // or "" when there is none.
 func (s *Store) DocumentIDBySource(source string) (string, error) {
-	docs, err := s.Documents()
-	if err != nil {
-		return "", err
-	}
-	for _, d := range docs {
-		if d.Source == source {
-			return d.ID, nil
-		}
-	}
-	return "", nil
+	var id string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		id = string(tx.Bucket(bucketSources).Get([]byte(source)))
+		return nil
+	})
+	return id, err
 }

@@ -40,3 +40,26 @@ func TestNewerSchemaIsRefusedAndLeftAlone(t *testing.T) {
 		return nil
 	})
 }
+
+func TestOlderLibraryGetsItsSourcesIndexed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &annotate.Document{ID: "d1", Title: "T", Hash: "h", Source: "/src/t.txt"}
+	d.SetBlocks([]annotate.Block{{Kind: annotate.BlockParagraph, Text: "x"}})
+	if err := s.PutDocument(d); err != nil {
+		t.Fatal(err)
+	}
+	_ = s.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(bucketSources) })
+	s.Close()
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if id, _ := s.DocumentIDBySource("/src/t.txt"); id != "d1" {
+		t.Errorf("after reopening, the source finds %q", id)
+	}
+}

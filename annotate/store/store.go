@@ -32,10 +32,11 @@ var (
 	bucketQuestions   = []byte("open_questions")
 	bucketTags        = []byte("tags")
 	bucketRevisions   = []byte("revisions")
+	bucketSources     = []byte("sources")
 	keySchema         = []byte("schema")
 )
 
-var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashes, bucketAnnotations, bucketByDocument, bucketReading, bucketTrash, bucketQuestions, bucketTags, bucketRevisions}
+var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashes, bucketAnnotations, bucketByDocument, bucketReading, bucketTrash, bucketQuestions, bucketTags, bucketRevisions, bucketSources}
 
 // Store is an open library file.
 type Store struct {
@@ -113,10 +114,14 @@ func (s *Store) prepare() error {
 				return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: it lacks its %s bucket", s.path, name)
 			}
 		}
+		fillSources := tx.Bucket(bucketSources) == nil
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
+		}
+		if fillSources {
+			return indexSources(tx)
 		}
 		return nil
 	})

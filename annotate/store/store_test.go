@@ -176,3 +176,16 @@ func TestFlippedByteIsAnErrorNotWrongData(t *testing.T) {
 		t.Errorf("reading a record with a flipped byte gave %v, want ErrDamaged", err)
 	}
 }
+
+func TestDocumentsAreFoundByTheirSource(t *testing.T) {
+	s, _ := openStore(t)
+	if err := s.PutDocument(testDocument("a")); err != nil {
+		t.Fatal(err)
+	}
+	if id, err := s.DocumentIDBySource("/tmp/a.txt"); err != nil || id != "a" {
+		t.Errorf("by source: %q %v", id, err)
+	}
+	if id, _ := s.DocumentIDBySource("/tmp/other.txt"); id != "" {
+		t.Errorf("an unknown source found %q", id)
+	}
+}
