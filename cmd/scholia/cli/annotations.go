@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"strings"
@@ -77,9 +76,7 @@ func runAnnotations(e *env, args []string) error {
 		out[i] = listed(a)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return writeJSON(e.stdout, out)
 	}
 	if len(out) == 0 {
 		fmt.Fprintln(e.stdout, "No annotations yet; add one with scholia annotate DOC --quote TEXT.")

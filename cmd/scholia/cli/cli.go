@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -199,6 +200,13 @@ func report(err error, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "scholia: %s\n", oneLine(err))
 	return ExitFailed
+}
+
+// writeJSON prints data as indented JSON, as every --json does.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // oneLine keeps an error message on one line.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"text/tabwriter"
@@ -41,9 +40,7 @@ func runList(e *env, args []string) error {
 		out[i] = listedDocument{d.ID, d.Title, d.Byline, d.Site, d.Source, d.Imported, d.Annotations}
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return writeJSON(e.stdout, out)
 	}
 	if len(out) == 0 {
 		fmt.Fprintln(e.stdout, "The library is empty; add documents with scholia import FILE.")

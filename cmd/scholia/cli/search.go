@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"strings"
@@ -57,9 +56,7 @@ func runSearch(e *env, args []string) error {
 		for i, h := range hits {
 			out[i] = found(h)
 		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return writeJSON(e.stdout, out)
 	}
 	if len(hits) == 0 {
 		fmt.Fprintln(e.stdout, "Nothing matches.")

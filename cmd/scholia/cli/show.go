@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -71,9 +70,7 @@ func showJSON(w io.Writer, doc *annotate.Document) error {
 	if out.Outline == nil {
 		out.Outline = []annotate.OutlineEntry{}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 // showReadable prints the document as a person reads it in a terminal.
