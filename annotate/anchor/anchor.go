@@ -84,8 +84,8 @@ func (t *Text) Reanchor(a annotate.Anchor) Result {
 		if sim < MinQuoteSimilarity {
 			continue
 		}
-		score := (50*sim + 20*contextSimilarity([]rune(a.Prefix), text[max(0, s-len([]rune(a.Prefix))):s], true) +
-			20*contextSimilarity([]rune(a.Suffix), text[e:min(len(text), e+len([]rune(a.Suffix)))], false) +
+		score := (50*sim + 20*contextSimilarity([]rune(a.Prefix), text[max(0, s-len([]rune(a.Prefix))):s]) +
+			20*contextSimilarity([]rune(a.Suffix), text[e:min(len(text), e+len([]rune(a.Suffix)))]) +
 			2*(1-float64(abs(s-a.Start))/float64(max(len(text), 1)))) / 92
 		if score >= MinScore && (best.Orphan || score > best.Score) {
 			n, err := annotate.NewAnchor(text, s, e)
@@ -194,7 +194,7 @@ func align(exact, text []rune, start int) (int, int, float64) {
 
 // contextSimilarity compares remembered context with the text beside a
 // candidate by edit distance (1 when equal, 0 when nothing is alike).
-func contextSimilarity(want, got []rune, _ bool) float64 {
+func contextSimilarity(want, got []rune) float64 {
 	if len(want) == 0 {
 		return 1
 	}
