@@ -39,6 +39,28 @@ func at(t *testing.T, w *ui.MainWindow, s string) int {
 	return len([]rune(text[:i]))
 }
 
+// selectQuote selects the first occurrence of quote, as a drag would, and
+// returns where it starts.
+func selectQuote(t *testing.T, w *ui.MainWindow, quote string) int {
+	t.Helper()
+	s := at(t, w, quote)
+	w.Reader().Select(s, s+len([]rune(quote)))
+	return s
+}
+
+// noteOn writes a note or question on quote through the note dialog.
+func noteOn(t *testing.T, w *ui.MainWindow, quote string, kind annotate.Kind, body string, tags ...string) {
+	t.Helper()
+	selectQuote(t, w, quote)
+	if kind == annotate.KindQuestion {
+		w.AddQuestion()
+	} else {
+		w.AddNote()
+	}
+	w.NoteDialog().Type(body, tags...)
+	w.NoteDialog().Save()
+}
+
 // dragAcross drags the mouse from the start of from to the end of to, as a
 // person selecting does.
 func dragAcross(t *testing.T, w *ui.MainWindow, from, to string) {
@@ -120,14 +142,9 @@ func TestNotesAndQuestionsWithTags(t *testing.T) {
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	doc := w.Current()
-	s := at(t, w, "technical level")
-	w.Reader().Select(s, s+len("technical level"))
-	w.AddNote()
-	w.NoteDialog().Type("Who sits at the *technical* level?", "delegations", "#process")
-	w.NoteDialog().Save()
+	noteOn(t, w, "technical level", annotate.KindNote, "Who sits at the *technical* level?", "delegations", "#process")
 
-	s = at(t, w, "an appropriate time")
-	w.Reader().Select(s, s+len("an appropriate time"))
+	selectQuote(t, w, "an appropriate time")
 	w.AddQuestion()
 	w.NoteDialog().Tags().TypeText("pro")
 	if got := w.NoteDialog().Tags().Suggestions(); len(got) != 1 || got[0] != "process" {
@@ -187,18 +204,13 @@ func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": statement, "r.txt": reply})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
-	s := at(t, w, "in principle")
-	w.Reader().Select(s, s+len("in principle"))
-	w.AddQuestion()
-	w.NoteDialog().Type("What does in principle commit them to?")
-	w.NoteDialog().Save()
+	noteOn(t, w, "in principle", annotate.KindQuestion, "What does in principle commit them to?")
 	q := w.Panel().Shown()[0]
 	w.Panel().Choose(0)
 
 	w.AnswerWithSelection(q.ID)
 	openByTitle(t, w, "Analyst Reply")
-	s = at(t, w, "nothing is agreed")
-	w.Reader().Select(s, s+len("nothing is agreed until everything is agreed"))
+	selectQuote(t, w, "nothing is agreed until everything is agreed")
 	w.UseAsAnswer()
 
 	got, _ := f.lib.Annotation(q.ID)
@@ -293,8 +305,7 @@ func TestCopyWithCitation(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": statement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
-	s := at(t, w, "a negotiated settlement")
-	w.Reader().Select(s, s+len("a negotiated settlement"))
+	selectQuote(t, w, "a negotiated settlement")
 	w.CopyWithCitation()
 	got := f.app.Clipboard().Content()
 	if !strings.HasPrefix(got, "“a negotiated settlement”\n— Joint Statement.") || !strings.Contains(got, "s.txt") {
@@ -306,11 +317,7 @@ func TestSearchPaletteFindsAndOpens(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": statement, "r.txt": reply})
 	w := f.window()
 	openByTitle(t, w, "Analyst Reply")
-	s := at(t, w, "nothing is agreed")
-	w.Reader().Select(s, s+len("nothing is agreed"))
-	w.AddNote()
-	w.NoteDialog().Type("The classic negotiating formula", "formula")
-	w.NoteDialog().Save()
+	noteOn(t, w, "nothing is agreed", annotate.KindNote, "The classic negotiating formula", "formula")
 	openByTitle(t, w, "Joint Statement")
 
 	w.OpenSearch()
@@ -333,13 +340,12 @@ func TestSearchPaletteFindsAndOpens(t *testing.T) {
 	if w.Palette().Visible() || w.Current().Title != "Analyst Reply" {
 		t.Fatalf("Enter left the palette open or opened %q", w.Current().Title)
 	}
-	if s2, _, ok := w.Reader().Flashing(); !ok || s2 != s {
+	if s2, _, ok := w.Reader().Flashing(); !ok || s2 != at(t, w, "nothing is agreed") {
 		t.Errorf("the passage is not flashing")
 	}
 
 	// The panel's own filter box narrows this document's annotations.
-	s = at(t, w, "In principle")
-	w.Reader().Select(s, s+len("In principle"))
+	selectQuote(t, w, "In principle")
 	w.Highlight()
 	w.Panel().FilterText("formla")
 	if got := w.Panel().Shown(); len(got) != 1 || got[0].Body != "The classic negotiating formula" {
@@ -355,13 +361,8 @@ func TestOrphansAreListedAndPlacedAgain(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": statement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
-	s := at(t, w, "technical level")
-	w.Reader().Select(s, s+len("technical level"))
-	w.AddNote()
-	w.NoteDialog().Type("who exactly?")
-	w.NoteDialog().Save()
-	s = at(t, w, "reaffirmed their commitment")
-	w.Reader().Select(s, s+len("reaffirmed their commitment"))
+	noteOn(t, w, "technical level", annotate.KindNote, "who exactly?")
+	selectQuote(t, w, "reaffirmed their commitment")
 	w.Highlight()
 
 	changed := strings.Replace(statement, "Further consultations at the technical level would take place at an appropriate time.", "Talks end here.", 1)
@@ -387,8 +388,7 @@ func TestOrphansAreListedAndPlacedAgain(t *testing.T) {
 		t.Errorf("%d passages painted, want only the placed one", len(h))
 	}
 	w.Panel().Choose(0)
-	s = at(t, w, "Talks end here.")
-	w.Reader().Select(s, s+len("Talks end here."))
+	selectQuote(t, w, "Talks end here.")
 	w.Panel().Editor.OnPlace(shown[0].ID)
 	a, _ := f.lib.Annotation(shown[0].ID)
 	if a.Orphan || a.Anchor.Exact != "Talks end here." {
