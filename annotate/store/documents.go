@@ -67,13 +67,22 @@ func sealDocument(doc *annotate.Document) ([]byte, []byte, error) {
 
 // DocumentIDByHash returns the id of the document imported from bytes with
 // this hash, or "" when there is none.
-func (s *Store) DocumentIDByHash(hash string) (string, error) {
-	var id string
+func (s *Store) DocumentIDByHash(hash string) (string, error) { return s.lookup(bucketHashes, hash) }
+
+// DocumentIDBySource returns the id of the document imported from source,
+// or "" when there is none.
+func (s *Store) DocumentIDBySource(source string) (string, error) {
+	return s.lookup(bucketSources, source)
+}
+
+// lookup reads one key of an index bucket ("" when absent).
+func (s *Store) lookup(bucket []byte, key string) (string, error) {
+	var v string
 	err := s.db.View(func(tx *bolt.Tx) error {
-		id = string(tx.Bucket(bucketHashes).Get([]byte(hash)))
+		v = string(tx.Bucket(bucket).Get([]byte(key)))
 		return nil
 	})
-	return id, err
+	return v, err
 }
 
 // Documents returns every document without its blocks, in id order (which

@@ -79,14 +79,3 @@ func (s *Store) Revisions(docID string) ([]annotate.Document, error) {
 	})
 	return out, err
 }
-
-// DocumentIDBySource returns the id of the document imported from source,
-// or "" when there is none.
-func (s *Store) DocumentIDBySource(source string) (string, error) {
-	var id string
-	err := s.db.View(func(tx *bolt.Tx) error {
-		id = string(tx.Bucket(bucketSources).Get([]byte(source)))
-		return nil
-	})
-	return id, err
-}
