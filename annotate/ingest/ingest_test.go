@@ -286,3 +286,17 @@ func TestHTMLCharsetFromTheBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestRightToLeftPageKeepsItsDirection(t *testing.T) {
+	doc := parseFixture(t, "rtl-article.html")
+	if doc.Direction != "rtl" || doc.Language != "ar" || doc.Title != "المفاوضات في جنيف" {
+		t.Errorf("direction %q, language %q, title %q", doc.Direction, doc.Language, doc.Title)
+	}
+	if doc.Byline != "مراسل سكوليا" {
+		t.Errorf("byline %q", doc.Byline)
+	}
+	if !strings.Contains(doc.Text(), "رفع الرسوم الجمركية عن 40 سلعة زراعية.") {
+		t.Errorf("a list item lost its words or their order: %.200q", doc.Text())
+	}
+	checkOffsets(t, doc)
+}

@@ -14,7 +14,17 @@ import (
 // bookDocument is a deterministic document of 150,000 words in 2,000
 // paragraphs, with a heading every 50 paragraphs.
 func bookDocument() *annotate.Document {
-	vocab := strings.Fields("the envoy met minister treaty border sanctions talks in geneva and said that both sides would keep the channel open while trade ministers argued over tariffs")
+	return generatedBook("the envoy met minister treaty border sanctions talks in geneva and said that both sides would keep the channel open while trade ministers argued over tariffs", "")
+}
+
+// arabicBook is bookDocument written right to left, with numbers among
+// the words.
+func arabicBook() *annotate.Document {
+	return generatedBook("اجتمع الوفدان في جنيف بعد أشهر من الصمت وقال الوزير إن الاتفاق ممكن قبل عام 2026 إذا بقيت القنوات مفتوحة (مع 40 سلعة) للتجارة", "rtl")
+}
+
+func generatedBook(words, direction string) *annotate.Document {
+	vocab := strings.Fields(words)
 	var blocks []annotate.Block
 	blocks = append(blocks, annotate.Block{Kind: annotate.BlockTitle, Text: "A Generated Book"})
 	w := 0
@@ -29,7 +39,7 @@ func bookDocument() *annotate.Document {
 		}
 		blocks = append(blocks, annotate.Block{Kind: annotate.BlockParagraph, Text: strings.Join(words, " ") + "."})
 	}
-	d := &annotate.Document{ID: "book", Title: "A Generated Book"}
+	d := &annotate.Document{ID: "book", Title: "A Generated Book", Direction: direction}
 	d.SetBlocks(blocks)
 	return d
 }
@@ -47,6 +57,17 @@ func benchReader(b *testing.B) (*Reader, fyne.Window) {
 // screen (wrapping every paragraph, then the visible lines).
 func BenchmarkOpen150kWords(b *testing.B) {
 	doc := bookDocument()
+	r, _ := benchReader(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		r.SetDocument(doc, "meta")
+	}
+}
+
+// BenchmarkOpen150kWordsRightToLeft: the same for a right-to-left book,
+// whose every line is put in visual order.
+func BenchmarkOpen150kWordsRightToLeft(b *testing.B) {
+	doc := arabicBook()
 	r, _ := benchReader(b)
 	b.ReportAllocs()
 	for b.Loop() {

@@ -12,6 +12,7 @@ import (
 type line struct {
 	start, end int
 	y          float32
+	units      []unit // in visual order; nil on a line of left-to-right text
 }
 
 // item is one laid-out block, or the metadata line under the title
@@ -24,6 +25,24 @@ type item struct {
 	lines  []line
 	top    float32 // y of the first line
 	height float32
+	rtl    bool    // laid out right to left: aligned right, indent on the right
+	bidi   bool    // holds right-to-left text, so lines are drawn a unit at a time
+	levels []uint8 // bidi levels of runes, resolved when first needed
+	width  float32 // the column's width when wrapped
+}
+
+// line is line j of it, with its units in visual order when it holds
+// right-to-left text. They are worked out when the line is first drawn or
+// pointed at, so opening or re-wrapping a book pays only for what is seen.
+func (it *item) line(j int) line {
+	ln := &it.lines[j]
+	if it.bidi && ln.units == nil && ln.end > ln.start {
+		if it.levels == nil {
+			it.levels = bidiLevels(it.runes, it.rtl)
+		}
+		ln.units = visualUnits(it, *ln, it.levels, it.width)
+	}
+	return *ln
 }
 
 // end is the document position after the item; the metadata line has no
@@ -53,6 +72,11 @@ func newLayout(doc *annotate.Document, text []rune, meta string, st *styles) *la
 			l.items = append(l.items, item{block: -1, runes: []rune(meta), start: b.End(), st: st.meta})
 		}
 	}
+	for i := range l.items {
+		it := &l.items[i]
+		it.rtl = rightToLeft(doc.Direction, it.runes)
+		it.bidi = it.rtl || needsBidi(it.runes)
+	}
 	return l
 }
 
@@ -67,6 +91,7 @@ func (l *layout) wrap(width float32) {
 		}
 		it.top = y
 		it.lines = wrapRunes(it.runes, width-it.st.indent, it.st)
+		it.width = width
 		it.height = float32(len(it.lines)) * it.st.lineHeight
 		y += it.height
 	}
@@ -137,16 +162,40 @@ func (it *item) lineAtY(y float32) int {
 	return min(max(n, 0), len(it.lines)-1)
 }
 
-// x is the distance from the item's left edge to rune k of line ln.
+// x is the distance from the item's left edge to the boundary before rune
+// k of line ln (after the line's last rune when k ends it).
 func (it *item) x(ln line, k int) float32 {
 	k = min(max(k, ln.start), ln.end)
+	if u := unitOf(ln.units, k); u != nil {
+		return it.edge(u, k)
+	}
 	return it.st.indent + it.st.m.width(string(it.runes[ln.start:k]))
+}
+
+// span is where line ln's text begins and ends, from the item's left edge.
+func (it *item) span(ln line) (float32, float32) {
+	if n := len(ln.units); n > 0 {
+		return ln.units[0].x, ln.units[n-1].x + ln.units[n-1].w
+	}
+	return it.st.indent, it.x(ln, ln.end)
 }
 
 // runeAtX is the rune boundary of line ln nearest to x (item coordinates).
 func (it *item) runeAtX(ln line, x float32) int {
-	x -= it.st.indent
-	text := it.runes[ln.start:ln.end]
+	if u := unitAtX(ln.units, x); u != nil {
+		x -= u.x
+		if u.rtl {
+			x = u.w - x
+		}
+		return it.nearest(u.start, u.end, x)
+	}
+	return it.nearest(ln.start, ln.end, x-it.st.indent)
+}
+
+// nearest is the boundary in runes [s, e) nearest to x from where rune s
+// begins, measured along the text.
+func (it *item) nearest(s, e int, x float32) int {
+	text := it.runes[s:e]
 	k := sort.Search(len(text), func(n int) bool { return it.st.m.width(string(text[:n+1])) >= x })
 	if k < len(text) {
 		before := it.st.m.width(string(text[:k]))
@@ -155,7 +204,7 @@ func (it *item) runeAtX(ln line, x float32) int {
 			k++
 		}
 	}
-	return ln.start + k
+	return s + k
 }
 
 // hit maps a point of the column (x from the column's left edge) to a
@@ -173,7 +222,7 @@ func (l *layout) hit(x, y float32) int {
 	if y >= it.top+it.height {
 		return it.end()
 	}
-	ln := it.lines[it.lineAtY(y)]
+	ln := it.line(it.lineAtY(y))
 	return it.start + it.runeAtX(ln, x)
 }
 

@@ -73,9 +73,9 @@ func (r *Reader) SelectionEnd() (fyne.Position, bool) {
 	}
 	i, j := r.lay.locate(e)
 	it := &r.lay.items[i]
-	ln := it.lines[j]
+	ln := it.line(j)
 	if e-it.start <= ln.start && j > 0 {
-		ln = it.lines[j-1]
+		ln = it.line(j - 1)
 	}
 	x := r.colX + it.x(ln, e-it.start)
 	y := it.top + ln.y + it.st.lineHeight - r.scroll.Offset.Y
@@ -93,7 +93,7 @@ func (r *Reader) PointOf(pos int) (fyne.Position, bool) {
 	}
 	i, j := r.lay.locate(pos)
 	it := &r.lay.items[i]
-	ln := it.lines[j]
+	ln := it.line(j)
 	y := it.top + ln.y + it.st.lineHeight/2 - r.scroll.Offset.Y
 	if y < 0 || y > r.scroll.Size().Height {
 		return fyne.Position{}, false

@@ -49,7 +49,7 @@ func newTestReader(t *testing.T) (*Reader, fyne.Window) {
 func (r *Reader) pointOf(pos int) fyne.Position {
 	i, j := r.lay.locate(pos)
 	it := &r.lay.items[i]
-	ln := it.lines[j]
+	ln := it.line(j)
 	return fyne.NewPos(r.colX+it.x(ln, pos-it.start)+0.5, it.top+ln.y+it.st.lineHeight/2)
 }
 

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"sort"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -108,14 +109,19 @@ func (pr *pageRenderer) drawItem(it *item, top, bottom float32, sel []Highlight)
 	fg := theme.Color(it.st.colour)
 	if it.st.bar {
 		bar := pr.rect(theme.Color(theme.ColorNameSeparator))
-		bar.Move(fyne.NewPos(x0+it.st.indent-r.st.base*0.9, it.top))
+		bx := x0 + it.st.indent - r.st.base*0.9
+		if it.rtl {
+			bx = x0 + r.lay.width - it.st.indent + r.st.base*0.9 - 3
+		}
+		bar.Move(fyne.NewPos(bx, it.top))
 		bar.Resize(fyne.NewSize(3, it.height))
 	}
-	for j, ln := range it.lines {
-		y := it.top + ln.y
+	for j := range it.lines {
+		y := it.top + it.lines[j].y
 		if y+it.st.lineHeight < top || y > bottom {
 			continue
 		}
+		ln := it.line(j)
 		if it.block >= 0 {
 			gs, ge := it.start+ln.start, it.start+ln.end
 			more := j+1 < len(it.lines) || it.block+1 < len(r.doc.Blocks)
@@ -130,11 +136,26 @@ func (pr *pageRenderer) drawItem(it *item, top, bottom float32, sel []Highlight)
 		if j == 0 && it.st.bullet != "" {
 			b := pr.text()
 			pr.setText(b, it.st, it.st.bullet, fg)
-			b.Move(pixel(x0+it.st.indent-r.st.base*0.9, y+pr.baselineShift(it.st, b)))
+			bx := x0 + it.st.indent - r.st.base*0.9
+			if it.rtl {
+				bx = x0 + r.lay.width - it.st.indent + r.st.base*0.9 - b.MinSize().Width
+			}
+			b.Move(pixel(bx, y+pr.baselineShift(it.st, b)))
 		}
-		t := pr.text()
-		pr.setText(t, it.st, string(it.runes[ln.start:ln.end]), fg)
-		t.Move(pixel(x0+it.st.indent, y+pr.baselineShift(it.st, t)))
+		if ln.units == nil {
+			t := pr.text()
+			pr.setText(t, it.st, string(it.runes[ln.start:ln.end]), fg)
+			t.Move(pixel(x0+it.st.indent, y+pr.baselineShift(it.st, t)))
+			continue
+		}
+		for _, u := range ln.units {
+			if strings.TrimSpace(u.text) == "" {
+				continue
+			}
+			t := pr.text()
+			pr.setText(t, it.st, u.text, fg)
+			t.Move(pixel(x0+u.x, y+pr.baselineShift(it.st, t)))
+		}
 	}
 }
 
@@ -142,7 +163,10 @@ func (pr *pageRenderer) drawItem(it *item, top, bottom float32, sel []Highlight)
 func (pr *pageRenderer) drawMarkers(it *item, ln line, y float32) {
 	r := pr.p.r
 	gs, ge := it.start+ln.start, it.start+ln.end
-	x := r.colX - r.st.base*1.1
+	x, step := r.colX-r.st.base*1.1, -r.st.base*0.9
+	if it.rtl {
+		x, step = r.colX+r.lay.width+r.st.base*0.6, -step
+	}
 	for _, m := range r.markers {
 		if m.Pos < gs || m.Pos > ge || (m.Pos == ge && ln.end < len(it.runes)) {
 			continue
@@ -160,7 +184,7 @@ func (pr *pageRenderer) drawMarkers(it *item, ln line, y float32) {
 			dot.Move(pixel(x, y+(it.st.lineHeight-d)/2))
 			dot.Resize(fyne.NewSize(d, d))
 		}
-		x -= r.st.base * 0.9
+		x += step
 	}
 }
 
@@ -196,6 +220,10 @@ func (pr *pageRenderer) paint(it *item, ln line, y float32, gs, ge int, ranges [
 			continue
 		}
 		s, e := max(h.Start, gs)-it.start, min(h.End, ge)-it.start
+		if ln.units != nil {
+			pr.paintUnits(it, ln, y, s, e, h.Colour)
+			continue
+		}
 		xa, xb := it.x(ln, s), it.x(ln, e)
 		if h.End > ge && more {
 			xb += it.st.m.word(" ")
@@ -205,6 +233,25 @@ func (pr *pageRenderer) paint(it *item, ln line, y float32, gs, ge int, ranges [
 		}
 		rc := pr.rect(h.Colour)
 		rc.Move(fyne.NewPos(r.colX+xa, y))
+		rc.Resize(fyne.NewSize(xb-xa, it.st.lineHeight))
+	}
+}
+
+// paintUnits paints runes [s, e) of a bidirectional line: a range of the
+// text may fall in several places on screen, one rectangle per unit.
+func (pr *pageRenderer) paintUnits(it *item, ln line, y float32, s, e int, c color.Color) {
+	for i := range ln.units {
+		u := &ln.units[i]
+		a, b := max(s, u.start), min(e, u.end)
+		if a >= b {
+			continue
+		}
+		xa, xb := it.edge(u, a), it.edge(u, b)
+		if xa > xb {
+			xa, xb = xb, xa
+		}
+		rc := pr.rect(c)
+		rc.Move(fyne.NewPos(pr.p.r.colX+xa, y))
 		rc.Resize(fyne.NewSize(xb-xa, it.st.lineHeight))
 	}
 }

@@ -66,9 +66,10 @@ func (r *Reader) overText(pt fyne.Position) bool {
 	if it.block < 0 || pt.Y < it.top || pt.Y >= it.top+it.height {
 		return false
 	}
-	ln := it.lines[it.lineAtY(pt.Y)]
+	ln := it.line(it.lineAtY(pt.Y))
 	x := pt.X - r.colX
-	return x >= it.st.indent && x <= it.x(ln, ln.end)
+	left, right := it.span(ln)
+	return x >= left && x <= right
 }
 
 // linkAt is the contents entry under a point of the page, if any.
@@ -80,9 +81,10 @@ func (r *Reader) linkAt(pt fyne.Position) (string, bool) {
 	if !it.st.link || pt.Y < it.top || pt.Y >= it.top+it.height {
 		return "", false
 	}
-	ln := it.lines[it.lineAtY(pt.Y)]
+	ln := it.line(it.lineAtY(pt.Y))
 	x := pt.X - r.colX
-	if x < it.st.indent || x > it.x(ln, ln.end)+r.st.base {
+	left, right := it.span(ln)
+	if x < left || x > right+r.st.base {
 		return "", false
 	}
 	// A wrapped entry: take the whole source line around this one.
