@@ -12,20 +12,21 @@ const BlockSeparator = "\n\n"
 // Document is one imported source. Its text is never rewritten: quotes must
 // stay exact, so a typo in the source stays a typo here.
 type Document struct {
-	ID        string    `json:"id"`
-	Title     string    `json:"title"`
-	Byline    string    `json:"byline,omitempty"`
-	Site      string    `json:"site,omitempty"`
-	Source    string    `json:"source,omitempty"`
-	Published string    `json:"published,omitempty"`
-	Language  string    `json:"language,omitempty"`
-	URL       string    `json:"url,omitempty"`       // a web page's canonical address
-	Direction string    `json:"direction,omitempty"` // "rtl" for right-to-left text
-	Format    string    `json:"format"`
-	Hash      string    `json:"hash"`
-	Imported  time.Time `json:"imported"`
-	Revision  int       `json:"revision,omitempty"` // 0 or 1 for the first text; each changed import adds one
-	Blocks    []Block   `json:"blocks"`
+	ID        string     `json:"id"`
+	Title     string     `json:"title"`
+	Byline    string     `json:"byline,omitempty"`
+	Site      string     `json:"site,omitempty"`
+	Source    string     `json:"source,omitempty"`
+	Published string     `json:"published,omitempty"`
+	Language  string     `json:"language,omitempty"`
+	URL       string     `json:"url,omitempty"`       // a web page's canonical address
+	Direction string     `json:"direction,omitempty"` // "rtl" for right-to-left text
+	Format    string     `json:"format"`
+	Hash      string     `json:"hash"`
+	Imported  time.Time  `json:"imported"`
+	Revision  int        `json:"revision,omitempty"`  // 0 or 1 for the first text; each changed import adds one
+	Reference *Reference `json:"reference,omitempty"` // citation fields as the reader edited them
+	Blocks    []Block    `json:"blocks"`
 }
 
 // SetBlocks stores blocks and numbers their Start offsets so that each block

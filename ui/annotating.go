@@ -169,7 +169,7 @@ func (m *MainWindow) CopyWithCitation() {
 	if !ok {
 		return
 	}
-	m.app.Clipboard().SetContent(library.Citation(m.reader.Document(), string(m.reader.Text()[s:e])))
+	m.app.Clipboard().SetContent(library.Citation(m.reader.Document(), string(m.reader.Text()[s:e]), m.state.citation))
 	m.setStatus("Copied with citation")
 }
 

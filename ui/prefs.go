@@ -1,6 +1,10 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+
+	"scholia/annotate/interop"
+)
 
 // Preference keys: the window's own state, kept by Fyne per user. What the
 // reader did in a document (reading position, last opened) lives in the
@@ -13,6 +17,8 @@ const (
 	prefPanel      = "window.panel"
 	prefTheme      = "theme"
 	prefOrder      = "library.order"
+	prefCitation   = "citation.style"
+	prefExport     = "export.format"
 )
 
 // windowState is the window's geometry and choices between runs.
@@ -22,10 +28,12 @@ type windowState struct {
 	panel         bool
 	theme         ThemeMode
 	order         string
+	citation      interop.Style
+	export        interop.Format
 }
 
 func loadState(p fyne.Preferences) windowState {
-	return windowState{
+	s := windowState{
 		width:  float32(p.FloatWithFallback(prefWidth, 1200)),
 		height: float32(p.FloatWithFallback(prefHeight, 780)),
 		left:   p.FloatWithFallback(prefLeftSplit, 0.24),
@@ -34,6 +42,15 @@ func loadState(p fyne.Preferences) windowState {
 		theme:  ThemeMode(p.StringWithFallback(prefTheme, string(ThemeSystem))),
 		order:  p.StringWithFallback(prefOrder, ""),
 	}
+	s.citation, _ = interop.ParseStyle(p.StringWithFallback(prefCitation, string(interop.Chicago)))
+	if s.citation == "" {
+		s.citation = interop.Chicago
+	}
+	s.export, _ = interop.ParseFormat(p.StringWithFallback(prefExport, string(interop.Markdown)))
+	if s.export == "" {
+		s.export = interop.Markdown
+	}
+	return s
 }
 
 func (s windowState) save(p fyne.Preferences) {
@@ -44,4 +61,6 @@ func (s windowState) save(p fyne.Preferences) {
 	p.SetBool(prefPanel, s.panel)
 	p.SetString(prefTheme, string(s.theme))
 	p.SetString(prefOrder, s.order)
+	p.SetString(prefCitation, string(s.citation))
+	p.SetString(prefExport, string(s.export))
 }

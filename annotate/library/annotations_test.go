@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"scholia/annotate"
+	"scholia/annotate/interop"
 	"scholia/annotate/library"
 )
 
@@ -138,8 +139,8 @@ func TestDeleteUndoAndTrash(t *testing.T) {
 
 func TestCitation(t *testing.T) {
 	doc := &annotate.Document{Title: "Summit Memo", Byline: "A. Writer", Site: "Example Review", Published: "2026-03-02", Source: "/memo.txt"}
-	want := "“in principle”\n— Summit Memo. A. Writer, Example Review, 2026-03-02. /memo.txt."
-	if got := library.Citation(doc, " in principle "); got != want {
+	want := "“in principle”\n— Writer, A. 2026. Summit Memo. Example Review."
+	if got := library.Citation(doc, " in principle ", interop.Chicago); got != want {
 		t.Errorf("citation\n%s\nwant\n%s", got, want)
 	}
 }

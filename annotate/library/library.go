@@ -93,7 +93,7 @@ type Imported struct {
 // Import reads a file and adds it to the library. Errors name the file and
 // say what to do; nothing in the library changes when one is returned.
 func (l *Library) Import(path string) (Imported, error) {
-	data, err := readSource(path)
+	data, err := readSource(path, ingest.MaxFileSize)
 	if err != nil {
 		return Imported{}, err
 	}
@@ -108,9 +108,9 @@ func (l *Library) Import(path string) (Imported, error) {
 	return res, nil
 }
 
-// readSource reads a file, refusing folders, missing files and files too
-// large to import before reading a byte of them.
-func readSource(path string) ([]byte, error) {
+// readSource reads a file, refusing folders, missing files and files
+// larger than limit before reading a byte of them.
+func readSource(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		switch {
@@ -129,11 +129,11 @@ func readSource(path string) ([]byte, error) {
 	if fi.IsDir() {
 		return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "cannot import %s: it is a folder; name the files in it", path)
 	}
-	if fi.Size() > ingest.MaxFileSize {
+	if fi.Size() > limit {
 		return nil, annotate.Problemf(annotate.ErrTooLarge, "cannot import %s: it is %.1f MB and Scholia imports files up to %d MB; split it into smaller files",
-			path, float64(fi.Size())/(1<<20), ingest.MaxFileSize>>20)
+			path, float64(fi.Size())/(1<<20), limit>>20)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, ingest.MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot import %s: %w", path, err)
 	}

@@ -31,25 +31,7 @@ func (s *Store) PutAnnotation(a *annotate.Annotation) error {
 // PutAnnotations creates or replaces several annotations in one
 // transaction: all are saved, or none.
 func (s *Store) PutAnnotations(anns []*annotate.Annotation) error {
-	recs := make([][]byte, len(anns))
-	for i, a := range anns {
-		if err := a.Validate(); err != nil {
-			return err
-		}
-		rec, err := seal(a)
-		if err != nil {
-			return err
-		}
-		recs[i] = rec
-	}
-	return s.db.Update(func(tx *bolt.Tx) error {
-		for i, a := range anns {
-			if err := putIn(tx, a, recs[i]); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	return s.Commit(Change{Annotations: anns})
 }
 
 func putIn(tx *bolt.Tx, a *annotate.Annotation, rec []byte) error {
@@ -327,4 +309,19 @@ func (s *Store) Trash(docID string) ([]Deleted, error) {
 	})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].DeletedAt.After(out[j].DeletedAt) })
 	return out, err
+}
+
+// Known says which of ids the library holds, live or in the trash.
+func (s *Store) Known(ids []string) (map[string]bool, error) {
+	known := map[string]bool{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		live, trash := tx.Bucket(bucketAnnotations), tx.Bucket(bucketTrash)
+		for _, id := range ids {
+			if live.Get([]byte(id)) != nil || trash.Get([]byte(id)) != nil {
+				known[id] = true
+			}
+		}
+		return nil
+	})
+	return known, err
 }

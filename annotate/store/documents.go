@@ -9,26 +9,33 @@ import (
 // PutDocument stores a document, its blocks and its content hash in one
 // transaction.
 func (s *Store) PutDocument(doc *annotate.Document) error {
-	if doc.ID == "" || doc.Hash == "" {
-		return annotate.Problemf(annotate.ErrInvalid, "a document needs an id and a hash")
-	}
-	infoRec, blocksRec, err := sealDocument(doc)
-	if err != nil {
-		return err
-	}
-	return s.db.Update(func(tx *bolt.Tx) error {
-		id := []byte(doc.ID)
-		if err := tx.Bucket(bucketDocuments).Put(id, infoRec); err != nil {
+	return s.Commit(Change{New: []*annotate.Document{doc}})
+}
+
+// SetReference replaces a document's citation fields (nil: back to what
+// the import found), in one transaction.
+func (s *Store) SetReference(docID string, ref *annotate.Reference) (*annotate.Document, error) {
+	var d annotate.Document
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketDocuments)
+		info := b.Get([]byte(docID))
+		if info == nil {
+			return annotate.Problemf(annotate.ErrNotFound, "no document has the id %s", docID)
+		}
+		if err := open("documents", docID, info, &d); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketBlocks).Put(id, blocksRec); err != nil {
+		d.Reference = ref
+		rec, err := seal(&d)
+		if err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketHashes).Put([]byte(doc.Hash), id); err != nil {
-			return err
-		}
-		return putSource(tx, doc)
+		return b.Put([]byte(docID), rec)
 	})
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
 }
 
 // putSource records where a document came from, so a changed file finds

@@ -1,0 +1,228 @@
+package interop_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"scholia/annotate"
+	"scholia/annotate/interop"
+)
+
+// corpus is a folder of ../shared/corpus, or a skip when it is absent.
+func corpus(t testing.TB, parts ...string) string {
+	t.Helper()
+	dir := filepath.Join(append([]string{"..", "..", "..", "shared", "corpus"}, parts...)...)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("skipped: %s is absent (the shared corpus is not beside the project)", dir)
+	}
+	return dir
+}
+
+// suite compiles the assertions a .test file of the W3C Web Annotation
+// test suite lists; every one is a draft-04 schema whose $refs name the
+// definitions by file name.
+func suite(t *testing.T, testFile string) map[string]*jsonschema.Schema {
+	t.Helper()
+	root := corpus(t, "w3c", "web-annotation-tests")
+	const base = "https://w3c.test/"
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft4)
+	c.AssertFormat()
+	add := func(path string) string {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		doc, err := jsonschema.UnmarshalJSON(f)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		url := base + filepath.Base(path)
+		if err := c.AddResource(url, doc); err != nil {
+			t.Fatal(err)
+		}
+		return url
+	}
+	defs, _ := filepath.Glob(filepath.Join(root, "definitions", "*.json"))
+	for _, d := range defs {
+		add(d)
+	}
+	raw, err := os.ReadFile(filepath.Join(root, testFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var test struct{ Assertions []string }
+	if err := json.Unmarshal(raw, &test); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*jsonschema.Schema{}
+	for _, a := range test.Assertions {
+		url := add(filepath.Join(root, a))
+		s, err := c.Compile(url)
+		if err != nil {
+			t.Fatalf("%s: %v", a, err)
+		}
+		out[a] = s
+	}
+	return out
+}
+
+func sampleSections() []interop.Section {
+	t0 := time.Date(2026, 3, 2, 9, 30, 0, 123456789, time.UTC)
+	doc := annotate.Document{ID: "d1", Title: "Talks in Geneva", Hash: "ab12", Byline: "Ann Lee"}
+	web := annotate.Document{ID: "d2", Title: "Summit report", URL: "https://example.org/summit", Site: "Example Review"}
+	anchor := func(s, e int, q string) *annotate.Anchor {
+		return &annotate.Anchor{Start: s, End: e, Exact: q, Prefix: "The envoys ", Suffix: " by the lake"}
+	}
+	return []interop.Section{
+		{Doc: doc, Annotations: []annotate.Annotation{
+			{ID: "01a21993-0000-7000-8000-000000000001", Kind: annotate.KindHighlight, Colour: annotate.Green, Anchor: anchor(10, 21, "met at dawn"), Created: t0, Modified: t0},
+			{ID: "01a21993-0000-7000-8000-000000000002", Kind: annotate.KindNote, Colour: annotate.Pink, Anchor: anchor(30, 54, "Nobody's coffee was warm"), Body: "A detail.", Tags: []string{"atmosphere", "primary-source"}, Created: t0, Modified: t0.Add(time.Hour)},
+			{ID: "01a21993-0000-7000-8000-000000000003", Kind: annotate.KindQuestion, Anchor: anchor(60, 70, "the channel"), Body: "Which channel?", Status: annotate.StatusOpen, Created: t0, Modified: t0},
+			{ID: "01a21993-0000-7000-8000-000000000004", Kind: annotate.KindQuestion, Anchor: anchor(80, 90, "the tariffs"), Body: "Which goods?", Status: annotate.StatusAnswered,
+				Answer: &annotate.Answer{Text: "Steel.", Link: "01a21993-0000-7000-8000-000000000001"}, Created: t0, Modified: t0},
+			{ID: "01a21993-0000-7000-8000-000000000005", Kind: annotate.KindNote, Body: "On the whole text.", Created: t0, Modified: t0},
+			{ID: "01a21993-0000-7000-8000-000000000006", Kind: annotate.KindHighlight, Orphan: true, Anchor: anchor(5, 9, "gone"), Tags: []string{"lost"}, Created: t0, Modified: t0},
+		}},
+		{Doc: web, Annotations: []annotate.Annotation{
+			{ID: "01a21993-0000-7000-8000-000000000007", Kind: annotate.KindHighlight, Colour: annotate.Yellow, Anchor: anchor(0, 6, "Summit"), Created: t0, Modified: t0},
+		}},
+	}
+}
+
+func exportJSONLD(t *testing.T) map[string]any {
+	t.Helper()
+	var b bytes.Buffer
+	if err := interop.Export(&b, interop.JSONLD, sampleSections(), interop.Chicago, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	v, err := jsonschema.UnmarshalJSON(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v.(map[string]any)
+}
+
+// TestExportPassesEveryW3CMust checks each exported annotation against the
+// 54 MUST assertions of annotationMusts.test (given the collection's
+// @context, which JSON-LD applies to the items it holds), and the
+// collection against collectionMusts.test.
+func TestExportPassesEveryW3CMust(t *testing.T) {
+	musts := suite(t, filepath.Join("annotations", "annotationMusts.test"))
+	if len(musts) != 54 {
+		t.Fatalf("%d assertions compiled, want the suite's 54", len(musts))
+	}
+	coll := exportJSONLD(t)
+	page := coll["first"].(map[string]any)
+	items := page["items"].([]any)
+	if len(items) != 7 {
+		t.Fatalf("%d items, want 7", len(items))
+	}
+	checked := 0
+	for _, it := range items {
+		a := it.(map[string]any)
+		a["@context"] = coll["@context"]
+		for name, s := range musts {
+			if err := s.Validate(a); err != nil {
+				t.Errorf("%s fails %s: %v", a["id"], name, err)
+			}
+			checked++
+		}
+	}
+	// The suite bites: an annotation without a target and with a
+	// malformed time fails it.
+	bad := map[string]any{"@context": coll["@context"], "id": "urn:uuid:x", "type": "Annotation", "created": "yesterday"}
+	failed := 0
+	for _, s := range musts {
+		if s.Validate(bad) != nil {
+			failed++
+		}
+	}
+	if failed < 2 {
+		t.Errorf("a broken annotation failed %d assertions; the suite is not checking", failed)
+	}
+	for name, s := range suite(t, filepath.Join("collections", "collectionMusts.test")) {
+		if err := s.Validate(coll); err != nil {
+			t.Errorf("the collection fails %s: %v", name, err)
+		}
+	}
+	t.Logf("%d checks of 7 annotations against %d MUST assertions passed", checked, len(musts))
+}
+
+func TestExportedAnnotationsSayWhatTheyAre(t *testing.T) {
+	items := exportJSONLD(t)["first"].(map[string]any)["items"].([]any)
+	get := func(i int) map[string]any { return items[i].(map[string]any) }
+	want := []string{"highlighting", "commenting", "questioning", "questioning", "commenting", "tagging", "highlighting"}
+	for i, m := range want {
+		if get(i)["motivation"] != m {
+			t.Errorf("item %d motivation %v, want %s", i, get(i)["motivation"], m)
+		}
+	}
+	note := get(1)
+	bodies := note["body"].([]any)
+	if len(bodies) != 3 || bodies[1].(map[string]any)["purpose"] != "tagging" || bodies[0].(map[string]any)["type"] != "TextualBody" {
+		t.Errorf("note bodies %v", bodies)
+	}
+	target := note["target"].(map[string]any)
+	if target["source"] != "urn:sha256:ab12" {
+		t.Errorf("a local file's source is %v, want urn:sha256:ab12", target["source"])
+	}
+	sels := target["selector"].([]any)
+	if len(sels) != 2 || sels[0].(map[string]any)["type"] != "TextQuoteSelector" || sels[1].(map[string]any)["type"] != "TextPositionSelector" {
+		t.Errorf("selectors %v", sels)
+	}
+	if get(6)["target"].(map[string]any)["source"] != "https://example.org/summit" {
+		t.Error("a web page's source is not its URL")
+	}
+	if get(3)["scholia:status"] != "answered" || get(3)["scholia:answer"] != "Steel." || get(0)["scholia:colour"] != "green" {
+		t.Errorf("Scholia's own properties lost: %v", get(3))
+	}
+	if get(5)["scholia:orphan"] != true || len(get(5)["target"].(map[string]any)["selector"].([]any)) != 1 {
+		t.Error("an orphan should keep its quote and say it is an orphan, without a position")
+	}
+	if get(0)["created"] != "2026-03-02T09:30:00.123456789Z" {
+		t.Errorf("created %v", get(0)["created"])
+	}
+}
+
+func TestSpecExamplesImport(t *testing.T) {
+	dir := corpus(t, "w3c", "spec-examples")
+	files, _ := filepath.Glob(filepath.Join(dir, "example*.json"))
+	now := time.Now()
+	parsed, quotes := 0, 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, err := interop.Parse(filepath.Base(f), data, now)
+		if err != nil {
+			t.Logf("%s: %v", filepath.Base(f), err)
+			if !strings.HasPrefix(err.Error(), filepath.Base(f)) || strings.Count(err.Error(), "\n") > 0 {
+				t.Errorf("%s: not one sentence naming the file: %v", filepath.Base(f), err)
+			}
+			continue
+		}
+		parsed++
+		for _, i := range in {
+			if i.Source == "" || i.Annotation.ID == "" {
+				t.Errorf("%s: an annotation without source or id: %+v", filepath.Base(f), i)
+			}
+			if i.Annotation.Anchor != nil && i.Annotation.Anchor.Exact != "" {
+				quotes++
+			}
+		}
+	}
+	t.Logf("%d of %d examples import; %d text quotes read", parsed, len(files), quotes)
+	if parsed < 40 {
+		t.Errorf("only %d of %d spec examples import", parsed, len(files))
+	}
+}
