@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"math"
 	"path/filepath"
@@ -107,6 +108,29 @@ type AnnotationsImported struct {
 	Existing  int      // already in the library (ids seen before): left as they are
 	Orphans   int      // added, but their passage was not found in the document's text
 	Documents []string // titles of documents made from the quotes, for sources not in the library
+}
+
+// Summary says in a sentence what the import did.
+func (r AnnotationsImported) Summary() string {
+	var parts []string
+	parts = append(parts, plural(r.Added, "annotation")+" added")
+	if r.Orphans > 0 {
+		parts = append(parts, fmt.Sprintf("%d of them could not be placed on their passage and are kept under “Could not be placed”", r.Orphans))
+	}
+	if r.Existing > 0 {
+		parts = append(parts, plural(r.Existing, "annotation")+" already in the library left as they are")
+	}
+	if n := len(r.Documents); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s made from their quotes (%s)", plural(n, "new document"), strings.Join(r.Documents, "; ")))
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // ImportAnnotations reads a file of annotations (W3C JSON-LD, Hypothesis

@@ -105,6 +105,9 @@ func init() {
 		"annotations": {"annotations [--json] [DOC]", "list the annotations of a document, or of the whole library", runAnnotations},
 		"annotate": {"annotate DOC --quote TEXT [--occurrence N] [--kind highlight|note|question] [--colour C] [--note TEXT] [--tag T]...",
 			"annotate the Nth exact occurrence of TEXT in DOC; prints the new id", runAnnotate},
+		"export": {"export [--format md|jsonld|csv] [--doc DOC | --query Q] [--style chicago|apa] [-o FILE]",
+			"export annotations (all, one document's, or a search's) as Markdown, W3C Web Annotation JSON-LD or CSV; to standard output without -o", runExport},
+		"import-annotations": {"import-annotations FILE", "import annotations from W3C JSON-LD, Hypothesis JSON or a Kindle \"My Clippings.txt\"; the same file twice adds nothing", runImportAnnotations},
 	}
 }
 

@@ -297,3 +297,42 @@ func TestReimportingAChangedFileReportsOrphans(t *testing.T) {
 		t.Errorf("annotations --json: %s", js)
 	}
 }
+
+func TestExportAndImportAnnotations(t *testing.T) {
+	dir := t.TempDir()
+	libA, libB := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
+	src := fixture(t, "brief.txt", brief)
+	scholia(t, libA, "import", src)
+	scholia(t, libA, "annotate", "Ceasefire", "--quote", "stop firing", "--kind", "question", "--note", "Who stops first?", "--tag", "terms")
+	scholia(t, libA, "annotate", "Ceasefire", "--quote", "Observers", "--note", "Which ones?")
+
+	md, errOut, code := scholia(t, libA, "export")
+	if code != 0 || !strings.Contains(md, "# Ceasefire Brief\n") || !strings.Contains(md, "- [ ] Who stops first?") || !strings.Contains(md, "#terms") {
+		t.Errorf("export to stdout: exit %d %q\n%s", code, errOut, md)
+	}
+	csvOut, _, _ := scholia(t, libA, "export", "--format", "csv", "--query", "is:open")
+	if rows := strings.Count(csvOut, "\r\n"); rows != 2 || !strings.Contains(csvOut, "stop firing") {
+		t.Errorf("export of the search is:open: %d lines\n%s", rows, csvOut)
+	}
+	file := filepath.Join(dir, "out.jsonld")
+	if _, errOut, code := scholia(t, libA, "export", "--format", "jsonld", "--doc", "Ceasefire", "-o", file); code != 0 {
+		t.Fatalf("export -o: exit %d %s", code, errOut)
+	}
+	if _, _, code := scholia(t, libA, "export", "--format", "pdf"); code != 2 {
+		t.Errorf("an unknown format exits %d, want 2", code)
+	}
+
+	scholia(t, libB, "import", src)
+	out, errOut, code := scholia(t, libB, "import-annotations", file)
+	if code != 0 || out != "2 annotations added.\n" {
+		t.Errorf("import-annotations: exit %d, %q %q", code, out, errOut)
+	}
+	out, _, _ = scholia(t, libB, "import-annotations", file)
+	if out != "0 annotations added; 2 annotations already in the library left as they are.\n" {
+		t.Errorf("second import-annotations: %q", out)
+	}
+	_, errOut, code = scholia(t, libB, "import-annotations", fixture(t, "bad.json", "{\"type\": \"Annotation\",\n\"target\": }"))
+	if code != 1 || !strings.HasPrefix(errOut, "scholia: bad.json is not valid JSON: line 2") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("bad JSON: exit %d, %q", code, errOut)
+	}
+}

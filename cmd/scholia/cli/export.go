@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"scholia/annotate/interop"
+)
+
+func runExport(e *env, args []string) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	format := fs.String("format", "md", "md, jsonld or csv")
+	doc := fs.String("doc", "", "only this document")
+	query := fs.String("query", "", "only the annotations this search finds")
+	out := fs.String("o", "", "write to this file instead of standard output")
+	style := fs.String("style", "chicago", "citation style of Markdown: chicago or apa")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return errUsage{fmt.Sprintf("export takes no arguments (got %q); see scholia export --help", strings.Join(rest, " "))}
+	}
+	f, err := interop.ParseFormat(*format)
+	if err != nil {
+		return errUsage{oneLine(err)}
+	}
+	st, err := interop.ParseStyle(*style)
+	if err != nil {
+		return errUsage{oneLine(err)}
+	}
+	if *doc != "" && *query != "" {
+		return errUsage{"give --doc or --query, not both"}
+	}
+	lib, err := e.library()
+	if err != nil {
+		return err
+	}
+	secs, err := func() ([]interop.Section, error) {
+		switch {
+		case *query != "":
+			return lib.SearchSections(context.Background(), *query)
+		case *doc != "":
+			d, err := lib.Find(*doc)
+			if err != nil {
+				return nil, err
+			}
+			return lib.Sections([]string{d.ID})
+		}
+		return lib.Sections(nil)
+	}()
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		w := bufio.NewWriter(e.stdout)
+		if err := lib.Export(w, f, secs, st); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	return writeAtomically(*out, func(w io.Writer) error { return lib.Export(w, f, secs, st) })
+}
+
+// writeAtomically writes a file through a temporary file beside it, so a
+// failed export never leaves half a file under the name asked for.
+func writeAtomically(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	w := bufio.NewWriter(tmp)
+	if err := write(w); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}
+
+func runImportAnnotations(e *env, args []string) error {
+	if len(args) != 1 {
+		return errUsage{"import-annotations needs one file; see scholia import-annotations --help"}
+	}
+	lib, err := e.library()
+	if err != nil {
+		return err
+	}
+	res, err := lib.ImportAnnotations(args[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, res.Summary())
+	return nil
+}
