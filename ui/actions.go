@@ -31,10 +31,13 @@ func (m *MainWindow) actions() []action {
 	return []action{
 		{"File", "Open…", "Ctrl+O", ctrl(fyne.KeyO), m.ShowOpenDialog},
 		{"File", "Import Folder…", "Ctrl+Shift+O", ctrlShift(fyne.KeyO), m.ShowImportFolderDialog},
+		{"File", "Import Annotations…", "Ctrl+Shift+I", ctrlShift(fyne.KeyI), m.ShowImportAnnotationsDialog},
+		{"File", "Export Annotations…", "Ctrl+E", ctrl(fyne.KeyE), m.ShowExportDialog},
 		{"File", "Quit", "Ctrl+Q", ctrl(fyne.KeyQ), m.Quit},
 		{"Edit", "Undo", "Ctrl+Z", &fyne.ShortcutUndo{}, m.Undo},
 		{"Edit", "Copy", "Ctrl+C", &fyne.ShortcutCopy{}, m.Copy},
 		{"Edit", "Copy with Citation", "Ctrl+Shift+C", ctrlShift(fyne.KeyC), m.CopyWithCitation},
+		{"Edit", "Citation Details…", "Ctrl+Shift+E", ctrlShift(fyne.KeyE), m.ShowCitationDialog},
 		{"Edit", "Select All", "Ctrl+A", &fyne.ShortcutSelectAll{}, m.SelectAll},
 		{"Edit", "Find in Document…", "Ctrl+F", ctrl(fyne.KeyF), m.OpenFind},
 		{"Edit", "Search Everything…", "Ctrl+K", ctrl(fyne.KeyK), m.OpenSearch},

@@ -327,3 +327,6 @@ func shift(offsets []int, by int) []int {
 	}
 	return out
 }
+
+// Query is what was last typed into the palette.
+func (p *SearchPalette) Query() string { return strings.TrimSpace(p.entry.Text) }

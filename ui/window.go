@@ -383,9 +383,13 @@ func metaLine(d *annotate.Document) string {
 	return strings.Join(parts, " · ")
 }
 
-// baseName shortens a file path to its name; URLs stay whole.
+// baseName shortens a file path to its name; URLs stay whole; a book
+// made of Kindle clippings says so.
 func baseName(source string) string {
-	if strings.Contains(source, "://") {
+	if strings.HasPrefix(source, "kindle:") {
+		return "Kindle clippings"
+	}
+	if strings.Contains(source, "://") || strings.HasPrefix(source, "urn:") {
 		return source
 	}
 	return filepath.Base(source)

@@ -1,12 +1,14 @@
 package library
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -91,6 +93,32 @@ func (l *Library) SearchSections(ctx context.Context, query string) ([]interop.S
 // Export writes sections in a format, citing in style.
 func (l *Library) Export(w io.Writer, f interop.Format, secs []interop.Section, style interop.Style) error {
 	return interop.Export(w, f, secs, style, l.now())
+}
+
+// ExportFile writes an export to path through a temporary file beside it,
+// so a failed export never leaves half a file under the name asked for.
+func (l *Library) ExportFile(path string, f interop.Format, secs []interop.Section, style interop.Style) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	w := bufio.NewWriter(tmp)
+	if err := l.Export(w, f, secs, style); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
 }
 
 // SetReference saves a document's citation fields (nil: back to those the

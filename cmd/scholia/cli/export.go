@@ -5,9 +5,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"scholia/annotate/interop"
@@ -65,33 +62,7 @@ func runExport(e *env, args []string) error {
 		}
 		return w.Flush()
 	}
-	return writeAtomically(*out, func(w io.Writer) error { return lib.Export(w, f, secs, st) })
-}
-
-// writeAtomically writes a file through a temporary file beside it, so a
-// failed export never leaves half a file under the name asked for.
-func writeAtomically(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	w := bufio.NewWriter(tmp)
-	if err := write(w); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
+	return lib.ExportFile(*out, f, secs, st)
 }
 
 func runImportAnnotations(e *env, args []string) error {

@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"scholia/annotate"
+	"scholia/annotate/interop"
+)
+
+// citationForm edits a document's reference with a live preview of the
+// citation in the chosen style.
+type citationForm struct {
+	title, authors, publisher, published, url, accessed *widget.Entry
+	style                                                *widget.Select
+	preview                                              *widget.Label
+}
+
+func newCitationForm(ref annotate.Reference, style interop.Style) *citationForm {
+	f := &citationForm{}
+	entry := func(text, hint string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetText(text)
+		e.SetPlaceHolder(hint)
+		e.OnChanged = func(string) { f.update() }
+		return e
+	}
+	f.title = entry(ref.Title, "Title")
+	f.authors = entry(strings.Join(ref.Authors, "; "), "First Last; First Last")
+	f.publisher = entry(ref.Publisher, "Site or publisher")
+	f.published = entry(ref.Published, "2026-03-02, or a year")
+	f.url = entry(ref.URL, "https://…")
+	f.accessed = entry(ref.Accessed, "2026-11-26")
+	var names []string
+	for _, s := range interop.Styles {
+		names = append(names, s.Name())
+	}
+	f.style = widget.NewSelect(names, func(string) { f.update() })
+	f.preview = widget.NewLabel("")
+	f.preview.Wrapping = fyne.TextWrapWord
+	f.style.SetSelected(style.Name())
+	return f
+}
+
+func (f *citationForm) reference() annotate.Reference {
+	var authors []string
+	for _, a := range strings.Split(f.authors.Text, ";") {
+		if a = strings.TrimSpace(a); a != "" {
+			authors = append(authors, a)
+		}
+	}
+	return annotate.Reference{
+		Title: strings.TrimSpace(f.title.Text), Authors: authors,
+		Publisher: strings.TrimSpace(f.publisher.Text), Published: strings.TrimSpace(f.published.Text),
+		URL: strings.TrimSpace(f.url.Text), Accessed: strings.TrimSpace(f.accessed.Text),
+	}
+}
+
+func (f *citationForm) chosenStyle() interop.Style {
+	return interop.Styles[max(f.style.SelectedIndex(), 0)]
+}
+
+func (f *citationForm) update() {
+	if f.preview == nil || f.style == nil {
+		return
+	}
+	f.preview.SetText(interop.Cite(f.reference(), f.chosenStyle(), false))
+}
+
+func (f *citationForm) content() fyne.CanvasObject {
+	form := widget.NewForm(
+		widget.NewFormItem("Title", f.title),
+		widget.NewFormItem("Authors", f.authors),
+		widget.NewFormItem("Site or publisher", f.publisher),
+		widget.NewFormItem("Published", f.published),
+		widget.NewFormItem("URL", f.url),
+		widget.NewFormItem("Accessed", f.accessed),
+		widget.NewFormItem("Style", f.style),
+	)
+	caption := widget.NewLabelWithStyle("As it will be cited", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(form, widget.NewSeparator(), caption, f.preview)
+}
+
+// ShowCitationDialog edits the open document's citation details, used by
+// Copy with Citation and by exports.
+func (m *MainWindow) ShowCitationDialog() {
+	doc := m.reader.Document()
+	if doc == nil {
+		return
+	}
+	f := newCitationForm(doc.Ref(), m.state.citation)
+	var d *dialog.CustomDialog
+	save := widget.NewButton("Save", func() {
+		ref := f.reference()
+		if err := m.SaveCitation(ref, f.chosenStyle()); err != nil {
+			m.ShowMessage(err)
+			return
+		}
+		d.Hide()
+	})
+	save.Importance = widget.HighImportance
+	reset := widget.NewButton("Use Imported Details", func() {
+		if err := m.ResetCitation(); err != nil {
+			m.ShowMessage(err)
+			return
+		}
+		d.Hide()
+	})
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Citation Details", f.content(), m.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, reset, save})
+	d.Resize(fyne.NewSize(620, 0))
+	d.Show()
+}
+
+// SaveCitation saves the open document's citation details and the style
+// to cite in.
+func (m *MainWindow) SaveCitation(ref annotate.Reference, style interop.Style) error {
+	doc := m.reader.Document()
+	if doc == nil {
+		return nil
+	}
+	saved, err := m.lib.SetReference(doc.ID, &ref)
+	if err != nil {
+		return err
+	}
+	doc.Reference = saved.Reference
+	m.state.citation = style
+	m.setStatus("Citation details saved")
+	return nil
+}
+
+// ResetCitation goes back to the details the import found.
+func (m *MainWindow) ResetCitation() error {
+	doc := m.reader.Document()
+	if doc == nil {
+		return nil
+	}
+	if _, err := m.lib.SetReference(doc.ID, nil); err != nil {
+		return err
+	}
+	doc.Reference = nil
+	m.setStatus("Citation details reset to those found on import")
+	return nil
+}

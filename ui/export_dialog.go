@@ -1,0 +1,219 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"scholia/annotate/interop"
+)
+
+// Scope is what an export holds.
+type Scope int
+
+// Export scopes.
+const (
+	ScopeDocument Scope = iota // the open document
+	ScopeLibrary               // every annotated document
+	ScopeSearch                // what the last search found
+)
+
+// ShowExportDialog asks for a format, a scope and a citation style, then
+// for the file to write.
+func (m *MainWindow) ShowExportDialog() {
+	var formatNames, styleNames []string
+	for _, f := range interop.Formats {
+		formatNames = append(formatNames, f.Name())
+	}
+	for _, s := range interop.Styles {
+		styleNames = append(styleNames, s.Name())
+	}
+	format := widget.NewSelect(formatNames, nil)
+	format.SetSelected(m.state.export.Name())
+	style := widget.NewSelect(styleNames, nil)
+	style.SetSelected(m.state.citation.Name())
+
+	scopes := []Scope{ScopeLibrary}
+	labels := []string{"The whole library"}
+	if d := m.reader.Document(); d != nil {
+		scopes = append([]Scope{ScopeDocument}, scopes...)
+		labels = append([]string{"This document: " + d.Title}, labels...)
+	}
+	if q := m.palette.Query(); q != "" {
+		scopes = append(scopes, ScopeSearch)
+		labels = append(labels, "The results of the search “"+q+"”")
+	}
+	scope := widget.NewRadioGroup(labels, nil)
+	scope.SetSelected(labels[0])
+	form := widget.NewForm(
+		widget.NewFormItem("Format", format),
+		widget.NewFormItem("Annotations", scope),
+		widget.NewFormItem("Citation style", style),
+	)
+	d := dialog.NewCustomConfirm("Export Annotations", "Choose File…", "Cancel", form, func(ok bool) {
+		if !ok {
+			return
+		}
+		f := interop.Formats[max(format.SelectedIndex(), 0)]
+		st := interop.Styles[max(style.SelectedIndex(), 0)]
+		sc := scopes[max(indexOf(labels, scope.Selected), 0)]
+		m.state.export, m.state.citation = f, st
+		m.chooseExportFile(f, sc, st)
+	}, m.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}
+
+func indexOf(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func (m *MainWindow) chooseExportFile(f interop.Format, sc Scope, st interop.Style) {
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		n, err := m.Export(path, f, sc, st)
+		if err != nil {
+			m.ShowMessage(err)
+			return
+		}
+		m.setStatus(fmt.Sprintf("Exported %s to %s", plural(n, "annotation"), path))
+	}, m.win)
+	name := "Scholia annotations"
+	if d := m.reader.Document(); d != nil && sc == ScopeDocument {
+		name = d.Title
+	}
+	save.SetFileName(safeFileName(name) + f.Ext())
+	save.SetFilter(storage.NewExtensionFileFilter([]string{f.Ext()}))
+	save.Resize(fyne.NewSize(760, 520))
+	save.Show()
+}
+
+// Export writes the annotations of a scope to path in a format; it
+// returns how many it wrote.
+func (m *MainWindow) Export(path string, f interop.Format, sc Scope, st interop.Style) (int, error) {
+	var secs []interop.Section
+	var err error
+	switch sc {
+	case ScopeDocument:
+		d := m.reader.Document()
+		if d == nil {
+			return 0, fmt.Errorf("no document is open")
+		}
+		secs, err = m.lib.Sections([]string{d.ID})
+	case ScopeSearch:
+		secs, err = m.lib.SearchSections(context.Background(), m.palette.Query())
+	default:
+		secs, err = m.lib.Sections(nil)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if err := m.lib.ExportFile(path, f, secs, st); err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, s := range secs {
+		n += len(s.Annotations)
+	}
+	return n, nil
+}
+
+// safeFileName keeps a title usable as a file name.
+func safeFileName(title string) string {
+	title = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '-'
+		}
+		return r
+	}, title)
+	title = strings.TrimSpace(title)
+	if len([]rune(title)) > 80 {
+		title = string([]rune(title)[:80])
+	}
+	if title == "" {
+		return "annotations"
+	}
+	return filepath.Clean(title)
+}
+
+// annotationFileExtensions are the files "Import Annotations…" offers.
+var annotationFileExtensions = []string{".json", ".jsonld", ".txt"}
+
+// ShowImportAnnotationsDialog lets the reader pick a file of annotations
+// (W3C JSON-LD, Hypothesis JSON, Kindle clippings) to import.
+func (m *MainWindow) ShowImportAnnotationsDialog() {
+	d := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		if f == nil {
+			return
+		}
+		path := f.URI().Path()
+		_ = f.Close()
+		m.ImportAnnotations(path)
+	}, m.win)
+	d.SetFilter(storage.NewExtensionFileFilter(annotationFileExtensions))
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+// ImportAnnotations imports a file of annotations off the UI goroutine,
+// then says what happened in the status bar and a dialog. The channel
+// closes once the window shows the result.
+func (m *MainWindow) ImportAnnotations(path string) <-chan struct{} {
+	done := make(chan struct{})
+	m.setStatus("Importing annotations from " + filepath.Base(path) + "…")
+	go func() {
+		res, err := m.lib.ImportAnnotations(path)
+		fyne.Do(func() {
+			defer close(done)
+			if err != nil {
+				m.setStatus("")
+				m.ShowMessage(err)
+				return
+			}
+			m.Reload()
+			m.refreshAnnotations()
+			m.setStatus(res.Summary())
+			dialog.ShowInformation("Annotations imported", wrapSentence(res.Summary(), 60), m.win)
+		})
+	}()
+	return done
+}
+
+// wrapSentence breaks a long sentence into lines for a dialog.
+func wrapSentence(s string, width int) string {
+	var lines []string
+	var line []string
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if n > 0 && n+len(w) > width {
+			lines = append(lines, strings.Join(line, " "))
+			line, n = nil, 0
+		}
+		line = append(line, w)
+		n += len(w) + 1
+	}
+	return strings.Join(append(lines, strings.Join(line, " ")), "\n")
+}

@@ -1,0 +1,71 @@
+package ui_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"scholia/annotate"
+	"scholia/annotate/interop"
+	"scholia/ui"
+)
+
+func TestCitationDetailsAreUsedWhenCopying(t *testing.T) {
+	f := newFixture(t, map[string]string{"s.txt": statement})
+	w := f.window()
+	openByTitle(t, w, "Joint Statement")
+	ref := annotate.Reference{Title: "Joint Statement", Authors: []string{"Ann Lee"}, Publisher: "Foreign Ministry", Published: "2026-03-02"}
+	if err := w.SaveCitation(ref, interop.APA); err != nil {
+		t.Fatal(err)
+	}
+	selectQuote(t, w, "a negotiated settlement")
+	w.CopyWithCitation()
+	if got, want := f.app.Clipboard().Content(), "“a negotiated settlement”\n— Lee, A. (2026). Joint Statement. Foreign Ministry."; got != want {
+		t.Errorf("copied %q, want %q", got, want)
+	}
+	if err := w.ResetCitation(); err != nil {
+		t.Fatal(err)
+	}
+	w.CopyWithCitation()
+	if got := f.app.Clipboard().Content(); !strings.HasSuffix(got, "— Joint Statement. (n.d.).") {
+		t.Errorf("after reset, copied %q", got)
+	}
+}
+
+func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
+	f := newFixture(t, map[string]string{"s.txt": statement})
+	w := f.window()
+	openByTitle(t, w, "Joint Statement")
+	noteOn(t, w, "a negotiated settlement", annotate.KindNote, "The usual formula", "formula")
+	noteOn(t, w, "a negotiated settlement", annotate.KindQuestion, "Settled by whom?")
+
+	md := filepath.Join(t.TempDir(), "notes.md")
+	n, err := w.Export(md, interop.Markdown, ui.ScopeDocument, interop.Chicago)
+	if err != nil || n != 2 {
+		t.Fatalf("export: %d annotations, %v", n, err)
+	}
+	data, _ := os.ReadFile(md)
+	if !strings.Contains(string(data), "> a negotiated settlement\n\nThe usual formula\n\n#formula\n") || !strings.Contains(string(data), "- [ ] Settled by whom?") {
+		t.Errorf("Markdown export:\n%s", data)
+	}
+	js := filepath.Join(t.TempDir(), "notes.jsonld")
+	if _, err := w.Export(js, interop.JSONLD, ui.ScopeLibrary, interop.Chicago); err != nil {
+		t.Fatal(err)
+	}
+
+	g := newFixture(t, map[string]string{"s.txt": statement})
+	other := g.window()
+	openByTitle(t, other, "Joint Statement")
+	<-other.ImportAnnotations(js)
+	if got := len(other.Panel().Shown()); got != 2 {
+		t.Errorf("the panel shows %d annotations after the import, want 2", got)
+	}
+	if !strings.Contains(other.Status(), "2 annotations added") {
+		t.Errorf("status %q", other.Status())
+	}
+	<-other.ImportAnnotations(filepath.Join(t.TempDir(), "missing.json"))
+	if got := len(other.Panel().Shown()); got != 2 {
+		t.Errorf("a failed import changed the panel: %d", got)
+	}
+}
