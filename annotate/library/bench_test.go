@@ -1,7 +1,9 @@
 package library_test
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,6 +13,7 @@ import (
 
 	"scholia/annotate"
 
+	"scholia/annotate/interop"
 	"scholia/annotate/library"
 )
 
@@ -113,4 +116,80 @@ func BenchmarkImportWebPages(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(pages)/time.Since(start).Seconds(), "pages/s")
+}
+
+// annotatedBenchLibrary is a library of 50 documents with 100 notes each.
+func annotatedBenchLibrary(b *testing.B, dir string) *library.Library {
+	b.Helper()
+	lib := openBenchLibrary(b, dir)
+	for d := 0; d < 50; d++ {
+		var paras []string
+		for p := 0; p < 100; p++ {
+			paras = append(paras, fmt.Sprintf("Paragraph %d of document %d: the delegation met the minister and the talks went on late into the night.", p, d))
+		}
+		res, err := lib.ImportBytes("d.txt", fmt.Sprintf("/src/%d.txt", d), []byte(fmt.Sprintf("Document %d\n\n%s\n", d, strings.Join(paras, "\n\n"))))
+		if err != nil {
+			b.Fatal(err)
+		}
+		text := res.Document.Text()
+		for p := 0; p < 100; p++ {
+			i := strings.Index(text, fmt.Sprintf("Paragraph %d of", p))
+			s := len([]rune(text[:i]))
+			if _, err := lib.Annotate(res.Document.ID, library.Draft{Kind: annotate.KindNote, Start: s, End: s + 30, Body: "a note on the talks", Tags: []string{"talks"}}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	return lib
+}
+
+// BenchmarkExport5000 exports 5,000 annotations of 50 documents in each
+// format.
+func BenchmarkExport5000(b *testing.B) {
+	lib := annotatedBenchLibrary(b, b.TempDir())
+	for _, f := range interop.Formats {
+		b.Run(string(f), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				secs, err := lib.Sections(nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := lib.Export(io.Discard, f, secs, interop.Chicago); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkImportW3C5000 imports those 5,000 annotations as W3C JSON-LD
+// into a library holding the same 50 documents: parse, match, anchor, one
+// transaction.
+func BenchmarkImportW3C5000(b *testing.B) {
+	src := annotatedBenchLibrary(b, b.TempDir())
+	secs, _ := src.Sections(nil)
+	var buf bytes.Buffer
+	if err := src.Export(&buf, interop.JSONLD, secs, interop.Chicago); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		dst := openBenchLibrary(b, b.TempDir())
+		for d := 0; d < 50; d++ {
+			var paras []string
+			for p := 0; p < 100; p++ {
+				paras = append(paras, fmt.Sprintf("Paragraph %d of document %d: the delegation met the minister and the talks went on late into the night.", p, d))
+			}
+			if _, err := dst.ImportBytes("d.txt", fmt.Sprintf("/src/%d.txt", d), []byte(fmt.Sprintf("Document %d\n\n%s\n", d, strings.Join(paras, "\n\n")))); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+		res, err := dst.ImportAnnotationBytes("export.jsonld", buf.Bytes())
+		if err != nil || res.Added != 5000 || res.Orphans != 0 {
+			b.Fatalf("%+v %v", res, err)
+		}
+	}
 }
