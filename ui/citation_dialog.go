@@ -16,8 +16,8 @@ import (
 // citation in the chosen style.
 type citationForm struct {
 	title, authors, publisher, published, url, accessed *widget.Entry
-	style                                                *widget.Select
-	preview                                              *widget.Label
+	style                                               *widget.Select
+	preview                                             *widget.Label
 }
 
 func newCitationForm(ref annotate.Reference, style interop.Style) *citationForm {

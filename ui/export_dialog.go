@@ -161,21 +161,7 @@ var annotationFileExtensions = []string{".json", ".jsonld", ".txt"}
 // ShowImportAnnotationsDialog lets the reader pick a file of annotations
 // (W3C JSON-LD, Hypothesis JSON, Kindle clippings) to import.
 func (m *MainWindow) ShowImportAnnotationsDialog() {
-	d := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
-		if err != nil {
-			m.showError(err)
-			return
-		}
-		if f == nil {
-			return
-		}
-		path := f.URI().Path()
-		_ = f.Close()
-		m.ImportAnnotations(path)
-	}, m.win)
-	d.SetFilter(storage.NewExtensionFileFilter(annotationFileExtensions))
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	m.showFileOpen(annotationFileExtensions, func(path string) { m.ImportAnnotations(path) })
 }
 
 // ImportAnnotations imports a file of annotations off the UI goroutine,

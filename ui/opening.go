@@ -17,6 +17,11 @@ var importExtensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".
 
 // ShowOpenDialog lets the reader pick a file to import and open.
 func (m *MainWindow) ShowOpenDialog() {
+	m.showFileOpen(importExtensions, func(path string) { m.ImportFiles([]string{path}) })
+}
+
+// showFileOpen asks for a file with one of exts and hands its path on.
+func (m *MainWindow) showFileOpen(exts []string, then func(path string)) {
 	d := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
 		if err != nil {
 			m.showError(err)
@@ -27,9 +32,9 @@ func (m *MainWindow) ShowOpenDialog() {
 		}
 		path := f.URI().Path()
 		_ = f.Close()
-		m.ImportFiles([]string{path})
+		then(path)
 	}, m.win)
-	d.SetFilter(storage.NewExtensionFileFilter(importExtensions))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"scholia/annotate"
 )
@@ -14,18 +13,13 @@ import (
 // newBidiReader shows a document of the given direction and paragraphs.
 func newBidiReader(t *testing.T, direction string, paragraphs ...string) *Reader {
 	t.Helper()
-	test.NewTempApp(t)
-	r := New()
-	w := test.NewWindow(r)
-	t.Cleanup(w.Close)
-	w.Resize(fyne.NewSize(900, 600))
 	d := &annotate.Document{ID: "b", Title: "t", Direction: direction}
 	var blocks []annotate.Block
 	for _, p := range paragraphs {
 		blocks = append(blocks, annotate.Block{Kind: annotate.BlockParagraph, Text: p})
 	}
 	d.SetBlocks(blocks)
-	r.SetDocument(d, "")
+	r, _ := showReader(t, d, "")
 	return r
 }
 

@@ -35,12 +35,18 @@ func testDocument() *annotate.Document {
 // newTestReader shows a reader in a 900x600 test window.
 func newTestReader(t *testing.T) (*Reader, fyne.Window) {
 	t.Helper()
+	return showReader(t, testDocument(), "By a correspondent · 2 March 2026")
+}
+
+// showReader shows doc in a reader in a 900x600 test window.
+func showReader(t *testing.T, doc *annotate.Document, meta string) (*Reader, fyne.Window) {
+	t.Helper()
 	test.NewTempApp(t)
 	r := New()
 	w := test.NewWindow(r)
 	t.Cleanup(w.Close)
 	w.Resize(fyne.NewSize(900, 600))
-	r.SetDocument(testDocument(), "By a correspondent · 2 March 2026")
+	r.SetDocument(doc, meta)
 	return r, w
 }
 
