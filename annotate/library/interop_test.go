@@ -380,3 +380,31 @@ func TestKindleClippingsBecomeBooks(t *testing.T) {
 		t.Errorf("second import made %d documents, had %d", len(after), len(docs))
 	}
 }
+
+func TestANewerClippingsFileGrowsTheBook(t *testing.T) {
+	lib, _ := openLibrary(t)
+	one := "Book (A. Writer)\n- Your Highlight on Location 10-12 | Added on Monday, March 21, 2016 8:35:16 AM\n\nthe envoys met at dawn\n==========\n"
+	two := one + "Book (A. Writer)\n- Your Highlight on Location 40-41 | Added on Tuesday, March 22, 2016 9:00:00 AM\n\nnobody's coffee was warm\n==========\n"
+	if _, err := lib.ImportAnnotations(writeFile(t, "My Clippings.txt", []byte(one))); err != nil {
+		t.Fatal(err)
+	}
+	res, err := lib.ImportAnnotations(writeFile(t, "My Clippings.txt", []byte(two)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := lib.Documents()
+	if res.Added != 1 || res.Existing != 1 || len(res.Documents) != 0 || len(docs) != 1 {
+		t.Fatalf("second file: %+v, %d documents; want one highlight added to the same book", res, len(docs))
+	}
+	doc, _ := lib.Document(docs[0].ID)
+	anns, _ := lib.Annotations(doc.ID)
+	text := []rune(doc.Text())
+	if len(anns) != 2 || doc.Revision != 2 {
+		t.Fatalf("%d annotations, revision %d", len(anns), doc.Revision)
+	}
+	for _, a := range anns {
+		if a.Orphan || string(text[a.Anchor.Start:a.Anchor.End]) != a.Anchor.Exact {
+			t.Errorf("%q is not on its text after the book grew", a.Anchor.Exact)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -149,5 +150,42 @@ func TestBracketsInRightToLeftTextAreMirrored(t *testing.T) {
 	// The opening bracket, read first, is on the right and drawn as ")".
 	if want := "שלום| |(|בשקט|)| |אמר"; got != want {
 		t.Errorf("drawn left to right %q, want %q", got, want)
+	}
+}
+
+// TestEveryLetterIsDrawnOnce lays out random mixes of Hebrew, Arabic,
+// Latin, digits, brackets and marks: on every line each letter belongs to
+// exactly one unit, and units do not overlap on screen.
+func TestEveryLetterIsDrawnOnce(t *testing.T) {
+	pieces := []string{"שלום", "עולם", "مرحبا", "بالعالم", "peace", "talks", "2024", "3.5", "(", ")", "[", "«", "»", ",", ".", " ", " ", " ", "\u200f", "\u200e", "\u064b", "-"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 40; round++ {
+		var b strings.Builder
+		for i := 0; i < 20+rng.IntN(200); i++ {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		dir := []string{"", "rtl", "ltr"}[round%3]
+		r := newBidiReader(t, dir, b.String())
+		it := &r.lay.items[0]
+		for j := range it.lines {
+			ln := it.line(j)
+			if ln.units == nil {
+				continue
+			}
+			seen := make([]int, ln.end-ln.start)
+			for k, u := range ln.units {
+				for p := u.start; p < u.end; p++ {
+					seen[p-ln.start]++
+				}
+				if k > 0 && u.x < ln.units[k-1].x+ln.units[k-1].w-0.01 {
+					t.Fatalf("round %d line %d: unit %q overlaps the one before", round, j, u.text)
+				}
+			}
+			for p, n := range seen {
+				if n != 1 {
+					t.Fatalf("round %d line %d: letter %d drawn %d times in %q", round, j, ln.start+p, n, string(it.runes[ln.start:ln.end]))
+				}
+			}
+		}
 	}
 }
