@@ -8,7 +8,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # Fyne cannot parse the C locale (nor C.UTF-8); give it a real one when that is what we have.
 LOCALE  := $(if $(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),$(LANG),en_US.UTF-8)
 
-.PHONY: run build test lint smoke bench deps-build deps-test clean
+.PHONY: run build test test-long fuzz lint smoke bench deps-build deps-test clean
 
 run: build
 	LANG=$(LOCALE) ./$(BIN)
@@ -18,8 +18,19 @@ build: deps-build
 
 test: deps-test lint
 	LANG=$(LOCALE) $(GO) test -count=1 ./...
+	scripts/fuzz.sh 10
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/scholia
 	scripts/smoke.sh $(BIN)
+
+# The same with every fuzz target run for five minutes.
+test-long: deps-test lint
+	LANG=$(LOCALE) $(GO) test -count=1 ./...
+	scripts/fuzz.sh 300
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/scholia
+	scripts/smoke.sh $(BIN)
+
+fuzz:
+	scripts/fuzz.sh 10
 
 lint:
 	@unformatted=$$(gofmt -l cmd ui annotate assets 2>/dev/null); \
