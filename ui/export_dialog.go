@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -62,21 +63,12 @@ func (m *MainWindow) ShowExportDialog() {
 		}
 		f := interop.Formats[max(format.SelectedIndex(), 0)]
 		st := interop.Styles[max(style.SelectedIndex(), 0)]
-		sc := scopes[max(indexOf(labels, scope.Selected), 0)]
+		sc := scopes[max(slices.Index(labels, scope.Selected), 0)]
 		m.state.export, m.state.citation = f, st
 		m.chooseExportFile(f, sc, st)
 	}, m.win)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
-}
-
-func indexOf(list []string, s string) int {
-	for i, v := range list {
-		if v == s {
-			return i
-		}
-	}
-	return -1
 }
 
 func (m *MainWindow) chooseExportFile(f interop.Format, sc Scope, st interop.Style) {
@@ -152,7 +144,7 @@ func safeFileName(title string) string {
 	if title == "" {
 		return "annotations"
 	}
-	return filepath.Clean(title)
+	return title
 }
 
 // annotationFileExtensions are the files "Import Annotations…" offers.
@@ -181,25 +173,9 @@ func (m *MainWindow) ImportAnnotations(path string) <-chan struct{} {
 			}
 			m.Reload()
 			m.refreshAnnotations()
-			m.setStatus(res.Summary())
-			dialog.ShowInformation("Annotations imported", wrapSentence(res.Summary(), 60), m.win)
+			m.setStatus(strings.TrimSuffix(res.Summary(), "."))
+			m.showSummary("Annotations imported", res.Summary())
 		})
 	}()
 	return done
-}
-
-// wrapSentence breaks a long sentence into lines for a dialog.
-func wrapSentence(s string, width int) string {
-	var lines []string
-	var line []string
-	n := 0
-	for _, w := range strings.Fields(s) {
-		if n > 0 && n+len(w) > width {
-			lines = append(lines, strings.Join(line, " "))
-			line, n = nil, 0
-		}
-		line = append(line, w)
-		n += len(w) + 1
-	}
-	return strings.Join(append(lines, strings.Join(line, " ")), "\n")
 }

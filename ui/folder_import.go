@@ -104,10 +104,17 @@ func (m *MainWindow) folderImported(b library.Batch) {
 	if b.Cancelled {
 		title = "Import cancelled"
 	}
-	msg := widget.NewLabel(m.importSummary)
+	m.showSummary(title, m.importSummary)
+	m.setStatus(head)
+}
+
+// showSummary shows what an import did in a dialog whose text wraps and
+// scrolls when it is long.
+func (m *MainWindow) showSummary(title, text string) {
+	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(msg)
-	scroll.SetMinSize(fyne.NewSize(520, min(float32(60+30*len(lines)), 320)))
+	lines := len(text)/70 + strings.Count(text, "\n") + 1
+	scroll.SetMinSize(fyne.NewSize(520, min(float32(60+30*lines), 320)))
 	dialog.NewCustom(title, "Close", scroll, m.win).Show()
-	m.setStatus(head)
 }

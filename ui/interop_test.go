@@ -69,3 +69,14 @@ func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 		t.Errorf("a failed import changed the panel: %d", got)
 	}
 }
+
+func TestAnnotationFilesAreToldFromDocuments(t *testing.T) {
+	for name, want := range map[string]bool{
+		"export.jsonld": true, "hypothesis.JSON": true, "My Clippings.txt": true,
+		"notes.txt": false, "page.html": false, "book.epub": false, "notes.md": false,
+	} {
+		if got := ui.IsAnnotationFile(filepath.Join("/x", name)); got != want {
+			t.Errorf("%s: annotation file %v, want %v", name, got, want)
+		}
+	}
+}

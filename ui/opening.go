@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -39,6 +40,19 @@ func (m *MainWindow) showFileOpen(exts []string, then func(path string)) {
 	d.Show()
 }
 
+// IsAnnotationFile says whether a file holds annotations to import rather
+// than a document: JSON (W3C, Hypothesis) or a Kindle clippings file.
+func IsAnnotationFile(path string) bool {
+	name := strings.ToLower(filepath.Base(path))
+	switch filepath.Ext(name) {
+	case ".json", ".jsonld":
+		return true
+	case ".txt":
+		return strings.Contains(name, "clippings")
+	}
+	return false
+}
+
 // dropped imports files dragged onto the window; a folder is imported
 // with everything in it.
 func (m *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
@@ -49,6 +63,10 @@ func (m *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
 		}
 		if fi, err := os.Stat(u.Path()); err == nil && fi.IsDir() {
 			m.ImportFolder(u.Path())
+			continue
+		}
+		if IsAnnotationFile(u.Path()) {
+			m.ImportAnnotations(u.Path())
 			continue
 		}
 		paths = append(paths, u.Path())

@@ -33,7 +33,7 @@ func ParseFormat(s string) (Format, error) {
 	return "", annotate.Problemf(annotate.ErrInvalid, "%q is not an export format: use md, jsonld or csv", s)
 }
 
-// Name is how the UI names a format; Ext is its file name extension.
+// Name is how the UI names a format.
 func (f Format) Name() string {
 	switch f {
 	case JSONLD:

@@ -57,7 +57,9 @@ func runWindow(inv cli.Invocation) int {
 	}
 	defer lib.Close()
 	w := ui.NewMainWindow(a, lib)
-	if file := fileToOpen(inv); file != "" {
+	if file := fileToOpen(inv); file != "" && ui.IsAnnotationFile(file) {
+		w.ImportAnnotations(file)
+	} else if file != "" {
 		res, err := lib.Import(file)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
