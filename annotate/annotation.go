@@ -102,7 +102,7 @@ func (a *Annotation) Validate() error {
 	default:
 		return Problemf(ErrInvalid, "%q is not a kind of annotation (highlight, note, question)", a.Kind)
 	}
-	if a.Colour != "" && !validColour(a.Colour) {
+	if a.Colour != "" && !a.Colour.Valid() {
 		return Problemf(ErrInvalid, "%q is not a highlight colour (yellow, green, blue, pink, purple, orange)", a.Colour)
 	}
 	if a.Kind == KindHighlight && a.Anchor == nil {
@@ -116,7 +116,8 @@ func (a *Annotation) Validate() error {
 	return nil
 }
 
-func validColour(c Colour) bool {
+// Valid says whether c is one of the highlight colours.
+func (c Colour) Valid() bool {
 	for _, k := range Colours {
 		if k == c {
 			return true

@@ -70,7 +70,7 @@ func citeChicago(r annotate.Reference, md bool) string {
 	if r.Publisher != "" {
 		where = append(where, r.Publisher)
 	}
-	if r.URL != "" && d.day != "" {
+	if r.URL != "" && d.hasDay {
 		where = append(where, d.long())
 	}
 	if len(where) > 0 {
@@ -90,7 +90,7 @@ func citeAPA(r annotate.Reference, md bool) string {
 	d := parseDate(r.Published)
 	var b strings.Builder
 	when := d.year("n.d.")
-	if d.day != "" && r.URL != "" {
+	if d.hasDay && r.URL != "" {
 		when += ", " + d.monthDay()
 	}
 	title := sentence(italic(strings.TrimSpace(r.Title), md))
@@ -119,10 +119,11 @@ func italic(s string, md bool) string {
 	return s
 }
 
-// sentence ends s with a full stop unless it ends with punctuation.
+// sentence ends s with a full stop unless it ends with punctuation, also
+// inside the asterisks of Markdown italics.
 func sentence(s string) string {
 	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsAny(s[len(s)-1:], ".?!") || strings.HasSuffix(s, ".*") {
+	if t := strings.TrimRight(s, "*"); t == "" || strings.ContainsAny(t[len(t)-1:], ".?!") {
 		return s
 	}
 	return s + "."
@@ -194,12 +195,12 @@ func apaNames(authors []string) string {
 	return strings.Join(out[:len(out)-1], ", ") + ", & " + sentence(out[len(out)-1])
 }
 
-// date is a published date as far as it is known.
+// date is a published date as far as it is known: a year, and a day
+// when the source gives one.
 type date struct {
-	y     string
-	t     time.Time
-	day   string // set when the day is known
-	known bool
+	y      string
+	t      time.Time
+	hasDay bool
 }
 
 var yearRe = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
@@ -210,29 +211,26 @@ func parseDate(s string) date {
 	s = strings.TrimSpace(s)
 	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", time.DateOnly, "January 2, 2006", "2 January 2006", "Jan 2, 2006", "2 Jan 2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return date{y: strconv.Itoa(t.Year()), t: t, day: "yes", known: true}
+			return date{y: strconv.Itoa(t.Year()), t: t, hasDay: true}
 		}
 	}
 	if len(s) >= 10 {
 		if t, err := time.Parse(time.DateOnly, s[:10]); err == nil {
-			return date{y: strconv.Itoa(t.Year()), t: t, day: "yes", known: true}
+			return date{y: strconv.Itoa(t.Year()), t: t, hasDay: true}
 		}
 	}
-	if m := yearRe.FindString(s); m != "" {
-		return date{y: m, known: true}
-	}
-	return date{}
+	return date{y: yearRe.FindString(s)}
 }
 
 func (d date) year(unknown string) string {
-	if !d.known {
+	if d.y == "" {
 		return unknown
 	}
 	return d.y
 }
 
 func (d date) long() string {
-	if d.day == "" {
+	if !d.hasDay {
 		return d.y
 	}
 	return d.t.Format("January 2, 2006")

@@ -22,6 +22,7 @@ func TestCitationStyles(t *testing.T) {
 		{web, interop.APA, false, "Lee, A., Chen, B., & Diaz, C. (2026, March 2). Talks resume in Geneva. The Lake Review. https://example.org/geneva"},
 		{book, interop.Chicago, true, "Du Bois, W. E. B. 1903. *The Souls of Black Folk*. A. C. McClurg."},
 		{book, interop.APA, true, "Du Bois, W. E. B. (1903). *The Souls of Black Folk*. A. C. McClurg."},
+		{annotate.Reference{Title: "Why War?", Authors: []string{"Albert Einstein", "Sigmund Freud"}, Published: "1933"}, interop.Chicago, true, "Einstein, Albert, and Sigmund Freud. 1933. *Why War?*"},
 		{undated, interop.Chicago, false, "“Briefing.” n.d. Accessed November 20, 2026. https://example.org/b."},
 		{undated, interop.APA, false, "Briefing. (n.d.). Retrieved November 20, 2026, from https://example.org/b"},
 	}

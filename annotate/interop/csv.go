@@ -26,7 +26,7 @@ func writeCSV(w io.Writer, secs []Section) error {
 			if a.Anchor != nil {
 				quote, start, end = a.Anchor.Exact, strconv.Itoa(a.Anchor.Start), strconv.Itoa(a.Anchor.End)
 			}
-			row := []string{s.Doc.Title, DocumentURI(&s.Doc), string(a.Kind), string(a.Colour), string(a.Status),
+			row := []string{s.Doc.Ref().Title, DocumentURI(&s.Doc), string(a.Kind), string(a.Colour), string(a.Status),
 				quote, a.Body, strings.Join(a.Tags, "; "), start, end, a.Created.UTC().Format(time.RFC3339)}
 			if err := c.Write(row); err != nil {
 				return err

@@ -23,15 +23,16 @@ var context = []any{AnnoContext, map[string]string{"scholia": vocab}}
 
 // Scholia's own properties.
 const (
-	propKind    = "scholia:kind"
-	propColour  = "scholia:colour"
-	propStatus  = "scholia:status"
-	propAnswer  = "scholia:answer"
-	propLink    = "scholia:answerLink"
-	propOrphan  = "scholia:orphan"
-	propTitle   = "scholia:sourceTitle"
-	exportLabel = "Annotations exported from Scholia"
+	propKind   = "scholia:kind"
+	propColour = "scholia:colour"
+	propStatus = "scholia:status"
+	propAnswer = "scholia:answer"
+	propLink   = "scholia:answerLink"
+	propOrphan = "scholia:orphan"
+	propTitle  = "scholia:sourceTitle"
 )
+
+const exportLabel = "Annotations exported from Scholia"
 
 type jsonCollection struct {
 	Context   []any    `json:"@context"`
@@ -69,7 +70,7 @@ func writeJSONLD(w io.Writer, secs []Section, now time.Time) error {
 	page := "urn:uuid:" + uuid.NewSHA1(uuid.NameSpaceURL, []byte(id+"/page1")).String()
 	c := jsonCollection{
 		Context: context, ID: id, Type: "AnnotationCollection", Label: exportLabel,
-		Total: len(items), Created: stamp(now), Last: page, Generator: "Scholia",
+		Total: len(items), Created: stamp(now), Last: page,
 		First: jsonPage{ID: page, Type: "AnnotationPage", PartOf: id, Items: items},
 	}
 	enc := json.NewEncoder(w)
@@ -124,8 +125,8 @@ func annotationJSON(doc *annotate.Document, a *annotate.Annotation) map[string]a
 		}
 	}
 	target := map[string]any{"source": DocumentURI(doc)}
-	if doc.Title != "" {
-		target[propTitle] = doc.Title
+	if title := doc.Ref().Title; title != "" {
+		target[propTitle] = title
 	}
 	if an := a.Anchor; an != nil {
 		sel := []map[string]any{{"type": "TextQuoteSelector", "exact": an.Exact, "prefix": an.Prefix, "suffix": an.Suffix}}

@@ -135,7 +135,7 @@ func clippingKind(meta string) string {
 
 func isLocation(part string) bool {
 	l := strings.ToLower(part)
-	for _, w := range []string{"location", "loc.", "position", "posición", "posizione", "posição", "emplacement", "位置", "位置no"} {
+	for _, w := range []string{"location", "loc.", "position", "posición", "posizione", "posição", "emplacement", "位置"} {
 		if strings.Contains(l, w) {
 			return true
 		}

@@ -18,7 +18,7 @@ func writeMarkdown(w io.Writer, secs []Section, style Style) error {
 		if i > 0 {
 			b.WriteString("\n---\n\n")
 		}
-		b.WriteString("# " + oneLine(s.Doc.Title) + "\n\n")
+		b.WriteString("# " + oneLine(s.Doc.Ref().Title) + "\n\n")
 		b.WriteString(Cite(s.Doc.Ref(), style, true) + "\n")
 		for _, a := range s.Annotations {
 			b.WriteString("\n")

@@ -97,9 +97,8 @@ func w3cAnnotation(name string, m map[string]any, now time.Time) (Incoming, erro
 	}
 	a.Anchor = anchor
 	a.Kind = w3cKind(str(m[propKind]), motivations, a.Body, anchor)
-	a.Colour = annotate.Colour(str(m[propColour]))
-	if a.Colour != "" && a.Validate() != nil {
-		a.Colour = ""
+	if c := annotate.Colour(str(m[propColour])); c.Valid() {
+		a.Colour = c
 	}
 	a.Status = annotate.Status(str(m[propStatus]))
 	if a.Kind == annotate.KindQuestion && a.Status == "" {

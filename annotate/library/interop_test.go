@@ -249,7 +249,7 @@ func TestBadAnnotationFilesAreRefusedWholly(t *testing.T) {
 
 func TestCitationFieldsAreEditableAndUsed(t *testing.T) {
 	lib, doc := annotatedLibrary(t, writeFile(t, "geneva.txt", []byte(seedText)))
-	ref := annotate.Reference{Title: "Talks in Geneva", Authors: []string{"Ann Lee", "Bo Chen"}, Publisher: "The Lake Review",
+	ref := annotate.Reference{Title: "Talks Resume in Geneva", Authors: []string{"Ann Lee", "Bo Chen"}, Publisher: "The Lake Review",
 		Published: "2026-03-02", URL: "https://example.org/geneva", Accessed: "2026-11-20"}
 	if _, err := lib.SetReference(doc.ID, &ref); err != nil {
 		t.Fatal(err)
@@ -259,17 +259,18 @@ func TestCitationFieldsAreEditableAndUsed(t *testing.T) {
 		t.Fatalf("reference not saved: %+v", saved.Ref())
 	}
 	md := exportString(t, lib, interop.Markdown, []string{doc.ID})
-	if want := "Lee, Ann, and Bo Chen. 2026. “Talks in Geneva.” The Lake Review, March 2, 2026. https://example.org/geneva."; !strings.Contains(md, want) {
+	if want := "# Talks Resume in Geneva\n\nLee, Ann, and Bo Chen. 2026. “Talks Resume in Geneva.” The Lake Review, March 2, 2026. https://example.org/geneva."; !strings.Contains(md, want) {
 		t.Errorf("Markdown does not cite %q:\n%.300s", want, md)
 	}
-	if got, want := library.Citation(saved, "met at dawn", interop.APA), "“met at dawn”\n— Lee, A., & Chen, B. (2026, March 2). Talks in Geneva. The Lake Review. https://example.org/geneva"; got != want {
+	if got, want := library.Citation(saved, "met at dawn", interop.APA), "“met at dawn”\n— Lee, A., & Chen, B. (2026, March 2). Talks Resume in Geneva. The Lake Review. https://example.org/geneva"; got != want {
 		t.Errorf("APA citation\n got %q\nwant %q", got, want)
 	}
 	if _, err := lib.SetReference(doc.ID, &annotate.Reference{}); err == nil {
 		t.Error("a citation without a title was saved")
 	}
-	var js map[string]any
-	_ = json.Unmarshal([]byte(exportString(t, lib, interop.JSONLD, nil)), &js)
+	if csvOut := exportString(t, lib, interop.CSV, []string{doc.ID}); !strings.Contains(csvOut, "\r\nTalks Resume in Geneva,") {
+		t.Errorf("CSV rows do not carry the edited title:\n%.300s", csvOut)
+	}
 }
 
 func sharedCorpus(t *testing.T, parts ...string) string {
