@@ -240,23 +240,13 @@ func (l *Library) ImportAnnotationBytes(name string, data []byte) (AnnotationsIm
 	if err := l.store.Commit(change); err != nil {
 		return AnnotationsImported{}, err
 	}
-	titles := map[string]string{}
-	for _, d := range change.New {
-		titles[d.ID] = d.Title
-	}
-	for _, d := range change.Revised {
-		titles[d.ID] = d.Title
-	}
 	l.indexed(func(ix *search.Index) {
 		for _, d := range append(change.New, change.Revised...) {
 			ix.Put(search.DocumentEntry(*d))
+			m.title[d.ID] = d.Title
 		}
 		for _, a := range change.Annotations {
-			title, ok := titles[a.DocID]
-			if !ok {
-				title = m.title[a.DocID]
-			}
-			ix.Put(search.AnnotationEntry(*a, title))
+			ix.Put(search.AnnotationEntry(*a, m.title[a.DocID]))
 		}
 	})
 	return res, nil

@@ -86,6 +86,9 @@ func TestExportThenImportGivesBackTheSameAnnotations(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := writeFile(t, "export.jsonld", []byte(out))
+	if err := libB.PrepareSearch(); err != nil { // the index exists before the import, which must keep it in step
+		t.Fatal(err)
+	}
 	res, err := libB.ImportAnnotations(file)
 	if err != nil {
 		t.Fatal(err)
@@ -107,6 +110,10 @@ func TestExportThenImportGivesBackTheSameAnnotations(t *testing.T) {
 		if !reflect.DeepEqual(g, w) {
 			t.Errorf("annotation came back changed:\n got %+v\nwant %+v", g, w)
 		}
+	}
+
+	if hits, err := libB.Search(context.Background(), "Reuters account", 5); err != nil || len(hits) == 0 || hits[0].Body != "Compare with the Reuters account." || hits[0].Title != "Talks in Geneva" {
+		t.Errorf("search after the import: %+v %v", hits, err)
 	}
 
 	again, err := libB.ImportAnnotations(file)
