@@ -27,8 +27,9 @@ import (
 type Library struct {
 	store  *store.Store
 	now    func() time.Time
-	undo   []undoStep
-	search searcher
+	undo    []undoStep
+	search  searcher
+	backups *keeper
 }
 
 // Open opens (or creates) the library at path.
@@ -40,8 +41,13 @@ func Open(path string) (*Library, error) {
 	return &Library{store: s, now: time.Now}, nil
 }
 
-// Close releases the library file.
-func (l *Library) Close() error { return l.store.Close() }
+// Close stops the automatic backups and releases the library file.
+func (l *Library) Close() error {
+	if l.backups != nil {
+		l.backups.close()
+	}
+	return l.store.Close()
+}
 
 // Path is the library file's path.
 func (l *Library) Path() string { return l.store.Path() }

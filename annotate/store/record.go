@@ -32,13 +32,10 @@ func seal(v any) ([]byte, error) {
 // open checks a record's checksum and decodes it into v. The bytes may belong
 // to a transaction: v must not keep them, and json.Unmarshal copies.
 func open(bucket, key string, raw []byte, v any) error {
-	if len(raw) < 4 {
-		return annotate.Problemf(annotate.ErrDamaged, "record %s/%s is truncated", bucket, key)
+	if err := verify(bucket, key, raw); err != nil {
+		return err
 	}
 	payload := raw[4:]
-	if binary.BigEndian.Uint32(raw) != crc(payload) {
-		return annotate.Problemf(annotate.ErrDamaged, "record %s/%s fails its checksum", bucket, key)
-	}
 	if a, ok := v.(*annotate.Annotation); ok && len(payload) > 0 && payload[0] != '{' {
 		if err := decodeAnnotation(payload, a); err != nil {
 			return annotate.Problemf(annotate.ErrDamaged, "record %s/%s cannot be decoded (%v)", bucket, key, err)
@@ -47,6 +44,17 @@ func open(bucket, key string, raw []byte, v any) error {
 	}
 	if err := json.Unmarshal(payload, v); err != nil {
 		return annotate.Problemf(annotate.ErrDamaged, "record %s/%s cannot be decoded (%v)", bucket, key, err)
+	}
+	return nil
+}
+
+// verify checks a record's checksum without decoding it.
+func verify(bucket, key string, raw []byte) error {
+	if len(raw) < 4 {
+		return annotate.Problemf(annotate.ErrDamaged, "record %s/%s is truncated", bucket, key)
+	}
+	if binary.BigEndian.Uint32(raw) != crc(raw[4:]) {
+		return annotate.Problemf(annotate.ErrDamaged, "record %s/%s fails its checksum", bucket, key)
 	}
 	return nil
 }

@@ -49,7 +49,13 @@ type Store struct {
 // file for LockTimeout, ErrDamaged when the file is not a Scholia library
 // (a 0-byte file included: it is never silently made into a new one), and
 // ErrNewerSchema when a newer Scholia wrote it.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return OpenWith(path, nil) }
+
+// OpenWith is Open that first calls beforeWrite, when the file already
+// held a library, before Open writes anything to it (creating what an
+// older Scholia lacked): the moment for a backup.
+func OpenWith(path string, beforeWrite func(*Store)) (*Store, error) {
+	existed := false
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
 	}
@@ -60,12 +66,16 @@ func Open(path string) (*Store, error) {
 		if fi.Size() == 0 {
 			return nil, annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: it is empty (0 bytes); move it away to start a new library", path)
 		}
+		existed = true
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
 	if err != nil {
 		return nil, classifyOpenError(path, err)
 	}
 	s := &Store{db: db, path: path}
+	if existed && beforeWrite != nil {
+		beforeWrite(s)
+	}
 	if err := s.prepare(); err != nil {
 		_ = db.Close()
 		return nil, err
@@ -77,18 +87,47 @@ func classifyOpenError(path string, err error) error {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return annotate.Problemf(annotate.ErrLocked, "another Scholia is using the library %s; close it and try again", path)
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
-		errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrInvalidMapping):
+	case unreadable(err):
 		return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged (%v); move it away to start a new library", path, err)
 	case errors.Is(err, os.ErrPermission):
-		return fmt.Errorf("cannot open %s: permission denied", path)
+		return fmt.Errorf("cannot open the library %s: permission denied; make the file and its folder writable, or name another library with --library", path)
 	}
 	return fmt.Errorf("cannot open %s: %w", path, err)
 }
 
+// unreadable says whether bbolt refused a file as not a database of its
+// own.
+func unreadable(err error) bool {
+	return errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrVersionMismatch) ||
+		errors.Is(err, berrors.ErrChecksum) || errors.Is(err, berrors.ErrInvalidMapping)
+}
+
+// needsPrepare says whether the file lacks anything prepare makes: a new
+// file, or one from before a bucket existed. Opening a library that has
+// everything writes nothing, so its transaction id names its contents.
+func (s *Store) needsPrepare() (bool, error) {
+	need := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				need = true
+			}
+		}
+		return nil
+	})
+	return need, err
+}
+
 // prepare creates the buckets of a new library and checks the schema of an
-// existing one, in one transaction.
+// existing one, in one transaction; it writes only when a bucket is new.
 func (s *Store) prepare() error {
+	need, err := s.needsPrepare()
+	if err != nil {
+		return err
+	}
+	if !need {
+		return s.db.View(s.checkSchema)
+	}
 	return s.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
@@ -102,17 +141,8 @@ func (s *Store) prepare() error {
 			}
 			return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
 		}
-		v, err := strconv.Atoi(string(meta.Get(keySchema)))
-		if err != nil {
-			return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: its schema version is unreadable", s.path)
-		}
-		if v > SchemaVersion {
-			return annotate.Problemf(annotate.ErrNewerSchema, "the library %s was written by a newer Scholia (schema %d, this one reads %d); update Scholia", s.path, v, SchemaVersion)
-		}
-		for _, name := range [][]byte{bucketDocuments, bucketBlocks, bucketHashes} {
-			if tx.Bucket(name) == nil {
-				return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: it lacks its %s bucket", s.path, name)
-			}
+		if err := s.checkSchema(tx); err != nil {
+			return err
 		}
 		fillSources := tx.Bucket(bucketSources) == nil
 		for _, name := range allBuckets {
@@ -125,6 +155,24 @@ func (s *Store) prepare() error {
 		}
 		return nil
 	})
+}
+
+// checkSchema refuses a library written by a newer Scholia or missing the
+// buckets every version has.
+func (s *Store) checkSchema(tx *bolt.Tx) error {
+	v, err := strconv.Atoi(string(tx.Bucket(bucketMeta).Get(keySchema)))
+	if err != nil {
+		return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: its schema version is unreadable", s.path)
+	}
+	if v > SchemaVersion {
+		return annotate.Problemf(annotate.ErrNewerSchema, "the library %s was written by a newer Scholia (schema %d, this one reads %d); update Scholia", s.path, v, SchemaVersion)
+	}
+	for _, name := range [][]byte{bucketDocuments, bucketBlocks, bucketHashes} {
+		if tx.Bucket(name) == nil {
+			return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: it lacks its %s bucket", s.path, name)
+		}
+	}
+	return nil
 }
 
 // Path is the library file's path.

@@ -107,6 +107,11 @@ func init() {
 			"annotate the Nth exact occurrence of TEXT in DOC; prints the new id", runAnnotate},
 		"export": {"export [--format md|jsonld|csv] [--doc DOC | --query Q] [--style chicago|apa] [-o FILE]",
 			"export annotations (all, one document's, or a search's) as Markdown, W3C Web Annotation JSON-LD or CSV; to standard output without -o", runExport},
+		"check":              {"check [--json] [FILE]", "verify the library (or FILE) page by page and record by record, in a child process; changes nothing", runCheck},
+		"backup":             {"backup [FILE]", "back the library up into the backups folder beside it, or to FILE", runBackup},
+		"backups":            {"backups [--json]", "list the library's backups, newest first, with what each holds", runBackups},
+		"restore":            {"restore [BACKUP]", "put the newest backup (or BACKUP) in place of the library, which is kept as .before-restore", runRestore},
+		"compact":            {"compact", "rewrite the library without the space deleted records left; checked before it replaces the file", runCompact},
 		"import-annotations": {"import-annotations FILE", "import annotations from W3C JSON-LD, Hypothesis JSON or a Kindle \"My Clippings.txt\"; the same file twice adds nothing", runImportAnnotations},
 	}
 }
@@ -128,7 +133,7 @@ func (e *env) library() (*library.Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	lib, err := library.Open(path)
+	lib, err := library.OpenVerified(path, ChildCheck)
 	if err != nil {
 		return nil, err
 	}

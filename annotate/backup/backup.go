@@ -1,0 +1,250 @@
+// Package backup keeps copies of a library in a backups folder beside it:
+// each written to a temporary file, verified by opening and checking it,
+// then renamed into place with a manifest of what it holds. It also puts a
+// damaged library aside and restores a backup over the library.
+package backup
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"scholia/annotate"
+	"scholia/annotate/store"
+)
+
+// Retention: the newest KeepNewest backups, plus the newest of each of the
+// last KeepDays days.
+const (
+	KeepNewest = 10
+	KeepDays   = 7
+)
+
+// Interval is how often a library being changed is backed up.
+const Interval = 10 * time.Minute
+
+// stamp names backups and kept files by time; it sorts as time does.
+const stamp = "20060102-150405.000"
+
+// Info is one backup as its manifest describes it.
+type Info struct {
+	Path string    `json:"-"`
+	Time time.Time `json:"time"`
+	// TxID is the library's last transaction in the copy: the library has
+	// not changed since while its own id is the same.
+	TxID int   `json:"txid"`
+	Size int64 `json:"size"`
+	store.Counts
+}
+
+// Dir is the folder that holds a library's backups.
+func Dir(library string) string { return filepath.Join(filepath.Dir(library), "backups") }
+
+// prefix starts the name of every backup of library: two libraries in one
+// folder keep apart.
+func prefix(library string) string {
+	base := filepath.Base(library)
+	return strings.TrimSuffix(base, filepath.Ext(base)) + "-"
+}
+
+// Write copies the open library to dest: into a temporary file beside
+// dest, flushed to disk, opened and checked, then renamed. dest is either
+// the whole good copy or untouched.
+func Write(s *store.Store, dest string) (Info, error) {
+	dir := filepath.Dir(dest)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return Info{}, fmt.Errorf("cannot back up to %s: %w", dest, err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
+	if err != nil {
+		return Info{}, fmt.Errorf("cannot back up to %s: %w", dest, err)
+	}
+	defer os.Remove(tmp.Name())
+	wrote, err := s.CopyTo(tmp)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return Info{}, fmt.Errorf("cannot back up to %s: %w", dest, err)
+	}
+	if err := verify(tmp.Name(), wrote); err != nil {
+		return Info{}, fmt.Errorf("cannot back up to %s: %w", dest, err)
+	}
+	if err := os.Rename(tmp.Name(), dest); err != nil {
+		return Info{}, fmt.Errorf("cannot back up to %s: %w", dest, err)
+	}
+	syncDir(dir)
+	fi, err := os.Stat(dest)
+	if err != nil {
+		return Info{}, err
+	}
+	return Info{Path: dest, TxID: wrote.TxID, Size: fi.Size(), Counts: wrote.Counts}, nil
+}
+
+// verify opens a copy just written and checks every page and record, and
+// that it holds what was copied.
+func verify(path string, wrote store.Report) error {
+	got, err := store.Check(path)
+	switch {
+	case err != nil:
+		return err
+	case len(got.Problems) > 0:
+		return fmt.Errorf("the copy fails its check (%s)", got.Problems[0])
+	case got.Counts != wrote.Counts:
+		return fmt.Errorf("the copy holds %d records instead of %d", got.Total(), wrote.Total())
+	}
+	return nil
+}
+
+// Take backs up the open library into Dir when it changed since the
+// newest backup (force: whatever), then applies the retention. It says
+// whether it wrote one.
+func Take(s *store.Store, now time.Time, force bool) (Info, bool, error) {
+	list, err := List(s.Path())
+	if err != nil {
+		return Info{}, false, err
+	}
+	if !force && len(list) > 0 && list[0].TxID == s.TxID() {
+		return list[0], false, nil
+	}
+	name := prefix(s.Path()) + now.UTC().Format(stamp) + ".db"
+	info, err := Write(s, filepath.Join(Dir(s.Path()), name))
+	if err != nil {
+		return Info{}, false, err
+	}
+	info.Time = now
+	if err := writeManifest(info); err != nil {
+		return Info{}, false, err
+	}
+	return info, true, Prune(s.Path(), now)
+}
+
+func manifestPath(backup string) string { return strings.TrimSuffix(backup, ".db") + ".json" }
+
+// writeManifest writes what a backup holds beside it, by the same
+// temporary-file-and-rename: a backup without a manifest is unfinished.
+func writeManifest(info Info) error {
+	data, err := json.MarshalIndent(info, "", "  ")
+	if err != nil {
+		return err
+	}
+	dest := manifestPath(info.Path)
+	tmp := dest + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("cannot back up to %s: %w", info.Path, err)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		return fmt.Errorf("cannot back up to %s: %w", info.Path, err)
+	}
+	syncDir(filepath.Dir(dest))
+	return nil
+}
+
+// List returns the finished backups of library, newest first.
+func List(library string) ([]Info, error) {
+	entries, err := os.ReadDir(Dir(library))
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the backups of %s: %w", library, err)
+	}
+	var out []Info
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, prefix(library)) || !strings.HasSuffix(name, ".json") {
+			continue
+		}
+		info, ok := readManifest(filepath.Join(Dir(library), name))
+		if ok {
+			out = append(out, info)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Time.After(out[j].Time) })
+	return out, nil
+}
+
+// readManifest reads one manifest; a backup whose manifest or file is
+// missing or unreadable is not a backup.
+func readManifest(path string) (Info, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Info{}, false
+	}
+	var info Info
+	if json.Unmarshal(data, &info) != nil {
+		return Info{}, false
+	}
+	info.Path = strings.TrimSuffix(path, ".json") + ".db"
+	if _, err := os.Stat(info.Path); err != nil {
+		return Info{}, false
+	}
+	return info, true
+}
+
+// Prune deletes the backups retention does not keep, and the files of
+// backups that were never finished.
+func Prune(library string, now time.Time) error {
+	list, err := List(library)
+	if err != nil {
+		return err
+	}
+	keep := map[string]bool{}
+	days := map[string]bool{}
+	oldest := now.AddDate(0, 0, -KeepDays)
+	for i, b := range list {
+		day := b.Time.Local().Format("2006-01-02")
+		if i < KeepNewest || (!days[day] && b.Time.After(oldest)) {
+			keep[b.Path] = true
+		}
+		days[day] = true
+	}
+	entries, err := os.ReadDir(Dir(library))
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		path := filepath.Join(Dir(library), name)
+		if unfinished(e, library, now) {
+			_ = os.Remove(path)
+		}
+		if !strings.HasPrefix(name, prefix(library)) || !strings.HasSuffix(name, ".db") {
+			continue
+		}
+		if !keep[path] {
+			_ = os.Remove(manifestPath(path))
+			_ = os.Remove(path)
+		}
+	}
+	return nil
+}
+
+// unfinished says whether a folder entry is the temporary file of a
+// backup cut off (by a crash) over an hour ago.
+func unfinished(e os.DirEntry, library string, now time.Time) bool {
+	name := e.Name()
+	if !strings.HasSuffix(name, ".tmp") || !strings.HasPrefix(strings.TrimPrefix(name, "."), prefix(library)) {
+		return false
+	}
+	fi, err := e.Info()
+	return err == nil && now.Sub(fi.ModTime()) > time.Hour
+}
+
+// Kept names a file kept beside the library: library.db.damaged-<time>.
+func Kept(library, why string, now time.Time) string {
+	return library + "." + why + "-" + now.UTC().Format(stamp)
+}
+
+// errNone is returned when a library has no backup to restore.
+func errNone(library string) error {
+	return annotate.Problemf(annotate.ErrNotFound, "the library %s has no backups in %s", library, Dir(library))
+}

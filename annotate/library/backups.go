@@ -1,0 +1,106 @@
+package library
+
+import (
+	"sync"
+	"time"
+
+	"scholia/annotate/backup"
+	"scholia/annotate/store"
+)
+
+// keeper takes the automatic backups of an open library: one when it is
+// opened (before anything is written to it), then one every
+// backup.Interval while it changes.
+type keeper struct {
+	mu      sync.Mutex
+	lastErr error
+	report  func(error)
+	stop    chan struct{}
+	stopped sync.Once
+	done    sync.WaitGroup
+}
+
+// OpenVerified is how the app opens a library: Verify first (see there),
+// then Open with automatic backups.
+func OpenVerified(path string, check backup.Checker) (*Library, error) {
+	if err := Verify(path, check, time.Now()); err != nil {
+		return nil, err
+	}
+	k := &keeper{stop: make(chan struct{})}
+	s, err := store.OpenWith(path, func(s *store.Store) { k.take(s, time.Now()) })
+	if err != nil {
+		return nil, err
+	}
+	l := &Library{store: s, now: time.Now, backups: k}
+	k.done.Add(1)
+	go k.run(s)
+	return l, nil
+}
+
+// take makes a backup if the library changed since the newest one; a
+// failure is kept for BackupProblem and reported, not fatal: the library
+// itself is sound.
+func (k *keeper) take(s *store.Store, now time.Time) {
+	_, _, err := backup.Take(s, now, false)
+	k.mu.Lock()
+	k.lastErr = err
+	report := k.report
+	k.mu.Unlock()
+	if err != nil && report != nil {
+		report(err)
+	}
+}
+
+func (k *keeper) run(s *store.Store) {
+	defer k.done.Done()
+	t := time.NewTicker(backup.Interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-k.stop:
+			return
+		case now := <-t.C:
+			k.take(s, now)
+		}
+	}
+}
+
+// close stops the ticker and waits for a backup under way.
+func (k *keeper) close() {
+	k.stopped.Do(func() { close(k.stop) })
+	k.done.Wait()
+}
+
+// OnBackupProblem sets what is called (from another goroutine) when an
+// automatic backup fails.
+func (l *Library) OnBackupProblem(f func(error)) {
+	if l.backups == nil {
+		return
+	}
+	l.backups.mu.Lock()
+	l.backups.report = f
+	l.backups.mu.Unlock()
+}
+
+// BackupProblem is why the latest automatic backup failed, nil when it
+// did not (or the library keeps none).
+func (l *Library) BackupProblem() error {
+	if l.backups == nil {
+		return nil
+	}
+	l.backups.mu.Lock()
+	defer l.backups.mu.Unlock()
+	return l.backups.lastErr
+}
+
+// Backup writes a backup now: into the backups folder when dest is "",
+// else to dest.
+func (l *Library) Backup(dest string) (backup.Info, error) {
+	if dest == "" {
+		info, _, err := backup.Take(l.store, l.now(), true)
+		return info, err
+	}
+	info, err := backup.Write(l.store, dest)
+	info.Time = l.now()
+	return info, err
+}

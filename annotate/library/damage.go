@@ -1,0 +1,103 @@
+package library
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"scholia/annotate"
+	"scholia/annotate/backup"
+)
+
+// Damage is a library found damaged before it was opened. Its file has
+// been set aside unchanged; Backup is the newest backup that checks clean,
+// nil when there is none.
+type Damage struct {
+	Library string
+	KeptAs  string
+	Reason  string
+	Backup  *backup.Info
+}
+
+// Error says in one sentence what happened and what to do, naming
+// `scholia restore` for the command line; the window offers a button.
+func (d *Damage) Error() string {
+	s := fmt.Sprintf("the library %s is damaged (%s); it was kept unchanged as %s", d.Library, d.Reason, d.KeptAs)
+	if d.Backup == nil {
+		return s + ", and there is no good backup to restore, so a new library is started on the next run"
+	}
+	return s + fmt.Sprintf(", and its newest good backup, of %s, can be brought back with scholia restore", Describe(*d.Backup))
+}
+
+// Unwrap makes a Damage an annotate.ErrDamaged.
+func (d *Damage) Unwrap() error { return annotate.ErrDamaged }
+
+// Describe names a backup for a person: its time and what it holds.
+func Describe(b backup.Info) string {
+	return fmt.Sprintf("%s (%s, %s)", b.Time.Local().Format("2 Jan 2006 15:04"),
+		count(b.Documents, "document"), count(b.Annotations, "annotation"))
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// Verify checks the library at path before it is opened, with check
+// running where a fault in bbolt cannot take this process down. A missing
+// file is fine (a new library); a locked one is ErrLocked. A damaged one
+// (0 bytes, failing the check, or holding no records while its newest
+// backup holds some) is set aside and a *Damage returned.
+func Verify(path string, check backup.Checker, now time.Time) error {
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) || (err == nil && fi.IsDir()) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("cannot open the library %s: %w", path, err)
+	}
+	reason, err := diagnose(path, fi.Size(), check)
+	if err != nil || reason == "" {
+		return err
+	}
+	kept, err := backup.SetAside(path, now)
+	if err != nil {
+		return err
+	}
+	return &Damage{Library: path, KeptAs: kept, Reason: reason, Backup: goodBackup(path, check)}
+}
+
+// diagnose says what is wrong with a library file, "" when nothing is.
+func diagnose(path string, size int64, check backup.Checker) (string, error) {
+	if size == 0 {
+		return "it is empty (0 bytes)", nil
+	}
+	r, err := check(path)
+	if err != nil {
+		return "", err
+	}
+	if len(r.Problems) > 0 {
+		return r.Problems[0], nil
+	}
+	if newest, ok := backup.Newest(path); ok && r.Total() == 0 && newest.Total() > 0 {
+		return fmt.Sprintf("it holds no records, but its backup of %s holds %d", newest.Time.Local().Format("2 Jan 2006 15:04"), newest.Total()), nil
+	}
+	return "", nil
+}
+
+// goodBackup is the newest backup that checks clean.
+func goodBackup(path string, check backup.Checker) *backup.Info {
+	list, err := backup.List(path)
+	if err != nil {
+		return nil
+	}
+	for _, b := range list {
+		if r, err := check(b.Path); err == nil && len(r.Problems) == 0 {
+			return &b
+		}
+	}
+	return nil
+}

@@ -1,0 +1,158 @@
+package store
+
+import (
+	"fmt"
+	"os"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Counts is how many records of each kind a library holds.
+type Counts struct {
+	Documents   int `json:"documents"`
+	Annotations int `json:"annotations"`
+	Trash       int `json:"trash"`
+	Revisions   int `json:"revisions"`
+}
+
+// Total is every record counted.
+func (c Counts) Total() int { return c.Documents + c.Annotations + c.Trash + c.Revisions }
+
+// Report is what Check found in a library file.
+type Report struct {
+	Counts
+	// TxID is the last committed transaction: it changes with every save.
+	TxID int `json:"txid"`
+	// Problems names each damaged record or page; empty when the file is
+	// sound.
+	Problems []string `json:"problems,omitempty"`
+}
+
+// maxProblems bounds a report: a file that fails this often is damaged
+// whatever the rest says.
+const maxProblems = 20
+
+// sealedBuckets are the buckets whose every value is a checksummed record.
+var sealedBuckets = [][]byte{bucketDocuments, bucketBlocks, bucketAnnotations, bucketReading, bucketTrash, bucketRevisions}
+
+// Check opens the file at path read-only and verifies it: bbolt's own
+// page checks, then every record's checksum. Damage is listed in the
+// report, a file bbolt refuses included; an error means the file could not
+// be checked at all (ErrLocked when another process holds it). A file cut short can kill the process inside bbolt, beyond
+// recover: run Check in a child process when the file is not trusted.
+func Check(path string) (Report, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return Report{}, fmt.Errorf("cannot check %s: %w", path, err)
+	}
+	if fi.Size() == 0 {
+		return Report{Problems: []string{"the file is empty (0 bytes)"}}, nil
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: LockTimeout})
+	if err != nil {
+		if unreadable(err) {
+			return Report{Problems: []string{fmt.Sprintf("it is not a readable library (%v)", err)}}, nil
+		}
+		return Report{}, classifyOpenError(path, err)
+	}
+	defer db.Close()
+	var r Report
+	err = db.View(func(tx *bolt.Tx) error {
+		r.TxID = int(tx.ID())
+		checkPages(tx, &r)
+		checkRecords(tx, &r)
+		return nil
+	})
+	return r, err
+}
+
+// checkPages runs bbolt's consistency check; a panic while walking a
+// damaged page is a problem found, not a crash.
+func checkPages(tx *bolt.Tx, r *Report) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.add(fmt.Sprintf("a page cannot be read (%v)", p))
+		}
+	}()
+	for err := range tx.Check() {
+		r.add(fmt.Sprintf("page check: %v", err))
+	}
+}
+
+// checkRecords counts the records and verifies each one's checksum.
+func checkRecords(tx *bolt.Tx, r *Report) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.add(fmt.Sprintf("a record cannot be read (%v)", p))
+		}
+	}()
+	if tx.Bucket(bucketMeta) == nil {
+		if tx.Bucket(bucketDocuments) != nil {
+			r.add("the schema record is missing")
+		}
+		return
+	}
+	for _, name := range sealedBuckets {
+		b := tx.Bucket(name)
+		if b == nil {
+			r.add(fmt.Sprintf("the %s bucket is missing", name))
+			continue
+		}
+		_ = b.ForEach(func(k, v []byte) error {
+			if err := verify(string(name), string(k), v); err != nil {
+				r.add(err.Error())
+			}
+			r.count(name)
+			return nil
+		})
+	}
+}
+
+func (r *Report) add(problem string) {
+	if len(r.Problems) < maxProblems {
+		r.Problems = append(r.Problems, problem)
+	}
+}
+
+func (r *Report) count(bucket []byte) {
+	switch string(bucket) {
+	case string(bucketDocuments):
+		r.Documents++
+	case string(bucketAnnotations):
+		r.Annotations++
+	case string(bucketTrash):
+		r.Trash++
+	case string(bucketRevisions):
+		r.Revisions++
+	}
+}
+
+// Counts reads how many records of each kind the library holds.
+func (s *Store) Counts() (Counts, error) {
+	var c Counts
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c = countsIn(tx)
+		return nil
+	})
+	return c, err
+}
+
+func countsIn(tx *bolt.Tx) Counts {
+	n := func(name []byte) int {
+		if b := tx.Bucket(name); b != nil {
+			return b.Stats().KeyN
+		}
+		return 0
+	}
+	return Counts{n(bucketDocuments), n(bucketAnnotations), n(bucketTrash), n(bucketRevisions)}
+}
+
+// TxID is the last committed transaction's id: equal ids, equal contents.
+func (s *Store) TxID() int {
+	var id int
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		id = int(tx.ID())
+		return nil
+	})
+	return id
+}

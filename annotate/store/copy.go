@@ -1,0 +1,53 @@
+package store
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// CopyTo writes a consistent copy of the library to w, as it stands at one
+// moment while saves go on, and returns what that copy holds.
+func (s *Store) CopyTo(w io.Writer) (Report, error) {
+	var r Report
+	err := s.db.View(func(tx *bolt.Tx) error {
+		r.TxID = int(tx.ID())
+		r.Counts = countsIn(tx)
+		_, err := tx.WriteTo(w)
+		return err
+	})
+	return r, err
+}
+
+// compactTxSize bounds each transaction of a compaction, so a large
+// library is copied without holding it all in one.
+const compactTxSize = 64 << 20
+
+// Compact writes a compacted copy of the library at src to dst, which
+// must not exist: only live pages are copied, each filled. Then it calls
+// swap, which may check dst and rename it over src. src stays locked until
+// swap returns, so no other Scholia writes to it meanwhile.
+func Compact(src, dst string, swap func() error) error {
+	from, err := bolt.Open(src, 0o600, &bolt.Options{Timeout: LockTimeout})
+	if err != nil {
+		return classifyOpenError(src, err)
+	}
+	defer from.Close()
+	if _, err := os.Stat(dst); err == nil {
+		return fmt.Errorf("cannot compact into %s: the file exists", dst)
+	}
+	to, err := bolt.Open(dst, 0o600, &bolt.Options{Timeout: LockTimeout})
+	if err != nil {
+		return fmt.Errorf("cannot create %s: %w", dst, err)
+	}
+	if err := bolt.Compact(to, from, compactTxSize); err != nil {
+		_ = to.Close()
+		return fmt.Errorf("cannot compact %s: %w", src, err)
+	}
+	if err := to.Close(); err != nil {
+		return fmt.Errorf("cannot compact %s: %w", src, err)
+	}
+	return swap()
+}

@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+
+	"scholia/annotate"
+	"scholia/annotate/store"
+)
+
+// ChildEnv is set in the environment of the child process that checks a
+// library: a test binary standing in for scholia runs the command line
+// when it sees it.
+const ChildEnv = "SCHOLIA_CHECK_CHILD"
+
+// ChildCheck checks a library file in a child process (`scholia check
+// --child FILE`), where a fault inside bbolt on a file cut short kills the
+// child, not the caller. A child that dies is damage found.
+func ChildCheck(path string) (store.Report, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return store.Report{}, fmt.Errorf("cannot check %s: %w", path, err)
+	}
+	cmd := exec.Command(exe, "check", "--child", path)
+	cmd.Env = append(os.Environ(), ChildEnv+"=1")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err = cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		var r store.Report
+		if jerr := json.Unmarshal(out.Bytes(), &r); jerr != nil {
+			return store.Report{}, fmt.Errorf("cannot check %s: the check printed %q", path, out.String())
+		}
+		return r, nil
+	case !errors.As(err, &exit):
+		return store.Report{}, fmt.Errorf("cannot check %s: %w", path, err)
+	case exit.ExitCode() == ExitLocked:
+		return store.Report{}, annotate.Problemf(annotate.ErrLocked, "another Scholia is using the library %s; close it and try again", path)
+	case exit.ExitCode() == ExitFailed:
+		return store.Report{}, errors.New(strings.TrimPrefix(strings.TrimSpace(errOut.String()), "scholia: "))
+	}
+	return store.Report{Problems: []string{"reading it crashed the check (" + crashLine(errOut.String(), exit) + ")"}}, nil
+}
+
+// crashLine is the first line of a crash's report that says what it was.
+func crashLine(stderr string, exit *exec.ExitError) string {
+	for _, line := range strings.Split(stderr, "\n") {
+		if strings.HasPrefix(line, "fatal error") || strings.HasPrefix(line, "panic") || strings.HasPrefix(line, "unexpected fault") {
+			return strings.TrimSpace(line)
+		}
+	}
+	return exit.String()
+}
+
+// runCheck verifies a library (the one in use unless FILE is named) in a
+// child process and prints what it holds or what is damaged; it changes
+// nothing. With --child it is that child: it checks in this process and
+// prints the report as JSON.
+func runCheck(e *env, args []string) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	child := fs.Bool("child", false, "check in this process (used by Scholia itself)")
+	args, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	path, err := e.fileOrLibrary(args, "check")
+	if err != nil {
+		return err
+	}
+	check := ChildCheck
+	if *child {
+		check, *asJSON = store.Check, true
+	}
+	r, err := check(path)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if err := writeJSON(e.stdout, r); err != nil {
+			return err
+		}
+	} else {
+		printReport(e, path, r)
+	}
+	if len(r.Problems) > 0 && !*child {
+		return errReported
+	}
+	return nil
+}
+
+func printReport(e *env, path string, r store.Report) {
+	if len(r.Problems) == 0 {
+		fmt.Fprintf(e.stdout, "%s is sound: %s\n", path, counts(r.Counts))
+		return
+	}
+	fmt.Fprintf(e.stdout, "%s is damaged:\n", path)
+	for _, p := range r.Problems {
+		fmt.Fprintf(e.stdout, "  %s\n", p)
+	}
+	fmt.Fprintln(e.stdout, "Restore its newest good backup with scholia restore (scholia backups lists them).")
+}
+
+func counts(c store.Counts) string {
+	return fmt.Sprintf("%d documents, %d annotations, %d in the trash, %d earlier revisions", c.Documents, c.Annotations, c.Trash, c.Revisions)
+}
+
+// fileOrLibrary is the one FILE argument a command takes, or the library.
+func (e *env) fileOrLibrary(args []string, name string) (string, error) {
+	switch len(args) {
+	case 0:
+		return e.inv.LibraryPath()
+	case 1:
+		return args[0], nil
+	}
+	return "", errUsage{fmt.Sprintf("%s takes at most one file; see scholia %s --help", name, name)}
+}
