@@ -27,6 +27,10 @@ var (
 	// ErrInvalid: a value breaks a rule of the domain (an anchor outside the
 	// text, an unknown colour).
 	ErrInvalid = errors.New("invalid")
+	// ErrNotSaved: writing to the library failed (a full disk, a
+	// read-only file); the change was not made and nothing before it is
+	// lost.
+	ErrNotSaved = errors.New("not saved")
 )
 
 // Problem is an error whose message is a plain sentence for the user and

@@ -104,16 +104,18 @@ func (m *MainWindow) HighlightIn(c annotate.Colour) {
 	m.create(m.reader.Document().ID, library.Draft{Kind: annotate.KindHighlight, Colour: c, Start: s, End: e})
 }
 
-// create saves a new annotation and shows it, selected, in the panel.
-func (m *MainWindow) create(docID string, d library.Draft) {
+// create saves a new annotation and shows it, selected, in the panel;
+// it says whether it was saved.
+func (m *MainWindow) create(docID string, d library.Draft) bool {
 	a, err := m.lib.Annotate(docID, d)
 	if err != nil {
 		m.showError(err)
-		return
+		return false
 	}
 	m.reader.ClearSelection()
 	m.saved("Saved")
 	m.panel.Reveal(a.ID)
+	return true
 }
 
 // AddNote writes a note on the selection, or on the whole document when
@@ -144,9 +146,9 @@ func (m *MainWindow) annotateWithText(kind annotate.Kind) {
 		quote = string(m.reader.Text()[s:e])
 	}
 	m.toolbar.Hide()
-	m.noteDialog = NewNoteDialog(kind, quote, m.tags, m.win, func(body string, tags []string) {
+	m.noteDialog = NewNoteDialog(kind, quote, m.tags, m.win, func(body string, tags []string) bool {
 		d.Body, d.Tags = body, tags
-		m.create(doc.ID, d)
+		return m.create(doc.ID, d)
 	})
 	m.noteDialog.Show(m.win)
 }

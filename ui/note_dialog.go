@@ -17,13 +17,14 @@ type NoteDialog struct {
 	body   *shortcutEntry
 	tags   *TagEntry
 	dialog *dialog.CustomDialog
-	save   func(body string, tags []string)
+	save   func(body string, tags []string) bool
 	done   bool
 }
 
 // NewNoteDialog prepares a dialog for a note or question on quote ("" for
-// the whole document); save is called once with what was typed.
-func NewNoteDialog(kind annotate.Kind, quote string, knownTags []string, win fyne.Window, save func(body string, tags []string)) *NoteDialog {
+// the whole document); save is called with what was typed and says
+// whether it was saved: the dialog stays open, the text kept, until it is.
+func NewNoteDialog(kind annotate.Kind, quote string, knownTags []string, win fyne.Window, save func(body string, tags []string) bool) *NoteDialog {
 	d := &NoteDialog{kind: kind, save: save}
 	d.body = newShortcutEntry(true)
 	d.body.SetMinRowsVisible(6)
@@ -71,14 +72,16 @@ func (d *NoteDialog) Type(body string, tags ...string) {
 // Tags is the dialog's tag box.
 func (d *NoteDialog) Tags() *TagEntry { return d.tags }
 
-// Save saves what was typed and closes the dialog.
+// Save saves what was typed and closes the dialog; when saving fails the
+// dialog stays, so nothing typed is lost and Save can be tried again.
 func (d *NoteDialog) Save() {
 	if d.done {
 		return
 	}
-	d.done = true
-	d.dialog.Hide()
-	d.save(d.body.Text, d.tags.Tags())
+	if d.save(d.body.Text, d.tags.Tags()) {
+		d.done = true
+		d.dialog.Hide()
+	}
 }
 
 // Cancel closes the dialog without saving.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -98,6 +99,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.win.SetOnClosed(m.stopTimers)
 
 	m.ensureWelcome()
+	lib.OnBackupProblem(func(err error) { fyne.Do(func() { m.backupFailed(err) }) })
 	go func() {
 		if err := lib.PrepareSearch(); err != nil {
 			fyne.Do(func() { m.showError(err) })
@@ -108,6 +110,9 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 		m.OpenDocument(id)
 	} else if m.list.Len() > 0 {
 		m.list.Tap(0)
+	}
+	if err := lib.BackupProblem(); err != nil {
+		m.backupFailed(err)
 	}
 	return m
 }
@@ -356,9 +361,22 @@ func (m *MainWindow) Quit() {
 	m.app.Quit()
 }
 
+// showError tells the reader what went wrong in a dialog; a save that
+// failed also says so in the status bar, where it stays until the next
+// change is saved.
 func (m *MainWindow) showError(err error) {
 	fyne.LogError("scholia", err)
+	if errors.Is(err, annotate.ErrNotSaved) {
+		m.setStatus("Not saved")
+	}
 	dialog.ShowError(err, m.win)
+}
+
+// backupFailed says in the status bar that an automatic backup failed:
+// the library itself is sound and saving goes on.
+func (m *MainWindow) backupFailed(err error) {
+	fyne.LogError("scholia", err)
+	m.setStatus("Backup failed: " + err.Error())
 }
 
 // ShowMessage tells the reader about a mistake (an unreadable file) in a

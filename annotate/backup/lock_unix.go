@@ -5,6 +5,7 @@ package backup
 import (
 	"errors"
 	"os"
+	"sync"
 	"syscall"
 
 	"scholia/annotate"
@@ -25,5 +26,6 @@ func lock(library string) (func(), error) {
 		_ = f.Close()
 		return nil, annotate.Problemf(annotate.ErrLocked, "another Scholia is using the library %s; close it and try again", library)
 	}
-	return func() { _ = f.Close() }, nil
+	var once sync.Once
+	return func() { once.Do(func() { _ = f.Close() }) }, nil
 }

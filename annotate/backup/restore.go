@@ -50,7 +50,7 @@ func Restore(library, from string, check Checker, now time.Time) (Info, string, 
 	if err != nil {
 		return Info{}, "", err
 	}
-	defer unlock()
+	defer func() { unlock() }()
 	tmp := library + ".restoring"
 	if err := copyFile(info.Path, tmp); err != nil {
 		_ = os.Remove(tmp)
@@ -71,7 +71,23 @@ func Restore(library, from string, check Checker, now time.Time) (Info, string, 
 		return Info{}, kept, fmt.Errorf("cannot restore %s: %w", info.Path, err)
 	}
 	syncDir(filepath.Dir(library))
+	unlock()
+	if err := TakeFile(library, now); err != nil {
+		return info, kept, fmt.Errorf("the backup is restored, but backing up the restored library failed: %w", err)
+	}
 	return info, kept, nil
+}
+
+// TakeFile backs up the library file at path, when it differs from its
+// newest backup: after it was replaced (restored, compacted), so the newest
+// backup describes the file as it now is.
+func TakeFile(path string, now time.Time) error {
+	s, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	_, _, err = Take(s, now, false)
+	return errors.Join(err, s.Close())
 }
 
 // chooseBackup finds the backup to restore and checks it.

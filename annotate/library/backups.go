@@ -21,7 +21,10 @@ type keeper struct {
 }
 
 // OpenVerified is how the app opens a library: Verify first (see there),
-// then Open with automatic backups.
+// then Open with automatic backups: one before anything is written to an
+// existing library, one after it is opened when that changed it (a new
+// library, a migration: unchanged, the first one stands), then every
+// backup.Interval while it changes.
 func OpenVerified(path string, check backup.Checker) (*Library, error) {
 	if err := Verify(path, check, time.Now()); err != nil {
 		return nil, err
@@ -31,6 +34,7 @@ func OpenVerified(path string, check backup.Checker) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
+	k.take(s, time.Now())
 	l := &Library{store: s, now: time.Now, backups: k}
 	k.done.Add(1)
 	go k.run(s)

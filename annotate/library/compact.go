@@ -51,5 +51,8 @@ func Compact(path string, check backup.Checker) (Compacted, error) {
 		}
 		return nil
 	})
-	return res, err
+	if err != nil {
+		return res, err
+	}
+	return res, backup.TakeFile(path, time.Now())
 }

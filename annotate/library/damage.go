@@ -35,7 +35,7 @@ func (d *Damage) Unwrap() error { return annotate.ErrDamaged }
 
 // Describe names a backup for a person: its time and what it holds.
 func Describe(b backup.Info) string {
-	return fmt.Sprintf("%s (%s, %s)", b.Time.Local().Format("2 Jan 2006 15:04"),
+	return fmt.Sprintf("%s (%s, %s)", when(b),
 		count(b.Documents, "document"), count(b.Annotations, "annotation"))
 }
 
@@ -49,8 +49,11 @@ func count(n int, noun string) string {
 // Verify checks the library at path before it is opened, with check
 // running where a fault in bbolt cannot take this process down. A missing
 // file is fine (a new library); a locked one is ErrLocked. A damaged one
-// (0 bytes, failing the check, or holding no records while its newest
-// backup holds some) is set aside and a *Damage returned.
+// (0 bytes, failing the check, holding no records while its newest
+// backup holds some, or an older transaction than that backup: a meta page
+// lost) is set aside and a *Damage returned. Restoring, compacting and
+// starting anew each take a backup at once, so a file that legitimately
+// starts over is never mistaken for one gone back.
 func Verify(path string, check backup.Checker, now time.Time) error {
 	fi, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) || (err == nil && fi.IsDir()) {
@@ -82,11 +85,18 @@ func diagnose(path string, size int64, check backup.Checker) (string, error) {
 	if len(r.Problems) > 0 {
 		return r.Problems[0], nil
 	}
-	if newest, ok := backup.Newest(path); ok && r.Total() == 0 && newest.Total() > 0 {
-		return fmt.Sprintf("it holds no records, but its backup of %s holds %d", newest.Time.Local().Format("2 Jan 2006 15:04"), newest.Total()), nil
+	newest, ok := backup.Newest(path)
+	switch {
+	case !ok:
+	case r.Total() == 0 && newest.Total() > 0:
+		return fmt.Sprintf("it holds no records, but its backup of %s holds %d", when(newest), newest.Total()), nil
+	case r.TxID < newest.TxID:
+		return fmt.Sprintf("it went back to a state older than its backup of %s", when(newest)), nil
 	}
 	return "", nil
 }
+
+func when(b backup.Info) string { return b.Time.Local().Format("2 Jan 2006 15:04") }
 
 // goodBackup is the newest backup that checks clean.
 func goodBackup(path string, check backup.Checker) *backup.Info {

@@ -25,8 +25,8 @@ import (
 
 // Library is an open library file.
 type Library struct {
-	store  *store.Store
-	now    func() time.Time
+	store   *store.Store
+	now     func() time.Time
 	undo    []undoStep
 	search  searcher
 	backups *keeper

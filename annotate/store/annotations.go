@@ -241,7 +241,7 @@ func (s *Store) AnnotationCounts() (map[string]int, error) {
 
 // DeleteAnnotation moves an annotation to the trash in one transaction.
 func (s *Store) DeleteAnnotation(id string, at time.Time) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		a, err := annotationIn(tx, id)
 		if err != nil {
 			return err
@@ -266,7 +266,7 @@ func (s *Store) DeleteAnnotation(id string, at time.Time) error {
 // RestoreAnnotation moves an annotation back from the trash.
 func (s *Store) RestoreAnnotation(id string) (*annotate.Annotation, error) {
 	var out *annotate.Annotation
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		raw := tx.Bucket(bucketTrash).Get([]byte(id))
 		if raw == nil {
 			return annotate.Problemf(annotate.ErrNotFound, "the trash has no annotation %s", id)

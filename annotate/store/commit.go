@@ -57,7 +57,7 @@ func (s *Store) Commit(c Change) error {
 			return err
 		}
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		for _, d := range news {
 			if err := putDocumentIn(tx, d); err != nil {
 				return err

@@ -16,7 +16,7 @@ func (s *Store) PutDocument(doc *annotate.Document) error {
 // the import found), in one transaction.
 func (s *Store) SetReference(docID string, ref *annotate.Reference) (*annotate.Document, error) {
 	var d annotate.Document
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDocuments)
 		info := b.Get([]byte(docID))
 		if info == nil {

@@ -20,7 +20,7 @@ func (s *Store) PutReading(docID string, r Reading) error {
 	if err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketDocuments).Get([]byte(docID)) == nil {
 			return annotate.Problemf(annotate.ErrNotFound, "no document has the id %s", docID)
 		}

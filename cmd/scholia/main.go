@@ -3,15 +3,19 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
 	"runtime/debug"
+	"time"
 
 	_ "scholia/cmd/scholia/locale"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"scholia/annotate/backup"
 	"scholia/annotate/library"
 	"scholia/assets"
 	"scholia/cmd/scholia/cli"
@@ -48,14 +52,44 @@ func runWindow(inv cli.Invocation) int {
 	path, err := inv.LibraryPath()
 	var lib *library.Library
 	if err == nil {
-		lib, err = library.Open(path)
+		lib, err = library.OpenVerified(path, cli.ChildCheck)
 	}
-	if err != nil {
+	var damage *library.Damage
+	switch {
+	case errors.As(err, &damage):
+		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
+		ui.ShowDamage(a, damage, func(restore bool) error {
+			if restore {
+				if _, _, err := backup.Restore(path, damage.Backup.Path, cli.ChildCheck, time.Now()); err != nil {
+					return err
+				}
+			}
+			if lib, err = library.OpenVerified(path, cli.ChildCheck); err != nil {
+				return err
+			}
+			showMain(a, lib, inv)
+			return nil
+		}).Show()
+	case err != nil:
 		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
 		ui.ShowStartupError(a, err).ShowAndRun()
 		return cli.ExitFailed
+	default:
+		showMain(a, lib, inv)
 	}
-	defer lib.Close()
+	a.Run()
+	if lib != nil {
+		if err := lib.Close(); err != nil {
+			fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
+			return cli.ExitFailed
+		}
+	}
+	return cli.ExitOK
+}
+
+// showMain opens the main window on the library, importing and showing a
+// file named on the command line.
+func showMain(a fyne.App, lib *library.Library, inv cli.Invocation) {
 	w := ui.NewMainWindow(a, lib)
 	if file := fileToOpen(inv); file != "" && ui.IsAnnotationFile(file) {
 		w.ImportAnnotations(file)
@@ -69,8 +103,7 @@ func runWindow(inv cli.Invocation) int {
 			w.OpenDocument(res.Document.ID)
 		}
 	}
-	w.Window().ShowAndRun()
-	return cli.ExitOK
+	w.Window().Show()
 }
 
 // hasDisplay says whether a window can be opened: on Linux and the BSDs an
