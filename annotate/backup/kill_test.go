@@ -1,0 +1,99 @@
+package backup_test
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"scholia/annotate"
+	"scholia/annotate/backup"
+	"scholia/annotate/store"
+)
+
+// childEnv makes this test binary a process that backs up the library it
+// names, over and over, printing each finished backup's path.
+const childEnv = "SCHOLIA_BACKUP_CHILD"
+
+func TestMain(m *testing.M) {
+	if path := os.Getenv(childEnv); path != "" {
+		backUpForever(path)
+	}
+	os.Exit(m.Run())
+}
+
+func backUpForever(path string) {
+	s, err := store.Open(path)
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	for at := time.Now(); ; at = at.Add(time.Second) {
+		info, _, err := backup.Take(s, at, true)
+		if err != nil {
+			fmt.Println("error", err)
+			os.Exit(1)
+		}
+		fmt.Println("took", info.Path)
+	}
+}
+
+func TestKillDuringABackupLeavesTheEarlierOnesIntact(t *testing.T) {
+	s, path := library(t, 0)
+	for i := range 60 {
+		d := &annotate.Document{ID: fmt.Sprint("big", i), Title: "big", Format: "text", Hash: fmt.Sprint("big", i)}
+		d.SetBlocks([]annotate.Block{{Kind: annotate.BlockParagraph, Text: strings.Repeat(fmt.Sprint("page filler ", i), 4000)}})
+		if err := s.PutDocument(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	var acked []string
+	for round := range 5 {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), childEnv+"="+path)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		lines := bufio.NewScanner(out)
+		for n := 1 + rand.IntN(4); n > 0 && lines.Scan(); n-- {
+			line := lines.Text()
+			if !strings.HasPrefix(line, "took ") {
+				t.Fatalf("round %d: the child said %q", round, line)
+			}
+			acked = append(acked, strings.TrimPrefix(line, "took "))
+		}
+		_ = cmd.Process.Kill()
+		for lines.Scan() {
+			acked = append(acked, strings.TrimPrefix(lines.Text(), "took "))
+		}
+		_ = cmd.Wait()
+		list, err := backup.List(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		listed := map[string]bool{}
+		for _, b := range list {
+			listed[b.Path] = true
+			if r, err := store.Check(b.Path); err != nil || len(r.Problems) > 0 || r.Counts != b.Counts {
+				t.Errorf("round %d: %s is listed but checks %+v, %v", round, b.Path, r, err)
+			}
+		}
+		// A backup may finish, and prune the oldest, between its rename
+		// and its line: the newest KeepNewest-1 acknowledged ones stand.
+		recent := acked[max(0, len(acked)-backup.KeepNewest+1):]
+		for _, p := range recent {
+			if !listed[p] {
+				t.Errorf("round %d: the finished backup %s is gone after a kill", round, p)
+			}
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package store_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"scholia/annotate"
+	"scholia/annotate/store"
+)
+
+// flip changes one byte of marker in the file at path, as a failing disk
+// would.
+func flip(t *testing.T, path, marker string) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(raw, []byte(marker))
+	if i < 0 {
+		t.Fatalf("%q not found in the file", marker)
+	}
+	raw[i+2] ^= 0x20
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCheckCountsASoundLibrary(t *testing.T) {
+	s, path := openStore(t)
+	for _, id := range []string{"a", "b"} {
+		if err := s.PutDocument(testDocument(id)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	anchor, _ := annotate.NewAnchor([]rune(testDocument("a").Text()), 0, 3)
+	if err := s.PutAnnotation(&annotate.Annotation{ID: "n1", DocID: "a", Kind: annotate.KindNote, Colour: annotate.Yellow, Anchor: &anchor, Body: "kept"}); err != nil {
+		t.Fatal(err)
+	}
+	txid := s.TxID()
+	s.Close()
+	r, err := store.Check(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Problems) > 0 || r.Documents != 2 || r.Annotations != 1 || r.TxID != txid {
+		t.Errorf("report %+v, want a sound library of 2 documents and 1 annotation at transaction %d", r, txid)
+	}
+}
+
+func TestCheckNamesTheRecordWithAFlippedByte(t *testing.T) {
+	s, path := openStore(t)
+	for _, id := range []string{"a", "b"} {
+		if err := s.PutDocument(testDocument(id)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	anchor, _ := annotate.NewAnchor([]rune(testDocument("a").Text()), 0, 3)
+	if err := s.PutAnnotation(&annotate.Annotation{ID: "n1", DocID: "a", Kind: annotate.KindNote, Colour: annotate.Yellow, Anchor: &anchor, Body: "a note worth a year"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	flip(t, path, "a note worth a year")
+	r, err := store.Check(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Problems) != 1 || !strings.Contains(r.Problems[0], "annotations/n1") {
+		t.Fatalf("problems %q, want one naming annotations/n1", r.Problems)
+	}
+	s, err = store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if a, err := s.Annotation("n1"); err == nil {
+		t.Errorf("reading the flipped record gave %q, want an error", a.Body)
+	}
+	if _, err := s.Document("b"); err != nil {
+		t.Errorf("a sound record next to it cannot be read: %v", err)
+	}
+}
+
+func TestCheckReportsFilesBboltRefuses(t *testing.T) {
+	for name, content := range map[string][]byte{"empty": {}, "text": []byte("just words, not a library\n")} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "library.db")
+			if err := os.WriteFile(path, content, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			r, err := store.Check(path)
+			if err != nil || len(r.Problems) == 0 {
+				t.Errorf("report %+v, error %v; want the damage reported", r, err)
+			}
+		})
+	}
+}
+
+func TestOpeningAnUnchangedLibraryWritesNothing(t *testing.T) {
+	s, path := openStore(t)
+	if err := s.PutDocument(testDocument("a")); err != nil {
+		t.Fatal(err)
+	}
+	before := s.TxID()
+	s.Close()
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := s.TxID(); got != before {
+		t.Errorf("opening moved the transaction id from %d to %d: every open would look like a change", before, got)
+	}
+}
+
+func TestCompactKeepsEveryRecordInASmallerFile(t *testing.T) {
+	s, path := openStore(t)
+	for i := range 40 {
+		d := testDocument(strings.Repeat("x", i+1))
+		d.SetBlocks([]annotate.Block{{Kind: annotate.BlockParagraph, Text: strings.Repeat("words to fill pages ", 2000)}})
+		if err := s.PutDocument(d); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ReviseDocument(d, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, _ := s.Counts()
+	s.Close()
+	dst := filepath.Join(filepath.Dir(path), "compacted.db")
+	swapped := false
+	if err := store.Compact(path, dst, func() error { swapped = true; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	r, err := store.Check(dst)
+	if err != nil || len(r.Problems) > 0 || r.Counts != want || !swapped {
+		t.Fatalf("compacted copy: %+v, %v, swap called %v; want %+v", r, err, swapped, want)
+	}
+	before, _ := os.Stat(path)
+	after, _ := os.Stat(dst)
+	if after.Size() >= before.Size() {
+		t.Errorf("compacted %d bytes into %d", before.Size(), after.Size())
+	}
+}
