@@ -105,7 +105,8 @@ func verify(path string, wrote store.Report) error {
 
 // Take backs up the open library into Dir when it changed since the
 // newest backup (force: whatever), then applies the retention. It says
-// whether it wrote one.
+// whether it wrote one. Backups are ordered by time: one taken with a clock
+// behind the newest is stamped just after it.
 func Take(s *store.Store, now time.Time, force bool) (Info, bool, error) {
 	list, err := List(s.Path())
 	if err != nil {
@@ -113,6 +114,9 @@ func Take(s *store.Store, now time.Time, force bool) (Info, bool, error) {
 	}
 	if !force && len(list) > 0 && list[0].TxID == s.TxID() {
 		return list[0], false, nil
+	}
+	if len(list) > 0 && !now.After(list[0].Time) {
+		now = list[0].Time.Add(time.Millisecond)
 	}
 	name := prefix(s.Path()) + now.UTC().Format(stamp) + ".db"
 	info, err := Write(s, filepath.Join(Dir(s.Path()), name))

@@ -32,8 +32,8 @@ func backUpForever(path string) {
 		fmt.Println("error", err)
 		os.Exit(1)
 	}
-	for at := time.Now(); ; at = at.Add(time.Second) {
-		info, _, err := backup.Take(s, at, true)
+	for {
+		info, _, err := backup.Take(s, time.Now(), true)
 		if err != nil {
 			fmt.Println("error", err)
 			os.Exit(1)
