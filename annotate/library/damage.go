@@ -23,7 +23,7 @@ type Damage struct {
 // Error says in one sentence what happened and what to do, naming
 // `scholia restore` for the command line; the window offers a button.
 func (d *Damage) Error() string {
-	s := fmt.Sprintf("the library %s is damaged (%s); it was kept unchanged as %s", d.Library, d.Reason, d.KeptAs)
+	s := fmt.Sprintf("the library %s is damaged: %s; it was kept unchanged as %s", d.Library, d.Reason, d.KeptAs)
 	if d.Backup == nil {
 		return s + ", and there is no good backup to restore, so a new library is started on the next run"
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -71,12 +72,21 @@ func Check(path string) (Report, error) {
 func checkPages(tx *bolt.Tx, r *Report) {
 	defer func() {
 		if p := recover(); p != nil {
-			r.add(fmt.Sprintf("a page cannot be read (%v)", p))
+			r.add(pageProblem(fmt.Sprint(p)))
 		}
 	}()
 	for err := range tx.Check() {
-		r.add(fmt.Sprintf("page check: %v", err))
+		r.add(pageProblem(err.Error()))
 	}
+}
+
+// pageProblem words bbolt's report of a bad page for a person: its own
+// panics and assertions are its way of saying so, not a crash of ours.
+func pageProblem(msg string) string {
+	for _, noise := range []string{"panic: ", "assertion failed: "} {
+		msg = strings.ReplaceAll(msg, noise, "")
+	}
+	return "a page is damaged (" + msg + ")"
 }
 
 // checkRecords counts the records and verifies each one's checksum.

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"syscall"
 
 	bolt "go.etcd.io/bbolt"
@@ -27,11 +28,17 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 // writeFailure says why writing the library failed, and what to do.
 func writeFailure(path string, err error) string {
 	switch {
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EFBIG), errors.Is(err, syscall.EDQUOT):
+	case is(err, syscall.ENOSPC), is(err, syscall.EFBIG), is(err, syscall.EDQUOT):
 		return fmt.Sprintf("the disk holding the library %s is full; free some space and try again", path)
 	case errors.Is(err, berrors.ErrDatabaseReadOnly), errors.Is(err, syscall.EROFS),
 		errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):
 		return fmt.Sprintf("the library %s cannot be written (it is read-only)", path)
 	}
 	return fmt.Sprintf("writing the library %s failed (%v)", path, err)
+}
+
+// is matches a system error wrapped, or only quoted: bbolt formats some
+// (a failed resize) with %s.
+func is(err error, errno syscall.Errno) bool {
+	return errors.Is(err, errno) || strings.Contains(err.Error(), errno.Error())
 }
