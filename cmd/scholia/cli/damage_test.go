@@ -88,7 +88,7 @@ func TestEachDamageIsSetAsideAndRestoreBringsTheNotesBack(t *testing.T) {
 			clear(b[page*pageSize : (page+1)*pageSize])
 			writeFile(t, path, b)
 		}},
-		"the newest meta page garbled, leaving no records": {0, garbleNewestMeta},
+		"the newest meta page garbled, leaving no records":   {0, garbleNewestMeta},
 		"the newest meta page garbled, losing the last save": {3, garbleNewestMeta},
 	}
 	for name, c := range cases {
