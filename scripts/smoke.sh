@@ -130,6 +130,33 @@ if bookwin=$(timeout 30 xdotool search --sync --onlyvisible --name "A Generated 
 else
   fail "the 150,000-word book did not open within 30 s"; cat "$work/book.log"
 fi
+
+# A second Scholia on the same library: a window saying so within 3 s,
+# and the first one goes on unaffected.
+if [ -n "${bookwin:-}" ]; then
+  start=$(date +%s%N)
+  env LANG=en_US.UTF-8 "$bin" --library "$work/book.db" >"$work/second.log" 2>&1 &
+  second=$!
+  if lockwin=$(timeout 10 xdotool search --sync --onlyvisible --name '^Scholia$' 2>/dev/null | head -1) && [ -n "$lockwin" ]; then
+    ms=$((($(date +%s%N) - start) / 1000000))
+    for _ in $(seq 1 50); do
+      import -window "$lockwin" "$art/smoke-second-window.png"
+      [ "$(identify -format %k "$art/smoke-second-window.png")" -gt 20 ] && break
+      sleep 0.1
+    done
+    grep -q "another Scholia is using the library $work/book.db" "$work/second.log" &&
+      [ "$ms" -le 3000 ] && pass "second instance told the library is in use in $ms ms" ||
+      fail "second instance: $ms ms, said: $(cat "$work/second.log")"
+  else
+    fail "second instance showed no window within 10 s: $(cat "$work/second.log")"
+  fi
+  kill "$second" 2>/dev/null; wait "$second" 2>/dev/null
+  if kill -0 "$app" 2>/dev/null && xdotool search --onlyvisible --name "A Generated Book" >/dev/null; then
+    pass "first instance still open after the second was refused"
+  else
+    fail "first instance gone after the second started"
+  fi
+fi
 kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; app=
 
 # Hostile files: one clear sentence each, within 10 s and 512 MB, and the

@@ -17,8 +17,10 @@ import (
 // SchemaVersion is the layout this code reads and writes.
 const SchemaVersion = 1
 
-// LockTimeout is how long Open waits for another process to release the file.
-const LockTimeout = 2 * time.Second
+// LockTimeout is how long Open and Check wait for another process to
+// release the file: long enough for a command-line call to finish, short
+// enough that a second window says the library is in use within 3 s.
+const LockTimeout = time.Second
 
 var (
 	bucketMeta        = []byte("meta")
