@@ -69,6 +69,13 @@ func (d *NoteDialog) Type(body string, tags ...string) {
 	d.tags.SetTags(tags)
 }
 
+// Open says whether the dialog is still waiting: not saved, not
+// cancelled.
+func (d *NoteDialog) Open() bool { return !d.done }
+
+// Body is the text typed so far.
+func (d *NoteDialog) Body() string { return d.body.Text }
+
 // Tags is the dialog's tag box.
 func (d *NoteDialog) Tags() *TagEntry { return d.tags }
 

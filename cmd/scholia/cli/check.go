@@ -47,7 +47,7 @@ func ChildCheck(path string) (store.Report, error) {
 	case exit.ExitCode() == ExitFailed:
 		return store.Report{}, errors.New(strings.TrimPrefix(strings.TrimSpace(errOut.String()), "scholia: "))
 	}
-	return store.Report{Problems: []string{"reading it crashes (" + crashLine(errOut.String(), exit) + ")"}}, nil
+	return store.Report{Problems: []string{"reading it fails (" + crashLine(errOut.String(), exit) + ")"}}, nil
 }
 
 // crashLine is the first line of a crash's report that says what it was.

@@ -1,0 +1,61 @@
+//go:build linux
+
+package ui_test
+
+import (
+	"strings"
+	"syscall"
+	"testing"
+
+	"scholia/annotate"
+)
+
+// A full disk, made by a file size limit (ulimit -f) of 0, which fails
+// every write to the library as a full disk does: the note is not saved, the window says so in the status bar and a
+// dialog, the note dialog keeps what was typed, and saving again works
+// once there is room.
+func TestAFailedSaveKeepsTheNoteAndSaysSo(t *testing.T) {
+	f := newFixture(t, map[string]string{"s.txt": statement})
+	w := f.window()
+	openByTitle(t, w, "Joint Statement")
+	selectQuote(t, w, "technical level")
+	w.AddNote()
+	body := "A reflection typed when the disk had no room left."
+	w.NoteDialog().Type(body)
+
+	var old syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
+		t.Fatal(err)
+	}
+	full := old
+	full.Cur = 0
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &full); err != nil {
+		t.Fatal(err)
+	}
+	w.NoteDialog().Save()
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
+		t.Fatal(err)
+	}
+
+	if !w.NoteDialog().Open() || w.NoteDialog().Body() != body {
+		t.Fatal("the note dialog closed, or lost its text, though nothing was saved")
+	}
+	if !strings.HasPrefix(w.Status(), "Not saved") {
+		t.Errorf("status bar says %q, want it to start with Not saved", w.Status())
+	}
+	if w.Window().Canvas().Overlays().Top() == nil {
+		t.Error("no dialog tells the reader the note was not saved")
+	}
+	if anns, _ := f.lib.Annotations(w.Current().ID); len(anns) != 0 {
+		t.Errorf("%d annotations after a failed save", len(anns))
+	}
+
+	w.NoteDialog().Save()
+	anns, err := f.lib.Annotations(w.Current().ID)
+	if err != nil || len(anns) != 1 || anns[0].Body != body || anns[0].Kind != annotate.KindNote {
+		t.Fatalf("saving again with room: %d annotations, %v", len(anns), err)
+	}
+	if w.NoteDialog().Open() || !strings.HasPrefix(w.Status(), "Saved") {
+		t.Errorf("after saving: dialog open %v, status %q", w.NoteDialog().Open(), w.Status())
+	}
+}
