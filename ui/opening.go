@@ -128,7 +128,7 @@ func (m *MainWindow) imported(opened string, problems []string) {
 // window is never empty on first start.
 func (m *MainWindow) ensureWelcome() {
 	docs, err := m.lib.Documents()
-	if err != nil || len(docs) > 0 {
+	if err != nil || len(docs) > 0 || m.lib.ReadOnly() {
 		return
 	}
 	if _, err := m.lib.ImportBytes(assets.WelcomeName, assets.WelcomeSource, assets.Welcome); err != nil {

@@ -32,6 +32,7 @@ type MainWindow struct {
 	find     *FindBar
 	panel    *AnnotationPanel
 	status   *widget.Label
+	banner   *widget.Label
 	left     *container.Split
 	right    *container.Split
 	state    windowState
@@ -135,7 +136,27 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	m.left = container.NewHSplit(m.list, m.right)
 	m.left.Offset = m.state.left
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status)
-	return container.NewBorder(nil, statusBar, nil, nil, m.left)
+	return container.NewBorder(m.readOnlyBanner(), statusBar, nil, nil, m.left)
+}
+
+// readOnlyBanner says, above everything, that nothing can be saved when
+// the library could only be opened read-only; nil otherwise.
+func (m *MainWindow) readOnlyBanner() fyne.CanvasObject {
+	if !m.lib.ReadOnly() {
+		return nil
+	}
+	m.banner = widget.NewLabel(fmt.Sprintf("Read-only: Scholia cannot write to %s, so you can read and search, but highlights and notes cannot be saved. Make the file writable and reopen Scholia to annotate.", m.lib.Path()))
+	m.banner.Wrapping = fyne.TextWrapWord
+	m.banner.Importance = widget.WarningImportance
+	return container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, m.banner), widget.NewSeparator())
+}
+
+// Banner is what the banner above the window says, "" when there is none.
+func (m *MainWindow) Banner() string {
+	if m.banner == nil {
+		return ""
+	}
+	return m.banner.Text
 }
 
 // Window is the Fyne window.
@@ -250,7 +271,7 @@ func (m *MainWindow) scrolled(top int) {
 // saveReading records where the reader is in the open document.
 func (m *MainWindow) saveReading() {
 	doc := m.reader.Document()
-	if doc == nil {
+	if doc == nil || m.lib.ReadOnly() {
 		return
 	}
 	if err := m.lib.MarkRead(doc.ID, m.reader.TopPosition()); err != nil {
@@ -368,6 +389,8 @@ func (m *MainWindow) showError(err error) {
 	fyne.LogError("scholia", err)
 	if errors.Is(err, annotate.ErrNotSaved) {
 		m.setStatus("Not saved")
+		dialog.ShowInformation("Not saved", capitalise(err.Error())+".", m.win)
+		return
 	}
 	dialog.ShowError(err, m.win)
 }

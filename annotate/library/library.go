@@ -49,6 +49,10 @@ func (l *Library) Close() error {
 	return l.store.Close()
 }
 
+// ReadOnly says whether the library could only be opened for reading:
+// every save then fails with annotate.ErrNotSaved.
+func (l *Library) ReadOnly() bool { return l.store.ReadOnly() }
+
 // Path is the library file's path.
 func (l *Library) Path() string { return l.store.Path() }
 

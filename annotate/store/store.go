@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -42,15 +43,18 @@ var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashe
 
 // Store is an open library file.
 type Store struct {
-	db   *bolt.DB
-	path string
+	db       *bolt.DB
+	path     string
+	readOnly bool
 }
 
 // Open opens the library at path, creating it (0600, in a 0700 folder) when
 // it does not exist. It fails with ErrLocked when another process holds the
 // file for LockTimeout, ErrDamaged when the file is not a Scholia library
 // (a 0-byte file included: it is never silently made into a new one), and
-// ErrNewerSchema when a newer Scholia wrote it.
+// ErrNewerSchema when a newer Scholia wrote it. A library the process may
+// read but not write (a read-only file or disk) opens read-only: see
+// ReadOnly.
 func Open(path string) (*Store, error) { return OpenWith(path, nil) }
 
 // OpenWith is Open that first calls beforeWrite, when the file already
@@ -71,10 +75,15 @@ func OpenWith(path string, beforeWrite func(*Store)) (*Store, error) {
 		existed = true
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
+	readOnly := false
+	if existed && (errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS)) {
+		db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: true})
+		readOnly = true
+	}
 	if err != nil {
 		return nil, classifyOpenError(path, err)
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, readOnly: readOnly}
 	if existed && beforeWrite != nil {
 		beforeWrite(s)
 	}
@@ -130,6 +139,9 @@ func (s *Store) prepare() error {
 	if !need {
 		return s.db.View(s.checkSchema)
 	}
+	if s.readOnly {
+		return fmt.Errorf("the library %s is read-only, and this Scholia must add to it before using it; make the file writable and try again", s.path)
+	}
 	return s.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
@@ -176,6 +188,11 @@ func (s *Store) checkSchema(tx *bolt.Tx) error {
 	}
 	return nil
 }
+
+// ReadOnly says whether the library was opened read-only because the file
+// or its disk cannot be written: reading works, every save fails with
+// ErrNotSaved.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // Path is the library file's path.
 func (s *Store) Path() string { return s.path }

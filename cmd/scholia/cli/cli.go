@@ -137,6 +137,9 @@ func (e *env) library() (*library.Library, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := lib.BackupProblem(); err != nil {
+		fmt.Fprintf(e.stderr, "scholia: the library was not backed up: %s\n", oneLine(err))
+	}
 	e.lib = lib
 	return lib, nil
 }
