@@ -6,6 +6,9 @@ BIN     := bin/scholia
 TAGS    := migrated_fynedo
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # Fyne cannot parse the C locale (nor C.UTF-8); give it a real one when that is what we have.
+# The code that saves, reads, searches and backs up at once, run under the
+# race detector.
+RACE_PKGS := ./annotate/store ./annotate/backup ./annotate/search ./annotate/library
 LOCALE  := $(if $(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),$(LANG),en_US.UTF-8)
 
 .PHONY: run build test test-long fuzz lint smoke bench deps-build deps-test clean
@@ -18,13 +21,16 @@ build: deps-build
 
 test: deps-test lint
 	LANG=$(LOCALE) $(GO) test -count=1 ./...
+	$(GO) test -race -count=1 $(RACE_PKGS)
 	scripts/fuzz.sh 10
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/scholia
 	scripts/smoke.sh $(BIN)
 
-# The same with every fuzz target run for five minutes.
+# The same with 200 kills in the crash test and every fuzz target run for
+# five minutes.
 test-long: deps-test lint
-	LANG=$(LOCALE) $(GO) test -count=1 ./...
+	SCHOLIA_LONG=1 LANG=$(LOCALE) $(GO) test -count=1 -timeout 60m ./...
+	$(GO) test -race -count=1 $(RACE_PKGS)
 	scripts/fuzz.sh 300
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/scholia
 	scripts/smoke.sh $(BIN)

@@ -8,7 +8,7 @@ set -euo pipefail
 
 build=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
        libxinerama-dev libxi-dev libxxf86vm-dev fonts-dejavu-core)
-test=(xvfb xauth x11-utils xdotool xclip imagemagick libgl1-mesa-dri time python3)
+test=(xvfb xauth x11-utils xdotool xclip imagemagick libgl1-mesa-dri time python3 strace util-linux)
 
 want=("${build[@]}")
 case "${1:-build}" in
