@@ -21,9 +21,9 @@ type keeper struct {
 }
 
 // OpenVerified is how the app opens a library: Verify first (see there),
-// then Open with automatic backups: one before anything is written to an
-// existing library, one after it is opened when that changed it (a new
-// library, a migration: unchanged, the first one stands), then every
+// then Open with automatic backups: before a migration writes to an
+// existing library (while Open waits), then in the background one at once
+// when the library changed since its newest backup, and one every
 // backup.Interval while it changes.
 func OpenVerified(path string, check backup.Checker) (*Library, error) {
 	if err := Verify(path, check, time.Now()); err != nil {
@@ -34,7 +34,6 @@ func OpenVerified(path string, check backup.Checker) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	k.take(s, time.Now())
 	l := &Library{store: s, now: time.Now, backups: k}
 	k.done.Add(1)
 	go k.run(s)
@@ -57,6 +56,7 @@ func (k *keeper) take(s *store.Store, now time.Time) {
 
 func (k *keeper) run(s *store.Store) {
 	defer k.done.Done()
+	k.take(s, time.Now())
 	t := time.NewTicker(backup.Interval)
 	defer t.Stop()
 	for {

@@ -2,22 +2,25 @@ package library
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"scholia/annotate"
+	"scholia/annotate/backup"
 	"scholia/annotate/search/synthetic"
+	"scholia/annotate/store"
 )
 
-// BenchmarkSearchIndexFromStore100k: building the search index from a
-// library file holding 100,000 annotations over 2,001 documents (reading
-// and checking every record, then indexing).
-func BenchmarkSearchIndexFromStore100k(b *testing.B) {
+// library100k opens a library file holding 100,000 annotations over 2,001
+// documents.
+func library100k(b *testing.B) *Library {
+	b.Helper()
 	lib, err := Open(filepath.Join(b.TempDir(), "library.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer lib.Close()
 	anns, titles := synthetic.New(42).Annotations(100_000)
 	for id, title := range titles {
 		d := &annotate.Document{ID: id, Title: title, Hash: "h-" + id, Format: "text"}
@@ -35,6 +38,15 @@ func BenchmarkSearchIndexFromStore100k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	return lib
+}
+
+// BenchmarkSearchIndexFromStore100k: building the search index from a
+// library file holding 100,000 annotations over 2,001 documents (reading
+// and checking every record, then indexing).
+func BenchmarkSearchIndexFromStore100k(b *testing.B) {
+	lib := library100k(b)
+	defer lib.Close()
 	b.ResetTimer()
 	for b.Loop() {
 		lib.search.index = nil
@@ -45,5 +57,53 @@ func BenchmarkSearchIndexFromStore100k(b *testing.B) {
 	b.StopTimer()
 	if hits, _ := lib.Search(context.Background(), "lavrov", 5); len(hits) == 0 {
 		b.Fatal("the index finds nothing")
+	}
+}
+
+// BenchmarkCheck100k: verifying that library (bbolt's page check, then
+// every record's checksum), in this process: what the child process does
+// before the app opens it.
+func BenchmarkCheck100k(b *testing.B) {
+	lib := library100k(b)
+	path := lib.Path()
+	_ = lib.Close()
+	fi, _ := os.Stat(path)
+	b.SetBytes(fi.Size())
+	b.ResetTimer()
+	for b.Loop() {
+		if r, err := store.Check(path); err != nil || len(r.Problems) > 0 || r.Annotations != 100_000 {
+			b.Fatalf("%+v %v", r, err)
+		}
+	}
+}
+
+// BenchmarkBackup100k: one backup of that library: the consistent copy,
+// flushed, checked, renamed, with its manifest.
+func BenchmarkBackup100k(b *testing.B) {
+	lib := library100k(b)
+	defer lib.Close()
+	fi, _ := os.Stat(lib.Path())
+	b.SetBytes(fi.Size())
+	at := time.Now()
+	b.ResetTimer()
+	for b.Loop() {
+		at = at.Add(time.Second)
+		if _, _, err := backup.Take(lib.store, at, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompact100k: compacting that library, the copy checked before
+// it replaces the file.
+func BenchmarkCompact100k(b *testing.B) {
+	lib := library100k(b)
+	path := lib.Path()
+	_ = lib.Close()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Compact(path, store.Check); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

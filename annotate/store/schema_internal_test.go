@@ -63,3 +63,39 @@ func TestOlderLibraryGetsItsSourcesIndexed(t *testing.T) {
 		t.Errorf("after reopening, the source finds %q", id)
 	}
 }
+
+// The moment for a backup before a migration: OpenWith calls beforeWrite
+// on a library from before the sources index, while it still lacks it,
+// and not on a new or an up-to-date library.
+func TestBeforeWriteRunsOnlyBeforeAMigration(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	calls := 0
+	hook := func(s *Store) {
+		calls++
+		_ = s.db.View(func(tx *bolt.Tx) error {
+			if tx.Bucket(bucketSources) != nil {
+				t.Error("beforeWrite ran after the migration")
+			}
+			return nil
+		})
+	}
+	s, err := OpenWith(path, hook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = s.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(bucketSources) })
+	s.Close()
+	if calls != 0 {
+		t.Errorf("beforeWrite ran %d times on a new library", calls)
+	}
+	for range 2 {
+		s, err := OpenWith(path, hook)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+	if calls != 1 {
+		t.Errorf("beforeWrite ran %d times over opening an older library and then the migrated one, want once", calls)
+	}
+}

@@ -57,9 +57,10 @@ type Store struct {
 // ReadOnly.
 func Open(path string) (*Store, error) { return OpenWith(path, nil) }
 
-// OpenWith is Open that first calls beforeWrite, when the file already
-// held a library, before Open writes anything to it (creating what an
-// older Scholia lacked): the moment for a backup.
+// OpenWith is Open that calls beforeWrite before Open writes to a file
+// that already held a library (to create what an older Scholia lacked):
+// the moment for a backup. Opening a library that has everything writes
+// nothing and calls nothing.
 func OpenWith(path string, beforeWrite func(*Store)) (*Store, error) {
 	existed := false
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
@@ -84,7 +85,7 @@ func OpenWith(path string, beforeWrite func(*Store)) (*Store, error) {
 		return nil, classifyOpenError(path, err)
 	}
 	s := &Store{db: db, path: path, readOnly: readOnly}
-	if existed && beforeWrite != nil {
+	if need, err := s.needsPrepare(); err == nil && need && existed && beforeWrite != nil {
 		beforeWrite(s)
 	}
 	if err := s.prepare(); err != nil {

@@ -137,9 +137,6 @@ func (e *env) library() (*library.Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := lib.BackupProblem(); err != nil {
-		fmt.Fprintf(e.stderr, "scholia: the library was not backed up: %s\n", oneLine(err))
-	}
 	e.lib = lib
 	return lib, nil
 }
@@ -190,6 +187,9 @@ func Run(inv Invocation, stdout, stderr io.Writer) (code int) {
 	if e.lib != nil {
 		if cerr := e.lib.Close(); err == nil && cerr != nil {
 			err = cerr
+		}
+		if berr := e.lib.BackupProblem(); berr != nil {
+			fmt.Fprintf(stderr, "scholia: the library was not backed up: %s\n", oneLine(berr))
 		}
 	}
 	return report(err, stderr)
