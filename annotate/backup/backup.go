@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"scholia/annotate"
@@ -103,11 +104,18 @@ func verify(path string, wrote store.Report) error {
 	return nil
 }
 
+// taking lets one Take at a time list, write and prune: the keeper's and
+// one asked for would otherwise prune each other's unfinished backups.
+// Only the process holding the library takes its backups.
+var taking sync.Mutex
+
 // Take backs up the open library into Dir when it changed since the
 // newest backup (force: whatever), then applies the retention. It says
 // whether it wrote one. Backups are ordered by time: one taken with a clock
 // behind the newest is stamped just after it.
 func Take(s *store.Store, now time.Time, force bool) (Info, bool, error) {
+	taking.Lock()
+	defer taking.Unlock()
 	list, err := List(s.Path())
 	if err != nil {
 		return Info{}, false, err

@@ -97,14 +97,14 @@ func (l *Library) BackupProblem() error {
 	return l.backups.lastErr
 }
 
-// Backup writes a backup now: into the backups folder when dest is "",
-// else to dest.
-func (l *Library) Backup(dest string) (backup.Info, error) {
+// Backup backs the library up now: into the backups folder when dest is
+// "" (unless it is unchanged since its newest backup, which is returned
+// with wrote false), else to dest.
+func (l *Library) Backup(dest string) (info backup.Info, wrote bool, err error) {
 	if dest == "" {
-		info, _, err := backup.Take(l.store, l.now(), true)
-		return info, err
+		return backup.Take(l.store, l.now(), false)
 	}
-	info, err := backup.Write(l.store, dest)
+	info, err = backup.Write(l.store, dest)
 	info.Time = l.now()
-	return info, err
+	return info, err == nil, err
 }

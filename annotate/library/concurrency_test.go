@@ -57,7 +57,7 @@ func TestSavesReadsSearchesAndBackupsAtOnce(t *testing.T) {
 	background(func() error { _, err := lib.Search(context.Background(), "geneva envoys", 50); return err })
 	background(func() error { _, err := lib.AllAnnotations(); return err })
 	background(func() error { _, err := lib.Annotations(doc); return err })
-	background(func() error { _, err := lib.Backup(""); return err })
+	background(func() error { _, _, err := lib.Backup(""); return err })
 
 	var ids []string
 	for i := range saves {

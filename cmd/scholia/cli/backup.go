@@ -27,9 +27,13 @@ func runBackup(e *env, args []string) error {
 	if len(args) == 1 {
 		dest = args[0]
 	}
-	info, err := lib.Backup(dest)
+	info, wrote, err := lib.Backup(dest)
 	if err != nil {
 		return err
+	}
+	if !wrote {
+		fmt.Fprintf(e.stdout, "unchanged since its backup %s: %s\n", info.Path, counts(info.Counts))
+		return nil
 	}
 	fmt.Fprintf(e.stdout, "backed up to %s: %s\n", info.Path, counts(info.Counts))
 	return nil

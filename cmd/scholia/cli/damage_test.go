@@ -72,9 +72,10 @@ func TestEachDamageIsSetAsideAndRestoreBringsTheNotesBack(t *testing.T) {
 		"cut to 8 KiB": {3, func(t *testing.T, path string) {
 			writeFile(t, path, readFile(t, path)[:8192])
 		}},
-		"cut in half": {3, func(t *testing.T, path string) {
+		"cut short before its newest note": {3, func(t *testing.T, path string) {
 			b := readFile(t, path)
-			writeFile(t, path, b[:len(b)/2])
+			page := bytes.LastIndex(b, []byte("note kept for a year")) / pageSize
+			writeFile(t, path, b[:page*pageSize])
 		}},
 		"a flipped byte in a note": {3, func(t *testing.T, path string) {
 			b := readFile(t, path)
