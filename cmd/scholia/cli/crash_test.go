@@ -77,6 +77,7 @@ func TestKilledWhileSavingNoAcknowledgedNoteIsLost(t *testing.T) {
 		t.Fatal(errOut)
 	}
 	acked := map[string]bool{}
+	var slowest time.Duration
 	for round := range kills() {
 		cmd, lines := startChild(t, saverEnv, path)
 		n := 1 + rand.IntN(40)
@@ -102,9 +103,11 @@ func TestKilledWhileSavingNoAcknowledgedNoteIsLost(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round %d: reopening after kill -9: %v", round, err)
 		}
-		if took := time.Since(start); took > 2*time.Second {
+		took := time.Since(start)
+		if took > 2*time.Second {
 			t.Errorf("round %d: reopening took %v, want under 2 s", round, took)
 		}
+		slowest = max(slowest, took)
 		all, err := lib.AllAnnotations()
 		if err != nil {
 			t.Fatal(err)
@@ -122,5 +125,5 @@ func TestKilledWhileSavingNoAcknowledgedNoteIsLost(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	t.Logf("%d kills, %d acknowledged notes, all present", kills(), len(acked))
+	t.Logf("%d kills, %d acknowledged notes, all present; the slowest reopening (check in a child, open) took %v", kills(), len(acked), slowest)
 }
