@@ -1,6 +1,8 @@
 package library
 
 import (
+	"errors"
+	"os"
 	"sync"
 	"time"
 
@@ -29,10 +31,16 @@ func OpenVerified(path string, check backup.Checker) (*Library, error) {
 	if err := Verify(path, check, time.Now()); err != nil {
 		return nil, err
 	}
+	_, statErr := os.Stat(path)
 	k := &keeper{stop: make(chan struct{})}
 	s, err := store.OpenWith(path, func(s *store.Store) { k.take(s, time.Now()) })
 	if err != nil {
 		return nil, err
+	}
+	if errors.Is(statErr, os.ErrNotExist) {
+		// A new library where backups of an older one may lie: its own
+		// first backup must exist before anything can compare with them.
+		k.take(s, time.Now())
 	}
 	l := &Library{store: s, now: time.Now, backups: k}
 	k.done.Add(1)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"scholia/annotate/backup"
+	"scholia/annotate/library"
 	"scholia/cmd/scholia/cli"
 )
 
@@ -147,4 +149,32 @@ func annotationCount(t *testing.T, path string) int {
 		t.Fatalf("annotations --json: %q %q", out, errOut)
 	}
 	return len(anns)
+}
+
+// Starting anew beside the backups of an older library (the window's
+// "Start an empty library", or the file deleted by hand) is not damage on
+// the next run: the new library is backed up before it is in use, so a
+// kill at any moment after leaves a backup it matches.
+func TestAFreshStartBesideOldBackupsIsNotDamage(t *testing.T) {
+	path := notedLibrary(t, 3)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := library.OpenVerified(path, cli.ChildCheck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newest, ok := backup.Newest(path)
+	if !ok || newest.Total() != 0 {
+		t.Errorf("newest backup right after starting anew: %+v; want the empty new library's", newest)
+	}
+	if err := lib.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := scholia(t, path, "list"); code != 0 {
+		t.Errorf("the new library reopened as: exit %d %q", code, errOut)
+	}
+	if kept, _ := filepath.Glob(path + ".damaged-*"); len(kept) > 0 {
+		t.Errorf("the new library was set aside as damaged: %v", kept)
+	}
 }
