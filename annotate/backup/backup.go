@@ -52,6 +52,19 @@ func prefix(library string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base)) + "-"
 }
 
+// named says whether a file name is one of library's backups (ext ".db")
+// or manifests (".json"): its prefix, a time stamp, ext. The backups of
+// library-2.db, beside library.db, are not library.db's.
+func named(library, name, ext string) bool {
+	stamped, ok := strings.CutPrefix(name, prefix(library))
+	if !ok {
+		return false
+	}
+	stamped, ok = strings.CutSuffix(stamped, ext)
+	_, err := time.Parse(stamp, stamped)
+	return ok && err == nil
+}
+
 // Write copies the open library to dest: into a temporary file beside
 // dest, flushed to disk, opened and checked, then renamed. dest is either
 // the whole good copy or untouched.
@@ -172,7 +185,7 @@ func List(library string) ([]Info, error) {
 	var out []Info
 	for _, e := range entries {
 		name := e.Name()
-		if !strings.HasPrefix(name, prefix(library)) || !strings.HasSuffix(name, ".json") {
+		if !named(library, name, ".json") {
 			continue
 		}
 		info, ok := readManifest(filepath.Join(Dir(library), name))
@@ -229,7 +242,7 @@ func Prune(library string, now time.Time) error {
 		if unfinished(e, library, now) {
 			_ = os.Remove(path)
 		}
-		if !strings.HasPrefix(name, prefix(library)) || !strings.HasSuffix(name, ".db") {
+		if !named(library, name, ".db") {
 			continue
 		}
 		if !keep[path] {
@@ -244,7 +257,7 @@ func Prune(library string, now time.Time) error {
 // backup cut off (by a crash) over an hour ago.
 func unfinished(e os.DirEntry, library string, now time.Time) bool {
 	name := e.Name()
-	if !strings.HasSuffix(name, ".tmp") || !strings.HasPrefix(strings.TrimPrefix(name, "."), prefix(library)) {
+	if !strings.HasSuffix(name, ".tmp") || !strings.HasPrefix(name, "."+prefix(library)) {
 		return false
 	}
 	fi, err := e.Info()

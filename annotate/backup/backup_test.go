@@ -151,3 +151,29 @@ func TestRestoreRefusesADamagedBackup(t *testing.T) {
 		t.Error("a refused restore changed the library")
 	}
 }
+
+func TestTwoLibrariesInOneFolderKeepTheirBackupsApart(t *testing.T) {
+	s, path := library(t, 1)
+	other, err := store.Open(filepath.Join(filepath.Dir(path), "library-2.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	for range 12 {
+		addDocument(t, other)
+		if _, _, err := backup.Take(other, time.Now(), false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mine, _, err := backup.Take(s, time.Now(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := backup.List(path)
+	if err != nil || len(list) != 1 || list[0].Path != mine.Path {
+		t.Errorf("library.db's backups: %+v (%v), want only its own", list, err)
+	}
+	if theirs, _ := backup.List(other.Path()); len(theirs) != backup.KeepNewest {
+		t.Errorf("library-2.db keeps %d backups after library.db's was taken, want %d", len(theirs), backup.KeepNewest)
+	}
+}

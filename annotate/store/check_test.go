@@ -29,7 +29,10 @@ func flip(t *testing.T, path, marker string) {
 	}
 }
 
-func TestCheckCountsASoundLibrary(t *testing.T) {
+// twoDocumentsAndANote fills a new library with documents a and b and
+// the note n1 on a, saying body.
+func twoDocumentsAndANote(t *testing.T, body string) (*store.Store, string) {
+	t.Helper()
 	s, path := openStore(t)
 	for _, id := range []string{"a", "b"} {
 		if err := s.PutDocument(testDocument(id)); err != nil {
@@ -37,9 +40,14 @@ func TestCheckCountsASoundLibrary(t *testing.T) {
 		}
 	}
 	anchor, _ := annotate.NewAnchor([]rune(testDocument("a").Text()), 0, 3)
-	if err := s.PutAnnotation(&annotate.Annotation{ID: "n1", DocID: "a", Kind: annotate.KindNote, Colour: annotate.Yellow, Anchor: &anchor, Body: "kept"}); err != nil {
+	if err := s.PutAnnotation(&annotate.Annotation{ID: "n1", DocID: "a", Kind: annotate.KindNote, Colour: annotate.Yellow, Anchor: &anchor, Body: body}); err != nil {
 		t.Fatal(err)
 	}
+	return s, path
+}
+
+func TestCheckCountsASoundLibrary(t *testing.T) {
+	s, path := twoDocumentsAndANote(t, "kept")
 	txid := s.TxID()
 	s.Close()
 	r, err := store.Check(path)
@@ -52,16 +60,7 @@ func TestCheckCountsASoundLibrary(t *testing.T) {
 }
 
 func TestCheckNamesTheRecordWithAFlippedByte(t *testing.T) {
-	s, path := openStore(t)
-	for _, id := range []string{"a", "b"} {
-		if err := s.PutDocument(testDocument(id)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	anchor, _ := annotate.NewAnchor([]rune(testDocument("a").Text()), 0, 3)
-	if err := s.PutAnnotation(&annotate.Annotation{ID: "n1", DocID: "a", Kind: annotate.KindNote, Colour: annotate.Yellow, Anchor: &anchor, Body: "a note worth a year"}); err != nil {
-		t.Fatal(err)
-	}
+	s, path := twoDocumentsAndANote(t, "a note worth a year")
 	s.Close()
 	flip(t, path, "a note worth a year")
 	r, err := store.Check(path)

@@ -87,16 +87,16 @@ func runRestore(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	from, err := e.fileOrLibrary(args, "restore")
-	if err != nil {
-		return err
+	if len(args) > 1 {
+		return errUsage{"restore takes at most one backup; see scholia restore --help"}
+	}
+	from := ""
+	if len(args) == 1 {
+		from = args[0]
 	}
 	path, err := e.inv.LibraryPath()
 	if err != nil {
 		return err
-	}
-	if len(args) == 0 {
-		from = ""
 	}
 	info, kept, err := backup.Restore(path, from, ChildCheck, time.Now())
 	if err != nil {
