@@ -42,10 +42,9 @@ func OpenVerified(path string, check backup.Checker) (*Library, error) {
 		// first backup must exist before anything can compare with them.
 		k.take(s, time.Now())
 	}
-	l := &Library{store: s, now: time.Now, backups: k}
-	k.done.Add(1)
-	go k.run(s)
-	return l, nil
+	ticker := time.NewTicker(backup.Interval)
+	k.start(s, ticker.C, ticker.Stop)
+	return &Library{store: s, now: time.Now, backups: k}, nil
 }
 
 // take makes a backup if the library changed since the newest one; a
@@ -62,19 +61,24 @@ func (k *keeper) take(s *store.Store, now time.Time) {
 	}
 }
 
-func (k *keeper) run(s *store.Store) {
-	defer k.done.Done()
-	k.take(s, time.Now())
-	t := time.NewTicker(backup.Interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-k.stop:
-			return
-		case now := <-t.C:
-			k.take(s, now)
+// start runs the keeper in the background: a backup at once if the
+// library changed, then one at each tick if it changed since; stopTicks
+// ends the ticks when the keeper is closed.
+func (k *keeper) start(s *store.Store, ticks <-chan time.Time, stopTicks func()) {
+	k.done.Add(1)
+	go func() {
+		defer k.done.Done()
+		defer stopTicks()
+		k.take(s, time.Now())
+		for {
+			select {
+			case <-k.stop:
+				return
+			case now := <-ticks:
+				k.take(s, now)
+			}
 		}
-	}
+	}()
 }
 
 // close stops the ticker and waits for a backup under way.

@@ -1,0 +1,57 @@
+package library
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"scholia/annotate"
+	"scholia/annotate/backup"
+	"scholia/annotate/store"
+)
+
+// The keeper backs a library up at each tick after a change, and not at
+// a tick with no change in between. Ticks are sent by hand: a send is
+// taken only when the keeper has finished with the tick before.
+func TestTheKeeperBacksUpAtATickOnlyAfterAChange(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	k := &keeper{stop: make(chan struct{})}
+	ticks := make(chan time.Time)
+	k.start(s, ticks, func() {})
+	at := time.Now()
+	tick := func() { at = at.Add(backup.Interval); ticks <- at }
+	count := func() int {
+		list, err := backup.List(s.Path())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(list)
+	}
+
+	tick()
+	if n := count(); n != 1 {
+		t.Fatalf("%d backups once the keeper started on a new library, want 1", n)
+	}
+	d := &annotate.Document{ID: "d", Title: "T", Hash: "h", Format: "text"}
+	d.SetBlocks([]annotate.Block{{Kind: annotate.BlockParagraph, Text: "x"}})
+	if err := s.PutDocument(d); err != nil {
+		t.Fatal(err)
+	}
+	tick()
+	tick()
+	if n := count(); n != 2 {
+		t.Errorf("%d backups after a change and a tick, want 2", n)
+	}
+	tick()
+	if n := count(); n != 2 {
+		t.Errorf("%d backups after ticks with no change, want still 2", n)
+	}
+	k.close()
+	if err := k.lastErr; err != nil {
+		t.Error(err)
+	}
+}
