@@ -159,6 +159,34 @@ if [ -n "${bookwin:-}" ]; then
 fi
 kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; app=
 
+# A damaged library (cut to 8 KiB): the window explains and offers the
+# newest backup, the damaged file is kept byte for byte, and scholia
+# restore brings the document back.
+dmg="$work/damaged.db"
+scholia --library "$dmg" import "$doc" >/dev/null && scholia --library "$dmg" backup >/dev/null
+truncate -s 8192 "$dmg"
+sum=$(sha256sum <"$dmg")
+env LANG=en_US.UTF-8 "$bin" --library "$dmg" >"$work/damaged.log" 2>&1 &
+app=$!
+if dwin=$(timeout 15 xdotool search --sync --onlyvisible --name '^Scholia$' 2>/dev/null | head -1) && [ -n "$dwin" ]; then
+  for _ in $(seq 1 50); do
+    import -window "$dwin" "$art/smoke-damaged.png"
+    [ "$(identify -format %k "$art/smoke-damaged.png")" -gt 20 ] && break
+    sleep 0.1
+  done
+  kept=$(ls "$dmg".damaged-* 2>/dev/null | head -1)
+  if [ -n "$kept" ] && [ "$(sha256sum <"$kept")" == "$sum" ] && grep -q "is damaged" "$work/damaged.log"; then
+    pass "damaged library: a window offers the backup, the file is kept unchanged as $(basename "$kept")"
+  else
+    fail "damaged library: kept '${kept:-nothing}', said: $(cat "$work/damaged.log")"
+  fi
+else
+  fail "damaged library: no window within 15 s: $(cat "$work/damaged.log")"
+fi
+kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; app=
+scholia --library "$dmg" restore >/dev/null
+case "$(scholia --library "$dmg" list --json)" in *"$title"*) pass "scholia restore brought the document back" ;; *) fail "after restore: $(scholia --library "$dmg" list --json 2>&1)" ;; esac
+
 # Hostile files: one clear sentence each, within 10 s and 512 MB, and the
 # library keeps what it had.
 python3 - "$work" <<'PY'
