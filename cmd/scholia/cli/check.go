@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"syscall"
 
 	"scholia/annotate"
 	"scholia/annotate/store"
@@ -47,17 +48,28 @@ func ChildCheck(path string) (store.Report, error) {
 	case exit.ExitCode() == ExitFailed:
 		return store.Report{}, errors.New(strings.TrimPrefix(strings.TrimSpace(errOut.String()), "scholia: "))
 	}
-	return store.Report{Problems: []string{"reading it fails (" + crashLine(errOut.String(), exit) + ")"}}, nil
+	if fault, ok := crashLine(errOut.String(), exit); ok {
+		return store.Report{Problems: []string{"reading it fails (" + fault + ")"}}, nil
+	}
+	return store.Report{}, fmt.Errorf("the check of %s was stopped (%v); try again", path, exit)
 }
 
-// crashLine is the first line of a crash's report that says what it was.
-func crashLine(stderr string, exit *exec.ExitError) string {
+// crashLine is the line of a crash's report that says what it was, when
+// the child died reading the file (a fault, a panic), not when it was
+// stopped from outside (killed for want of memory, say), which says
+// nothing about the file.
+func crashLine(stderr string, exit *exec.ExitError) (string, bool) {
 	for _, line := range strings.Split(stderr, "\n") {
-		if strings.HasPrefix(line, "fatal error") || strings.HasPrefix(line, "panic") || strings.HasPrefix(line, "unexpected fault") {
-			return strings.TrimSpace(line)
+		for _, crash := range []string{"fatal error", "panic", "unexpected fault", "SIGSEGV", "SIGBUS"} {
+			if strings.HasPrefix(line, crash) {
+				return strings.TrimSpace(line), true
+			}
 		}
 	}
-	return exit.String()
+	if ws, ok := exit.Sys().(syscall.WaitStatus); ok && ws.Signaled() && (ws.Signal() == syscall.SIGSEGV || ws.Signal() == syscall.SIGBUS) {
+		return exit.String(), true
+	}
+	return "", false
 }
 
 // runCheck verifies a library (the one in use unless FILE is named) in a

@@ -178,3 +178,24 @@ func TestAFreshStartBesideOldBackupsIsNotDamage(t *testing.T) {
 		t.Errorf("the new library was set aside as damaged: %v", kept)
 	}
 }
+
+// A check child that dies of a fault is damage found; one killed from
+// outside (for want of memory) says nothing about the file, which stays.
+func TestOnlyAFaultInTheCheckIsDamage(t *testing.T) {
+	path := notedLibrary(t, 1)
+	t.Setenv(dieEnv, "KILL")
+	r, err := cli.ChildCheck(path)
+	if err == nil || !strings.Contains(err.Error(), "was stopped") || len(r.Problems) > 0 {
+		t.Errorf("a killed check: %+v, %v; want an error saying it was stopped, and no damage", r, err)
+	}
+	if _, err := library.OpenVerified(path, cli.ChildCheck); err == nil {
+		t.Error("a library whose check was killed opened unchecked")
+	}
+	if kept, _ := filepath.Glob(path + ".damaged-*"); len(kept) > 0 {
+		t.Errorf("a killed check set the library aside: %v", kept)
+	}
+	t.Setenv(dieEnv, "SEGV")
+	if r, err := cli.ChildCheck(path); err != nil || len(r.Problems) != 1 || !strings.HasPrefix(r.Problems[0], "reading it fails") {
+		t.Errorf("a check that faulted: %+v, %v; want the damage reported", r, err)
+	}
+}
