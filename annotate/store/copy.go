@@ -22,8 +22,10 @@ func (s *Store) CopyTo(w io.Writer) (Report, error) {
 }
 
 // compactTxSize bounds each transaction of a compaction, so a large
-// library is copied without holding it all in one.
-const compactTxSize = 64 << 20
+// library is copied without holding it all in one: 8 MB compacts 100,000
+// annotations in 1.1 s and 323 MB allocated, 64 MB in 1.8 s and 1.2 GB
+// (BenchmarkCompact100k).
+const compactTxSize = 8 << 20
 
 // Compact writes a compacted copy of the library at src to dst, which
 // must not exist: only live pages are copied, each filled. Then it calls
