@@ -395,6 +395,22 @@ func (m *MainWindow) showError(err error) {
 	dialog.ShowError(err, m.win)
 }
 
+// BackUpNow backs the library up into the backups folder beside it,
+// unless it is unchanged since its newest backup, and says which in the
+// status bar.
+func (m *MainWindow) BackUpNow() {
+	info, wrote, err := m.lib.Backup("")
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	if wrote {
+		m.setStatus("Backed up: " + library.Describe(info))
+	} else {
+		m.setStatus("Unchanged since the backup of " + library.Describe(info))
+	}
+}
+
 // backupFailed says in the status bar that an automatic backup failed:
 // the library itself is sound and saving goes on.
 func (m *MainWindow) backupFailed(err error) {
