@@ -1,8 +1,6 @@
 package library
 
 import (
-	"errors"
-	"os"
 	"sync"
 	"time"
 
@@ -28,16 +26,16 @@ type keeper struct {
 // when the library changed since its newest backup, and one every
 // backup.Interval while it changes.
 func OpenVerified(path string, check backup.Checker) (*Library, error) {
-	if err := Verify(path, check, time.Now()); err != nil {
+	found, err := Verify(path, check, time.Now())
+	if err != nil {
 		return nil, err
 	}
-	_, statErr := os.Stat(path)
 	k := &keeper{stop: make(chan struct{})}
 	s, err := store.OpenWith(path, func(s *store.Store) { k.take(s, time.Now()) })
 	if err != nil {
 		return nil, err
 	}
-	if errors.Is(statErr, os.ErrNotExist) {
+	if found == nil {
 		// A new library where backups of an older one may lie: its own
 		// first backup must exist before anything can compare with them.
 		k.take(s, time.Now())

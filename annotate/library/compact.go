@@ -5,6 +5,7 @@ import (
 	"os"
 	"time"
 
+	"scholia/annotate"
 	"scholia/annotate/backup"
 	"scholia/annotate/store"
 )
@@ -19,12 +20,12 @@ type Compacted struct {
 // beside itself, the copy checked to hold every record, then renamed over
 // it. Another Scholia using the library makes it fail with ErrLocked.
 func Compact(path string, check backup.Checker) (Compacted, error) {
-	if err := Verify(path, check, time.Now()); err != nil {
-		return Compacted{}, err
-	}
-	before, err := store.Check(path)
+	before, err := Verify(path, check, time.Now())
 	if err != nil {
 		return Compacted{}, err
+	}
+	if before == nil {
+		return Compacted{}, annotate.Problemf(annotate.ErrNotFound, "there is no library at %s to compact", path)
 	}
 	fi, err := os.Stat(path)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/backup"
+	"scholia/annotate/store"
 )
 
 // Damage is a library found damaged before it was opened. Its file has
@@ -36,64 +37,58 @@ func (d *Damage) Unwrap() error { return annotate.ErrDamaged }
 // Describe names a backup for a person: its time and what it holds.
 func Describe(b backup.Info) string {
 	return fmt.Sprintf("%s (%s, %s)", when(b),
-		count(b.Documents, "document"), count(b.Annotations, "annotation"))
-}
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+		plural(b.Documents, "document"), plural(b.Annotations, "annotation"))
 }
 
 // Verify checks the library at path before it is opened, with check
-// running where a fault in bbolt cannot take this process down. A missing
-// file is fine (a new library); a locked one is ErrLocked. A damaged one
-// (0 bytes, failing the check, holding no records while its newest
-// backup holds some, or an older transaction than that backup: a meta page
-// lost) is set aside and a *Damage returned. Restoring, compacting and
-// starting anew each take a backup at once, so a file that legitimately
-// starts over is never mistaken for one gone back.
-func Verify(path string, check backup.Checker, now time.Time) error {
+// running where a fault in bbolt cannot take this process down, and
+// returns what the check found: nil when there is no file (a new library).
+// A locked file is ErrLocked. A damaged one (0 bytes, failing the check,
+// holding no records while its newest backup holds some, or an older
+// transaction than that backup: a meta page lost) is set aside and a
+// *Damage returned. Restoring, compacting and starting anew each take a
+// backup at once, so a file that legitimately starts over is never
+// mistaken for one gone back.
+func Verify(path string, check backup.Checker, now time.Time) (*store.Report, error) {
 	fi, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) || (err == nil && fi.IsDir()) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return fmt.Errorf("cannot open the library %s: %w", path, err)
+		return nil, fmt.Errorf("cannot open the library %s: %w", path, err)
 	}
-	reason, err := diagnose(path, fi.Size(), check)
-	if err != nil || reason == "" {
-		return err
+	r := &store.Report{Problems: []string{"it is empty (0 bytes)"}}
+	if fi.Size() > 0 {
+		if *r, err = check(path); err != nil {
+			return nil, err
+		}
+	}
+	reason := diagnose(path, *r)
+	if reason == "" {
+		return r, nil
 	}
 	kept, err := backup.SetAside(path, now)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return &Damage{Library: path, KeptAs: kept, Reason: reason, Backup: goodBackup(path, check)}
+	return nil, &Damage{Library: path, KeptAs: kept, Reason: reason, Backup: goodBackup(path, check)}
 }
 
-// diagnose says what is wrong with a library file, "" when nothing is.
-func diagnose(path string, size int64, check backup.Checker) (string, error) {
-	if size == 0 {
-		return "it is empty (0 bytes)", nil
-	}
-	r, err := check(path)
-	if err != nil {
-		return "", err
-	}
+// diagnose says what is wrong with a library file, given its check, ""
+// when nothing is.
+func diagnose(path string, r store.Report) string {
 	if len(r.Problems) > 0 {
-		return r.Problems[0], nil
+		return r.Problems[0]
 	}
 	newest, ok := backup.Newest(path)
 	switch {
 	case !ok:
 	case r.Total() == 0 && newest.Total() > 0:
-		return fmt.Sprintf("it holds no records, but its backup of %s holds %d", when(newest), newest.Total()), nil
+		return fmt.Sprintf("it holds no records, but its backup of %s holds %d", when(newest), newest.Total())
 	case r.TxID < newest.TxID:
-		return fmt.Sprintf("it went back to a state older than its backup of %s", when(newest)), nil
+		return fmt.Sprintf("it went back to a state older than its backup of %s", when(newest))
 	}
-	return "", nil
+	return ""
 }
 
 func when(b backup.Info) string { return b.Time.Local().Format("2 Jan 2006 15:04") }

@@ -137,16 +137,7 @@ func (r *Report) count(bucket []byte) {
 	}
 }
 
-// Counts reads how many records of each kind the library holds.
-func (s *Store) Counts() (Counts, error) {
-	var c Counts
-	err := s.db.View(func(tx *bolt.Tx) error {
-		c = countsIn(tx)
-		return nil
-	})
-	return c, err
-}
-
+// countsIn counts the records of each kind a transaction sees.
 func countsIn(tx *bolt.Tx) Counts {
 	n := func(name []byte) int {
 		if b := tx.Bucket(name); b != nil {

@@ -74,3 +74,13 @@ func TestCompactShrinksTheFileAndKeepsEveryRecord(t *testing.T) {
 		t.Errorf("the compacted library checks %v %v", r.Problems, err)
 	}
 }
+
+func TestCompactingNoLibraryCreatesNone(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	if _, errOut, code := scholia(t, path, "compact"); code != cli.ExitFailed || !strings.Contains(errOut, "there is no library at "+path) {
+		t.Errorf("compact with no library: exit %d %q", code, errOut)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("compacting no library left a file: %v", err)
+	}
+}
