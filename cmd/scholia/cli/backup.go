@@ -16,16 +16,13 @@ func runBackup(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(args) > 1 {
-		return errUsage{"backup takes at most one file; see scholia backup --help"}
+	dest, err := optionalFile(args, "backup")
+	if err != nil {
+		return err
 	}
 	lib, err := e.library()
 	if err != nil {
 		return err
-	}
-	dest := ""
-	if len(args) == 1 {
-		dest = args[0]
 	}
 	info, wrote, err := lib.Backup(dest)
 	if err != nil {
@@ -87,12 +84,9 @@ func runRestore(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(args) > 1 {
-		return errUsage{"restore takes at most one backup; see scholia restore --help"}
-	}
-	from := ""
-	if len(args) == 1 {
-		from = args[0]
+	from, err := optionalFile(args, "restore")
+	if err != nil {
+		return err
 	}
 	path, err := e.inv.LibraryPath()
 	if err != nil {

@@ -84,7 +84,10 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	path, err := e.fileOrLibrary(args, "check")
+	path, err := optionalFile(args, "check")
+	if err == nil && path == "" {
+		path, err = e.inv.LibraryPath()
+	}
 	if err != nil {
 		return err
 	}
@@ -125,13 +128,13 @@ func counts(c store.Counts) string {
 	return fmt.Sprintf("%d documents, %d annotations, %d in the trash, %d earlier revisions", c.Documents, c.Annotations, c.Trash, c.Revisions)
 }
 
-// fileOrLibrary is the one FILE argument a command takes, or the library.
-func (e *env) fileOrLibrary(args []string, name string) (string, error) {
-	switch len(args) {
-	case 0:
-		return e.inv.LibraryPath()
-	case 1:
+// optionalFile is the one FILE a command may be given, "" when none.
+func optionalFile(args []string, name string) (string, error) {
+	if len(args) > 1 {
+		return "", errUsage{fmt.Sprintf("%s takes at most one file; see scholia %s --help", name, name)}
+	}
+	if len(args) == 1 {
 		return args[0], nil
 	}
-	return "", errUsage{fmt.Sprintf("%s takes at most one file; see scholia %s --help", name, name)}
+	return "", nil
 }
