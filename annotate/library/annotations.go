@@ -54,6 +54,15 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 			return nil, err
 		}
 		a.Anchor = &anchor
+		if a.Kind == annotate.KindNote {
+			h, err := l.highlightOn(docID, anchor.Start, anchor.End)
+			if err != nil {
+				return nil, err
+			}
+			if h != nil {
+				return l.attachNote(*h, a)
+			}
+		}
 	} else if a.Kind == annotate.KindHighlight {
 		return nil, annotate.Problemf(annotate.ErrInvalid, "a highlight needs a passage; select one first")
 	}
@@ -99,6 +108,11 @@ func (l *Library) AnnotateQuote(docID, quote string, occurrence int, d Draft) (*
 // UpdateAnnotation saves an edited annotation (body, tags, colour, status,
 // answer) in one transaction and returns it as stored.
 func (l *Library) UpdateAnnotation(a annotate.Annotation) (*annotate.Annotation, error) {
+	return l.update(a, "the edit")
+}
+
+// update saves an edited annotation; Undo says it undid what.
+func (l *Library) update(a annotate.Annotation, what string) (*annotate.Annotation, error) {
 	old, err := l.store.Annotation(a.ID)
 	if err != nil {
 		return nil, err
@@ -117,18 +131,21 @@ func (l *Library) UpdateAnnotation(a annotate.Annotation) (*annotate.Annotation,
 	}
 	l.indexAnnotation(&a)
 	prev := *old
-	l.pushUndo("the edit", func() error {
-		// The text may have been revised since: keep where it stands now.
-		if cur, err := l.store.Annotation(prev.ID); err == nil {
-			prev.Anchor, prev.Orphan = cur.Anchor, cur.Orphan
-		}
-		if err := l.store.PutAnnotation(&prev); err != nil {
-			return err
-		}
-		l.indexAnnotation(&prev)
-		return nil
-	})
+	l.pushUndo(what, func() error { return l.putBack(prev) })
 	return &a, nil
+}
+
+// putBack stores an annotation as it was before an edit, keeping where it
+// stands now: the text may have been revised since.
+func (l *Library) putBack(prev annotate.Annotation) error {
+	if cur, err := l.store.Annotation(prev.ID); err == nil {
+		prev.Anchor, prev.Orphan = cur.Anchor, cur.Orphan
+	}
+	if err := l.store.PutAnnotation(&prev); err != nil {
+		return err
+	}
+	l.indexAnnotation(&prev)
+	return nil
 }
 
 // Answer closes a question with a text and, optionally, the annotation
@@ -151,10 +168,13 @@ func (l *Library) Answer(questionID, text, linkID string) (*annotate.Annotation,
 	return l.UpdateAnnotation(*q)
 }
 
-// AnswerWithPassage highlights a passage of any document and answers the
-// question with it.
+// AnswerWithPassage answers the question with a passage of any document:
+// the highlight on exactly that passage, or a new green one.
 func (l *Library) AnswerWithPassage(questionID, docID string, start, end int, text string) (*annotate.Annotation, error) {
-	link, err := l.Annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: annotate.Green, Start: start, End: end})
+	link, err := l.highlightOn(docID, start, end)
+	if err == nil && link == nil {
+		link, err = l.Annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: annotate.Green, Start: start, End: end})
+	}
 	if err != nil {
 		return nil, err
 	}
