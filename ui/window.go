@@ -39,6 +39,10 @@ type MainWindow struct {
 	helpOpen bool
 	problems []string
 
+	// highlightChoice is the question last asked about a colour chosen on
+	// a passage overlapping a highlight of another colour.
+	highlightChoice *HighlightChoice
+
 	toolbar       *SelectionToolbar
 	tooltip       *widget.Label
 	tooltipBox    *fyne.Container
@@ -262,6 +266,9 @@ func (m *MainWindow) setStatus(msg string) {
 
 func (m *MainWindow) scrolled(top int) {
 	m.outline.MarkCurrent(top)
+	if m.toolbar.Visible() {
+		m.placeToolbar()
+	}
 	if m.saveTick != nil {
 		m.saveTick.Stop()
 	}
@@ -280,6 +287,9 @@ func (m *MainWindow) saveReading() {
 }
 
 func (m *MainWindow) selectionChanged(start, end int) {
+	if m.reader.Selecting() {
+		m.toolbar.Hide()
+	}
 	if start == end {
 		m.setStatus("")
 		return

@@ -147,6 +147,10 @@ func (r *Reader) Selection() (int, int) {
 	return min(r.anchor, r.caret), max(r.anchor, r.caret)
 }
 
+// Selecting says whether the mouse is making a selection: the button is
+// still down.
+func (r *Reader) Selecting() bool { return r.page.dragging }
+
 // SelectedText is exactly the selected text.
 func (r *Reader) SelectedText() string {
 	s, e := r.Selection()
