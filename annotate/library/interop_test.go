@@ -160,7 +160,7 @@ func TestMarkdownExportReadsLikeNotes(t *testing.T) {
 		"\n> met at dawn\n",
 		"\n> Nobody's coffee was warm\n\nA detail the \"minutes\" leave out, with commas, quotes\nand a line break.\n\n#atmosphere #primary-source\n",
 		"- [ ] Which channel?\n",
-		"- [x] Over which goods?\n  Answer: Steel and grain, says the later report.\n",
+		"- [x] Over which goods?\n  - Answer: Steel and grain, says the later report.\n",
 		"Compare with the Reuters account.\n",
 		"^" + anns[0].ID + "\n",
 	} {
@@ -183,7 +183,7 @@ func TestCSVExportHasOneRowPerAnnotation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "document,source,kind,colour,status,quote,note,tags,start,end,created" || len(rows) != 6 {
+	if strings.Join(rows[0], ",") != "document,source,kind,colour,status,quote,note,tags,start,end,created,id,answer,answer_id,answer_quote,answer_document" || len(rows) != 6 {
 		t.Fatalf("header %q and %d rows, want the header and 5 rows", rows[0], len(rows))
 	}
 	var note []string
