@@ -117,6 +117,11 @@ func (m *MainWindow) applyColour(docID string, s, e int, c annotate.Colour, how 
 	case library.MustAsk:
 		m.toolbar.Hide()
 		m.highlightChoice = newHighlightChoice(c, res, m.win, func(how library.HighlightChoice) {
+			if how == library.Decide {
+				// Cancelled: the passage stays selected, with its toolbar.
+				m.selectionDone(m.reader.Selection())
+				return
+			}
 			m.applyColour(docID, s, e, c, how)
 		})
 		m.highlightChoice.Show()

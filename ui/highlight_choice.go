@@ -26,7 +26,8 @@ type HighlightChoice struct {
 }
 
 // newHighlightChoice prepares the question for res (the library's
-// MustAsk answer); choose gets the reader's choice.
+// MustAsk answer); choose gets the reader's choice: Extend, Separate, or
+// Decide for Cancel.
 func newHighlightChoice(c annotate.Colour, res library.Highlighted, win fyne.Window, choose func(library.HighlightChoice)) *HighlightChoice {
 	h := &HighlightChoice{question: overlapSentence(c, res)}
 	extend := "Extend the highlight"
@@ -39,9 +40,7 @@ func newHighlightChoice(c annotate.Colour, res library.Highlighted, win fyne.Win
 		return func() {
 			h.open = false
 			h.dialog.Hide()
-			if how != library.Decide {
-				choose(how)
-			}
+			choose(how)
 		}
 	}
 	h.extend = widget.NewButton(extend, answer(library.Extend))

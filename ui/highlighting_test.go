@@ -106,6 +106,9 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment, in principle»" || q.Open() {
 		t.Fatalf("after Cancel: %s", got)
 	}
+	if w.Reader().SelectedText() != "principle, to a negotiated settlement" || !w.ToolbarVisible() {
+		t.Errorf("after Cancel the selection is %q, toolbar shown %v: want the passage still selected, with its toolbar", w.Reader().SelectedText(), w.ToolbarVisible())
+	}
 
 	// Asked again, Extend: one blue highlight over both.
 	clickColour(t, w, "principle", "settlement", annotate.Blue)

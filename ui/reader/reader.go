@@ -41,7 +41,7 @@ type Reader struct {
 	// OnUnhandledKey gets the keys the reader does not use itself (F1...).
 	OnUnhandledKey func(*fyne.KeyEvent)
 	// OnRune gets the characters typed while the reader has the focus
-	// (1-6 pick a colour).
+	// (1-6 highlight in a colour).
 	OnRune func(rune)
 	// OnTapped is called with the document position of a plain click.
 	OnTapped func(pos int)
