@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -35,6 +37,10 @@ const maxProblems = 20
 
 // sealedBuckets are the buckets whose every value is a checksummed record.
 var sealedBuckets = [][]byte{bucketDocuments, bucketBlocks, bucketAnnotations, bucketReading, bucketTrash, bucketRevisions}
+
+// laterBuckets are the sealed buckets a library written by an older
+// Scholia may lack until Open adds them: their absence is not damage.
+var laterBuckets = [][]byte{bucketReading, bucketTrash, bucketRevisions}
 
 // Check opens the file at path read-only and verifies it: bbolt's own
 // page checks, then every record's checksum. Damage is listed in the
@@ -105,7 +111,9 @@ func checkRecords(tx *bolt.Tx, r *Report) {
 	for _, name := range sealedBuckets {
 		b := tx.Bucket(name)
 		if b == nil {
-			r.add(fmt.Sprintf("the %s bucket is missing", name))
+			if !slices.ContainsFunc(laterBuckets, func(l []byte) bool { return bytes.Equal(l, name) }) {
+				r.add(fmt.Sprintf("the %s bucket is missing", name))
+			}
 			continue
 		}
 		_ = b.ForEach(func(k, v []byte) error {
