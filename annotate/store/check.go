@@ -43,10 +43,12 @@ var sealedBuckets = [][]byte{bucketDocuments, bucketBlocks, bucketAnnotations, b
 var laterBuckets = [][]byte{bucketReading, bucketTrash, bucketRevisions}
 
 // Check opens the file at path read-only and verifies it: bbolt's own
-// page checks, then every record's checksum. Damage is listed in the
-// report, a file bbolt refuses included; an error means the file could not
-// be checked at all (ErrLocked when another process holds it). A file cut short can kill the process inside bbolt, beyond
-// recover: run Check in a child process when the file is not trusted.
+// page checks, then every record's checksum and every annotation's
+// decoding. Damage is listed in the report, a file bbolt refuses included;
+// an error means the file could not be checked at all (ErrLocked when
+// another process holds it). A file cut short can kill the process inside
+// bbolt, beyond recover: run Check in a child process when the file is not
+// trusted.
 func Check(path string) (Report, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -95,7 +97,8 @@ func pageProblem(msg string) string {
 	return "a page is damaged (" + msg + ")"
 }
 
-// checkRecords counts the records and verifies each one's checksum.
+// checkRecords counts the records and verifies each one's checksum; an
+// annotation's record is decoded too, as reading it would be.
 func checkRecords(tx *bolt.Tx, r *Report) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -117,7 +120,13 @@ func checkRecords(tx *bolt.Tx, r *Report) {
 			continue
 		}
 		_ = b.ForEach(func(k, v []byte) error {
-			if err := verify(string(name), string(k), v); err != nil {
+			var err error
+			if string(name) == string(bucketAnnotations) {
+				err = checkAnnotationRecord(string(k), v)
+			} else {
+				err = verify(string(name), string(k), v)
+			}
+			if err != nil {
 				r.add(err.Error())
 			}
 			r.count(name)
