@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"scholia/annotate"
+	"scholia/annotate/corpus"
 	"scholia/annotate/ingest"
 )
 
@@ -17,7 +18,7 @@ import (
 // suite and compares the text with the suite's expected article text
 // (word-level F1) and the title with its expected title.
 func TestReadabilityCorpus(t *testing.T) {
-	dirs, _ := filepath.Glob(filepath.Join(corpus(t, "readability"), "*"))
+	dirs, _ := filepath.Glob(filepath.Join(corpus.Path(t, "readability"), "*"))
 	var pages, goodText, goodTitle int
 	var textMiss, titleMiss []string
 	for _, dir := range dirs {
