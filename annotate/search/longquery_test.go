@@ -34,27 +34,30 @@ func longQueryIndex() *search.Index {
 	})
 }
 
+// longQueries are long queries over longQueryIndex and the ids they find,
+// in any order; FuzzSearch starts from them too.
+var longQueries = []struct {
+	name, query, want string
+}{
+	{"9 words both passages share", firstWords(monitors, 9), "lookalike monitors"},
+	{"9 words, the ninth only in one passage", firstWords(monitors, 8) + " watch", "monitors"},
+	{"9 words, the ninth in neither", firstWords(monitors, 8) + " zeppelin", ""},
+	{"12 words of the passage", firstWords(monitors, 12), "monitors"},
+	{"12 words cut short and in another order", "deleg agre monit thre neutr countr wou watc lin conta deleg winte", "monitors"},
+	{"12 words, the last in neither", firstWords(monitors, 11) + " zeppelin", ""},
+	{"50 words of the passage", firstWords(monitors, 50), "monitors"},
+	{"50 words, one in neither", firstWords(monitors, 49) + " zeppelin", ""},
+	{"50 words with filters", "kind:note colour:yellow " + firstWords(monitors, 48), "monitors"},
+	{"the whole passage pasted with its punctuation", monitors, "monitors"},
+	{"the same word 30 times", strings.Repeat("monitors ", 30), "lookalike monitors"},
+	{"9 words none of which match", "alpha bravo charlie delta echo foxtrot golf hotel india", ""},
+}
+
 // TestLongQueriesKeepEveryWord: a query of any length works, and every one
 // of its words must match, the ninth and fiftieth as much as the first.
 func TestLongQueriesKeepEveryWord(t *testing.T) {
 	ix := longQueryIndex()
-	cases := []struct {
-		name, query, want string // the ids found, in any order
-	}{
-		{"9 words both passages share", firstWords(monitors, 9), "lookalike monitors"},
-		{"9 words, the ninth only in one passage", firstWords(monitors, 8) + " watch", "monitors"},
-		{"9 words, the ninth in neither", firstWords(monitors, 8) + " zeppelin", ""},
-		{"12 words of the passage", firstWords(monitors, 12), "monitors"},
-		{"12 words cut short and in another order", "deleg agre monit thre neutr countr wou watc lin conta deleg winte", "monitors"},
-		{"12 words, the last in neither", firstWords(monitors, 11) + " zeppelin", ""},
-		{"50 words of the passage", firstWords(monitors, 50), "monitors"},
-		{"50 words, one in neither", firstWords(monitors, 49) + " zeppelin", ""},
-		{"50 words with filters", "kind:note colour:yellow " + firstWords(monitors, 48), "monitors"},
-		{"the whole passage pasted with its punctuation", monitors, "monitors"},
-		{"the same word 30 times", strings.Repeat("monitors ", 30), "lookalike monitors"},
-		{"9 words none of which match", "alpha bravo charlie delta echo foxtrot golf hotel india", ""},
-	}
-	for _, c := range cases {
+	for _, c := range longQueries {
 		t.Run(c.name, func(t *testing.T) {
 			rs, err := ix.Search(context.Background(), c.query, 10)
 			if err != nil {

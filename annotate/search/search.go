@@ -258,15 +258,12 @@ func containsPhrase(e *Entry, p string) bool {
 // matched characters. Candidates tied near the cut are ordered by
 // sahilm/fuzzy's score of their matched words, then by recency.
 func (ix *Index) top(words []string, matches []map[uint32]uint8, cands []candidate, limit int) []Result {
-	recent := func(a, b candidate) bool {
-		return ix.entries[a.entry].Modified.After(ix.entries[b.entry].Modified)
-	}
 	pool := ix.bestCandidates(cands, limit*2)
 	sort.Slice(pool, func(i, j int) bool {
 		if pool[i].score != pool[j].score {
 			return pool[i].score > pool[j].score
 		}
-		return recent(pool[i], pool[j])
+		return ix.newer(pool[i], pool[j])
 	})
 	results := make([]Result, len(pool))
 	for i := range pool {
@@ -286,7 +283,7 @@ func (ix *Index) top(words []string, matches []map[uint32]uint8, cands []candida
 		if ca.fuzz != cb.fuzz {
 			return ca.fuzz > cb.fuzz
 		}
-		return recent(ca, cb)
+		return ix.newer(ca, cb)
 	})
 	out := make([]Result, 0, min(limit, len(order)))
 	for _, i := range order[:min(limit, len(order))] {
@@ -333,8 +330,15 @@ func (ix *Index) bestCandidates(cands []candidate, n int) []candidate {
 	return append(out, ties.c...)
 }
 
+// newer says whether a was changed after b; of two changed at the same
+// moment (imported together), the one indexed last counts as newer, so
+// equal results always come in one order.
 func (ix *Index) newer(a, b candidate) bool {
-	return ix.entries[a.entry].Modified.After(ix.entries[b.entry].Modified)
+	ta, tb := ix.entries[a.entry].Modified, ix.entries[b.entry].Modified
+	if !ta.Equal(tb) {
+		return ta.After(tb)
+	}
+	return a.entry > b.entry
 }
 
 // recentHeap holds candidates with the oldest on top.
