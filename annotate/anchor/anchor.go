@@ -226,8 +226,9 @@ func align(exact, text []rune, start int) (int, int, float64) {
 // snap moves the edges of the window [s, e) found for exact to where the
 // passage's edges were: when the passage began at the start of a word, the
 // window does too, not on the space or line break before an edited first
-// word nor inside it; likewise at its end. An edge moves at most a
-// quarter of the passage.
+// word nor inside it; when it ended at the end of a word, so does the
+// window. (align never ends a window on a break: dropping it costs no
+// more.) An edge moves at most a quarter of the passage.
 func snap(text []rune, s, e int, exact, prefix, suffix []rune) (int, int) {
 	limit := len(exact)/4 + 2
 	if wordStart(exact, prefix) {
@@ -239,9 +240,6 @@ func snap(text []rune, s, e int, exact, prefix, suffix []rune) (int, int) {
 		}
 	}
 	if wordEnd(exact, suffix) {
-		for n := 0; n < limit && e > s && !inWord(text[e-1]); n++ {
-			e--
-		}
 		for n := 0; n < limit && e > s && e < len(text) && inWord(text[e]) && inWord(text[e-1]); n++ {
 			e++
 		}

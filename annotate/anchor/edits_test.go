@@ -18,7 +18,7 @@ var report = strings.Join([]string{
 	"The committee notes that the northern crossings stayed closed all winter and no convoy got through.",
 	"Both sides withdrew their heavy guns, and the monitors counted every barrel twice before signing.",
 	"Observers reported every violation to the joint commission sitting in Vienna within a day of it.",
-	"Copies of these minutes go to the joint commission sitting in Vienna, as the treaty requires.",
+	"Monitors reported each violation to the joint commission sitting in Vienna, as the treaty requires.",
 	"Signed and sealed in the presence of both delegations, this copy to be kept by the secretariat.",
 	"Signed and sealed in the presence of both delegations, this copy to be kept by the secretariat.",
 	"Signed and sealed in the presence of both delegations, this copy to be kept by the secretariat.",
@@ -110,10 +110,28 @@ func TestPassagesFoundAgainAfterEdits(t *testing.T) {
 			want: "this copy to be kept by the secretariat", wantNth: 3,
 		},
 		{
-			name:  "a passage whose words were edited in place is found there, not on an untouched copy of them elsewhere",
+			name:  "a passage edited in place is found there, not on a copy of its words in a sentence much like its own",
 			quote: "the joint commission sitting in Vienna", occurrence: 1,
 			text: edited("the joint commission sitting in Vienna within", "the joint commission sitting at Vienna within"),
 			want: "the joint commission sitting at Vienna", wantNth: 1,
+		},
+		{
+			name:  "a passage whose last word was made plural ends with the whole word",
+			quote: "the monitors counted every barrel", occurrence: 1,
+			text: edited("the monitors counted every barrel twice", "the monitors counted all the barrels twice"),
+			want: "the monitors counted all the barrels", wantNth: 1,
+		},
+		{
+			name:  "a passage the reader began in the middle of a word keeps its ragged start",
+			quote: "onitors counted every barrel twice", occurrence: 1,
+			text: edited("the monitors counted every barrel twice", "the monitors counted every barrel thrice"),
+			want: "onitors counted every barrel thrice", wantNth: 1,
+		},
+		{
+			name:  "a passage the reader ended in the middle of a word keeps its ragged end",
+			quote: "the monitors counted every barr", occurrence: 1,
+			text: edited("and the monitors counted every barrel", "and these monitors counted every barrel"),
+			want: "these monitors counted every barr", wantNth: 1,
 		},
 		{
 			name:  "a passage whose sentence was a third rewritten becomes an orphan rather than sitting on words it was never about",
