@@ -24,7 +24,7 @@ func fuzzSeeds() []string {
 		out = append(out, c.query)
 	}
 	return append(out,
-		`"unbalanced quote`, `in:"kuala lumpur`, `in:"kuala `, `tag:"summit talks"`, `tag:#`, `tag:`, `is:`, `"" ""`,
+		`"unbalanced quote`, `in:"kuala lumpur`, `in:"kuala `, `in:" lumpur"`, `tag:"summit talks"`, `tag:#`, `tag:`, `is:`, `"" ""`,
 		`IS:OPEN`, `Kind:Question Colour:Blue`, `doc:D1 lavrov`, `a"b"c`, `"a""b"`, `url:x http://example.org/a:b`,
 		"cafe\u0301 na\u0308ive", "\u0645\u0641\u0627\u0648\u0636\u0627\u062a \u0627\u0644\u0633\u0644\u0627\u0645", "\u05e9\u05dc\u05d5\u05dd tag:\u05e9\u05dc\u05d5\u05dd",
 		"\u0130stanbul STRASSE stra\u00dfe", "\u65e5\u672c\u8a9e \U0001F600 x\u200dy", "\u0301\u0301 \u0308", "\x00 \xff\xfe invalid",

@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -117,4 +118,30 @@ func sortedIDs(rs []search.Result) string {
 	out := strings.Fields(ids(rs))
 	sort.Strings(out)
 	return strings.Join(out, " ")
+}
+
+// TestAShortQueryAfterALongOneFindsEverything: the index reuses its
+// scratch space from one search to the next; a long query that narrowed
+// the notes word by word leaves nothing behind that hides a note from the
+// next query.
+func TestAShortQueryAfterALongOneFindsEverything(t *testing.T) {
+	words := strings.Fields("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo")
+	entries := []search.Entry{
+		note("ten", "d", "Radio", strings.Join(words[:10], " "), "", nil, annotate.KindHighlight, "", annotate.Yellow, 2),
+		note("eleven", "d", "Radio", strings.Join(words, " "), "", nil, annotate.KindHighlight, "", annotate.Yellow, 1),
+	}
+	for i := range 5 {
+		entries = append(entries, note(fmt.Sprint("kilo", i), "d", "Radio", "kilo watts", "", nil, annotate.KindHighlight, "", annotate.Blue, 3+i))
+	}
+	ix := search.NewIndex(entries)
+	for round := range 3 {
+		if rs, _ := ix.Search(context.Background(), strings.Join(words, " "), 10); ids(rs) != "eleven" {
+			t.Fatalf("round %d: all eleven words → %q", round, ids(rs))
+		}
+		for _, w := range words[:10] {
+			if rs, _ := ix.Search(context.Background(), w, 10); sortedIDs(rs) != "eleven ten" {
+				t.Fatalf("round %d: %q after the long query → %q", round, w, ids(rs))
+			}
+		}
+	}
 }
