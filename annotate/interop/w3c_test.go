@@ -12,25 +12,16 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"scholia/annotate"
+	"scholia/annotate/corpus"
 	"scholia/annotate/interop"
 )
-
-// corpus is a folder of ../shared/corpus, or a skip when it is absent.
-func corpus(t testing.TB, parts ...string) string {
-	t.Helper()
-	dir := filepath.Join(append([]string{"..", "..", "..", "shared", "corpus"}, parts...)...)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("skipped: %s is absent (the shared corpus is not beside the project)", dir)
-	}
-	return dir
-}
 
 // suite compiles the assertions a .test file of the W3C Web Annotation
 // test suite lists; every one is a draft-04 schema whose $refs name the
 // definitions by file name.
 func suite(t *testing.T, testFile string) map[string]*jsonschema.Schema {
 	t.Helper()
-	root := corpus(t, "w3c", "web-annotation-tests")
+	root := corpus.Path(t, "w3c", "web-annotation-tests")
 	const base = "https://w3c.test/"
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft4)
@@ -229,7 +220,7 @@ func TestExportedAnnotationsSayWhatTheyAre(t *testing.T) {
 }
 
 func TestSpecExamplesImport(t *testing.T) {
-	dir := corpus(t, "w3c", "spec-examples")
+	dir := corpus.Path(t, "w3c", "spec-examples")
 	files, _ := filepath.Glob(filepath.Join(dir, "example*.json"))
 	now := time.Now()
 	parsed, quotes := 0, 0
