@@ -75,14 +75,51 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 }
 
 // AnnotateQuote anchors a draft on the occurrence-th (from 1) exact
-// occurrence of quote in the document's text.
+// occurrence of quote in the document's text. A plain highlight (no note,
+// no tags) follows Highlight's rule, so the command line never lays a
+// second highlight over a first.
 func (l *Library) AnnotateQuote(docID, quote string, occurrence int, d Draft) (*annotate.Annotation, error) {
-	doc, err := l.store.Document(docID)
+	start, end, err := l.findQuote(docID, quote, occurrence)
 	if err != nil {
 		return nil, err
 	}
+	d.Start, d.End, d.Whole = start, end, false
+	if d.Kind == annotate.KindHighlight && d.Body == "" && len(d.Tags) == 0 {
+		return l.highlightQuote(docID, start, end, d.Colour)
+	}
+	return l.Annotate(docID, d)
+}
+
+// highlightQuote colours a quoted passage by the rule Highlight follows;
+// a passage over a highlight of another colour is refused in a sentence,
+// as there is no one to ask.
+func (l *Library) highlightQuote(docID string, start, end int, c annotate.Colour) (*annotate.Annotation, error) {
+	res, err := l.Highlight(docID, start, end, c, Decide)
+	switch {
+	case err != nil:
+		return nil, err
+	case res.Outcome == MustAsk:
+		return nil, annotate.Problemf(annotate.ErrInvalid, "the passage overlaps a %s highlight; choose that colour, or a passage that does not overlap it", res.Overlaps[0].Colour)
+	case res.Annotation != nil:
+		return res.Annotation, nil
+	}
+	for _, h := range res.Overlaps {
+		if h.Anchor.Start <= start && end <= h.Anchor.End {
+			return &h, nil
+		}
+	}
+	return nil, annotate.Problemf(annotate.ErrInvalid, "the passage is highlighted already")
+}
+
+// findQuote is the code-point range of the occurrence'th exact occurrence
+// (from 1) of quote in a document's text.
+func (l *Library) findQuote(docID, quote string, occurrence int) (int, int, error) {
+	doc, err := l.store.Document(docID)
+	if err != nil {
+		return 0, 0, err
+	}
 	if quote == "" {
-		return nil, annotate.Problemf(annotate.ErrInvalid, "the quote is empty")
+		return 0, 0, annotate.Problemf(annotate.ErrInvalid, "the quote is empty")
 	}
 	occurrence = max(occurrence, 1)
 	text := doc.Text()
@@ -91,15 +128,14 @@ func (l *Library) AnnotateQuote(docID, quote string, occurrence int, d Draft) (*
 		i := strings.Index(text[from:], quote)
 		if i < 0 {
 			if seen == 0 {
-				return nil, annotate.Problemf(annotate.ErrNotFound, "%q is not in %q; quote the document's words exactly", quote, doc.Title)
+				return 0, 0, annotate.Problemf(annotate.ErrNotFound, "%q is not in %q; quote the document's words exactly", quote, doc.Title)
 			}
-			return nil, annotate.Problemf(annotate.ErrNotFound, "%q occurs %d times in %q, not %d", quote, seen, doc.Title, occurrence)
+			return 0, 0, annotate.Problemf(annotate.ErrNotFound, "%q occurs %d times in %q, not %d", quote, seen, doc.Title, occurrence)
 		}
 		seen++
 		if seen == occurrence {
 			start := len([]rune(text[:from+i]))
-			d.Start, d.End, d.Whole = start, start+len([]rune(quote)), false
-			return l.Annotate(docID, d)
+			return start, start + len([]rune(quote)), nil
 		}
 		from += i + len(quote)
 	}

@@ -247,3 +247,37 @@ func TestAnsweringWithAHighlightedPassageLinksToTheHighlight(t *testing.T) {
 		t.Errorf("answering added a second highlight: %s", painted(t, lib, doc.ID))
 	}
 }
+
+// The command line's annotate --kind highlight follows the same rule as
+// the window: a second colour on a highlighted quote recolours it, and a
+// quote over a highlight of another colour is refused in a sentence.
+func TestQuotedHighlightsFollowTheRule(t *testing.T) {
+	lib, _ := openLibrary(t)
+	defer lib.Close()
+	doc := importMemo(t, lib)
+	quote := func(q string, c annotate.Colour) error {
+		_, err := lib.AnnotateQuote(doc.ID, q, 1, library.Draft{Kind: annotate.KindHighlight, Colour: c})
+		return err
+	}
+	for _, step := range []struct {
+		quote  string
+		colour annotate.Colour
+		fails  string
+		after  string
+	}{
+		{quote: "in principle", colour: annotate.Yellow, after: "highlight yellow «in principle»"},
+		{quote: "in principle", colour: annotate.Green, after: "highlight green «in principle»"},
+		{quote: "in principle", colour: annotate.Green, after: "highlight green «in principle»"},
+		{quote: "agreed in principle", colour: annotate.Pink, fails: "overlaps a green highlight",
+			after: "highlight green «in principle»"},
+		{quote: "agreed in principle", colour: annotate.Green, after: "highlight green «agreed in principle»"},
+	} {
+		err := quote(step.quote, step.colour)
+		if step.fails == "" && err != nil || step.fails != "" && (err == nil || !strings.Contains(err.Error(), step.fails)) {
+			t.Fatalf("%s %q: %v, want failure %q", step.colour, step.quote, err, step.fails)
+		}
+		if got := painted(t, lib, doc.ID); got != step.after {
+			t.Fatalf("after %s %q: %s, want %s", step.colour, step.quote, got, step.after)
+		}
+	}
+}
