@@ -62,7 +62,8 @@ func newBigLibrary(tb testing.TB, docs, perDoc int) *bigLibrary {
 	g := &bigLibrary{perDoc: perDoc}
 	for i := 0; i < docs; i++ {
 		first := i * (len(paras) - docParas) / docs
-		title := fmt.Sprintf("%s, part %d", strings.Join(strings.Fields(paras[first])[:4], " "), i+1)
+		lead := strings.Fields(paras[first])
+		title := fmt.Sprintf("%s, part %d", strings.Join(lead[:min(4, len(lead))], " "), i+1)
 		blocks := []annotate.Block{{Kind: annotate.BlockTitle, Text: title}}
 		for _, p := range paras[first : first+docParas] {
 			blocks = append(blocks, annotate.Block{Kind: annotate.BlockParagraph, Text: p})
