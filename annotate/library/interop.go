@@ -2,6 +2,7 @@ package library
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -307,94 +308,166 @@ func plural(n int, what string) string {
 }
 
 // ImportAnnotations reads a file of annotations (W3C JSON-LD, Hypothesis
-// JSON, Kindle clippings) and adds them, all in one transaction: each goes
-// on the document whose source matches, by position then by quote, or is
-// kept as an orphan with its quote; annotations for sources the library
-// does not hold go on a document made of their quotes. Importing the same
-// file again changes nothing.
+// JSON, Kindle clippings) of any size and adds them: each goes on the
+// document whose source matches, by position then by quote, or is kept
+// as an orphan with its quote; annotations for sources the library does
+// not hold go on a document made of their quotes. Importing the same file
+// again changes nothing.
+//
+// The file is read twice over, in bounded memory. First it is read
+// through and every annotation checked, each written to a spool file
+// beside it (temporary) as it is read: a file that is damaged, hostile or
+// wrong anywhere is refused before the library is touched. Then the
+// spool is read back source by source and committed: in one transaction
+// when it holds up to importBatch annotations (every ordinary import),
+// else in transactions of about importBatch each, since bbolt holds every
+// page a transaction writes in memory until it commits (100,000
+// annotations in one transaction held 1.1 GB, 20,000 hold about 200 MB).
+// Such a batch only fails on a write failure (a full disk): the batches
+// before it stay, each whole, and the sentence says so; importing the
+// same file again adds the rest, since every annotation keeps its id.
 func (l *Library) ImportAnnotations(path string) (AnnotationsImported, error) {
-	data, err := readSource(path, interop.MaxImportSize)
+	f, err := os.Open(path)
 	if err != nil {
-		return AnnotationsImported{}, err
+		return AnnotationsImported{}, readProblem(path, err)
 	}
-	return l.ImportAnnotationBytes(filepath.Base(path), data)
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return AnnotationsImported{}, annotate.Problemf(annotate.ErrUnsupportedFormat, "cannot import %s: it is a folder; name the files in it", path)
+	}
+	return l.importAnnotations(filepath.Base(path), f)
 }
 
 // ImportAnnotationBytes is ImportAnnotations on a file's bytes.
 func (l *Library) ImportAnnotationBytes(name string, data []byte) (AnnotationsImported, error) {
-	incoming, err := interop.Parse(name, data, l.now().UTC())
+	return l.importAnnotations(name, bytes.NewReader(data))
+}
+
+// importBatch is the most annotations committed in one transaction.
+const importBatch = 20000
+
+func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImported, error) {
+	sp, err := newSpool()
 	if err != nil {
 		return AnnotationsImported{}, err
 	}
-	ids := make([]string, len(incoming))
-	for i, in := range incoming {
-		ids[i] = in.Annotation.ID
-	}
-	known, err := l.store.Known(ids)
-	if err != nil {
+	defer sp.close()
+	if err := interop.Read(name, r, l.now().UTC(), sp.add); err != nil {
 		return AnnotationsImported{}, err
 	}
-	var res AnnotationsImported
-	bySource := map[string][]interop.Incoming{}
-	var sources []string
-	for _, in := range incoming {
-		if known[in.Annotation.ID] {
-			res.Existing++
-			continue
-		}
-		known[in.Annotation.ID] = true // the same id twice in one file
-		if _, ok := bySource[in.Source]; !ok {
-			sources = append(sources, in.Source)
-		}
-		bySource[in.Source] = append(bySource[in.Source], in)
+	if err := sp.finish(); err != nil {
+		return AnnotationsImported{}, err
 	}
-	var change store.Change
 	m, err := l.matcher()
 	if err != nil {
 		return AnnotationsImported{}, err
 	}
-	for _, src := range sources {
-		items := bySource[src]
-		docID := m.find(src)
-		if docID == "" {
-			doc, anns, orphans, err := l.quotesDocument(src, items)
+	res := AnnotationsImported{Existing: sp.dups}
+	var change store.Change
+	saved := 0
+	commit := func() error {
+		if len(change.Annotations) == 0 {
+			return nil
+		}
+		if err := l.store.Commit(change); err != nil {
+			if saved > 0 {
+				return fmt.Errorf("%s: %d annotations were saved before this failed; import the file again to add the rest: %w", name, saved, err)
+			}
+			return err
+		}
+		saved += len(change.Annotations)
+		l.indexed(func(ix *search.Index) {
+			for _, d := range append(change.New, change.Revised...) {
+				ix.Put(search.DocumentEntry(*d))
+				m.title[d.ID] = d.Title
+			}
+			for _, a := range change.Annotations {
+				ix.Put(search.AnnotationEntry(*a, m.title[a.DocID]))
+			}
+		})
+		change = store.Change{}
+		return nil
+	}
+	for _, src := range sp.sources {
+		offs := sp.bySource[src]
+		for len(offs) > 0 {
+			chunk := offs[:min(len(offs), importBatch)]
+			offs = offs[len(chunk):]
+			items, err := sp.read(chunk)
 			if err != nil {
 				return AnnotationsImported{}, err
 			}
-			res.Orphans += orphans
-			change.New = append(change.New, doc)
-			change.Annotations = append(change.Annotations, anns...)
-			res.Documents = append(res.Documents, doc.Title)
-			res.Added += len(anns)
-			continue
+			if items, err = l.unknown(items, &res); err != nil {
+				return AnnotationsImported{}, err
+			}
+			if len(items) == 0 {
+				continue
+			}
+			if err := l.importSource(m, src, items, &change, &res); err != nil {
+				return AnnotationsImported{}, err
+			}
+			if len(change.Annotations) >= importBatch {
+				if err := commit(); err != nil {
+					return AnnotationsImported{}, err
+				}
+			}
 		}
-		anns, revised, orphans, err := l.placeOn(docID, items)
-		if err != nil {
-			return AnnotationsImported{}, err
-		}
-		if revised != nil {
-			change.Revised = append(change.Revised, revised)
-		}
-		change.Annotations = append(change.Annotations, anns...)
-		res.Added += len(items)
-		res.Orphans += orphans
 	}
-	if len(change.Annotations) == 0 {
-		return res, nil
-	}
-	if err := l.store.Commit(change); err != nil {
+	if err := commit(); err != nil {
 		return AnnotationsImported{}, err
 	}
-	l.indexed(func(ix *search.Index) {
-		for _, d := range append(change.New, change.Revised...) {
-			ix.Put(search.DocumentEntry(*d))
-			m.title[d.ID] = d.Title
-		}
-		for _, a := range change.Annotations {
-			ix.Put(search.AnnotationEntry(*a, m.title[a.DocID]))
-		}
-	})
 	return res, nil
+}
+
+// unknown is items without those the library holds already (counted).
+func (l *Library) unknown(items []interop.Incoming, res *AnnotationsImported) ([]interop.Incoming, error) {
+	ids := make([]string, len(items))
+	for i, in := range items {
+		ids[i] = in.Annotation.ID
+	}
+	known, err := l.store.Known(ids)
+	if err != nil {
+		return nil, err
+	}
+	out := items[:0]
+	for _, in := range items {
+		if known[in.Annotation.ID] {
+			res.Existing++
+			continue
+		}
+		out = append(out, in)
+	}
+	return out, nil
+}
+
+// importSource places the annotations of one source and adds them to c.
+func (l *Library) importSource(m *matcher, src string, items []interop.Incoming, c *store.Change, res *AnnotationsImported) error {
+	docID := m.find(src)
+	if docID == "" {
+		doc, anns, orphans, err := l.quotesDocument(src, items)
+		if err != nil {
+			return err
+		}
+		res.Orphans += orphans
+		c.New = append(c.New, doc)
+		c.Annotations = append(c.Annotations, anns...)
+		res.Documents = append(res.Documents, doc.Title)
+		res.Added += len(anns)
+		m.byURL[src] = doc.ID
+		m.title[doc.ID] = doc.Title
+		return nil
+	}
+	anns, revised, orphans, err := l.placeOn(docID, items)
+	if err != nil {
+		return err
+	}
+	if revised != nil {
+		c.Revised = append(c.Revised, revised)
+	}
+	c.Annotations = append(c.Annotations, anns...)
+	res.Added += len(items)
+	res.Orphans += orphans
+	return nil
 }
 
 // matcher finds the document an imported annotation's source names: its
