@@ -1,6 +1,7 @@
 package library_test
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -266,5 +267,119 @@ func exportLibrary(tb testing.TB, lib *library.Library, path string, f interop.F
 	tb.Helper()
 	if n, err := lib.ExportDocumentsFile(path, f, nil, interop.Chicago); err != nil || n != 100000 {
 		tb.Fatalf("%d annotations exported: %v", n, err)
+	}
+}
+
+// TestLargeExportComesBackIdentical exports 20,000 annotations on 400
+// documents cut from the corpus books as JSON-LD and imports the file
+// into a library holding the same documents: every annotation comes back
+// as it was, placed where it was.
+func TestLargeExportComesBackIdentical(t *testing.T) {
+	g := newBigLibrary(t, 400, 50)
+	dir := t.TempDir()
+	full, bare := filepath.Join(dir, "full.db"), filepath.Join(dir, "bare.db")
+	g.write(t, full, true)
+	g.write(t, bare, false)
+	src, err := library.Open(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	file := filepath.Join(dir, "all.jsonld")
+	if n, err := src.ExportDocumentsFile(file, interop.JSONLD, nil, interop.Chicago); err != nil || n != 20000 {
+		t.Fatalf("%d exported: %v", n, err)
+	}
+	dst, err := library.Open(bare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dst.Close()
+	res, err := dst.ImportAnnotations(file)
+	if err != nil || res.Added != 20000 || res.Orphans != 0 || res.Existing != 0 || len(res.Documents) != 0 {
+		t.Fatalf("import: %+v %v", res, err)
+	}
+	want, _ := src.AllAnnotations()
+	got, _ := dst.AllAnnotations()
+	if len(got) != len(want) {
+		t.Fatalf("%d annotations came back, want %d", len(got), len(want))
+	}
+	for i := range want {
+		w, g := want[i], got[i]
+		if w.ID != g.ID || w.DocID != g.DocID || w.Kind != g.Kind || w.Body != g.Body || w.Colour != g.Colour || w.Status != g.Status ||
+			strings.Join(w.Tags, ",") != strings.Join(g.Tags, ",") || !w.Created.Equal(g.Created) ||
+			fmt.Sprint(w.Anchor) != fmt.Sprint(g.Anchor) || fmt.Sprint(w.Answer) != fmt.Sprint(g.Answer) {
+			t.Fatalf("annotation %d came back as\n%+v\nwas\n%+v", i, g, w)
+		}
+	}
+}
+
+// TestHostileAnnotationFilesLeaveTheLibraryAsItWas feeds files built to
+// exhaust a reader: each is refused in one sentence naming it, and the
+// library is as it was.
+func TestHostileAnnotationFilesLeaveTheLibraryAsItWas(t *testing.T) {
+	g := newBigLibrary(t, 20, 5)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "lib.db")
+	g.write(t, path, true)
+	lib, err := library.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	before, _ := lib.AllAnnotations()
+	good := `{"type":"Annotation","target":"https://example.org/page","body":"fine"}`
+	files := map[string]func(w io.Writer){
+		"deep.json": func(w io.Writer) { io.WriteString(w, strings.Repeat("[", 5_000_000)) },
+		"deepobj.json": func(w io.Writer) {
+			io.WriteString(w, "["+good+",")
+			io.WriteString(w, strings.Repeat(`{"a":`, 2_000_000))
+		},
+		"string.json": func(w io.Writer) {
+			io.WriteString(w, `[`+good+`, {"type":"Annotation","target":"https://e.org","body":"`)
+			chunk := strings.Repeat("x", 1<<20)
+			for i := 0; i < 2048; i++ {
+				io.WriteString(w, chunk)
+			}
+			io.WriteString(w, `"}]`)
+		},
+		"binary.json": func(w io.Writer) {
+			r := rand.New(rand.NewPCG(1, 2))
+			b := make([]byte, 1<<20)
+			for i := 0; i < 64; i++ {
+				for j := range b {
+					b[j] = byte(r.Uint32())
+				}
+				w.Write(b)
+			}
+		},
+		"text.txt": func(w io.Writer) { io.WriteString(w, strings.Repeat("not json, not clippings\n", 1_000_000)) },
+		"late.json": func(w io.Writer) {
+			io.WriteString(w, `{"type":"AnnotationPage","items":[`)
+			for i := 0; i < 30000; i++ {
+				fmt.Fprintf(w, `{"id":"urn:x:%d","type":"Annotation","target":"https://example.org/page","body":"n"},`, i)
+			}
+			io.WriteString(w, `{"type":"Annotation","body":"no target"}]}`)
+		},
+	}
+	for name, write := range files {
+		p := filepath.Join(dir, name)
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := bufio.NewWriter(f)
+		write(w)
+		w.Flush()
+		f.Close()
+		_, err = lib.ImportAnnotations(p)
+		if err == nil || !strings.HasPrefix(err.Error(), name) || strings.Count(err.Error(), "\n") > 0 {
+			t.Errorf("%s: %v, want one sentence naming the file", name, err)
+		}
+		os.Remove(p)
+	}
+	after, _ := lib.AllAnnotations()
+	docs, _ := lib.Documents()
+	if len(after) != len(before) || len(docs) != 20 {
+		t.Errorf("refused files changed the library: %d annotations (were %d), %d documents (were 20)", len(after), len(before), len(docs))
 	}
 }
