@@ -20,13 +20,13 @@ var csvHeader = []string{"document", "source", "kind", "colour", "status", "quot
 // document leaves quote, start and end empty. A question answered with a
 // passage names it by id (its own row's id when it is in the export),
 // with its quote and the title of its document.
-func writeCSV(w io.Writer, secs []Section, answers Answers) error {
+func writeCSV(w io.Writer, secs Sections, answers Answers) error {
 	c := csv.NewWriter(w)
 	c.UseCRLF = true
 	if err := c.Write(csvHeader); err != nil {
 		return err
 	}
-	for _, s := range secs {
+	err := secs(func(s Section) error {
 		for _, a := range s.Annotations {
 			var quote, start, end string
 			if a.Anchor != nil {
@@ -47,6 +47,10 @@ func writeCSV(w io.Writer, secs []Section, answers Answers) error {
 				return err
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	c.Flush()
 	return c.Error()

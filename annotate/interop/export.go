@@ -59,11 +59,42 @@ type Section struct {
 	Annotations []annotate.Annotation
 }
 
+// Sections hands the sections of an export to yield one at a time, in
+// order, and stops at the first error yield returns (returning it), so
+// that an export is written as it is read, never held whole.
+type Sections func(yield func(Section) error) error
+
 // Export writes sections in a format. answers holds the passages the
 // sections' questions are answered with, so that each format keeps the
 // whole answer (nil when there are none); now stamps the JSON-LD
 // collection; style is the citation style of Markdown.
 func Export(w io.Writer, f Format, secs []Section, answers Answers, style Style, now time.Time) error {
+	exported := map[string]bool{}
+	for _, s := range secs {
+		for _, a := range s.Annotations {
+			exported[a.ID] = true
+		}
+	}
+	marked := make(Answers, len(answers))
+	for id, p := range answers {
+		p.InExport = exported[id]
+		marked[id] = p
+	}
+	return ExportEach(w, f, func(yield func(Section) error) error {
+		for _, s := range secs {
+			if err := yield(s); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, marked, style, now)
+}
+
+// ExportEach is Export of sections read one at a time. answers is read
+// only for the annotations of the section being written, so the caller
+// may fill it section by section; each passage's InExport says whether
+// the export holds it.
+func ExportEach(w io.Writer, f Format, secs Sections, answers Answers, style Style, now time.Time) error {
 	switch f {
 	case JSONLD:
 		return writeJSONLD(w, secs, answers, now)

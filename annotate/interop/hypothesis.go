@@ -23,58 +23,46 @@ func isHypothesis(v any) bool {
 	return false
 }
 
-// parseHypothesis reads Hypothesis API rows: highlights (a quote, no
-// text), notes (a quote and text), page notes (text only), with tags.
-func parseHypothesis(name string, v any, now time.Time) ([]Incoming, error) {
-	rows := list(v)
-	if m, ok := v.(map[string]any); ok {
-		if r, ok := m["rows"]; ok {
-			rows = list(r)
-		}
+// hypothesisRow reads Hypothesis API row i (from 0): a highlight (a
+// quote, no text), a note (a quote and text) or a page note (text only),
+// with tags.
+func hypothesisRow(name string, i int, r any, now time.Time) (Incoming, error) {
+	m, ok := r.(map[string]any)
+	if !ok {
+		return Incoming{}, shapeError(name, "Hypothesis row "+strconv.Itoa(i+1)+" is "+describe(r))
 	}
-	var out []Incoming
-	for i, r := range rows {
-		m, ok := r.(map[string]any)
-		if !ok {
-			return nil, shapeError(name, "Hypothesis row "+strconv.Itoa(i+1)+" is "+describe(r))
-		}
-		source, _, anchor := w3cTarget(m["target"])
-		if uri := str(m["uri"]); uri != "" {
-			source = uri
-		}
-		if source == "" {
-			return nil, shapeError(name, "Hypothesis row "+strconv.Itoa(i+1)+" has no uri")
-		}
-		a := annotate.Annotation{
-			Anchor:   anchor,
-			Body:     str(m["text"]),
-			Tags:     strs(m["tags"]),
-			Created:  parseTime(str(m["created"]), now),
-			Modified: parseTime(str(m["updated"]), time.Time{}),
-			Colour:   annotate.Yellow,
-		}
-		if a.Modified.IsZero() {
-			a.Modified = a.Created
-		}
-		switch {
-		case anchor == nil || a.Body != "":
-			a.Kind = annotate.KindNote
-		default:
-			a.Kind = annotate.KindHighlight
-		}
-		if id := str(m["id"]); id != "" {
-			a.ID = idFrom("hypothesis", id)
-		} else {
-			a.ID = contentID("hypothesis", source, a.Body, a.Created.String())
-		}
-		var title string
-		if doc, ok := m["document"].(map[string]any); ok {
-			title = str(doc["title"])
-		}
-		out = append(out, Incoming{Source: source, Title: title, Annotation: a})
+	source, _, anchor := w3cTarget(m["target"])
+	if uri := str(m["uri"]); uri != "" {
+		source = uri
 	}
-	if len(out) == 0 {
-		return nil, annotate.Problemf(annotate.ErrEmpty, "%s holds no annotations", name)
+	if source == "" {
+		return Incoming{}, shapeError(name, "Hypothesis row "+strconv.Itoa(i+1)+" has no uri")
 	}
-	return out, nil
+	a := annotate.Annotation{
+		Anchor:   anchor,
+		Body:     str(m["text"]),
+		Tags:     strs(m["tags"]),
+		Created:  parseTime(str(m["created"]), now),
+		Modified: parseTime(str(m["updated"]), time.Time{}),
+		Colour:   annotate.Yellow,
+	}
+	if a.Modified.IsZero() {
+		a.Modified = a.Created
+	}
+	switch {
+	case anchor == nil || a.Body != "":
+		a.Kind = annotate.KindNote
+	default:
+		a.Kind = annotate.KindHighlight
+	}
+	if id := str(m["id"]); id != "" {
+		a.ID = idFrom("hypothesis", id)
+	} else {
+		a.ID = contentID("hypothesis", source, a.Body, a.Created.String())
+	}
+	var title string
+	if doc, ok := m["document"].(map[string]any); ok {
+		title = str(doc["title"])
+	}
+	return Incoming{Source: source, Title: title, Annotation: a}, nil
 }

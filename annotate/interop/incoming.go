@@ -26,51 +26,53 @@ type Incoming struct {
 	Annotation annotate.Annotation
 	Order      int    // reading order within a document built from quotes
 	Label      string // a line shown above the quote in such a document
+	// Passage marks the passage a question is answered with, embedded in
+	// the question: it is added only when the file does not hold that
+	// annotation itself.
+	Passage bool
 }
 
-// MaxImportSize is the largest annotation file read.
-const MaxImportSize = 64 << 20
-
-// Parse reads a file of annotations: W3C Web Annotation JSON-LD (one
-// annotation, a list, a collection with pages), Hypothesis API JSON, or a
-// Kindle "My Clippings.txt". now stands in for times the file lacks.
+// Parse reads a file of annotations held in memory: see Read. The
+// passages questions are answered with come after the annotations, each
+// once and only when the file does not hold it among its annotations.
 func Parse(name string, data []byte, now time.Time) ([]Incoming, error) {
-	if len(data) > MaxImportSize {
-		return nil, annotate.Problemf(annotate.ErrTooLarge, "%s is %d MB; Scholia reads annotation files of up to %d MB", name, len(data)>>20, MaxImportSize>>20)
-	}
-	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
-	if len(trimmed) == 0 {
-		return nil, annotate.Problemf(annotate.ErrEmpty, "%s is empty", name)
-	}
-	if trimmed[0] == '{' || trimmed[0] == '[' {
-		var v any
-		dec := json.NewDecoder(bytes.NewReader(trimmed))
-		dec.UseNumber()
-		if err := dec.Decode(&v); err != nil {
-			return nil, jsonProblem(name, trimmed, err)
+	var out, passages []Incoming
+	err := Read(name, bytes.NewReader(data), now, func(in Incoming) error {
+		if in.Passage {
+			passages = append(passages, in)
+		} else {
+			out = append(out, in)
 		}
-		if dec.More() {
-			return nil, annotate.Problemf(annotate.ErrInvalid, "%s has more after its JSON value ends; is it two files joined?", name)
-		}
-		if isHypothesis(v) {
-			return parseHypothesis(name, v, now)
-		}
-		return parseW3C(name, v, now)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	if bytes.Contains(trimmed, []byte("==========")) {
-		return parseKindle(name, trimmed, now)
+	have := map[string]bool{}
+	for _, in := range out {
+		have[in.Annotation.ID] = true
 	}
-	return nil, annotate.Problemf(annotate.ErrUnsupportedFormat, "%s is neither W3C or Hypothesis JSON nor a Kindle clippings file", name)
+	for _, p := range passages {
+		if !have[p.Annotation.ID] {
+			have[p.Annotation.ID] = true
+			p.Passage = false
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
-// jsonProblem says where JSON went wrong, by line.
-func jsonProblem(name string, data []byte, err error) error {
+// jsonProblem says where JSON went wrong, by line when the reader still
+// knows it.
+func jsonProblem(name string, in *input, err error) error {
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) {
-		line := 1 + bytes.Count(data[:min(int(syn.Offset), len(data))], []byte("\n"))
-		return annotate.Problemf(annotate.ErrInvalid, "%s is not valid JSON: line %d: %s", name, line, syn.Error())
+		return annotate.Problemf(annotate.ErrInvalid, "%s is not valid JSON: %s: %s", name, in.where(syn.Offset), syn.Error())
 	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
+	if errors.Is(err, errTooBig) {
+		return annotate.Problemf(annotate.ErrTooLarge, "%s holds a single value larger than %d MB (near byte %d); Scholia reads annotations of up to %d MB each", name, MaxItemSize>>20, in.read, MaxItemSize>>20)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return annotate.Problemf(annotate.ErrInvalid, "%s is not valid JSON: it ends too early; is it cut short?", name)
 	}
 	return annotate.Problemf(annotate.ErrInvalid, "%s is not valid JSON: %v", name, err)

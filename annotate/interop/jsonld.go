@@ -1,7 +1,10 @@
 package interop
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -35,26 +38,6 @@ const (
 
 const exportLabel = "Annotations exported from Scholia"
 
-type jsonCollection struct {
-	Context   []any    `json:"@context"`
-	ID        string   `json:"id"`
-	Type      string   `json:"type"`
-	Label     string   `json:"label"`
-	Total     int      `json:"total"`
-	Created   string   `json:"created"`
-	First     jsonPage `json:"first"`
-	Last      string   `json:"last"`
-	Generator string   `json:"generator"`
-}
-
-type jsonPage struct {
-	ID         string           `json:"id"`
-	Type       string           `json:"type"`
-	PartOf     string           `json:"partOf"`
-	StartIndex int              `json:"startIndex"`
-	Items      []map[string]any `json:"items"`
-}
-
 // writeJSONLD writes one AnnotationCollection whose single AnnotationPage
 // holds every annotation.
 //
@@ -67,94 +50,155 @@ type jsonPage struct {
 // and total counts the annotations asked for. The file is still complete
 // on its own: an import that lacks the passage adds it from there, on its
 // document or on one made of its quote, and the answer's link holds.
-func writeJSONLD(w io.Writer, secs []Section, answers Answers, now time.Time) error {
-	var items []map[string]any
-	for _, s := range secs {
-		for i := range s.Annotations {
-			items = append(items, annotationJSON(&s.Doc, &s.Annotations[i], answers))
-		}
-	}
-	if items == nil {
-		items = []map[string]any{}
-	}
+//
+// The collection is written as it is read, one annotation at a time:
+// its total, known only at the end, follows the page (JSON-LD gives the
+// order of an object's members no meaning).
+func writeJSONLD(w io.Writer, secs Sections, answers Answers, now time.Time) error {
 	id := "urn:uuid:" + uuid.NewSHA1(uuid.NameSpaceURL, []byte(now.String())).String()
 	page := "urn:uuid:" + uuid.NewSHA1(uuid.NameSpaceURL, []byte(id+"/page1")).String()
-	c := jsonCollection{
-		Context: context, ID: id, Type: "AnnotationCollection", Label: exportLabel,
-		Total: len(items), Created: stamp(now), Last: page,
-		First: jsonPage{ID: page, Type: "AnnotationPage", PartOf: id, Items: items},
+	b := bufio.NewWriterSize(w, 64<<10)
+	head, err := json.Marshal(context)
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	fmt.Fprintf(b, "{\n  \"@context\": %s,\n  \"id\": %q,\n  \"type\": \"AnnotationCollection\",\n  \"label\": %q,\n  \"created\": %q,\n", head, id, exportLabel, stamp(now))
+	fmt.Fprintf(b, "  \"first\": {\n    \"id\": %q,\n    \"type\": \"AnnotationPage\",\n    \"partOf\": %q,\n    \"startIndex\": 0,\n    \"items\": [", page, id)
+	var item bytes.Buffer
+	enc := json.NewEncoder(&item)
+	enc.SetIndent("      ", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(c)
+	total := 0
+	err = secs(func(s Section) error {
+		for i := range s.Annotations {
+			item.Reset()
+			if err := enc.Encode(annotationJSON(&s.Doc, &s.Annotations[i], answers)); err != nil {
+				return err
+			}
+			if total > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString("\n      ")
+			b.Write(bytes.TrimSuffix(item.Bytes(), []byte("\n")))
+			total++
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if total > 0 {
+		b.WriteString("\n    ")
+	}
+	fmt.Fprintf(b, "]\n  },\n  \"last\": %q,\n  \"total\": %d,\n  \"generator\": \"\"\n}\n", page, total)
+	return b.Flush()
 }
 
 // AnnotationJSON is one annotation as a standalone W3C Web Annotation,
 // with its own @context.
 func AnnotationJSON(doc *annotate.Document, a *annotate.Annotation) map[string]any {
-	m := annotationJSON(doc, a, nil)
-	m["@context"] = context
+	j := annotationJSON(doc, a, nil)
+	j.Context = context
+	data, err := json.Marshal(j)
+	if err != nil {
+		panic(err) // strings, numbers and lists of them always encode
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		panic(err)
+	}
 	return m
+}
+
+// w3cJSON is an annotation as exports write it: a struct, not a map, so
+// that 100,000 encode in a fraction of a second. The names beginning with
+// scholia: are Scholia's own properties (the prop constants).
+type w3cJSON struct {
+	Context    []any      `json:"@context,omitempty"`
+	ID         string     `json:"id"`
+	Type       string     `json:"type"`
+	Motivation string     `json:"motivation"`
+	Created    string     `json:"created"`
+	Modified   string     `json:"modified"`
+	Kind       string     `json:"scholia:kind"`
+	Body       []bodyJSON `json:"body,omitempty"`
+	Colour     string     `json:"scholia:colour,omitempty"`
+	Status     string     `json:"scholia:status,omitempty"`
+	Answer     string     `json:"scholia:answer,omitempty"`
+	Link       string     `json:"scholia:answerLink,omitempty"`
+	Passage    *w3cJSON   `json:"scholia:answerPassage,omitempty"`
+	Orphan     bool       `json:"scholia:orphan,omitempty"`
+	Target     targetJSON `json:"target"`
+}
+
+type bodyJSON struct {
+	Type    string `json:"type"`
+	Value   string `json:"value"`
+	Format  string `json:"format,omitempty"`
+	Purpose string `json:"purpose"`
+}
+
+type targetJSON struct {
+	Source   string `json:"source"`
+	Title    string `json:"scholia:sourceTitle,omitempty"`
+	Selector []any  `json:"selector,omitempty"`
+}
+
+type quoteJSON struct {
+	Type   string `json:"type"`
+	Exact  string `json:"exact"`
+	Prefix string `json:"prefix"`
+	Suffix string `json:"suffix"`
+}
+
+type positionJSON struct {
+	Type  string `json:"type"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
 }
 
 // annotationJSON is one annotation as a W3C Web Annotation; the passage a
 // question is answered with is embedded when answers has it (once: the
 // passage embeds no passage of its own).
-func annotationJSON(doc *annotate.Document, a *annotate.Annotation, answers Answers) map[string]any {
-	m := map[string]any{
-		"id":         "urn:uuid:" + a.ID,
-		"type":       "Annotation",
-		"motivation": motivation(a),
-		"created":    stamp(a.Created),
-		"modified":   stamp(a.Modified),
-		propKind:     string(a.Kind),
+func annotationJSON(doc *annotate.Document, a *annotate.Annotation, answers Answers) *w3cJSON {
+	m := &w3cJSON{
+		ID:         "urn:uuid:" + a.ID,
+		Type:       "Annotation",
+		Motivation: motivation(a),
+		Created:    stamp(a.Created),
+		Modified:   stamp(a.Modified),
+		Kind:       string(a.Kind),
+		Colour:     string(a.Colour),
+		Status:     string(a.Status),
 	}
-	var bodies []map[string]any
 	if body := strings.TrimSpace(a.Body); body != "" {
 		purpose := "commenting"
 		if a.Kind == annotate.KindQuestion {
 			purpose = "questioning"
 		}
-		bodies = append(bodies, map[string]any{"type": "TextualBody", "value": a.Body, "format": "text/plain", "purpose": purpose})
+		m.Body = append(m.Body, bodyJSON{Type: "TextualBody", Value: a.Body, Format: "text/plain", Purpose: purpose})
 	}
 	for _, t := range a.Tags {
-		bodies = append(bodies, map[string]any{"type": "TextualBody", "value": t, "purpose": "tagging"})
-	}
-	if len(bodies) > 0 {
-		m["body"] = bodies
-	}
-	if a.Colour != "" {
-		m[propColour] = string(a.Colour)
-	}
-	if a.Status != "" {
-		m[propStatus] = string(a.Status)
+		m.Body = append(m.Body, bodyJSON{Type: "TextualBody", Value: t, Purpose: "tagging"})
 	}
 	if a.Answer != nil {
-		if a.Answer.Text != "" {
-			m[propAnswer] = a.Answer.Text
-		}
+		m.Answer = a.Answer.Text
 		if a.Answer.Link != "" {
-			m[propLink] = "urn:uuid:" + a.Answer.Link
+			m.Link = "urn:uuid:" + a.Answer.Link
 		}
 		if p, _, ok := answers.answering(a); ok {
-			m[propPassage] = annotationJSON(&p.Doc, &p.Annotation, nil)
+			m.Passage = annotationJSON(&p.Doc, &p.Annotation, nil)
 		}
 	}
-	target := map[string]any{"source": DocumentURI(doc)}
-	if title := doc.Ref().Title; title != "" {
-		target[propTitle] = title
-	}
+	m.Target = targetJSON{Source: DocumentURI(doc), Title: doc.Ref().Title}
 	if an := a.Anchor; an != nil {
-		sel := []map[string]any{{"type": "TextQuoteSelector", "exact": an.Exact, "prefix": an.Prefix, "suffix": an.Suffix}}
+		m.Target.Selector = []any{quoteJSON{Type: "TextQuoteSelector", Exact: an.Exact, Prefix: an.Prefix, Suffix: an.Suffix}}
 		if a.Orphan {
-			m[propOrphan] = true
+			m.Orphan = true
 		} else {
-			sel = append(sel, map[string]any{"type": "TextPositionSelector", "start": an.Start, "end": an.End})
+			m.Target.Selector = append(m.Target.Selector, positionJSON{Type: "TextPositionSelector", Start: an.Start, End: an.End})
 		}
-		target["selector"] = sel
 	}
-	m["target"] = target
 	return m
 }
 

@@ -16,29 +16,29 @@ import (
 // passage quotes that passage with its document's title and citation, and
 // links to its ^id when it is in the same export.
 type markdown struct {
-	b        *bufio.Writer
-	answers  Answers
-	exported map[string]bool // ids of the annotations this export holds
-	style    Style
+	b       *bufio.Writer
+	answers Answers
+	style   Style
 }
 
-func writeMarkdown(w io.Writer, secs []Section, answers Answers, style Style) error {
-	m := markdown{b: bufio.NewWriter(w), answers: answers, exported: map[string]bool{}, style: style}
-	for _, s := range secs {
-		for _, a := range s.Annotations {
-			m.exported[a.ID] = true
-		}
-	}
-	for i, s := range secs {
-		if i > 0 {
+func writeMarkdown(w io.Writer, secs Sections, answers Answers, style Style) error {
+	m := markdown{b: bufio.NewWriter(w), answers: answers, style: style}
+	first := true
+	err := secs(func(s Section) error {
+		if !first {
 			m.b.WriteString("\n---\n\n")
 		}
+		first = false
 		m.b.WriteString("# " + oneLine(s.Doc.Ref().Title) + "\n\n")
 		m.b.WriteString(Cite(s.Doc.Ref(), style, true) + "\n")
 		for _, a := range s.Annotations {
 			m.b.WriteString("\n")
 			m.annotation(&a)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return m.b.Flush()
 }
@@ -95,7 +95,7 @@ func (m *markdown) passage(p *Passage) {
 	if p.Annotation.Anchor == nil {
 		line = "Answered with a note on " + title
 	}
-	if m.exported[p.Annotation.ID] {
+	if p.InExport {
 		line += " ([[#^" + p.Annotation.ID + "]])"
 	}
 	m.item(line + ":")

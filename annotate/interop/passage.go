@@ -12,6 +12,7 @@ import (
 type Passage struct {
 	Doc        annotate.Document
 	Annotation annotate.Annotation
+	InExport   bool // the export holds it too, so Markdown links to it
 }
 
 // Answers holds, by annotation id, the passages that the exported

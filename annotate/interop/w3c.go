@@ -8,89 +8,93 @@ import (
 	"scholia/annotate"
 )
 
-// parseW3C reads W3C Web Annotations: one, a list, an AnnotationPage or
-// an AnnotationCollection whose pages are embedded (pages given only by
-// address are not fetched: Scholia never goes online). The passages
-// questions are answered with, embedded in them (scholia:answerPassage),
-// come after the annotations, each once and only when the file does not
-// hold it among its annotations already.
-func parseW3C(name string, v any, now time.Time) ([]Incoming, error) {
-	var out, passages []Incoming
-	var walk func(v any, depth int) error
-	walk = func(v any, depth int) error {
-		if depth > 8 {
-			return shapeError(name, "collections nest too deeply")
+// w3cWalker reads W3C Web Annotations from decoded JSON: one, a list, an
+// AnnotationPage or an AnnotationCollection whose pages are embedded
+// (pages given only by address are not fetched: Scholia never goes
+// online). The passage a question is answered with, embedded in it
+// (scholia:answerPassage), follows the question, marked Passage.
+type w3cWalker struct {
+	name string
+	now  time.Time
+	emit func(Incoming) error
+}
+
+func (w *w3cWalker) walk(v any, depth int) error {
+	if depth > 8 {
+		return shapeError(w.name, "collections nest too deeply")
+	}
+	switch t := v.(type) {
+	case []any:
+		for _, e := range t {
+			if err := w.walk(e, depth+1); err != nil {
+				return err
+			}
 		}
-		switch t := v.(type) {
-		case []any:
-			for _, e := range t {
-				if err := walk(e, depth+1); err != nil {
-					return err
-				}
+		return nil
+	case map[string]any:
+		switch {
+		case hasType(t, "AnnotationCollection"):
+			if first, ok := t["first"].(map[string]any); ok {
+				return w.walk(first, depth+1)
+			}
+			if _, ok := t["first"].(string); ok {
+				return linkedPages(w.name)
 			}
 			return nil
-		case map[string]any:
-			switch {
-			case hasType(t, "AnnotationCollection"):
-				if first, ok := t["first"].(map[string]any); ok {
-					return walk(first, depth+1)
-				}
-				if _, ok := t["first"].(string); ok {
-					return shapeError(name, "the collection's pages are only linked, not included, and Scholia does not go online to fetch them")
-				}
-				return nil
-			case hasType(t, "AnnotationPage"):
-				if err := walk(t["items"], depth+1); err != nil {
-					return err
-				}
-				if next, ok := t["next"].(map[string]any); ok {
-					return walk(next, depth+1)
-				}
-				return nil
-			case hasType(t, "Annotation") || t["target"] != nil:
-				in, err := w3cAnnotation(name, t, now)
-				if err != nil {
-					return err
-				}
-				if p, ok := t[propPassage].(map[string]any); ok {
-					passage, err := w3cAnnotation(name, p, now)
-					if err != nil {
-						return err
-					}
-					if in.Annotation.Answer == nil {
-						in.Annotation.Answer = &annotate.Answer{}
-					}
-					if in.Annotation.Answer.Link == "" {
-						in.Annotation.Answer.Link = passage.Annotation.ID
-					}
-					passages = append(passages, passage)
-				}
-				out = append(out, in)
-				return nil
+		case hasType(t, "AnnotationPage"):
+			if err := w.walk(t["items"], depth+1); err != nil {
+				return err
 			}
-			return shapeError(name, "an object is neither an Annotation, an AnnotationPage nor an AnnotationCollection")
-		case nil:
+			if next, ok := t["next"].(map[string]any); ok {
+				return w.walk(next, depth+1)
+			}
 			return nil
+		case hasType(t, "Annotation") || t["target"] != nil:
+			return w.annotation(t)
 		}
-		return shapeError(name, "found "+describe(v)+" where an annotation should be")
+		return notAnnotation(w.name)
+	case nil:
+		return nil
 	}
-	if err := walk(v, 0); err != nil {
-		return nil, err
+	return shapeError(w.name, "found "+describe(v)+" where an annotation should be")
+}
+
+// annotation reads one annotation and the passage it embeds.
+func (w *w3cWalker) annotation(t map[string]any) error {
+	in, err := w3cAnnotation(w.name, t, w.now)
+	if err != nil {
+		return err
 	}
-	have := map[string]bool{}
-	for _, in := range out {
-		have[in.Annotation.ID] = true
-	}
-	for _, p := range passages {
-		if !have[p.Annotation.ID] {
-			have[p.Annotation.ID] = true
-			out = append(out, p)
+	var passage *Incoming
+	if p, ok := t[propPassage].(map[string]any); ok {
+		pin, err := w3cAnnotation(w.name, p, w.now)
+		if err != nil {
+			return err
 		}
+		if in.Annotation.Answer == nil {
+			in.Annotation.Answer = &annotate.Answer{}
+		}
+		if in.Annotation.Answer.Link == "" {
+			in.Annotation.Answer.Link = pin.Annotation.ID
+		}
+		pin.Passage = true
+		passage = &pin
 	}
-	if len(out) == 0 {
-		return nil, annotate.Problemf(annotate.ErrEmpty, "%s holds no annotations", name)
+	if err := w.emit(in); err != nil {
+		return err
 	}
-	return out, nil
+	if passage != nil {
+		return w.emit(*passage)
+	}
+	return nil
+}
+
+func linkedPages(name string) error {
+	return shapeError(name, "the collection's pages are only linked, not included, and Scholia does not go online to fetch them")
+}
+
+func notAnnotation(name string) error {
+	return shapeError(name, "an object is neither an Annotation, an AnnotationPage nor an AnnotationCollection")
 }
 
 func w3cAnnotation(name string, m map[string]any, now time.Time) (Incoming, error) {

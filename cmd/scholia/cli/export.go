@@ -39,30 +39,39 @@ func runExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	secs, err := func() ([]interop.Section, error) {
-		switch {
-		case *query != "":
-			return lib.SearchSections(context.Background(), *query)
-		case *doc != "":
-			d, err := lib.Find(*doc)
-			if err != nil {
-				return nil, err
-			}
-			return lib.Sections([]string{d.ID})
+	if *query != "" {
+		secs, err := lib.SearchSections(context.Background(), *query)
+		if err != nil {
+			return err
 		}
-		return lib.Sections(nil)
-	}()
-	if err != nil {
-		return err
-	}
-	if *out == "" {
+		if *out != "" {
+			return lib.ExportFile(*out, f, secs, st)
+		}
 		w := bufio.NewWriter(e.stdout)
 		if err := lib.Export(w, f, secs, st); err != nil {
 			return err
 		}
 		return w.Flush()
 	}
-	return lib.ExportFile(*out, f, secs, st)
+	// A document or the whole library is written as it is read, never
+	// held whole in memory.
+	var docIDs []string
+	if *doc != "" {
+		d, err := lib.Find(*doc)
+		if err != nil {
+			return err
+		}
+		docIDs = []string{d.ID}
+	}
+	if *out != "" {
+		_, err := lib.ExportDocumentsFile(*out, f, docIDs, st)
+		return err
+	}
+	w := bufio.NewWriterSize(e.stdout, 256<<10)
+	if _, err := lib.ExportDocuments(w, f, docIDs, st); err != nil {
+		return err
+	}
+	return w.Flush()
 }
 
 func runImportAnnotations(e *env, args []string) error {

@@ -1,0 +1,385 @@
+package library_test
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"scholia/annotate"
+	"scholia/annotate/corpus"
+	"scholia/annotate/interop"
+	"scholia/annotate/library"
+	"scholia/annotate/store"
+)
+
+// The books of the shared corpus a big library is cut from.
+var corpusBooks = []string{"souls-of-black-folk_pg408.txt", "communist-manifesto_pg61.txt",
+	"simple-sabotage-field-manual_pg26184.txt", "rfc3339.txt"}
+
+// corpusParagraphs reads the corpus books as paragraphs (hard-wrapped
+// lines joined), in order, book after book.
+func corpusParagraphs(tb testing.TB) []string {
+	tb.Helper()
+	var out []string
+	for _, name := range corpusBooks {
+		data, err := os.ReadFile(corpus.Path(tb, "text", name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		text := strings.ReplaceAll(string(data), "\r\n", "\n")
+		for _, p := range strings.Split(text, "\n\n") {
+			if p = strings.Join(strings.Fields(p), " "); len(p) > 40 {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// bigLibrary describes a library generated from the corpus: docs
+// documents cut from the books (overlapping runs of their paragraphs),
+// each with perDoc annotations quoting its text.
+type bigLibrary struct {
+	docs   []*annotate.Document
+	perDoc int
+}
+
+func newBigLibrary(tb testing.TB, docs, perDoc int) *bigLibrary {
+	tb.Helper()
+	paras := corpusParagraphs(tb)
+	const docParas = 12
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	g := &bigLibrary{perDoc: perDoc}
+	for i := 0; i < docs; i++ {
+		first := i * (len(paras) - docParas) / docs
+		lead := strings.Fields(paras[first])
+		title := fmt.Sprintf("%s, part %d", strings.Join(lead[:min(4, len(lead))], " "), i+1)
+		blocks := []annotate.Block{{Kind: annotate.BlockTitle, Text: title}}
+		for _, p := range paras[first : first+docParas] {
+			blocks = append(blocks, annotate.Block{Kind: annotate.BlockParagraph, Text: p})
+		}
+		d := &annotate.Document{ID: uuid.NewSHA1(uuid.NameSpaceURL, fmt.Appendf(nil, "doc %d", i)).String(),
+			Title: title, Source: fmt.Sprintf("/books/part-%04d.txt", i), Format: "text", Imported: t0}
+		d.SetBlocks(blocks)
+		d.Hash = fmt.Sprintf("%064x", uuid.NewSHA1(uuid.NameSpaceURL, []byte(d.Text())).ID())
+		g.docs = append(g.docs, d)
+	}
+	return g
+}
+
+// annotations makes the annotations of document d (the same on every
+// call): highlights in every colour, notes with tags, questions open,
+// answered in words or with another passage of the document, and notes
+// on the whole document; each quotes a run of the document's words.
+func (g *bigLibrary) annotations(d int, n int) []*annotate.Annotation {
+	doc := g.docs[d]
+	runes := []rune(doc.Text())
+	r := rand.New(rand.NewPCG(uint64(d), uint64(n)))
+	t0 := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(d) * time.Hour)
+	out := make([]*annotate.Annotation, 0, n)
+	for i := 0; i < n; i++ {
+		a := &annotate.Annotation{ID: uuid.NewSHA1(uuid.NameSpaceURL, fmt.Appendf(nil, "ann %d/%d", d, i)).String(),
+			DocID: doc.ID, Created: t0.Add(time.Duration(i) * time.Second)}
+		a.Modified = a.Created
+		b := doc.Blocks[1+r.IntN(len(doc.Blocks)-1)]
+		words := strings.Fields(b.Text)
+		w0 := r.IntN(len(words))
+		w1 := min(len(words), w0+3+r.IntN(30))
+		start := b.Start + len([]rune(strings.Join(words[:w0], " ")))
+		if w0 > 0 {
+			start++
+		}
+		end := start + len([]rune(strings.Join(words[w0:w1], " ")))
+		an, err := annotate.NewAnchor(runes, start, end)
+		if err != nil {
+			panic(err)
+		}
+		a.Anchor = &an
+		other := strings.Fields(doc.Blocks[1+r.IntN(len(doc.Blocks)-1)].Text)
+		o0 := r.IntN(len(other))
+		remark := strings.Join(other[o0:min(len(other), o0+4+r.IntN(20))], " ")
+		switch k := r.IntN(20); {
+		case k < 11:
+			a.Kind, a.Colour = annotate.KindHighlight, annotate.Colours[r.IntN(len(annotate.Colours))]
+		case k < 16:
+			a.Kind, a.Body = annotate.KindNote, "Compare: "+remark
+			a.Tags = []string{words[w0], "chapter-" + fmt.Sprint(d%30)}
+		case k < 19:
+			a.Kind, a.Body, a.Status = annotate.KindQuestion, "Why does the text say "+strings.ToLower(remark)+"?", annotate.StatusOpen
+			if k == 17 {
+				a.Status, a.Answer = annotate.StatusAnswered, &annotate.Answer{Text: "Because " + remark + "."}
+			}
+			if k == 18 && i > 0 {
+				a.Status, a.Answer = annotate.StatusAnswered, &annotate.Answer{Link: out[r.IntN(i)].ID}
+			}
+		default:
+			a.Kind, a.Body, a.Anchor = annotate.KindNote, "On the whole: "+remark, nil
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// write stores the library at path, its annotations too when withNotes,
+// in a few large transactions.
+func (g *bigLibrary) write(tb testing.TB, path string, withNotes bool) {
+	tb.Helper()
+	st, err := store.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.Commit(store.Change{New: g.docs}); err != nil {
+		tb.Fatal(err)
+	}
+	if !withNotes {
+		return
+	}
+	var batch []*annotate.Annotation
+	for d := range g.docs {
+		batch = append(batch, g.annotations(d, g.perDoc)...)
+		if len(batch) >= 20000 || d == len(g.docs)-1 {
+			if err := st.Commit(store.Change{Annotations: batch}); err != nil {
+				tb.Fatal(err)
+			}
+			batch = nil
+		}
+	}
+}
+
+// copyFile copies a library file, so each run starts from the same one.
+func copyFile(tb testing.TB, from, to string) {
+	tb.Helper()
+	src, err := os.Open(from)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer src.Close()
+	dst, err := os.Create(to)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		tb.Fatal(err)
+	}
+	if err := dst.Close(); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// peakHeap samples the heap while fn runs and returns the most it held,
+// in MB, above what it held before.
+func peakHeap(fn func()) float64 {
+	runtime.GC()
+	debug.FreeOSMemory()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapAlloc
+	peak := base
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			peak = max(peak, m.HeapAlloc)
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	fn()
+	close(stop)
+	wg.Wait()
+	return float64(peak-base) / (1 << 20)
+}
+
+// BenchmarkInterop100k exports a library of 2,000 documents cut from the
+// corpus books with 100,000 annotations in each format, and imports its
+// JSON-LD export into a library holding the same documents; each reports
+// the most heap it held (peak-MB) and the bytes written.
+func BenchmarkInterop100k(b *testing.B) {
+	dir := b.TempDir()
+	g := newBigLibrary(b, 2000, 50)
+	full, bare := filepath.Join(dir, "full.db"), filepath.Join(dir, "bare.db")
+	g.write(b, full, true)
+	g.write(b, bare, false)
+	g.docs = nil
+	lib, err := library.Open(full)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer lib.Close()
+	exported := filepath.Join(dir, "export.jsonld")
+	for _, f := range interop.Formats {
+		b.Run("export-"+string(f), func(b *testing.B) {
+			path := filepath.Join(dir, "export"+f.Ext())
+			for b.Loop() {
+				b.ReportMetric(peakHeap(func() { exportLibrary(b, lib, path, f) }), "peak-MB")
+			}
+			fi, err := os.Stat(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(fi.Size())/(1<<20), "file-MB")
+		})
+	}
+	b.Run("import-jsonld", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			dst := filepath.Join(b.TempDir(), "library.db")
+			copyFile(b, bare, dst)
+			into, err := library.Open(dst)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			var res library.AnnotationsImported
+			b.ReportMetric(peakHeap(func() { res, err = into.ImportAnnotations(exported) }), "peak-MB")
+			b.StopTimer()
+			into.Close()
+			if err != nil || res.Added != 100000 || res.Orphans != 0 {
+				b.Fatalf("%+v %v", res, err)
+			}
+			b.StartTimer()
+		}
+	})
+}
+
+func exportLibrary(tb testing.TB, lib *library.Library, path string, f interop.Format) {
+	tb.Helper()
+	if n, err := lib.ExportDocumentsFile(path, f, nil, interop.Chicago); err != nil || n != 100000 {
+		tb.Fatalf("%d annotations exported: %v", n, err)
+	}
+}
+
+// TestLargeExportComesBackIdentical exports 20,000 annotations on 400
+// documents cut from the corpus books as JSON-LD and imports the file
+// into a library holding the same documents: every annotation comes back
+// as it was, placed where it was.
+func TestLargeExportComesBackIdentical(t *testing.T) {
+	g := newBigLibrary(t, 400, 50)
+	dir := t.TempDir()
+	full, bare := filepath.Join(dir, "full.db"), filepath.Join(dir, "bare.db")
+	g.write(t, full, true)
+	g.write(t, bare, false)
+	src, err := library.Open(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	file := filepath.Join(dir, "all.jsonld")
+	if n, err := src.ExportDocumentsFile(file, interop.JSONLD, nil, interop.Chicago); err != nil || n != 20000 {
+		t.Fatalf("%d exported: %v", n, err)
+	}
+	dst, err := library.Open(bare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dst.Close()
+	res, err := dst.ImportAnnotations(file)
+	if err != nil || res.Added != 20000 || res.Orphans != 0 || res.Existing != 0 || len(res.Documents) != 0 {
+		t.Fatalf("import: %+v %v", res, err)
+	}
+	want, _ := src.AllAnnotations()
+	got, _ := dst.AllAnnotations()
+	if len(got) != len(want) {
+		t.Fatalf("%d annotations came back, want %d", len(got), len(want))
+	}
+	for i := range want {
+		w, g := want[i], got[i]
+		if w.ID != g.ID || w.DocID != g.DocID || w.Kind != g.Kind || w.Body != g.Body || w.Colour != g.Colour || w.Status != g.Status ||
+			strings.Join(w.Tags, ",") != strings.Join(g.Tags, ",") || !w.Created.Equal(g.Created) ||
+			fmt.Sprint(w.Anchor) != fmt.Sprint(g.Anchor) || fmt.Sprint(w.Answer) != fmt.Sprint(g.Answer) {
+			t.Fatalf("annotation %d came back as\n%+v\nwas\n%+v", i, g, w)
+		}
+	}
+}
+
+// TestHostileAnnotationFilesLeaveTheLibraryAsItWas feeds files built to
+// exhaust a reader: each is refused in one sentence naming it, and the
+// library is as it was.
+func TestHostileAnnotationFilesLeaveTheLibraryAsItWas(t *testing.T) {
+	g := newBigLibrary(t, 20, 5)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "lib.db")
+	g.write(t, path, true)
+	lib, err := library.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	before, _ := lib.AllAnnotations()
+	good := `{"type":"Annotation","target":"https://example.org/page","body":"fine"}`
+	files := map[string]func(w io.Writer){
+		"deep.json": func(w io.Writer) { io.WriteString(w, strings.Repeat("[", 5_000_000)) },
+		"deepobj.json": func(w io.Writer) {
+			io.WriteString(w, "["+good+",")
+			io.WriteString(w, strings.Repeat(`{"a":`, 2_000_000))
+		},
+		"string.json": func(w io.Writer) {
+			io.WriteString(w, `[`+good+`, {"type":"Annotation","target":"https://e.org","body":"`)
+			chunk := strings.Repeat("x", 1<<20)
+			for i := 0; i < 2048; i++ {
+				io.WriteString(w, chunk)
+			}
+			io.WriteString(w, `"}]`)
+		},
+		"binary.json": func(w io.Writer) {
+			r := rand.New(rand.NewPCG(1, 2))
+			b := make([]byte, 1<<20)
+			for i := 0; i < 64; i++ {
+				for j := range b {
+					b[j] = byte(r.Uint32())
+				}
+				w.Write(b)
+			}
+		},
+		"text.txt": func(w io.Writer) { io.WriteString(w, strings.Repeat("not json, not clippings\n", 1_000_000)) },
+		"late.json": func(w io.Writer) {
+			io.WriteString(w, `{"type":"AnnotationPage","items":[`)
+			for i := 0; i < 30000; i++ {
+				fmt.Fprintf(w, `{"id":"urn:x:%d","type":"Annotation","target":"https://example.org/page","body":"n"},`, i)
+			}
+			io.WriteString(w, `{"type":"Annotation","body":"no target"}]}`)
+		},
+	}
+	for name, write := range files {
+		p := filepath.Join(dir, name)
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := bufio.NewWriter(f)
+		write(w)
+		w.Flush()
+		f.Close()
+		_, err = lib.ImportAnnotations(p)
+		if err == nil || !strings.HasPrefix(err.Error(), name) || strings.Count(err.Error(), "\n") > 0 {
+			t.Errorf("%s: %v, want one sentence naming the file", name, err)
+		}
+		os.Remove(p)
+	}
+	after, _ := lib.AllAnnotations()
+	docs, _ := lib.Documents()
+	if len(after) != len(before) || len(docs) != 20 {
+		t.Errorf("refused files changed the library: %d annotations (were %d), %d documents (were 20)", len(after), len(before), len(docs))
+	}
+}
