@@ -5,6 +5,8 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 )
@@ -18,7 +20,7 @@ type Result struct {
 }
 
 // sameFieldBonus rewards all query words found in one field.
-const sameFieldBonus = 30
+const sameFieldBonus = 60
 
 // candidate is an entry being ranked.
 type candidate struct {
@@ -41,18 +43,11 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 	}
 	ix.sortVocab()
 	words := distinct(q.Words)
-	matches := make([]map[uint32]uint8, len(words))
-	for i, w := range words {
-		if i%64 == 63 && ctx.Err() != nil {
-			return nil, ctx.Err() // a pasted page of words, and already a newer query
-		}
-		matches[i] = ix.matchWord(w)
-		if len(matches[i]) == 0 {
-			return nil, nil
-		}
+	matches, err := ix.matchWords(ctx, words, typingWord(query, q))
+	if err != nil || matches == nil {
+		return nil, err
 	}
 	var cands []candidate
-	var err error
 	if len(words) == 0 {
 		cands, err = ix.filterAll(ctx, q)
 	} else {
@@ -62,6 +57,47 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 		return nil, err
 	}
 	return ix.top(words, matches, cands, limit), nil
+}
+
+// matchWords matches each query word against the vocabulary, reusing the
+// last search's matches; it returns nil when a word matches nothing.
+func (ix *Index) matchWords(ctx context.Context, words []string, typing string) ([]map[uint32]uint8, error) {
+	c := &ix.cache
+	if c.vocab != len(ix.text) {
+		c.vocab, c.words = len(ix.text), nil
+	}
+	kept := make(map[matchKey]map[uint32]uint8, len(words))
+	matches := make([]map[uint32]uint8, len(words))
+	for i, w := range words {
+		if i%64 == 63 && ctx.Err() != nil {
+			return nil, ctx.Err() // a pasted page of words, and already a newer query
+		}
+		key := matchKey{w, w == typing}
+		m, ok := c.words[key]
+		if !ok {
+			m = ix.matchWord(w, key.typing)
+		}
+		kept[key], matches[i] = m, m
+		if len(m) == 0 {
+			c.words = kept
+			return nil, nil
+		}
+	}
+	c.words = kept
+	return matches, nil
+}
+
+// typingWord is the query's last word when the person is still typing it:
+// nothing (a space, a closing quote) follows it.
+func typingWord(query string, q Query) string {
+	if len(q.Words) == 0 || query == "" {
+		return ""
+	}
+	r, _ := utf8.DecodeLastRuneInString(query)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
+		return ""
+	}
+	return q.Words[len(q.Words)-1]
 }
 
 // distinct is the query's words, each once, in the order typed: every one
@@ -177,7 +213,7 @@ func (ix *Index) scanCandidates(cands []int32, m map[uint32]uint8, wg uint32) {
 				continue
 			}
 			f := Field(tok & (1<<fieldBits - 1))
-			ix.acc.note(n, wg, int32(kinds[id])*ix.weight(n, f), f)
+			ix.acc.note(n, wg, matchScore[kinds[id]]*ix.weight(n, f), f)
 		}
 	}
 }
@@ -198,7 +234,7 @@ func (ix *Index) walkWord(ctx context.Context, k int, m map[uint32]uint8, base, 
 				continue
 			}
 			f := p.field()
-			a.note(n, wg, int32(kind)*ix.weight(n, f), f)
+			a.note(n, wg, matchScore[kind]*ix.weight(n, f), f)
 		}
 		if visited += len(ix.postings[id]); visited > 1<<16 {
 			visited = 0
@@ -374,14 +410,20 @@ func (ix *Index) highlight(r *Result, words []string, matches []map[uint32]uint8
 			if !ok {
 				return
 			}
-			for kind := uint8(matchWhole); kind >= matchLetters; kind-- {
+			for kind := uint8(matchWhole); kind >= matchTypo2; kind-- {
 				for i, qw := range words {
 					if matches[i][id] != kind {
 						continue
 					}
 					found := fuzzy.Find(qw, []string{text[s.start:s.end]})
 					if len(found) == 0 {
-						continue
+						if kind > matchTypo {
+							continue
+						}
+						for _, k := range typoBold(qw, text[s.start:s.end]) {
+							r.Matched[f] = append(r.Matched[f], s.start+k)
+						}
+						return
 					}
 					total += found[0].Score
 					for _, k := range found[0].MatchedIndexes {
