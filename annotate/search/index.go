@@ -46,12 +46,34 @@ type Index struct {
 // does.
 type matchCache struct {
 	vocab int
-	words map[matchKey]map[uint32]uint8
+	last  map[matchKey]map[uint32]uint8 // the last search's
+	words map[matchKey]map[uint32]uint8 // this search's
 }
 
 type matchKey struct {
 	word   string
-	typing bool
+	typos  bool // typos matched too
+	typing bool // the word being typed (with typos only)
+}
+
+// begin starts a search over a vocabulary of v words.
+func (c *matchCache) begin(v int) {
+	if c.vocab != v {
+		c.vocab, c.words = v, nil
+	}
+	c.last, c.words = c.words, map[matchKey]map[uint32]uint8{}
+}
+
+// get returns the matches kept for k, from this search or the last.
+func (c *matchCache) get(k matchKey) (map[uint32]uint8, bool) {
+	if m, ok := c.words[k]; ok {
+		return m, true
+	}
+	m, ok := c.last[k]
+	if ok {
+		c.words[k] = m
+	}
+	return m, ok
 }
 
 // accumulator scores entries while the postings of a query's words are
@@ -334,15 +356,28 @@ const maxDropped = 2
 // match; beyond it the rarest are dropped last (a one-letter query).
 const maxWordMatches = 4096
 
-// matchWord finds the vocabulary words a query word matches, and how;
-// typing says q is the last word, still being typed.
+// matchWord finds the vocabulary words a query word matches, and how,
+// typos included; typing says q is the last word, still being typed.
 func (ix *Index) matchWord(q string, typing bool) map[uint32]uint8 {
+	return ix.withTypos(q, typing, ix.matchExact(q))
+}
+
+// withTypos is the matches m of q (kept as they are) and its typos.
+func (ix *Index) withTypos(q string, typing bool, m map[uint32]uint8) map[uint32]uint8 {
+	out := make(map[uint32]uint8, len(m))
+	for id, kind := range m {
+		out[id] = kind
+	}
+	if len(out) < maxWordMatches {
+		ix.matchTypos([]rune(q), typing, out)
+	}
+	return out
+}
+
+// matchExact finds the vocabulary words a query word matches without a
+// typo: the same word, a longer one, or one it lost letters of.
+func (ix *Index) matchExact(q string) map[uint32]uint8 {
 	out := map[uint32]uint8{}
-	defer func() {
-		if len(out) < maxWordMatches {
-			ix.matchTypos([]rune(q), typing, out)
-		}
-	}()
 	if id, ok := ix.vocab[q]; ok {
 		out[id] = matchWhole
 	}

@@ -42,10 +42,28 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 		return nil, err
 	}
 	ix.sortVocab()
+	ix.cache.begin(len(ix.text))
 	words := distinct(q.Words)
-	matches, err := ix.matchWords(ctx, words, typingWord(query, q))
-	if err != nil || matches == nil {
+	typing := typingWord(query, q)
+	exact, n, err := ix.searchTier(ctx, q, words, typing, false, limit)
+	if err != nil || n >= limit || len(words) == 0 {
+		return exact, err
+	}
+	more, _, err := ix.searchTier(ctx, q, words, typing, true, limit)
+	if err != nil {
 		return nil, err
+	}
+	return appendNew(exact, more, limit), nil
+}
+
+// searchTier answers the query with typos forgiven or not, and says how
+// many entries matched. Typos are only looked for when fewer entries than
+// asked for match without them, and those found without come first: like
+// Meilisearch's typo ranking rule, fewer typos rank before anything else.
+func (ix *Index) searchTier(ctx context.Context, q Query, words []string, typing string, typos bool, limit int) ([]Result, int, error) {
+	matches, err := ix.matchWords(ctx, words, typing, typos)
+	if err != nil || matches == nil {
+		return nil, 0, err
 	}
 	var cands []candidate
 	if len(words) == 0 {
@@ -54,36 +72,56 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 		cands, err = ix.walk(ctx, q, matches)
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return ix.top(words, matches, cands, limit), nil
+	return ix.top(words, matches, cands, limit), len(cands), nil
 }
 
-// matchWords matches each query word against the vocabulary, reusing the
-// last search's matches; it returns nil when a word matches nothing.
-func (ix *Index) matchWords(ctx context.Context, words []string, typing string) ([]map[uint32]uint8, error) {
-	c := &ix.cache
-	if c.vocab != len(ix.text) {
-		c.vocab, c.words = len(ix.text), nil
+// appendNew is rs followed by the results of more not in rs, up to limit.
+func appendNew(rs, more []Result, limit int) []Result {
+	have := make(map[string]bool, len(rs))
+	for _, r := range rs {
+		have[r.ID] = true
 	}
-	kept := make(map[matchKey]map[uint32]uint8, len(words))
+	for _, r := range more {
+		if len(rs) >= limit {
+			break
+		}
+		if !have[r.ID] {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}
+
+// matchWords matches each query word against the vocabulary, with typos
+// or without, reusing the last search's matches; it returns nil when a
+// word matches nothing.
+func (ix *Index) matchWords(ctx context.Context, words []string, typing string, typos bool) ([]map[uint32]uint8, error) {
+	c := &ix.cache
 	matches := make([]map[uint32]uint8, len(words))
 	for i, w := range words {
 		if i%64 == 63 && ctx.Err() != nil {
 			return nil, ctx.Err() // a pasted page of words, and already a newer query
 		}
-		key := matchKey{w, w == typing}
-		m, ok := c.words[key]
+		key := matchKey{w, false, false}
+		m, ok := c.get(key)
 		if !ok {
-			m = ix.matchWord(w, key.typing)
+			m = ix.matchExact(w)
+			c.words[key] = m
 		}
-		kept[key], matches[i] = m, m
-		if len(m) == 0 {
-			c.words = kept
+		if typos {
+			exact := m
+			key = matchKey{w, true, w == typing}
+			if m, ok = c.get(key); !ok {
+				m = ix.withTypos(w, key.typing, exact)
+				c.words[key] = m
+			}
+		}
+		if matches[i] = m; len(m) == 0 {
 			return nil, nil
 		}
 	}
-	c.words = kept
 	return matches, nil
 }
 
@@ -162,9 +200,9 @@ func (ix *Index) walk(ctx context.Context, q Query, matches []map[uint32]uint8) 
 		}
 	}
 	var cands []candidate
+	filtered := q.filtered()
 	for _, n := range a.touched {
-		e := &ix.entries[n]
-		if !ix.alive[n] || !passes(e, q) || !hasPhrases(e, q) {
+		if !ix.alive[n] || filtered && (!passes(&ix.entries[n], q) || !hasPhrases(&ix.entries[n], q)) {
 			continue
 		}
 		score := int(a.score[n]) + len(q.Phrases)*sameFieldBonus
