@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"math/rand/v2"
 	"runtime"
 	"sort"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	sharedcorpus "scholia/annotate/corpus"
 	"scholia/annotate/search"
 	"scholia/annotate/search/synthetic"
 )
@@ -20,13 +22,20 @@ var corpus = struct {
 	queries map[int][]string
 }{entries: map[int][]search.Entry{}, queries: map[int][]string{}}
 
-func syntheticEntries(n int) ([]search.Entry, []string) {
+// syntheticEntries is a library of n annotations cut from the shared
+// corpus's real books (see synthetic.FromBooks), and 30 queries typed from
+// its records.
+func syntheticEntries(b *testing.B, n int) ([]search.Entry, []string) {
+	dir := sharedcorpus.Path(b, "text")
 	corpus.Lock()
 	defer corpus.Unlock()
 	if e, ok := corpus.entries[n]; ok {
 		return e, corpus.queries[n]
 	}
-	c := synthetic.New(42)
+	c, err := synthetic.FromBooks(42, dir)
+	if err != nil {
+		b.Fatal(err)
+	}
 	anns, titles := c.Annotations(n)
 	entries := make([]search.Entry, len(anns))
 	for i, a := range anns {
@@ -49,9 +58,12 @@ func keystrokes(queries []string) []string {
 	return out
 }
 
-func benchKeystrokes(b *testing.B, n int) {
-	entries, queries := syntheticEntries(n)
+func benchKeystrokes(b *testing.B, n int, typos bool) {
+	entries, queries := syntheticEntries(b, n)
 	ix := search.NewIndex(entries)
+	if typos {
+		queries = withTypos(queries)
+	}
 	keys := keystrokes(queries)
 	var times []time.Duration
 	b.ResetTimer()
@@ -72,15 +84,38 @@ func benchKeystrokes(b *testing.B, n int) {
 
 // BenchmarkKeystroke100k: one search per keystroke while typing 30 queries
 // letter by letter over 100,000 annotations.
-func BenchmarkKeystroke100k(b *testing.B) { benchKeystrokes(b, 100_000) }
+func BenchmarkKeystroke100k(b *testing.B) { benchKeystrokes(b, 100_000, false) }
+
+// BenchmarkKeystrokeTypos100k: the same queries, each word of five letters
+// or more with one slip of a hurried typist (the kinds in turn).
+func BenchmarkKeystrokeTypos100k(b *testing.B) { benchKeystrokes(b, 100_000, true) }
+
+// withTypos gives each word of five letters or more of the queries one
+// slip, of each kind in turn, the same every run.
+func withTypos(queries []string) []string {
+	rng := rand.New(rand.NewPCG(5, 14))
+	out := make([]string, len(queries))
+	k := 0
+	for i, q := range queries {
+		ws := strings.Fields(q)
+		for j, w := range ws {
+			if r := []rune(w); len(r) >= 5 {
+				ws[j] = string(typoKinds[k%len(typoKinds)].slip(r, rng))
+				k++
+			}
+		}
+		out[i] = strings.Join(ws, " ")
+	}
+	return out
+}
 
 // BenchmarkKeystroke1M: the same over 1,000,000 annotations.
-func BenchmarkKeystroke1M(b *testing.B) { benchKeystrokes(b, 1_000_000) }
+func BenchmarkKeystroke1M(b *testing.B) { benchKeystrokes(b, 1_000_000, false) }
 
 // BenchmarkBuild100k: building the index over 100,000 annotations, and the
 // heap it holds afterwards.
 func BenchmarkBuild100k(b *testing.B) {
-	entries, _ := syntheticEntries(100_000)
+	entries, _ := syntheticEntries(b, 100_000)
 	var ix *search.Index
 	var before runtime.MemStats
 	b.ResetTimer()
@@ -101,7 +136,7 @@ func BenchmarkBuild100k(b *testing.B) {
 // BenchmarkPastedPassage100k: a person pastes a whole highlighted passage
 // (every word must match) into the search box over 100,000 annotations.
 func BenchmarkPastedPassage100k(b *testing.B) {
-	entries, _ := syntheticEntries(100_000)
+	entries, _ := syntheticEntries(b, 100_000)
 	ix := search.NewIndex(entries)
 	var pastes []string
 	for i := 0; len(pastes) < 20 && i < len(entries); i += 997 {

@@ -10,10 +10,13 @@
 // entries that use it. A query's free words are matched against the
 // vocabulary, not against every record: a vocabulary word matches a query
 // word when it is the same word, when it starts with it (the word was cut
-// short), or, for query words of three letters or more, when its first
+// short), for query words of three letters or more, when its first
 // letters hold the query's letters in order with at most two more between
 // them, starting with the same letter (a letter or two were dropped, and
-// the word may also be cut short). Only entries that use a
+// the word may also be cut short), or when it is within one typo of a
+// query word of 4-7 letters or two of one of 8 or more (letters swapped,
+// a neighbouring key, a letter doubled or dropped: see typo.go; the word
+// still being typed may also start with a typo). Only entries that use a
 // matching word for every query word survive, however long the query: the
 // ninth or fiftieth word narrows the results as the first does, so a
 // passage pasted whole finds the notes on it, and a word typed twice counts
@@ -27,8 +30,9 @@
 // sanctions, not one that mentions Lavrov in its quote and has "sanctions"
 // somewhere in a tag. So the ranking rewards, in this order:
 //
-//  1. How well each query word matched: the whole word (3) beats a prefix
-//     (2), which beats letters in order inside a longer word (1).
+//  1. How well each query word matched: the whole word (6) beats a prefix
+//     (4), which beats letters in order inside a longer word or one typo
+//     (2), which beat two typos (1).
 //  2. Where it matched: the note, quote and answer are what a person wrote
 //     or marked and weigh most; tags a little less; the document's title,
 //     byline and site least, since every annotation of a document shares

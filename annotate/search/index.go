@@ -36,6 +36,44 @@ type Index struct {
 	sorted   []uint32 // word ids in word order, for prefix ranges
 	dirty    bool     // sorted lacks new words
 	live     int
+	typo     typoWalk
+	cache    matchCache
+}
+
+// matchCache keeps the vocabulary matches of the last search's words: a
+// person typing changes only the last word, so the others are not matched
+// again. The vocabulary only grows, so the matches hold while its size
+// does.
+type matchCache struct {
+	vocab int
+	last  map[matchKey]map[uint32]uint8 // the last search's
+	words map[matchKey]map[uint32]uint8 // this search's
+}
+
+type matchKey struct {
+	word   string
+	typos  bool // typos matched too
+	typing bool // the word being typed (with typos only)
+}
+
+// begin starts a search over a vocabulary of v words.
+func (c *matchCache) begin(v int) {
+	if c.vocab != v {
+		c.vocab, c.words = v, nil
+	}
+	c.last, c.words = c.words, map[matchKey]map[uint32]uint8{}
+}
+
+// get returns the matches kept for k, from this search or the last.
+func (c *matchCache) get(k matchKey) (map[uint32]uint8, bool) {
+	if m, ok := c.words[k]; ok {
+		return m, true
+	}
+	m, ok := c.last[k]
+	if ok {
+		c.words[k] = m
+	}
+	return m, ok
 }
 
 // accumulator scores entries while the postings of a query's words are
@@ -297,12 +335,18 @@ func (ix *Index) sortVocab() {
 	ix.dirty = false
 }
 
-// Match kinds, also their scores.
+// Match kinds, from the weakest.
 const (
-	matchLetters = 1 // the query's letters in order inside the word
-	matchPrefix  = 2 // the word starts with the query
-	matchWhole   = 3 // the same word
+	matchTypo2   = 1 // two typos (see typo.go)
+	matchTypo    = 2 // one typo, in the word or in the part of it typed
+	matchLetters = 3 // the query's letters in order inside the word
+	matchPrefix  = 4 // the word starts with the query
+	matchWhole   = 5 // the same word
 )
+
+// matchScore is what each kind of match scores: the whole word beats a
+// prefix, which beats dropped letters and one typo, which beat two typos.
+var matchScore = [...]int32{matchTypo2: 1, matchTypo: 2, matchLetters: 2, matchPrefix: 4, matchWhole: 6}
 
 // maxDropped is how many letters a query word may have lost: its letters
 // must stand in order within the first len+maxDropped letters of a word.
@@ -312,8 +356,27 @@ const maxDropped = 2
 // match; beyond it the rarest are dropped last (a one-letter query).
 const maxWordMatches = 4096
 
-// matchWord finds the vocabulary words a query word matches, and how.
-func (ix *Index) matchWord(q string) map[uint32]uint8 {
+// matchWord finds the vocabulary words a query word matches, and how,
+// typos included; typing says q is the last word, still being typed.
+func (ix *Index) matchWord(q string, typing bool) map[uint32]uint8 {
+	return ix.withTypos(q, typing, ix.matchExact(q))
+}
+
+// withTypos is the matches m of q (kept as they are) and its typos.
+func (ix *Index) withTypos(q string, typing bool, m map[uint32]uint8) map[uint32]uint8 {
+	out := make(map[uint32]uint8, len(m))
+	for id, kind := range m {
+		out[id] = kind
+	}
+	if len(out) < maxWordMatches {
+		ix.matchTypos([]rune(q), typing, out)
+	}
+	return out
+}
+
+// matchExact finds the vocabulary words a query word matches without a
+// typo: the same word, a longer one, or one it lost letters of.
+func (ix *Index) matchExact(q string) map[uint32]uint8 {
 	out := map[uint32]uint8{}
 	if id, ok := ix.vocab[q]; ok {
 		out[id] = matchWhole

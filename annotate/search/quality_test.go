@@ -23,43 +23,7 @@ var sentenceEnd = regexp.MustCompile(`[.!?]["”’)]*\s+`)
 // short or with a letter dropped. The
 // sentence must be in the top 5 for at least 95% of the queries.
 func TestQualityOnRealSentences(t *testing.T) {
-	dir := sharedcorpus.Path(t)
-	files, _ := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
-	files = append(files, filepath.Join(dir, "seed", "000_f041920d014e6657.txt"))
-	var entries []search.Entry
-	var sentences []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := ingest.Parse(filepath.Base(f), data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		k := 0
-		for _, b := range doc.Blocks {
-			if b.Kind != annotate.BlockParagraph {
-				continue
-			}
-			for _, s := range sentenceEnd.Split(b.Text, -1) {
-				s = strings.TrimSpace(s)
-				if len(s) < 60 || len(s) > 300 {
-					continue
-				}
-				if k++; k%9 != 0 {
-					continue
-				}
-				id := string(rune('a'+len(sentences)%26)) + strings.Repeat("x", len(sentences)/26)
-				sentences = append(sentences, s)
-				entries = append(entries, search.AnnotationEntry(annotate.Annotation{ID: id, DocID: doc.Title, Kind: annotate.KindHighlight,
-					Colour: annotate.Yellow, Anchor: &annotate.Anchor{Exact: s}}, doc.Title))
-			}
-		}
-	}
-	if len(sentences) < 200 {
-		t.Fatalf("only %d sentences", len(sentences))
-	}
+	entries, sentences := realSentences(t, 9)
 	ix := search.NewIndex(entries)
 	rng := rand.New(rand.NewPCG(7, 11))
 	hits, misses := 0, []string{}
@@ -121,4 +85,49 @@ func garble(w string, rng *rand.Rand) string {
 	}
 	i := 1 + rng.IntN(len(r)-2)
 	return string(append(r[:i:i], r[i+1:]...))
+}
+
+// realSentences annotates one in every sentences of 60-300 characters of
+// the shared corpus's public-domain books and seed article, one highlight
+// each, and returns them with the sentences.
+func realSentences(t *testing.T, every int) ([]search.Entry, []string) {
+	t.Helper()
+	dir := sharedcorpus.Path(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
+	files = append(files, filepath.Join(dir, "seed", "000_f041920d014e6657.txt"))
+	var entries []search.Entry
+	var sentences []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := ingest.Parse(filepath.Base(f), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := 0
+		for _, b := range doc.Blocks {
+			if b.Kind != annotate.BlockParagraph {
+				continue
+			}
+			for _, s := range sentenceEnd.Split(b.Text, -1) {
+				s = strings.TrimSpace(s)
+				if len(s) < 60 || len(s) > 300 {
+					continue
+				}
+				if k++; k%every != 0 {
+					continue
+				}
+				id := string(rune('a'+len(sentences)%26)) + strings.Repeat("x", len(sentences)/26)
+				sentences = append(sentences, s)
+				entries = append(entries, search.AnnotationEntry(annotate.Annotation{ID: id, DocID: doc.Title, Kind: annotate.KindHighlight,
+					Colour: annotate.Yellow, Anchor: &annotate.Anchor{Exact: s}}, doc.Title))
+			}
+		}
+	}
+	if len(sentences) < 200 {
+		t.Fatalf("only %d sentences", len(sentences))
+	}
+	return entries, sentences
 }

@@ -23,6 +23,12 @@ func (q Query) Empty() bool {
 	return len(q.Words) == 0 && len(q.Phrases) == 0 && q.Tag == "" && q.Kind == "" && q.Status == "" && q.Colour == "" && q.In == "" && q.Doc == ""
 }
 
+// filtered says whether the query has filters or phrases to check on
+// each entry its words found.
+func (q Query) filtered() bool {
+	return len(q.Phrases) > 0 || q.Tag != "" || q.Kind != "" || q.Status != "" || q.Colour != "" || q.In != "" || q.Doc != ""
+}
+
 // filtersAnnotations says whether the query can only match annotations.
 func (q Query) filtersAnnotations() bool {
 	return q.Tag != "" || q.Kind != "" || q.Status != "" || q.Colour != ""

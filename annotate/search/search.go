@@ -5,6 +5,8 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 )
@@ -18,7 +20,7 @@ type Result struct {
 }
 
 // sameFieldBonus rewards all query words found in one field.
-const sameFieldBonus = 30
+const sameFieldBonus = 60
 
 // candidate is an entry being ranked.
 type candidate struct {
@@ -40,28 +42,100 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 		return nil, err
 	}
 	ix.sortVocab()
+	ix.cache.begin(len(ix.text))
 	words := distinct(q.Words)
-	matches := make([]map[uint32]uint8, len(words))
-	for i, w := range words {
-		if i%64 == 63 && ctx.Err() != nil {
-			return nil, ctx.Err() // a pasted page of words, and already a newer query
-		}
-		matches[i] = ix.matchWord(w)
-		if len(matches[i]) == 0 {
-			return nil, nil
-		}
+	typing := typingWord(query, q)
+	exact, n, err := ix.searchTier(ctx, q, words, typing, false, limit)
+	if err != nil || n >= limit || len(words) == 0 {
+		return exact, err
+	}
+	more, _, err := ix.searchTier(ctx, q, words, typing, true, limit)
+	if err != nil {
+		return nil, err
+	}
+	return appendNew(exact, more, limit), nil
+}
+
+// searchTier answers the query with typos forgiven or not, and says how
+// many entries matched. Typos are only looked for when fewer entries than
+// asked for match without them, and those found without come first: like
+// Meilisearch's typo ranking rule, fewer typos rank before anything else.
+func (ix *Index) searchTier(ctx context.Context, q Query, words []string, typing string, typos bool, limit int) ([]Result, int, error) {
+	matches, err := ix.matchWords(ctx, words, typing, typos)
+	if err != nil || matches == nil {
+		return nil, 0, err
 	}
 	var cands []candidate
-	var err error
 	if len(words) == 0 {
 		cands, err = ix.filterAll(ctx, q)
 	} else {
 		cands, err = ix.walk(ctx, q, matches)
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return ix.top(words, matches, cands, limit), nil
+	return ix.top(words, matches, cands, limit), len(cands), nil
+}
+
+// appendNew is rs followed by the results of more not in rs, up to limit.
+func appendNew(rs, more []Result, limit int) []Result {
+	have := make(map[string]bool, len(rs))
+	for _, r := range rs {
+		have[r.ID] = true
+	}
+	for _, r := range more {
+		if len(rs) >= limit {
+			break
+		}
+		if !have[r.ID] {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}
+
+// matchWords matches each query word against the vocabulary, with typos
+// or without, reusing the last search's matches; it returns nil when a
+// word matches nothing.
+func (ix *Index) matchWords(ctx context.Context, words []string, typing string, typos bool) ([]map[uint32]uint8, error) {
+	c := &ix.cache
+	matches := make([]map[uint32]uint8, len(words))
+	for i, w := range words {
+		if i%64 == 63 && ctx.Err() != nil {
+			return nil, ctx.Err() // a pasted page of words, and already a newer query
+		}
+		key := matchKey{w, false, false}
+		m, ok := c.get(key)
+		if !ok {
+			m = ix.matchExact(w)
+			c.words[key] = m
+		}
+		if typos {
+			exact := m
+			key = matchKey{w, true, w == typing}
+			if m, ok = c.get(key); !ok {
+				m = ix.withTypos(w, key.typing, exact)
+				c.words[key] = m
+			}
+		}
+		if matches[i] = m; len(m) == 0 {
+			return nil, nil
+		}
+	}
+	return matches, nil
+}
+
+// typingWord is the query's last word when the person is still typing it:
+// nothing (a space, a closing quote) follows it.
+func typingWord(query string, q Query) string {
+	if len(q.Words) == 0 || query == "" {
+		return ""
+	}
+	r, _ := utf8.DecodeLastRuneInString(query)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
+		return ""
+	}
+	return q.Words[len(q.Words)-1]
 }
 
 // distinct is the query's words, each once, in the order typed: every one
@@ -126,9 +200,9 @@ func (ix *Index) walk(ctx context.Context, q Query, matches []map[uint32]uint8) 
 		}
 	}
 	var cands []candidate
+	filtered := q.filtered()
 	for _, n := range a.touched {
-		e := &ix.entries[n]
-		if !ix.alive[n] || !passes(e, q) || !hasPhrases(e, q) {
+		if !ix.alive[n] || filtered && (!passes(&ix.entries[n], q) || !hasPhrases(&ix.entries[n], q)) {
 			continue
 		}
 		score := int(a.score[n]) + len(q.Phrases)*sameFieldBonus
@@ -177,7 +251,7 @@ func (ix *Index) scanCandidates(cands []int32, m map[uint32]uint8, wg uint32) {
 				continue
 			}
 			f := Field(tok & (1<<fieldBits - 1))
-			ix.acc.note(n, wg, int32(kinds[id])*ix.weight(n, f), f)
+			ix.acc.note(n, wg, matchScore[kinds[id]]*ix.weight(n, f), f)
 		}
 	}
 }
@@ -198,7 +272,7 @@ func (ix *Index) walkWord(ctx context.Context, k int, m map[uint32]uint8, base, 
 				continue
 			}
 			f := p.field()
-			a.note(n, wg, int32(kind)*ix.weight(n, f), f)
+			a.note(n, wg, matchScore[kind]*ix.weight(n, f), f)
 		}
 		if visited += len(ix.postings[id]); visited > 1<<16 {
 			visited = 0
@@ -374,14 +448,20 @@ func (ix *Index) highlight(r *Result, words []string, matches []map[uint32]uint8
 			if !ok {
 				return
 			}
-			for kind := uint8(matchWhole); kind >= matchLetters; kind-- {
+			for kind := uint8(matchWhole); kind >= matchTypo2; kind-- {
 				for i, qw := range words {
 					if matches[i][id] != kind {
 						continue
 					}
 					found := fuzzy.Find(qw, []string{text[s.start:s.end]})
 					if len(found) == 0 {
-						continue
+						if kind > matchTypo {
+							continue
+						}
+						for _, k := range typoBold(qw, text[s.start:s.end]) {
+							r.Matched[f] = append(r.Matched[f], s.start+k)
+						}
+						return
 					}
 					total += found[0].Score
 					for _, k := range found[0].MatchedIndexes {

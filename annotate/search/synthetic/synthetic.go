@@ -1,8 +1,11 @@
 // Package synthetic makes a deterministic corpus of annotation-like
 // records for benchmarks: quotes of 20-300 characters, notes of 0-500,
-// tags and proper nouns, with word frequencies that fall off as in real
-// prose. The same seed always gives the same records, so search timings
-// can be compared across runs and against other tools.
+// tags and proper nouns. FromBooks cuts them from real books (documents
+// are stretches of the books, quotes runs of their words), which is what
+// benchmarks should measure; New makes them from invented words with
+// word frequencies that fall off as in real prose. The same seed always
+// gives the same records, so search timings can be compared across runs
+// and against other tools.
 package synthetic
 
 import (
@@ -28,6 +31,7 @@ type Corpus struct {
 	vocab []string
 	zipf  *rand.Zipf
 	tags  []string
+	books []book // set by FromBooks
 }
 
 // New makes a corpus generator; the same seed gives the same records.
@@ -76,6 +80,9 @@ func (c *Corpus) text(n int) string {
 // Annotations makes n annotations spread over n/50+1 documents, and the
 // documents' titles.
 func (c *Corpus) Annotations(n int) ([]annotate.Annotation, map[string]string) {
+	if c.books != nil {
+		return c.bookAnnotations(n)
+	}
 	titles := map[string]string{}
 	docs := n/50 + 1
 	for d := 0; d < docs; d++ {
