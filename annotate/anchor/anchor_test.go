@@ -10,6 +10,7 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/anchor"
+	"scholia/annotate/corpus"
 	"scholia/annotate/ingest"
 )
 
@@ -61,10 +62,7 @@ var sentenceSplit = regexp.MustCompile(`[.!?]\s+`)
 // and re-anchors a few hundred sentences: at least 97% must land on the
 // right text and none on wrong text; the rest become orphans.
 func TestReanchorQuality(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("skipped: the shared corpus is not at %s (it lives beside the project, not in it)", dir)
-	}
+	dir := corpus.Path(t)
 	rng := rand.New(rand.NewPCG(3, 5))
 	right, wrong, orphans, total := 0, 0, 0, 0
 	for _, name := range []string{"text/communist-manifesto_pg61.txt", "text/simple-sabotage-field-manual_pg26184.txt", "seed/000_f041920d014e6657.txt"} {

@@ -7,19 +7,9 @@ import (
 	"testing"
 
 	"scholia/annotate"
+	"scholia/annotate/corpus"
 	"scholia/annotate/ingest"
 )
-
-// corpus returns the path of a file in ../shared/corpus, skipping the test
-// when that folder is not beside the project (a fresh clone).
-func corpus(t *testing.T, parts ...string) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("skipped: the shared corpus is not at %s (it lives beside the project, not in it)", dir)
-	}
-	return filepath.Join(append([]string{dir}, parts...)...)
-}
 
 func parseFile(t *testing.T, path string) *annotate.Document {
 	t.Helper()
@@ -36,7 +26,7 @@ func parseFile(t *testing.T, path string) *annotate.Document {
 }
 
 func TestSeedArticle(t *testing.T) {
-	path := corpus(t, "seed", "000_f041920d014e6657.txt")
+	path := corpus.Path(t, "seed", "000_f041920d014e6657.txt")
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -134,7 +124,7 @@ func TestPublicDomainTexts(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
-			doc := parseFile(t, corpus(t, "text", c.file))
+			doc := parseFile(t, corpus.Path(t, "text", c.file))
 			if doc.Title != c.title {
 				t.Errorf("title = %q, want %q", doc.Title, c.title)
 			}

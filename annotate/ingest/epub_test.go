@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"scholia/annotate"
+	"scholia/annotate/corpus"
 	"scholia/annotate/ingest"
 )
 
@@ -24,7 +25,7 @@ func TestEPUBCorpus(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
-			doc := parseFile(t, corpus(t, "epub", c.file))
+			doc := parseFile(t, corpus.Path(t, "epub", c.file))
 			if c.title != "" && doc.Title != c.title {
 				t.Errorf("title %q, want %q", doc.Title, c.title)
 			}

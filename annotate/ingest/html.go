@@ -50,6 +50,8 @@ func parseHTML(data []byte) (*annotate.Document, error) {
 	}
 	if t, err := art.PublishedTime(); err == nil {
 		doc.Published = t.Format("2006-01-02")
+	} else {
+		doc.Published = publishedDate(root)
 	}
 	doc.URL = canonicalURL(root)
 	doc.Direction = direction(root)

@@ -59,16 +59,18 @@ type Section struct {
 	Annotations []annotate.Annotation
 }
 
-// Export writes sections in a format. now stamps the JSON-LD collection;
-// style is the citation style of Markdown.
-func Export(w io.Writer, f Format, secs []Section, style Style, now time.Time) error {
+// Export writes sections in a format. answers holds the passages the
+// sections' questions are answered with, so that each format keeps the
+// whole answer (nil when there are none); now stamps the JSON-LD
+// collection; style is the citation style of Markdown.
+func Export(w io.Writer, f Format, secs []Section, answers Answers, style Style, now time.Time) error {
 	switch f {
 	case JSONLD:
-		return writeJSONLD(w, secs, now)
+		return writeJSONLD(w, secs, answers, now)
 	case CSV:
-		return writeCSV(w, secs)
+		return writeCSV(w, secs, answers)
 	}
-	return writeMarkdown(w, secs, style)
+	return writeMarkdown(w, secs, answers, style)
 }
 
 // DocumentURI is the address that names a document in an export: its URL,

@@ -32,10 +32,12 @@ func checkParse(t *testing.T, data []byte) {
 // FuzzW3C starts from Scholia's own export and odd W3C shapes.
 func FuzzW3C(f *testing.F) {
 	var b bytes.Buffer
-	_ = interop.Export(&b, interop.JSONLD, sampleSections(), interop.Chicago, time.Unix(0, 0))
+	_ = interop.Export(&b, interop.JSONLD, sampleSections(), sampleAnswers(), interop.Chicago, time.Unix(0, 0))
 	f.Add(b.Bytes())
 	f.Add([]byte(`[{"type":"Annotation","target":{"source":"urn:x","selector":{"type":"RangeSelector","startSelector":{"type":"TextQuoteSelector","exact":"a"}}},"body":{"type":"Choice","items":["urn:y"]}}]`))
 	f.Add([]byte(`{"type":"AnnotationPage","items":[{"type":"Annotation","bodyValue":"x","target":["https://e.org#frag"]}],"next":{"type":"AnnotationPage","items":[]}}`))
+	f.Add([]byte(`[{"type":"Annotation","target":"urn:x","scholia:answerPassage":{"type":"Annotation","body":"no target"}}]`))
+	f.Add([]byte(`[{"type":"Annotation","target":"urn:x","scholia:answerPassage":{"id":"urn:uuid:01a21993-0000-7000-8000-000000000010","target":"urn:y","scholia:answerPassage":{"target":"urn:z"}}}]`))
 	f.Fuzz(checkParse)
 }
 

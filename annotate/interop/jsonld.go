@@ -23,13 +23,14 @@ var context = []any{AnnoContext, map[string]string{"scholia": vocab}}
 
 // Scholia's own properties.
 const (
-	propKind   = "scholia:kind"
-	propColour = "scholia:colour"
-	propStatus = "scholia:status"
-	propAnswer = "scholia:answer"
-	propLink   = "scholia:answerLink"
-	propOrphan = "scholia:orphan"
-	propTitle  = "scholia:sourceTitle"
+	propKind    = "scholia:kind"
+	propColour  = "scholia:colour"
+	propStatus  = "scholia:status"
+	propAnswer  = "scholia:answer"
+	propLink    = "scholia:answerLink"
+	propPassage = "scholia:answerPassage"
+	propOrphan  = "scholia:orphan"
+	propTitle   = "scholia:sourceTitle"
 )
 
 const exportLabel = "Annotations exported from Scholia"
@@ -56,11 +57,21 @@ type jsonPage struct {
 
 // writeJSONLD writes one AnnotationCollection whose single AnnotationPage
 // holds every annotation.
-func writeJSONLD(w io.Writer, secs []Section, now time.Time) error {
+//
+// A question answered with a passage carries that passage whole, embedded
+// as scholia:answerPassage (an Annotation with its own target, selectors
+// and source), beside scholia:answerLink, its id. Embedding it, rather
+// than adding the answering annotation to the collection's items, keeps
+// the collection to what the reader chose to export: another tool reading
+// the file finds no stray highlight on a document that was not exported,
+// and total counts the annotations asked for. The file is still complete
+// on its own: an import that lacks the passage adds it from there, on its
+// document or on one made of its quote, and the answer's link holds.
+func writeJSONLD(w io.Writer, secs []Section, answers Answers, now time.Time) error {
 	var items []map[string]any
 	for _, s := range secs {
 		for i := range s.Annotations {
-			items = append(items, annotationJSON(&s.Doc, &s.Annotations[i]))
+			items = append(items, annotationJSON(&s.Doc, &s.Annotations[i], answers))
 		}
 	}
 	if items == nil {
@@ -82,12 +93,15 @@ func writeJSONLD(w io.Writer, secs []Section, now time.Time) error {
 // AnnotationJSON is one annotation as a standalone W3C Web Annotation,
 // with its own @context.
 func AnnotationJSON(doc *annotate.Document, a *annotate.Annotation) map[string]any {
-	m := annotationJSON(doc, a)
+	m := annotationJSON(doc, a, nil)
 	m["@context"] = context
 	return m
 }
 
-func annotationJSON(doc *annotate.Document, a *annotate.Annotation) map[string]any {
+// annotationJSON is one annotation as a W3C Web Annotation; the passage a
+// question is answered with is embedded when answers has it (once: the
+// passage embeds no passage of its own).
+func annotationJSON(doc *annotate.Document, a *annotate.Annotation, answers Answers) map[string]any {
 	m := map[string]any{
 		"id":         "urn:uuid:" + a.ID,
 		"type":       "Annotation",
@@ -122,6 +136,9 @@ func annotationJSON(doc *annotate.Document, a *annotate.Annotation) map[string]a
 		}
 		if a.Answer.Link != "" {
 			m[propLink] = "urn:uuid:" + a.Answer.Link
+		}
+		if p, _, ok := answers.answering(a); ok {
+			m[propPassage] = annotationJSON(&p.Doc, &p.Annotation, nil)
 		}
 	}
 	target := map[string]any{"source": DocumentURI(doc)}

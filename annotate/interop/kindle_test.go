@@ -8,12 +8,13 @@ import (
 	"time"
 
 	"scholia/annotate"
+	"scholia/annotate/corpus"
 	"scholia/annotate/interop"
 )
 
 func parseKindleFile(t *testing.T, parts ...string) []interop.Incoming {
 	t.Helper()
-	p := filepath.Join(append([]string{corpus(t, "kindle")}, parts...)...)
+	p := filepath.Join(append([]string{corpus.Path(t, "kindle")}, parts...)...)
 	data, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
@@ -103,7 +104,7 @@ func TestKindleOtherLanguages(t *testing.T) {
 }
 
 func TestKindleEveryFixtureParses(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(corpus(t, "kindle"), "*", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(corpus.Path(t, "kindle"), "*", "*.txt"))
 	for _, f := range files {
 		if strings.Contains(f, "parse_result") || strings.HasPrefix(filepath.Base(f), "LICENSE") {
 			continue

@@ -8,31 +8,45 @@ import (
 	"scholia/annotate"
 )
 
-// writeMarkdown writes, per document, a heading, the citation, then each
-// annotation: its passage as a block quote, its note below, a question as
-// a task item (ticked when answered, with the answer), tags as #tags and a
-// block id (^id) that Obsidian and other editors can link to.
-func writeMarkdown(w io.Writer, secs []Section, style Style) error {
-	b := bufio.NewWriter(w)
-	for i, s := range secs {
-		if i > 0 {
-			b.WriteString("\n---\n\n")
-		}
-		b.WriteString("# " + oneLine(s.Doc.Ref().Title) + "\n\n")
-		b.WriteString(Cite(s.Doc.Ref(), style, true) + "\n")
-		for _, a := range s.Annotations {
-			b.WriteString("\n")
-			writeAnnotationMarkdown(b, &a)
-		}
-	}
-	return b.Flush()
+// markdown writes an export as notes: per document, a heading, the
+// citation, then each annotation: its passage as a block quote, its note
+// below, a question as a task item (ticked when answered, [-] when
+// dropped) with its answer under it, tags as #tags and a block id (^id)
+// that Obsidian and other editors can link to. An answer given with a
+// passage quotes that passage with its document's title and citation, and
+// links to its ^id when it is in the same export.
+type markdown struct {
+	b        *bufio.Writer
+	answers  Answers
+	exported map[string]bool // ids of the annotations this export holds
+	style    Style
 }
 
-func writeAnnotationMarkdown(b *bufio.Writer, a *annotate.Annotation) {
-	if a.Anchor != nil {
-		for _, l := range strings.Split(strings.TrimSpace(a.Anchor.Exact), "\n") {
-			b.WriteString(strings.TrimRight("> "+l, " ") + "\n")
+func writeMarkdown(w io.Writer, secs []Section, answers Answers, style Style) error {
+	m := markdown{b: bufio.NewWriter(w), answers: answers, exported: map[string]bool{}, style: style}
+	for _, s := range secs {
+		for _, a := range s.Annotations {
+			m.exported[a.ID] = true
 		}
+	}
+	for i, s := range secs {
+		if i > 0 {
+			m.b.WriteString("\n---\n\n")
+		}
+		m.b.WriteString("# " + oneLine(s.Doc.Ref().Title) + "\n\n")
+		m.b.WriteString(Cite(s.Doc.Ref(), style, true) + "\n")
+		for _, a := range s.Annotations {
+			m.b.WriteString("\n")
+			m.annotation(&a)
+		}
+	}
+	return m.b.Flush()
+}
+
+func (m *markdown) annotation(a *annotate.Annotation) {
+	b := m.b
+	if a.Anchor != nil {
+		m.quote("", a.Anchor.Exact)
 		b.WriteString("\n")
 		if a.Orphan {
 			b.WriteString("*This passage could not be found in the current text.*\n\n")
@@ -40,15 +54,7 @@ func writeAnnotationMarkdown(b *bufio.Writer, a *annotate.Annotation) {
 	}
 	body := strings.TrimSpace(a.Body)
 	if a.Kind == annotate.KindQuestion {
-		box := "[ ]"
-		if a.Status == annotate.StatusAnswered {
-			box = "[x]"
-		}
-		b.WriteString("- " + box + " " + oneLine(body) + "\n")
-		if a.Answer != nil && strings.TrimSpace(a.Answer.Text) != "" {
-			b.WriteString("  Answer: " + oneLine(a.Answer.Text) + "\n")
-		}
-		b.WriteString("\n")
+		m.question(a, body)
 	} else if body != "" {
 		b.WriteString(body + "\n\n")
 	}
@@ -56,6 +62,68 @@ func writeAnnotationMarkdown(b *bufio.Writer, a *annotate.Annotation) {
 		b.WriteString(tags + "\n\n")
 	}
 	b.WriteString("^" + a.ID + "\n")
+}
+
+// question writes a question as a task item, its answer and the passage
+// it is answered with as items under it.
+func (m *markdown) question(a *annotate.Annotation, body string) {
+	box, after := "[ ]", ""
+	switch a.Status {
+	case annotate.StatusAnswered:
+		box = "[x]"
+	case annotate.StatusDropped:
+		box, after = "[-]", " (dropped)"
+	}
+	m.b.WriteString("- " + box + " " + oneLine(body) + after + "\n")
+	if a.Answer != nil && strings.TrimSpace(a.Answer.Text) != "" {
+		m.item("Answer: " + strings.TrimSpace(a.Answer.Text))
+	}
+	if p, link, ok := m.answers.answering(a); ok {
+		m.passage(&p)
+	} else if link != "" {
+		m.item("Answered with a passage that has since been deleted.")
+	}
+	m.b.WriteString("\n")
+}
+
+// passage writes the passage a question is answered with: the title of
+// its document (a link to its ^id when it is in this export), its quote,
+// and its document's citation under the quote.
+func (m *markdown) passage(p *Passage) {
+	title := "“" + oneLine(p.Doc.Ref().Title) + "”"
+	line := "Answered with a passage of " + title
+	if p.Annotation.Anchor == nil {
+		line = "Answered with a note on " + title
+	}
+	if m.exported[p.Annotation.ID] {
+		line += " ([[#^" + p.Annotation.ID + "]])"
+	}
+	m.item(line + ":")
+	m.quote("    ", p.Words())
+	m.b.WriteString("    >\n")
+	m.quote("    ", "— "+Cite(p.Doc.Ref(), m.style, true))
+}
+
+// item writes text as an item of the list under a question, its further
+// lines indented to stay in it.
+func (m *markdown) item(text string) {
+	for i, l := range strings.Split(text, "\n") {
+		switch {
+		case i == 0:
+			m.b.WriteString("  - " + l + "\n")
+		case strings.TrimSpace(l) == "":
+			m.b.WriteString("\n")
+		default:
+			m.b.WriteString("    " + l + "\n")
+		}
+	}
+}
+
+// quote writes text as a block quote, each line behind indent.
+func (m *markdown) quote(indent, text string) {
+	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
+		m.b.WriteString(strings.TrimRight(indent+"> "+l, " ") + "\n")
+	}
 }
 
 // hashTags writes tags as #tags: spaces become hyphens, since a #tag ends

@@ -10,9 +10,12 @@ import (
 
 // parseW3C reads W3C Web Annotations: one, a list, an AnnotationPage or
 // an AnnotationCollection whose pages are embedded (pages given only by
-// address are not fetched: Scholia never goes online).
+// address are not fetched: Scholia never goes online). The passages
+// questions are answered with, embedded in them (scholia:answerPassage),
+// come after the annotations, each once and only when the file does not
+// hold it among its annotations already.
 func parseW3C(name string, v any, now time.Time) ([]Incoming, error) {
-	var out []Incoming
+	var out, passages []Incoming
 	var walk func(v any, depth int) error
 	walk = func(v any, depth int) error {
 		if depth > 8 {
@@ -49,6 +52,19 @@ func parseW3C(name string, v any, now time.Time) ([]Incoming, error) {
 				if err != nil {
 					return err
 				}
+				if p, ok := t[propPassage].(map[string]any); ok {
+					passage, err := w3cAnnotation(name, p, now)
+					if err != nil {
+						return err
+					}
+					if in.Annotation.Answer == nil {
+						in.Annotation.Answer = &annotate.Answer{}
+					}
+					if in.Annotation.Answer.Link == "" {
+						in.Annotation.Answer.Link = passage.Annotation.ID
+					}
+					passages = append(passages, passage)
+				}
 				out = append(out, in)
 				return nil
 			}
@@ -60,6 +76,16 @@ func parseW3C(name string, v any, now time.Time) ([]Incoming, error) {
 	}
 	if err := walk(v, 0); err != nil {
 		return nil, err
+	}
+	have := map[string]bool{}
+	for _, in := range out {
+		have[in.Annotation.ID] = true
+	}
+	for _, p := range passages {
+		if !have[p.Annotation.ID] {
+			have[p.Annotation.ID] = true
+			out = append(out, p)
+		}
 	}
 	if len(out) == 0 {
 		return nil, annotate.Problemf(annotate.ErrEmpty, "%s holds no annotations", name)

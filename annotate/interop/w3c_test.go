@@ -12,25 +12,16 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"scholia/annotate"
+	"scholia/annotate/corpus"
 	"scholia/annotate/interop"
 )
-
-// corpus is a folder of ../shared/corpus, or a skip when it is absent.
-func corpus(t testing.TB, parts ...string) string {
-	t.Helper()
-	dir := filepath.Join(append([]string{"..", "..", "..", "shared", "corpus"}, parts...)...)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("skipped: %s is absent (the shared corpus is not beside the project)", dir)
-	}
-	return dir
-}
 
 // suite compiles the assertions a .test file of the W3C Web Annotation
 // test suite lists; every one is a draft-04 schema whose $refs name the
 // definitions by file name.
 func suite(t *testing.T, testFile string) map[string]*jsonschema.Schema {
 	t.Helper()
-	root := corpus(t, "w3c", "web-annotation-tests")
+	root := corpus.Path(t, "w3c", "web-annotation-tests")
 	const base = "https://w3c.test/"
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft4)
@@ -94,14 +85,37 @@ func sampleSections() []interop.Section {
 		}},
 		{Doc: web, Annotations: []annotate.Annotation{
 			{ID: "01a21993-0000-7000-8000-000000000007", Kind: annotate.KindHighlight, Colour: annotate.Yellow, Anchor: anchor(0, 6, "Summit"), Created: t0, Modified: t0},
+			{ID: "01a21993-0000-7000-8000-000000000008", Kind: annotate.KindQuestion, Anchor: anchor(12, 20, "the deal"), Body: "What did the deal\ncover?", Status: annotate.StatusAnswered,
+				Answer: &annotate.Answer{Text: "Tariffs on two goods.\n\nThe report lists them.", Link: tradeID}, Created: t0, Modified: t0},
+			{ID: "01a21993-0000-7000-8000-000000000009", Kind: annotate.KindQuestion, Body: "Was the lake chosen on purpose?", Status: annotate.StatusDropped, Created: t0, Modified: t0},
+			{ID: "01a21993-0000-7000-8000-000000000011", Kind: annotate.KindQuestion, Body: "Who chaired?", Status: annotate.StatusAnswered,
+				Answer: &annotate.Answer{Link: "01a21993-0000-7000-8000-000000000099"}, Created: t0, Modified: t0},
 		}},
+	}
+}
+
+// tradeID is a passage of a document that is not in sampleSections'
+// export, which one of its questions is answered with.
+const tradeID = "01a21993-0000-7000-8000-000000000010"
+
+// sampleAnswers are the passages sampleSections' questions are answered
+// with: one in the export, one in a document outside it. The passage
+// "…099" is not there: it was deleted.
+func sampleAnswers() interop.Answers {
+	t0 := time.Date(2026, 3, 3, 8, 0, 0, 0, time.UTC)
+	trade := annotate.Document{ID: "d3", Title: "Trade report", URL: "https://example.org/trade", Site: "Example Wire", Byline: "Bo Chen", Published: "2026-03-03"}
+	secs := sampleSections()
+	return interop.Answers{
+		secs[0].Annotations[0].ID: {Doc: secs[0].Doc, Annotation: secs[0].Annotations[0]},
+		tradeID: {Doc: trade, Annotation: annotate.Annotation{ID: tradeID, DocID: "d3", Kind: annotate.KindHighlight, Colour: annotate.Green,
+			Anchor: &annotate.Anchor{Start: 40, End: 73, Exact: "Steel and grain made up most of it", Prefix: "officials said. ", Suffix: ", the report"}, Created: t0, Modified: t0}},
 	}
 }
 
 func exportJSONLD(t *testing.T) map[string]any {
 	t.Helper()
 	var b bytes.Buffer
-	if err := interop.Export(&b, interop.JSONLD, sampleSections(), interop.Chicago, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)); err != nil {
+	if err := interop.Export(&b, interop.JSONLD, sampleSections(), sampleAnswers(), interop.Chicago, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	v, err := jsonschema.UnmarshalJSON(&b)
@@ -123,11 +137,23 @@ func TestExportPassesEveryW3CMust(t *testing.T) {
 	coll := exportJSONLD(t)
 	page := coll["first"].(map[string]any)
 	items := page["items"].([]any)
-	if len(items) != 7 {
-		t.Fatalf("%d items, want 7", len(items))
+	if len(items) != 10 {
+		t.Fatalf("%d items, want 10", len(items))
+	}
+	// The passages questions are answered with, embedded in them, are
+	// Web Annotations too.
+	var all []any
+	for _, it := range items {
+		all = append(all, it)
+		if p, ok := it.(map[string]any)["scholia:answerPassage"]; ok {
+			all = append(all, p)
+		}
+	}
+	if len(all) != 12 {
+		t.Fatalf("%d annotations with the embedded passages, want 12", len(all))
 	}
 	checked := 0
-	for _, it := range items {
+	for _, it := range all {
 		a := it.(map[string]any)
 		a["@context"] = coll["@context"]
 		for name, s := range musts {
@@ -154,7 +180,7 @@ func TestExportPassesEveryW3CMust(t *testing.T) {
 			t.Errorf("the collection fails %s: %v", name, err)
 		}
 	}
-	t.Logf("%d checks of 7 annotations against %d MUST assertions passed", checked, len(musts))
+	t.Logf("%d checks of %d annotations against %d MUST assertions passed", checked, len(all), len(musts))
 }
 
 func TestExportedAnnotationsSayWhatTheyAre(t *testing.T) {
@@ -194,7 +220,7 @@ func TestExportedAnnotationsSayWhatTheyAre(t *testing.T) {
 }
 
 func TestSpecExamplesImport(t *testing.T) {
-	dir := corpus(t, "w3c", "spec-examples")
+	dir := corpus.Path(t, "w3c", "spec-examples")
 	files, _ := filepath.Glob(filepath.Join(dir, "example*.json"))
 	now := time.Now()
 	parsed, quotes := 0, 0

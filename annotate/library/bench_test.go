@@ -13,6 +13,7 @@ import (
 
 	"scholia/annotate"
 
+	"scholia/annotate/corpus"
 	"scholia/annotate/interop"
 	"scholia/annotate/library"
 )
@@ -101,10 +102,7 @@ func BenchmarkSaveAnnotation(b *testing.B) {
 // reports pages per second: read, decode, extract, structure, one
 // committed transaction each.
 func BenchmarkImportWebPages(b *testing.B) {
-	dirs, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "readability", "*", "source.html"))
-	if len(dirs) == 0 {
-		b.Skip("skipped: the shared corpus is not beside the project")
-	}
+	dirs, _ := filepath.Glob(filepath.Join(corpus.Path(b, "readability"), "*", "source.html"))
 	pages := 0
 	start := time.Now()
 	for b.Loop() {

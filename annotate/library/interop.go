@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -90,9 +91,58 @@ func (l *Library) SearchSections(ctx context.Context, query string) ([]interop.S
 	return out, nil
 }
 
-// Export writes sections in a format, citing in style.
+// Export writes sections in a format, citing in style. The passages that
+// their questions are answered with go along, from whatever document
+// holds them, so that the export keeps each answer whole.
 func (l *Library) Export(w io.Writer, f interop.Format, secs []interop.Section, style interop.Style) error {
-	return interop.Export(w, f, secs, style, l.now())
+	answers, err := l.answers(secs)
+	if err != nil {
+		return err
+	}
+	return interop.Export(w, f, secs, answers, style, l.now())
+}
+
+// answers finds the annotations the questions of secs are answered with,
+// each with its document. One deleted since is left out: the export says
+// the passage is gone.
+func (l *Library) answers(secs []interop.Section) (interop.Answers, error) {
+	out := interop.Answers{}
+	docs := map[string]*annotate.Document{}
+	for _, s := range secs {
+		for _, a := range s.Annotations {
+			if a.Answer == nil || a.Answer.Link == "" {
+				continue
+			}
+			if _, done := out[a.Answer.Link]; done {
+				continue
+			}
+			p, err := l.passage(a.Answer.Link, docs)
+			if errors.Is(err, annotate.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			out[a.Answer.Link] = p
+		}
+	}
+	return out, nil
+}
+
+// passage is annotation id with its document, read once into docs.
+func (l *Library) passage(id string, docs map[string]*annotate.Document) (interop.Passage, error) {
+	a, err := l.store.Annotation(id)
+	if err != nil {
+		return interop.Passage{}, err
+	}
+	doc, ok := docs[a.DocID]
+	if !ok {
+		if doc, err = l.store.DocumentInfo(a.DocID); err != nil {
+			return interop.Passage{}, err
+		}
+		docs[a.DocID] = doc
+	}
+	return interop.Passage{Doc: *doc, Annotation: *a}, nil
 }
 
 // ExportFile writes an export to path through a temporary file beside it,

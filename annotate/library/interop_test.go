@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"scholia/annotate"
+	"scholia/annotate/corpus"
 	"scholia/annotate/interop"
 	"scholia/annotate/library"
 )
@@ -160,7 +161,7 @@ func TestMarkdownExportReadsLikeNotes(t *testing.T) {
 		"\n> met at dawn\n",
 		"\n> Nobody's coffee was warm\n\nA detail the \"minutes\" leave out, with commas, quotes\nand a line break.\n\n#atmosphere #primary-source\n",
 		"- [ ] Which channel?\n",
-		"- [x] Over which goods?\n  Answer: Steel and grain, says the later report.\n",
+		"- [x] Over which goods?\n  - Answer: Steel and grain, says the later report.\n",
 		"Compare with the Reuters account.\n",
 		"^" + anns[0].ID + "\n",
 	} {
@@ -183,7 +184,7 @@ func TestCSVExportHasOneRowPerAnnotation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "document,source,kind,colour,status,quote,note,tags,start,end,created" || len(rows) != 6 {
+	if strings.Join(rows[0], ",") != "document,source,kind,colour,status,quote,note,tags,start,end,created,id,answer,answer_id,answer_quote,answer_document" || len(rows) != 6 {
 		t.Fatalf("header %q and %d rows, want the header and 5 rows", rows[0], len(rows))
 	}
 	var note []string
@@ -280,21 +281,12 @@ func TestCitationFieldsAreEditableAndUsed(t *testing.T) {
 	}
 }
 
-func sharedCorpus(t *testing.T, parts ...string) string {
-	t.Helper()
-	p := filepath.Join(append([]string{"..", "..", "..", "shared", "corpus"}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("skipped: %s is absent (the shared corpus is not beside the project)", p)
-	}
-	return p
-}
-
 // TestHypothesisAnnotationsLandOnTheSavedPage imports the Hypothesis
 // fixture's page (its canonical URL is the annotations' uri) and then the
 // annotations: each is placed on its quote in the article's text, or kept
 // as an orphan when Readability left that part of the page out.
 func TestHypothesisAnnotationsLandOnTheSavedPage(t *testing.T) {
-	dir := sharedCorpus(t, "hypothesis", "html-baselines")
+	dir := corpus.Path(t, "hypothesis", "html-baselines")
 	lib, _ := openLibrary(t)
 	page, err := lib.Import(filepath.Join(dir, "wikipedia-regression-testing.html"))
 	if err != nil {
@@ -332,7 +324,7 @@ func TestHypothesisAnnotationsLandOnTheSavedPage(t *testing.T) {
 // document per book, every highlight of the expected results among its
 // paragraphs, notes on their highlights, and nothing new the second time.
 func TestKindleClippingsBecomeBooks(t *testing.T) {
-	dir := sharedCorpus(t, "kindle", "samueldg-clippings")
+	dir := corpus.Path(t, "kindle", "samueldg-clippings")
 	lib, _ := openLibrary(t)
 	res, err := lib.ImportAnnotations(filepath.Join(dir, "clippings.txt"))
 	if err != nil {

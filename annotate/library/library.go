@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -256,9 +257,46 @@ func (l *Library) Find(ref string) (*annotate.Document, error) {
 			continue
 		}
 		if len(hits) > 1 {
-			return nil, annotate.Problemf(annotate.ErrAmbiguous, "%q names %d documents; use more of the id (scholia list shows them)", ref, len(hits))
+			return nil, annotate.Problemf(annotate.ErrAmbiguous, "%s match %q: %s; give more of the title or the id", countWord(len(hits), "document"), ref, nameAll(hits))
 		}
 		return l.store.Document(hits[0].ID)
 	}
 	return nil, annotate.Problemf(annotate.ErrNotFound, "no document has the id or title %q; scholia list shows them", ref)
+}
+
+// nameAll names the documents a reference matched by their titles, and by
+// their ids where a title alone would not tell them apart; past five it
+// says how many more there are.
+func nameAll(docs []annotate.Document) string {
+	seen := map[string]int{}
+	for _, d := range docs {
+		seen[d.Title]++
+	}
+	var names []string
+	for i, d := range docs {
+		if i == 5 {
+			names = append(names, fmt.Sprintf("and %d more", len(docs)-i))
+			break
+		}
+		name := strconv.Quote(d.Title)
+		if seen[d.Title] > 1 {
+			name += " (id " + d.ID + ")"
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// countWord is "two documents": a count in words up to ten, as a sentence
+// reads it.
+func countWord(n int, noun string) string {
+	words := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+	count := strconv.Itoa(n)
+	if n < len(words) {
+		count = words[n]
+	}
+	if n != 1 {
+		noun += "s"
+	}
+	return count + " " + noun
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"scholia/annotate"
+	sharedcorpus "scholia/annotate/corpus"
 	"scholia/annotate/ingest"
 	"scholia/annotate/search"
 )
@@ -22,10 +23,7 @@ var sentenceEnd = regexp.MustCompile(`[.!?]["”’)]*\s+`)
 // short or with a letter dropped. The
 // sentence must be in the top 5 for at least 95% of the queries.
 func TestQualityOnRealSentences(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("skipped: the shared corpus is not at %s (it lives beside the project, not in it)", dir)
-	}
+	dir := sharedcorpus.Path(t)
 	files, _ := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
 	files = append(files, filepath.Join(dir, "seed", "000_f041920d014e6657.txt"))
 	var entries []search.Entry

@@ -2,10 +2,15 @@ package store_test
 
 import (
 	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 
 	"scholia/annotate"
 	"scholia/annotate/store"
@@ -138,5 +143,81 @@ func TestCompactKeepsEveryRecord(t *testing.T) {
 	}
 	if err := store.Compact(path, dst, func() error { return nil }); err == nil {
 		t.Error("compacting over an existing file did not fail")
+	}
+}
+
+// rewrite changes the record of the annotation id in the closed library
+// at path with change, then seals it again with a good checksum: what a
+// faulty writer, not a failing disk, would leave.
+func rewrite(t *testing.T, path, id string, change func(payload []byte) []byte) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("annotations"))
+		payload := change(append([]byte(nil), b.Get([]byte(id))[4:]...))
+		rec := binary.BigEndian.AppendUint32(nil, crc32.Checksum(payload, crc32.MakeTable(crc32.Castagnoli)))
+		return b.Put([]byte(id), append(rec, payload...))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A note whose record checksums but does not read as a note (bytes after
+// its end, an orphan flag of 2) is named by the check, as a flipped byte
+// is, and reading it says it is damaged.
+func TestCheckNamesARecordThatDoesNotDecode(t *testing.T) {
+	cases := map[string]func([]byte) []byte{
+		"a byte after its end": func(p []byte) []byte { return append(p, 0) },
+		"an orphan flag of 2":  func(p []byte) []byte { p[len(p)-1] = 2; return p },
+	}
+	for name, change := range cases {
+		t.Run(name, func(t *testing.T) {
+			s, path := twoDocumentsAndANote(t, "a note worth a year")
+			s.Close()
+			rewrite(t, path, "n1", change)
+			r, err := store.Check(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Problems) != 1 || !strings.Contains(r.Problems[0], "annotations/n1") {
+				t.Fatalf("problems %q, want one naming annotations/n1", r.Problems)
+			}
+			s, err = store.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if a, err := s.Annotation("n1"); !errors.Is(err, annotate.ErrDamaged) {
+				t.Errorf("reading the record gave %+v, %v; want ErrDamaged", a, err)
+			}
+		})
+	}
+}
+
+// A library without its annotations is damaged; one an older Scholia
+// wrote before the trash or revisions existed is not (see
+// TestAVersion1LibraryReadsBackExactly).
+func TestCheckReportsAMissingAnnotationsBucket(t *testing.T) {
+	s, path := twoDocumentsAndANote(t, "kept")
+	s.Close()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte("annotations")) })
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := store.Check(path)
+	if err != nil || len(r.Problems) != 1 || !strings.Contains(r.Problems[0], "annotations bucket is missing") {
+		t.Errorf("report %+v, %v; want the annotations bucket missing", r, err)
 	}
 }

@@ -36,13 +36,32 @@ func open(bucket, key string, raw []byte, v any) error {
 		return err
 	}
 	payload := raw[4:]
-	if a, ok := v.(*annotate.Annotation); ok && len(payload) > 0 && payload[0] != '{' {
-		if err := decodeAnnotation(payload, a); err != nil {
-			return annotate.Problemf(annotate.ErrDamaged, "record %s/%s cannot be decoded (%v)", bucket, key, err)
-		}
-		return nil
+	if a, ok := v.(*annotate.Annotation); ok && binaryAnnotation(payload) {
+		return undecodable(bucket, key, decodeAnnotation(payload, a))
 	}
-	if err := json.Unmarshal(payload, v); err != nil {
+	return undecodable(bucket, key, json.Unmarshal(payload, v))
+}
+
+// checkAnnotationRecord checks an annotation's record as open would read
+// it, without keeping its text.
+func checkAnnotationRecord(key string, raw []byte) error {
+	if !binaryAnnotation(raw[min(4, len(raw)):]) {
+		return open("annotations", key, raw, &annotate.Annotation{})
+	}
+	if err := verify("annotations", key, raw); err != nil {
+		return err
+	}
+	return undecodable("annotations", key, checkAnnotation(raw[4:]))
+}
+
+// binaryAnnotation says whether an annotation's payload is in the binary
+// form (codec.go), not the JSON of earlier versions.
+func binaryAnnotation(payload []byte) bool { return len(payload) > 0 && payload[0] != '{' }
+
+// undecodable is the damage of a record that fails to decode with err,
+// nil when err is.
+func undecodable(bucket, key string, err error) error {
+	if err != nil {
 		return annotate.Problemf(annotate.ErrDamaged, "record %s/%s cannot be decoded (%v)", bucket, key, err)
 	}
 	return nil

@@ -37,23 +37,38 @@ func main() {
 	os.Exit(runWindow(inv))
 }
 
-// runWindow opens the library and the window, importing and showing a file
-// named on the command line.
+// runWindow opens the library and the window on it, showing the file or
+// document named on the command line. A name that is neither is said in
+// one sentence, with no window.
 func runWindow(inv cli.Invocation) int {
+	if _, err := inv.Reference(); err != nil {
+		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
+		return cli.ExitUsage
+	}
 	if !hasDisplay() {
 		fmt.Fprintln(os.Stderr, "scholia: there is no display to open the window on (DISPLAY is not set); run it in a desktop session, or use a command such as scholia list")
 		return cli.ExitFailed
+	}
+	path, err := inv.LibraryPath()
+	var lib *library.Library
+	if err == nil {
+		lib, err = library.OpenVerified(path, cli.ChildCheck)
+	}
+	var target cli.Target
+	if err == nil {
+		if target, err = inv.Resolve(lib); err != nil {
+			fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
+			if cerr := lib.Close(); cerr != nil {
+				fmt.Fprintf(os.Stderr, "scholia: %v\n", cerr)
+			}
+			return cli.ExitFailed
+		}
 	}
 	// A reader keeps one book's text in memory for hours: trade a little
 	// CPU at collection time for a heap half as large over its live data.
 	debug.SetGCPercent(50)
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	path, err := inv.LibraryPath()
-	var lib *library.Library
-	if err == nil {
-		lib, err = library.OpenVerified(path, cli.ChildCheck)
-	}
 	var damage *library.Damage
 	switch {
 	case errors.As(err, &damage):
@@ -67,7 +82,13 @@ func runWindow(inv cli.Invocation) int {
 			if lib, err = library.OpenVerified(path, cli.ChildCheck); err != nil {
 				return err
 			}
-			showMain(a, lib, inv)
+			// The library changed under the name: what it names now is
+			// shown, or said in the window.
+			named, err := inv.Resolve(lib)
+			w := showMain(a, lib, named)
+			if err != nil {
+				w.ShowMessage(err)
+			}
 			return nil
 		}).Show()
 	case err != nil:
@@ -75,7 +96,7 @@ func runWindow(inv cli.Invocation) int {
 		ui.ShowStartupError(a, err).ShowAndRun()
 		return cli.ExitFailed
 	default:
-		showMain(a, lib, inv)
+		showMain(a, lib, target)
 	}
 	a.Run()
 	if lib != nil {
@@ -87,14 +108,15 @@ func runWindow(inv cli.Invocation) int {
 	return cli.ExitOK
 }
 
-// showMain opens the main window on the library, importing and showing a
-// file named on the command line.
-func showMain(a fyne.App, lib *library.Library, inv cli.Invocation) {
+// showMain opens the main window on the library and shows the target: a
+// file is imported first (or its annotations are), a document opened.
+func showMain(a fyne.App, lib *library.Library, target cli.Target) *ui.MainWindow {
 	w := ui.NewMainWindow(a, lib)
-	if file := fileToOpen(inv); file != "" && ui.IsAnnotationFile(file) {
-		w.ImportAnnotations(file)
-	} else if file != "" {
-		res, err := lib.Import(file)
+	switch {
+	case target.File != "" && ui.IsAnnotationFile(target.File):
+		w.ImportAnnotations(target.File)
+	case target.File != "":
+		res, err := lib.Import(target.File)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
 			w.ShowMessage(err)
@@ -102,8 +124,11 @@ func showMain(a fyne.App, lib *library.Library, inv cli.Invocation) {
 			w.Reload()
 			w.OpenDocument(res.Document.ID)
 		}
+	case target.Document != "":
+		w.OpenDocument(target.Document)
 	}
 	w.Window().Show()
+	return w
 }
 
 // hasDisplay says whether a window can be opened: on Linux and the BSDs an
@@ -114,14 +139,4 @@ func hasDisplay() bool {
 		return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
 	}
 	return true
-}
-
-func fileToOpen(inv cli.Invocation) string {
-	switch {
-	case inv.Command == "open" && len(inv.Args) > 0:
-		return inv.Args[0]
-	case inv.Command != "" && inv.Command != "open":
-		return inv.Command
-	}
-	return ""
 }

@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -60,21 +59,28 @@ func Parse(args []string) (Invocation, error) {
 }
 
 // WantsWindow says whether the invocation opens the window: no command,
-// `open FILE`, or a file name in the command's place.
+// `open REF`, or a word that is not a command, which names a file or a
+// document (see Resolve). Help never opens it.
 func (inv Invocation) WantsWindow() bool {
-	if inv.Help {
+	if inv.wantsHelp() {
 		return false
 	}
-	if inv.Command == "" || inv.Command == "open" {
-		return true
-	}
 	_, known := commands[inv.Command]
-	return !known && inv.Command != "help" && looksLikeFile(inv.Command)
+	return inv.Command == "" || inv.Command == "open" || !known
 }
 
-func looksLikeFile(arg string) bool {
-	_, err := os.Stat(arg)
-	return err == nil || strings.ContainsAny(arg, "./\\")
+// wantsHelp says whether the invocation asks for help: --help or -h
+// anywhere, or the help command.
+func (inv Invocation) wantsHelp() bool {
+	if inv.Help || inv.Command == "help" {
+		return true
+	}
+	for _, a := range inv.Args {
+		if a == "--help" || a == "-h" {
+			return true
+		}
+	}
+	return false
 }
 
 // LibraryPath resolves where the library lives: --library, else
@@ -100,7 +106,7 @@ func init() {
 		"import":      {"import FILE|FOLDER...", "import plain-text, Markdown, HTML or EPUB files, folders recursively; prints ID<TAB>title for each", runImport},
 		"list":        {"list [--json]", "list the documents with id, title, source, import time and annotation count", runList},
 		"show":        {"show [--json|--text|--outline] DOC", "show a document (DOC: id, unique id prefix, title or unique part of a title)", runShow},
-		"open":        {"open FILE", "open the window on FILE, importing it if new (also: scholia FILE)", nil},
+		"open":        {"open FILE|DOC", "open the window on FILE, importing it if new, or on the document DOC (id, unique id prefix, title or unique part of a title); a file that exists wins over a document of that name (also: scholia FILE|DOC)", nil},
 		"search":      {"search [--json] [--limit N] QUERY", "find annotations and documents: words (typos welcome), \"exact phrases\", tag:, kind:, is:, colour:, in:\"title\"", runSearch},
 		"annotations": {"annotations [--json] [DOC]", "list the annotations of a document, or of the whole library", runAnnotations},
 		"annotate": {"annotate DOC --quote TEXT [--occurrence N] [--kind highlight|note|question] [--colour C] [--note TEXT] [--tag T]...",
@@ -113,6 +119,7 @@ func init() {
 		"restore":            {"restore [BACKUP]", "put the newest backup (or BACKUP) in place of the library, which is kept as .before-restore", runRestore},
 		"compact":            {"compact", "rewrite the library without the space deleted records left; checked before it replaces the file", runCompact},
 		"import-annotations": {"import-annotations FILE", "import annotations from W3C JSON-LD, Hypothesis JSON or a Kindle \"My Clippings.txt\"; the same file twice adds nothing", runImportAnnotations},
+		"help":               {"help [COMMAND]", "this help, or one command's", nil},
 	}
 }
 
@@ -168,19 +175,13 @@ func Run(inv Invocation, stdout, stderr io.Writer) (code int) {
 			code = ExitFailed
 		}
 	}()
-	if inv.Help || inv.Command == "" || inv.Command == "help" {
+	if inv.wantsHelp() || inv.Command == "" {
 		return help(inv, stdout, stderr)
 	}
 	cmd, ok := commands[inv.Command]
 	if !ok || cmd.run == nil {
 		fmt.Fprintf(stderr, "scholia: unknown command %q; see scholia help\n", inv.Command)
 		return ExitUsage
-	}
-	for _, a := range inv.Args {
-		if a == "--help" || a == "-h" {
-			fmt.Fprintf(stdout, "usage: scholia [--library FILE] %s\n\n%s.\n", cmd.usage, capitalise(cmd.summary))
-			return ExitOK
-		}
 	}
 	e := &env{inv: inv, stdout: stdout, stderr: stderr}
 	err := cmd.run(e, inv.Args)
@@ -232,13 +233,26 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
+// help prints the help an invocation asks for: one command's (scholia
+// help COMMAND, scholia COMMAND --help) or the list of commands. It never
+// opens the library.
 func help(inv Invocation, stdout, stderr io.Writer) int {
-	if inv.Command == "help" && len(inv.Args) > 0 {
-		if cmd, ok := commands[inv.Args[0]]; ok {
-			fmt.Fprintf(stdout, "usage: scholia [--library FILE] %s\n\n%s.\n", cmd.usage, capitalise(cmd.summary))
-			return ExitOK
+	topic := inv.Command
+	switch {
+	case topic == "help" && len(inv.Args) > 0:
+		topic = inv.Args[0]
+		if topic == "--help" || topic == "-h" {
+			topic = "help"
 		}
-		fmt.Fprintf(stderr, "scholia: unknown command %q; see scholia help\n", inv.Args[0])
+	case topic == "help" && !inv.Help:
+		topic = ""
+	}
+	if cmd, ok := commands[topic]; ok {
+		fmt.Fprintf(stdout, "usage: scholia [--library FILE] %s\n\n%s.\n", cmd.usage, capitalise(cmd.summary))
+		return ExitOK
+	}
+	if inv.Command == "help" && topic != "" {
+		fmt.Fprintf(stderr, "scholia: unknown command %q; see scholia help\n", topic)
 		return ExitUsage
 	}
 	names := make([]string, 0, len(commands))
@@ -249,7 +263,7 @@ func help(inv Invocation, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, "Scholia: read, highlight and annotate sources, offline.")
 	fmt.Fprintln(stdout)
 	fmt.Fprintln(stdout, "usage: scholia [--library FILE] [COMMAND] [ARGS]")
-	fmt.Fprintln(stdout, "       scholia [FILE]           open the window (on FILE)")
+	fmt.Fprintln(stdout, "       scholia [FILE|DOC]       open the window (on FILE or DOC)")
 	fmt.Fprintln(stdout)
 	fmt.Fprintln(stdout, "commands:")
 	for _, n := range names {
@@ -259,7 +273,6 @@ func help(inv Invocation, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "  %-38s %s\n", u, commands[n].summary)
 		}
 	}
-	fmt.Fprintf(stdout, "  %-38s %s\n", "help [COMMAND]", "this help, or one command's")
 	fmt.Fprintln(stdout)
 	fmt.Fprintln(stdout, "The library file is --library FILE, else $SCHOLIA_LIBRARY, else")
 	fmt.Fprintln(stdout, "$XDG_DATA_HOME/scholia/library.db (~/.local/share/scholia/library.db).")

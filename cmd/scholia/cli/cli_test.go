@@ -130,7 +130,7 @@ func TestErrorsAreOneLineWithNonZeroExit(t *testing.T) {
 		says string
 	}{
 		{lib, []string{"show", "nothing-like-this"}, 1, "no document"},
-		{lib, []string{"frobnicate"}, 2, "unknown command"},
+		{lib, []string{"help", "frobnicate"}, 2, "unknown command"},
 		{lib, []string{"show"}, 2, "needs one document"},
 		{lib, []string{"list", "--bogus"}, 2, "flag provided but not defined"},
 		{lib, []string{"import"}, 2, "at least one file or folder"},

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"scholia/annotate/corpus"
 	"scholia/cmd/scholia/cli"
 )
 
@@ -60,12 +61,12 @@ const remoteAnnotation = `{"@context": "http://www.w3.org/ns/anno.jsonld", "type
 // corpus's web pages and EPUBs when it is there.
 func sources(t *testing.T) []string {
 	files := []string{fixture(t, "envoys.html", remotePage), fixture(t, "reading.md", remoteNotes), fixture(t, "brief.txt", brief)}
-	corpus := filepath.Join("..", "..", "..", "..", "shared", "corpus")
-	pages, _ := filepath.Glob(filepath.Join(corpus, "readability", "*", "source.html"))
-	books, _ := filepath.Glob(filepath.Join(corpus, "epub", "*.epub"))
-	if len(pages)+len(books) == 0 {
+	dir, ok := corpus.Find(t)
+	if !ok {
 		t.Log("../shared/corpus is absent: only our own pages with remote references are imported")
 	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "readability", "*", "source.html"))
+	books, _ := filepath.Glob(filepath.Join(dir, "epub", "*.epub"))
 	return append(append(files, pages[:min(len(pages), 12)]...), books...)
 }
 

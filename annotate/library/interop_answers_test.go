@@ -1,0 +1,161 @@
+package library_test
+
+import (
+	"encoding/csv"
+	"strings"
+	"testing"
+
+	"scholia/annotate"
+	"scholia/annotate/interop"
+	"scholia/annotate/library"
+)
+
+const reportText = "Trade report\n\nOfficials spoke after the talks. Steel and grain made up most of the disputed tariffs, the report says.\n"
+
+// answeredAcrossDocuments is a library holding the Geneva talks and a
+// trade report, with a question on the talks answered with a passage of
+// the report: the question, the answering passage and the report.
+func answeredAcrossDocuments(t *testing.T, talks, report string) (*library.Library, *annotate.Annotation, *annotate.Annotation, *annotate.Document) {
+	t.Helper()
+	lib, _ := openLibrary(t)
+	g, err := lib.Import(talks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := lib.Import(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, e := runeSpan(t, g.Document.Text(), "argued over tariffs")
+	q, err := lib.Annotate(g.Document.ID, library.Draft{Kind: annotate.KindQuestion, Start: s, End: e, Body: "Over which goods?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, e = runeSpan(t, r.Document.Text(), "Steel and grain made up most of the disputed tariffs")
+	if q, err = lib.AnswerWithPassage(q.ID, r.Document.ID, s, e, "Steel and grain."); err != nil {
+		t.Fatal(err)
+	}
+	p, err := lib.Annotation(q.Answer.Link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib, q, p, r.Document
+}
+
+func runeSpan(t *testing.T, text, s string) (int, int) {
+	t.Helper()
+	i := strings.Index(text, s)
+	if i < 0 {
+		t.Fatalf("%q not in the text", s)
+	}
+	start := len([]rune(text[:i]))
+	return start, start + len([]rune(s))
+}
+
+// TestMarkdownAndCSVCarryTheAnsweringPassage exports the talks alone and
+// then the whole library: the answer and the passage of the report that
+// answers it are there, with the report's title and citation, and a link
+// to the passage's ^id when the export holds it.
+func TestMarkdownAndCSVCarryTheAnsweringPassage(t *testing.T) {
+	lib, q, p, report := answeredAcrossDocuments(t, writeFile(t, "geneva.txt", []byte(seedText)), writeFile(t, "report.txt", []byte(reportText)))
+	want := "- [x] Over which goods?\n  - Answer: Steel and grain.\n  - Answered with a passage of “Trade report”:\n" +
+		"    > Steel and grain made up most of the disputed tariffs\n    >\n    > — " + interop.Cite(report.Ref(), interop.Chicago, true) + "\n"
+	md := exportString(t, lib, interop.Markdown, []string{q.DocID})
+	if !strings.Contains(md, want) {
+		t.Errorf("the talks' Markdown lacks\n%s\nin\n%s", want, md)
+	}
+	if strings.Contains(md, "[[#^") {
+		t.Errorf("a link to a ^id this export does not hold:\n%s", md)
+	}
+	all := exportString(t, lib, interop.Markdown, nil)
+	if link := "  - Answered with a passage of “Trade report” ([[#^" + p.ID + "]]):\n"; !strings.Contains(all, link) || !strings.Contains(all, "\n^"+p.ID+"\n") {
+		t.Errorf("the library's Markdown does not link the answer to its passage's block (%q):\n%s", link, all)
+	}
+
+	rows, err := csv.NewReader(strings.NewReader(exportString(t, lib, interop.CSV, []string{q.DocID}))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || len(rows[1]) != 16 {
+		t.Fatalf("%d rows of %d columns, want the header and the question, 16 columns", len(rows), len(rows[0]))
+	}
+	if got := strings.Join(rows[1][11:], "|"); got != q.ID+"|Steel and grain.|"+p.ID+"|Steel and grain made up most of the disputed tariffs|Trade report" {
+		t.Errorf("the question's id and answer columns: %q", got)
+	}
+}
+
+// TestAOneDocumentExportGivesTheAnswerBackInAFreshLibrary exports the
+// talks alone as JSON-LD and imports the file into an empty library: the
+// question comes back answered, with its answer, and its link leads to an
+// annotation holding the answering quote, on a document named after the
+// report. A library that holds the report gets the passage on it, where
+// it was.
+func TestAOneDocumentExportGivesTheAnswerBackInAFreshLibrary(t *testing.T) {
+	reportFile := writeFile(t, "report.txt", []byte(reportText))
+	lib, q, p, _ := answeredAcrossDocuments(t, writeFile(t, "geneva.txt", []byte(seedText)), reportFile)
+	file := writeFile(t, "talks.jsonld", []byte(exportString(t, lib, interop.JSONLD, []string{q.DocID})))
+
+	fresh, _ := openLibrary(t)
+	res, err := fresh.ImportAnnotations(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 2 || res.Existing != 0 || res.Orphans != 0 || len(res.Documents) != 2 {
+		t.Errorf("import into an empty library: %+v; want the question and its passage, each on a document made of its quote", res)
+	}
+	checkAnswered(t, fresh, q, p, "Trade report")
+
+	again, err := fresh.ImportAnnotations(file)
+	if err != nil || again.Added != 0 || again.Existing != 2 {
+		t.Errorf("importing the file again: %+v %v; want nothing added", again, err)
+	}
+
+	withReport, _ := openLibrary(t)
+	r, err := withReport.Import(reportFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := withReport.ImportAnnotations(file); err != nil || res.Added != 2 || res.Orphans != 0 || len(res.Documents) != 1 {
+		t.Errorf("import into a library holding the report: %+v %v; want the passage on the report, the question on a new document", res, err)
+	}
+	got := checkAnswered(t, withReport, q, p, "Trade report")
+	if got.DocID != r.Document.ID || got.Anchor.Start != p.Anchor.Start || got.Anchor.End != p.Anchor.End {
+		t.Errorf("the passage is at %d-%d of %s, want %d-%d of the report", got.Anchor.Start, got.Anchor.End, got.DocID, p.Anchor.Start, p.Anchor.End)
+	}
+
+	whole := writeFile(t, "all.jsonld", []byte(exportString(t, lib, interop.JSONLD, nil)))
+	everything, _ := openLibrary(t)
+	if res, err := everything.ImportAnnotations(whole); err != nil || res.Added != 2 || res.Existing != 0 {
+		t.Errorf("the whole library's export, which holds the passage and embeds it: %+v %v; want each annotation added once", res, err)
+	}
+	checkAnswered(t, everything, q, p, "Trade report")
+}
+
+// checkAnswered finds question q in lib, answered as it was, its link
+// leading to an annotation with passage p's quote, on a document titled
+// title, placed where its anchor says; it returns that annotation.
+func checkAnswered(t *testing.T, lib *library.Library, q, p *annotate.Annotation, title string) *annotate.Annotation {
+	t.Helper()
+	got, err := lib.Annotation(q.ID)
+	if err != nil {
+		t.Fatalf("the question did not come back: %v", err)
+	}
+	if got.Status != annotate.StatusAnswered || got.Answer == nil || got.Answer.Text != q.Answer.Text || got.Answer.Link != p.ID {
+		t.Fatalf("the question came back as %s with answer %+v, want answered %+v", got.Status, got.Answer, q.Answer)
+	}
+	passage, err := lib.Annotation(got.Answer.Link)
+	if err != nil {
+		t.Fatalf("the answer's link leads nowhere: %v", err)
+	}
+	if passage.Anchor == nil || passage.Orphan || passage.Anchor.Exact != p.Anchor.Exact {
+		t.Fatalf("the answer's link leads to %+v, want the quote %q", passage.Anchor, p.Anchor.Exact)
+	}
+	doc, err := lib.Document(passage.DocID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != title || string([]rune(doc.Text())[passage.Anchor.Start:passage.Anchor.End]) != p.Anchor.Exact {
+		t.Errorf("the passage is on %q, not on its quote there", doc.Title)
+	}
+	return passage
+}

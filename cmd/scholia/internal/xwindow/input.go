@@ -1,0 +1,83 @@
+package xwindow
+
+import (
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Key presses key combinations one after the other, such as "ctrl+shift+n"
+// or "Escape" (xdotool's key names).
+func (s *Session) Key(keys ...string) {
+	s.t.Helper()
+	s.xdo(append([]string{"key", "--clearmodifiers", "--delay", "40"}, keys...)...)
+}
+
+// Type types text one key at a time with the given delay between keys, as
+// a person types; xdotool sends each character as the key that makes it.
+func (s *Session) Type(text string, perKey time.Duration) {
+	s.t.Helper()
+	s.xdo("type", "--clearmodifiers", "--delay", strconv.Itoa(int(perKey/time.Millisecond)), "--", text)
+}
+
+// Move moves the pointer to x, y of the screen (the window is at 0, 0).
+func (s *Session) Move(x, y int) {
+	s.t.Helper()
+	s.xdo("mousemove", strconv.Itoa(x), strconv.Itoa(y))
+}
+
+// Down and Up press and release the left button where the pointer is.
+func (s *Session) Down() { s.t.Helper(); s.xdo("mousedown", "1") }
+
+// Up releases the left button.
+func (s *Session) Up() { s.t.Helper(); s.xdo("mouseup", "1") }
+
+// Click clicks the left button n times at x, y (2 for a double click).
+func (s *Session) Click(x, y, n int) {
+	s.t.Helper()
+	s.xdo("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "--repeat", strconv.Itoa(n), "--delay", "60", "1")
+}
+
+// RightClick clicks the right button at x, y.
+func (s *Session) RightClick(x, y int) {
+	s.t.Helper()
+	s.xdo("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "3")
+}
+
+// Drag presses the left button at x0, y0, moves to x1, y1 in steps as a
+// hand does, and releases it there.
+func (s *Session) Drag(x0, y0, x1, y1, steps int) {
+	s.t.Helper()
+	s.Move(x0, y0)
+	s.Down()
+	for i := 1; i <= steps; i++ {
+		s.Move(x0+(x1-x0)*i/steps, y0+(y1-y0)*i/steps)
+	}
+	s.Up()
+}
+
+// Clipboard is the text on the clipboard, or "" when it holds none.
+func (s *Session) Clipboard() string {
+	cmd := exec.Command("xclip", "-selection", "clipboard", "-o")
+	cmd.Env = s.env()
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	return string(out)
+}
+
+// SetClipboard puts text on the clipboard, so a test can tell a later copy
+// from what was there before.
+func (s *Session) SetClipboard(text string) {
+	s.t.Helper()
+	cmd := exec.Command("xclip", "-selection", "clipboard", "-i", "-loops", "1")
+	cmd.Env = s.env()
+	cmd.Stdin = strings.NewReader(text)
+	if err := cmd.Start(); err != nil {
+		s.t.Fatal(err)
+	}
+	go func() { _ = cmd.Wait() }()
+	Poll(5*time.Second, func() bool { return s.Clipboard() == text })
+}
