@@ -126,7 +126,8 @@ func typeIntoEveryBox(t *testing.T, sentences, notes []string) {
 }
 
 func TestEveryBoxHoldsExactlyTheSentencesTyped(t *testing.T) {
-	typeIntoEveryBox(t, ownSentences, notesOf(ownSentences))
+	sentences := ownSentences(t)
+	typeIntoEveryBox(t, sentences, notesOf(sentences))
 }
 
 func TestEveryBoxHoldsExactlyTheCorpusSentencesTyped(t *testing.T) {
