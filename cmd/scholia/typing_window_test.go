@@ -163,10 +163,10 @@ func TestWindowStoresExactlyWhatWasTyped(t *testing.T) {
 		s.Key("ctrl+a")
 		fields = append(fields, ty.sentence())
 	}
-	s.Key("Tab", "Tab", "Tab", "Tab", "space")
 	if _, err := s.Shot().Save("window-typing.png"); err != nil {
 		t.Log(err)
 	}
+	s.Key("Tab", "Tab", "Tab", "Tab", "space")
 	s.Quit()
 	t.Logf("typed %d sentences at window widths %v", ty.typed, widths)
 
