@@ -57,7 +57,7 @@ func (m *MainWindow) actions() []action {
 // readingKeys are keys the reader handles itself, listed on the help sheet.
 var readingKeys = [][2]string{
 	{"Select text", "Drag; double-click a word, triple-click a paragraph; Shift+click extends"},
-	{"Pick the highlight colour", "1 yellow, 2 green, 3 blue, 4 pink, 5 purple, 6 orange"},
+	{"Highlight the selection in a colour (nothing selected: pick it)", "1 yellow, 2 green, 3 blue, 4 pink, 5 purple, 6 orange"},
 	{"Save a note, cancel it", "Ctrl+Enter, Esc"},
 	{"Scroll", "Arrow keys, Page Up / Page Down, Space, Home / End"},
 	{"Next / previous match", "Enter / Shift+Enter in the find bar"},

@@ -94,15 +94,58 @@ func (m *MainWindow) selection() (int, int, bool) {
 func (m *MainWindow) Highlight() { m.HighlightIn(m.colour) }
 
 // HighlightIn highlights the selection in a colour, which becomes the
-// current colour.
+// current colour. The library's rule decides what that does to the
+// highlights the selection overlaps (recolour, join, nothing); when it
+// cannot, the reader is asked.
 func (m *MainWindow) HighlightIn(c annotate.Colour) {
 	m.colour = c
 	s, e, ok := m.selection()
 	if !ok {
 		return
 	}
-	m.create(m.reader.Document().ID, library.Draft{Kind: annotate.KindHighlight, Colour: c, Start: s, End: e})
+	m.applyColour(m.reader.Document().ID, s, e, c, library.Decide)
 }
+
+func (m *MainWindow) applyColour(docID string, s, e int, c annotate.Colour, how library.HighlightChoice) {
+	res, err := m.lib.Highlight(docID, s, e, c, how)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	msg := "Saved"
+	switch res.Outcome {
+	case library.MustAsk:
+		m.toolbar.Hide()
+		m.highlightChoice = newHighlightChoice(c, res, m.win, func(how library.HighlightChoice) {
+			if how == library.Decide {
+				// Cancelled: the passage stays selected, with its toolbar.
+				m.selectionDone(m.reader.Selection())
+				return
+			}
+			m.applyColour(docID, s, e, c, how)
+		})
+		m.highlightChoice.Show()
+		return
+	case library.Unchanged:
+		m.reader.ClearSelection()
+		m.setStatus("Already highlighted in " + string(c))
+		if res.Annotation != nil {
+			m.panel.Reveal(res.Annotation.ID)
+		}
+		return
+	case library.Recoloured:
+		msg = "Saved: recoloured " + string(c) + " · Ctrl+Z undoes"
+	case library.Merged:
+		msg = "Saved: one " + string(c) + " highlight now covers the passage · Ctrl+Z undoes"
+	}
+	m.reader.ClearSelection()
+	m.saved(msg)
+	m.panel.Reveal(res.Annotation.ID)
+}
+
+// HighlightQuestion is the question last asked about a passage that
+// overlaps a highlight of another colour, or nil.
+func (m *MainWindow) HighlightQuestion() *HighlightChoice { return m.highlightChoice }
 
 // create saves a new annotation and shows it, selected, in the panel;
 // it says whether it was saved.
@@ -386,31 +429,53 @@ func (m *MainWindow) selectionDone(start, end int) {
 		m.toolbar.Hide()
 		return
 	}
-	at, ok := m.reader.SelectionEnd()
+	m.placeToolbar()
+	m.toolbar.Show()
+}
+
+// placeToolbar puts the toolbar where the pointer let go of the
+// selection: under its last line after a drag downwards, over its first
+// line after a drag upwards, and always inside the reader, even when that
+// line has scrolled out of view, so a finished selection always offers it.
+func (m *MainWindow) placeToolbar() {
+	x, top, bottom, forward, ok := m.reader.SelectionEdge()
 	if !ok {
-		m.toolbar.Hide()
 		return
 	}
 	size := m.toolbar.MinSize()
 	m.toolbar.Resize(size)
-	x := min(max(at.X-size.Width/2, 4), m.reader.Size().Width-size.Width-4)
-	y := at.Y + 6
-	if y+size.Height > m.reader.Size().Height {
-		y = at.Y - size.Height - 30
+	view := m.reader.Size()
+	const gap = 6
+	y := bottom + gap
+	if !forward || y+size.Height > view.Height {
+		y = top - size.Height - gap
 	}
-	m.toolbar.Move(fyne.NewPos(x, y))
-	m.toolbar.Show()
+	if y < 0 {
+		y = bottom + gap
+	}
+	x = min(max(x-size.Width/2, 4), view.Width-size.Width-4)
+	y = min(max(y, 4), view.Height-size.Height-4)
+	m.toolbar.Move(fyne.NewPos(max(x, 0), max(y, 0)))
 }
 
 // ToolbarVisible says whether the selection toolbar shows.
 func (m *MainWindow) ToolbarVisible() bool { return m.toolbar.Visible() }
 
+// Toolbar is the toolbar that floats beside a finished selection.
+func (m *MainWindow) Toolbar() *SelectionToolbar { return m.toolbar }
+
 // Panel is the annotations panel.
 func (m *MainWindow) Panel() *AnnotationPanel { return m.panel }
 
-// typedRune picks a colour with 1-6 while reading.
+// typedRune highlights the selection in the colour of a key 1-6, or
+// with nothing selected makes it the current colour.
 func (m *MainWindow) typedRune(r rune) {
-	if r >= '1' && r <= '6' {
-		m.PickColour(int(r - '0'))
+	if r < '1' || r > '6' {
+		return
 	}
+	if s, e := m.reader.Selection(); s != e && m.reader.Document() != nil {
+		m.HighlightIn(annotate.Colours[r-'1'])
+		return
+	}
+	m.PickColour(int(r - '0'))
 }

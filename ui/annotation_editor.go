@@ -76,7 +76,7 @@ func NewAnnotationEditor() *AnnotationEditor {
 		}
 	})
 	e.question = container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Status"), nil, e.status),
-		e.answer, container.NewHBox(e.answerBy, e.follow))
+		e.answer, container.NewVBox(e.answerBy, e.follow))
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), e.Save)
 	save.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {

@@ -22,6 +22,7 @@ type SelectionToolbar struct {
 	onQuestion func()
 	onAnswer   func()
 	answer     *widget.Button
+	swatches   map[annotate.Colour]*swatch
 }
 
 // NewSelectionToolbar builds a hidden toolbar.
@@ -38,9 +39,10 @@ func NewSelectionToolbar(onColour func(annotate.Colour), onNote, onQuestion, onA
 // CreateRenderer draws the toolbar on a raised card.
 func (t *SelectionToolbar) CreateRenderer() fyne.WidgetRenderer {
 	row := container.NewHBox()
+	t.swatches = map[annotate.Colour]*swatch{}
 	for _, c := range annotate.Colours {
-		c := c
-		row.Add(newSwatch(solid(c), func() { t.onColour(c) }))
+		t.swatches[c] = newSwatch(solid(c), func() { t.onColour(c) })
+		row.Add(t.swatches[c])
 	}
 	note := widget.NewButtonWithIcon("Note", theme.DocumentCreateIcon(), func() { t.onNote() })
 	question := widget.NewButtonWithIcon("Question", theme.QuestionIcon(), func() { t.onQuestion() })
@@ -52,6 +54,15 @@ func (t *SelectionToolbar) CreateRenderer() fyne.WidgetRenderer {
 	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	bg.StrokeWidth = 1
 	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewPadded(row)))
+}
+
+// Swatch is the dot that highlights in colour c, for clicking; nil
+// before the toolbar is first drawn.
+func (t *SelectionToolbar) Swatch(c annotate.Colour) fyne.Tappable {
+	if s, ok := t.swatches[c]; ok {
+		return s
+	}
+	return nil
 }
 
 // SetAnswering shows or hides Use as answer.

@@ -39,6 +39,12 @@ type MainWindow struct {
 	helpOpen bool
 	problems []string
 
+	// highlightChoice is the question last asked about a colour chosen on
+	// a passage overlapping a highlight of another colour.
+	highlightChoice *HighlightChoice
+	// panelPane holds the annotations panel in its steady width.
+	panelPane *fyne.Container
+
 	toolbar       *SelectionToolbar
 	tooltip       *widget.Label
 	tooltipBox    *fyne.Container
@@ -129,11 +135,12 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.outline)
 	centre := container.NewBorder(container.NewVBox(toolbar, m.find), nil, nil, nil,
 		container.NewStack(m.reader, m.annotationLayer()))
-	m.panel.Hidden = !m.state.panel
+	m.panelPane = steady(m.panel)
+	m.showPanel(m.state.panel)
 
-	m.right = container.NewHSplit(centre, m.panel)
+	m.right = container.NewHSplit(steady(centre), m.panelPane)
 	m.right.Offset = m.state.right
-	m.left = container.NewHSplit(m.list, m.right)
+	m.left = container.NewHSplit(steady(m.list), m.right)
 	m.left.Offset = m.state.left
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status)
 	return container.NewBorder(m.readOnlyBanner(), statusBar, nil, nil, m.left)
@@ -262,6 +269,9 @@ func (m *MainWindow) setStatus(msg string) {
 
 func (m *MainWindow) scrolled(top int) {
 	m.outline.MarkCurrent(top)
+	if m.toolbar.Visible() {
+		m.placeToolbar()
+	}
 	if m.saveTick != nil {
 		m.saveTick.Stop()
 	}
@@ -280,6 +290,9 @@ func (m *MainWindow) saveReading() {
 }
 
 func (m *MainWindow) selectionChanged(start, end int) {
+	if m.reader.Selecting() {
+		m.toolbar.Hide()
+	}
 	if start == end {
 		m.setStatus("")
 		return
@@ -328,12 +341,13 @@ func (m *MainWindow) FocusFilter() { m.win.Canvas().Focus(m.list.filter) }
 
 // TogglePanel shows or hides the annotations panel.
 func (m *MainWindow) TogglePanel() {
-	if m.panel.Visible() {
-		m.panel.Hide()
-	} else {
-		m.panel.Show()
-	}
+	m.showPanel(!m.panel.Visible())
 	m.right.Refresh()
+}
+
+// showPanel shows or hides the annotations panel, and its place.
+func (m *MainWindow) showPanel(on bool) {
+	m.panel.Hidden, m.panelPane.Hidden = !on, !on
 }
 
 // ToggleTheme switches between dark and light, overriding the system.

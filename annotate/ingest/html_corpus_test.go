@@ -126,7 +126,7 @@ func wordF1(got, want string) float64 {
 // article:published, which Readability does not read): those pages are
 // checked against the day the page itself gives.
 func TestReadabilityCorpusDates(t *testing.T) {
-	dirs, _ := filepath.Glob(filepath.Join(corpus(t, "readability"), "*"))
+	dirs, _ := filepath.Glob(filepath.Join(corpus.Path(t, "readability"), "*"))
 	want := map[string]string{"nytimes-1": "2017-01-13", "nytimes-2": "2016-07-29", "nytimes-4": "2018-09-25"}
 	var pages, anyDate int
 	for _, dir := range dirs {

@@ -54,6 +54,15 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 			return nil, err
 		}
 		a.Anchor = &anchor
+		if a.Kind == annotate.KindNote {
+			h, err := l.highlightOn(docID, anchor.Start, anchor.End)
+			if err != nil {
+				return nil, err
+			}
+			if h != nil {
+				return l.attachNote(*h, a)
+			}
+		}
 	} else if a.Kind == annotate.KindHighlight {
 		return nil, annotate.Problemf(annotate.ErrInvalid, "a highlight needs a passage; select one first")
 	}
@@ -66,14 +75,51 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 }
 
 // AnnotateQuote anchors a draft on the occurrence-th (from 1) exact
-// occurrence of quote in the document's text.
+// occurrence of quote in the document's text. A plain highlight (no note,
+// no tags) follows Highlight's rule, so the command line never lays a
+// second highlight over a first.
 func (l *Library) AnnotateQuote(docID, quote string, occurrence int, d Draft) (*annotate.Annotation, error) {
-	doc, err := l.store.Document(docID)
+	start, end, err := l.findQuote(docID, quote, occurrence)
 	if err != nil {
 		return nil, err
 	}
+	d.Start, d.End, d.Whole = start, end, false
+	if d.Kind == annotate.KindHighlight && d.Body == "" && len(d.Tags) == 0 {
+		return l.highlightQuote(docID, start, end, d.Colour)
+	}
+	return l.Annotate(docID, d)
+}
+
+// highlightQuote colours a quoted passage by the rule Highlight follows;
+// a passage over a highlight of another colour is refused in a sentence,
+// as there is no one to ask.
+func (l *Library) highlightQuote(docID string, start, end int, c annotate.Colour) (*annotate.Annotation, error) {
+	res, err := l.Highlight(docID, start, end, c, Decide)
+	switch {
+	case err != nil:
+		return nil, err
+	case res.Outcome == MustAsk:
+		return nil, annotate.Problemf(annotate.ErrInvalid, "the passage overlaps a %s highlight; choose that colour, or a passage that does not overlap it", res.Overlaps[0].Colour)
+	case res.Annotation != nil:
+		return res.Annotation, nil
+	}
+	for _, h := range res.Overlaps {
+		if h.Anchor.Start <= start && end <= h.Anchor.End {
+			return &h, nil
+		}
+	}
+	return nil, annotate.Problemf(annotate.ErrInvalid, "the passage is highlighted already")
+}
+
+// findQuote is the code-point range of the occurrence'th exact occurrence
+// (from 1) of quote in a document's text.
+func (l *Library) findQuote(docID, quote string, occurrence int) (int, int, error) {
+	doc, err := l.store.Document(docID)
+	if err != nil {
+		return 0, 0, err
+	}
 	if quote == "" {
-		return nil, annotate.Problemf(annotate.ErrInvalid, "the quote is empty")
+		return 0, 0, annotate.Problemf(annotate.ErrInvalid, "the quote is empty")
 	}
 	occurrence = max(occurrence, 1)
 	text := doc.Text()
@@ -82,15 +128,14 @@ func (l *Library) AnnotateQuote(docID, quote string, occurrence int, d Draft) (*
 		i := strings.Index(text[from:], quote)
 		if i < 0 {
 			if seen == 0 {
-				return nil, annotate.Problemf(annotate.ErrNotFound, "%q is not in %q; quote the document's words exactly", quote, doc.Title)
+				return 0, 0, annotate.Problemf(annotate.ErrNotFound, "%q is not in %q; quote the document's words exactly", quote, doc.Title)
 			}
-			return nil, annotate.Problemf(annotate.ErrNotFound, "%q occurs %d times in %q, not %d", quote, seen, doc.Title, occurrence)
+			return 0, 0, annotate.Problemf(annotate.ErrNotFound, "%q occurs %d times in %q, not %d", quote, seen, doc.Title, occurrence)
 		}
 		seen++
 		if seen == occurrence {
 			start := len([]rune(text[:from+i]))
-			d.Start, d.End, d.Whole = start, start+len([]rune(quote)), false
-			return l.Annotate(docID, d)
+			return start, start + len([]rune(quote)), nil
 		}
 		from += i + len(quote)
 	}
@@ -99,6 +144,11 @@ func (l *Library) AnnotateQuote(docID, quote string, occurrence int, d Draft) (*
 // UpdateAnnotation saves an edited annotation (body, tags, colour, status,
 // answer) in one transaction and returns it as stored.
 func (l *Library) UpdateAnnotation(a annotate.Annotation) (*annotate.Annotation, error) {
+	return l.update(a, "the edit")
+}
+
+// update saves an edited annotation; Undo says it undid what.
+func (l *Library) update(a annotate.Annotation, what string) (*annotate.Annotation, error) {
 	old, err := l.store.Annotation(a.ID)
 	if err != nil {
 		return nil, err
@@ -117,18 +167,21 @@ func (l *Library) UpdateAnnotation(a annotate.Annotation) (*annotate.Annotation,
 	}
 	l.indexAnnotation(&a)
 	prev := *old
-	l.pushUndo("the edit", func() error {
-		// The text may have been revised since: keep where it stands now.
-		if cur, err := l.store.Annotation(prev.ID); err == nil {
-			prev.Anchor, prev.Orphan = cur.Anchor, cur.Orphan
-		}
-		if err := l.store.PutAnnotation(&prev); err != nil {
-			return err
-		}
-		l.indexAnnotation(&prev)
-		return nil
-	})
+	l.pushUndo(what, func() error { return l.putBack(prev) })
 	return &a, nil
+}
+
+// putBack stores an annotation as it was before an edit, keeping where it
+// stands now: the text may have been revised since.
+func (l *Library) putBack(prev annotate.Annotation) error {
+	if cur, err := l.store.Annotation(prev.ID); err == nil {
+		prev.Anchor, prev.Orphan = cur.Anchor, cur.Orphan
+	}
+	if err := l.store.PutAnnotation(&prev); err != nil {
+		return err
+	}
+	l.indexAnnotation(&prev)
+	return nil
 }
 
 // Answer closes a question with a text and, optionally, the annotation
@@ -151,10 +204,13 @@ func (l *Library) Answer(questionID, text, linkID string) (*annotate.Annotation,
 	return l.UpdateAnnotation(*q)
 }
 
-// AnswerWithPassage highlights a passage of any document and answers the
-// question with it.
+// AnswerWithPassage answers the question with a passage of any document:
+// the highlight on exactly that passage, or a new green one.
 func (l *Library) AnswerWithPassage(questionID, docID string, start, end int, text string) (*annotate.Annotation, error) {
-	link, err := l.Annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: annotate.Green, Start: start, End: end})
+	link, err := l.highlightOn(docID, start, end)
+	if err == nil && link == nil {
+		link, err = l.Annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: annotate.Green, Start: start, End: end})
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -95,4 +96,32 @@ func BenchmarkBuild100k(b *testing.B) {
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "index-MB")
 	runtime.KeepAlive(ix)
+}
+
+// BenchmarkPastedPassage100k: a person pastes a whole highlighted passage
+// (every word must match) into the search box over 100,000 annotations.
+func BenchmarkPastedPassage100k(b *testing.B) {
+	entries, _ := syntheticEntries(100_000)
+	ix := search.NewIndex(entries)
+	var pastes []string
+	for i := 0; len(pastes) < 20 && i < len(entries); i += 997 {
+		if q := entries[i].Fields[search.FieldQuote]; len(strings.Fields(q)) >= 9 {
+			pastes = append(pastes, q)
+		}
+	}
+	var times []time.Duration
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		t0 := time.Now()
+		rs, err := ix.Search(context.Background(), pastes[i%len(pastes)], 50)
+		if err != nil || len(rs) == 0 {
+			b.Fatalf("%q found %d, %v", pastes[i%len(pastes)], len(rs), err)
+		}
+		times = append(times, time.Since(t0))
+		i++
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, "max-ms")
 }

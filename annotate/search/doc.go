@@ -14,9 +14,11 @@
 // letters hold the query's letters in order with at most two more between
 // them, starting with the same letter (a letter or two were dropped, and
 // the word may also be cut short). Only entries that use a
-// matching word for every query word survive; the most selective query word
-// picks the candidates and the others are checked on each candidate's own
-// words. Filters (tag:, kind:, is:, colour:, in:"…") and quoted phrases,
+// matching word for every query word survive, however long the query: the
+// ninth or fiftieth word narrows the results as the first does, so a
+// passage pasted whole finds the notes on it, and a word typed twice counts
+// once. The most selective query word picks the candidates and the others
+// are checked on each candidate's own words. Filters (tag:, kind:, is:, colour:, in:"…") and quoted phrases,
 // which must appear exactly, are checked on the same candidates.
 //
 // # How results are ranked

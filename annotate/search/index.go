@@ -44,7 +44,7 @@ type Index struct {
 type accumulator struct {
 	gen     uint32
 	seen    []uint32 // the search that last reached the entry
-	words   []uint8  // how many query words it has matched so far
+	words   []uint32 // how many query words it has matched so far
 	score   []int32
 	fields  []uint8  // fields in which every query word so far matched
 	wgen    []uint32 // the query word that last touched it
@@ -53,43 +53,43 @@ type accumulator struct {
 	touched []int32
 }
 
-// matchTable records how each vocabulary word matches each query word:
-// dense arrays stamped with a generation, for checking a candidate's own
-// words.
+// matchTable records how each vocabulary word matches the query word being
+// checked: dense arrays stamped with a generation, for checking a
+// candidate's own words. One query word at a time uses it, so a query of
+// any length needs one table.
 type matchTable struct {
 	gen   uint32
-	stamp [][]uint32 // per query word, per vocabulary word
-	kind  [][]uint8
+	stamp []uint32 // per vocabulary word
+	kind  []uint8
 }
 
-// reset prepares the table for n query words over v vocabulary words.
-func (t *matchTable) reset(n, v int) {
+// reset prepares the table for one query word over v vocabulary words.
+func (t *matchTable) reset(v int) {
 	t.gen++
-	for len(t.stamp) < n {
-		t.stamp = append(t.stamp, nil)
-		t.kind = append(t.kind, nil)
-	}
-	for i := 0; i < n; i++ {
-		if grow := v - len(t.stamp[i]); grow > 0 {
-			t.stamp[i] = append(t.stamp[i], make([]uint32, grow)...)
-			t.kind[i] = append(t.kind[i], make([]uint8, grow)...)
-		}
+	if grow := v - len(t.stamp); grow > 0 {
+		t.stamp = append(t.stamp, make([]uint32, grow)...)
+		t.kind = append(t.kind, make([]uint8, grow)...)
 	}
 }
 
-// reset prepares the accumulator for n entries.
-func (a *accumulator) reset(n int) {
-	a.gen += maxQueryWords + 1
+// reset prepares the accumulator for a search of words query words over n
+// entries and returns the search's stamp: seen takes it, and query word k
+// (in walking order) stamps wgen with base+k+1. The next search's stamps
+// all come after these, however many words this one had.
+func (a *accumulator) reset(n, words int) (base uint32) {
+	base = a.gen + 1
+	a.gen = base + uint32(words)
 	if len(a.seen) < n {
 		grow := n - len(a.seen)
 		a.seen = append(a.seen, make([]uint32, grow)...)
-		a.words = append(a.words, make([]uint8, grow)...)
+		a.words = append(a.words, make([]uint32, grow)...)
 		a.score = append(a.score, make([]int32, grow)...)
 		a.fields = append(a.fields, make([]uint8, grow)...)
 		a.wgen = append(a.wgen, make([]uint32, grow)...)
 		a.wbest = append(a.wbest, make([]int32, grow)...)
 		a.wfields = append(a.wfields, make([]uint8, grow)...)
 	}
+	return base
 }
 
 // NewIndex builds an index over entries, splitting the words of the

@@ -36,7 +36,7 @@ func Parse(s string) Query {
 	var q Query
 	for _, tok := range tokens(s) {
 		key, value, hasKey := strings.Cut(tok, ":")
-		value = strings.ToLower(strings.Trim(value, `"`))
+		value = strings.TrimSpace(strings.ToLower(strings.Trim(value, `"`)))
 		switch {
 		case hasKey && strings.EqualFold(key, "tag") && value != "":
 			q.Tag = strings.TrimPrefix(value, "#")
@@ -63,7 +63,10 @@ func Parse(s string) Query {
 }
 
 // tokens splits on spaces, keeping quoted runs (also after "key:") whole.
+// A quote left open runs to the end of the query, without the spaces after
+// it: `"in principle ` is the phrase being typed, "in principle".
 func tokens(s string) []string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
 	var out []string
 	var b strings.Builder
 	quoted := false

@@ -20,10 +20,6 @@ type Result struct {
 // sameFieldBonus rewards all query words found in one field.
 const sameFieldBonus = 30
 
-// maxQueryWords is how many free words of a query count; more add nothing
-// a person would notice.
-const maxQueryWords = 8
-
 // candidate is an entry being ranked.
 type candidate struct {
 	entry int32
@@ -44,17 +40,20 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 		return nil, err
 	}
 	ix.sortVocab()
-	nw := min(len(q.Words), maxQueryWords)
-	matches := make([]map[uint32]uint8, nw)
-	for i := range matches {
-		matches[i] = ix.matchWord(q.Words[i])
+	words := distinct(q.Words)
+	matches := make([]map[uint32]uint8, len(words))
+	for i, w := range words {
+		if i%64 == 63 && ctx.Err() != nil {
+			return nil, ctx.Err() // a pasted page of words, and already a newer query
+		}
+		matches[i] = ix.matchWord(w)
 		if len(matches[i]) == 0 {
 			return nil, nil
 		}
 	}
 	var cands []candidate
 	var err error
-	if nw == 0 {
+	if len(words) == 0 {
 		cands, err = ix.filterAll(ctx, q)
 	} else {
 		cands, err = ix.walk(ctx, q, matches)
@@ -62,7 +61,22 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 	if err != nil {
 		return nil, err
 	}
-	return ix.top(q, matches, cands, limit), nil
+	return ix.top(words, matches, cands, limit), nil
+}
+
+// distinct is the query's words, each once, in the order typed: every one
+// must match, however many there are, and a word typed twice asks for
+// nothing more than once.
+func distinct(words []string) []string {
+	seen := make(map[string]bool, len(words))
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // filterAll answers a query of filters and phrases only.
@@ -90,8 +104,7 @@ func (ix *Index) walk(ctx context.Context, q Query, matches []map[uint32]uint8) 
 	}
 	sort.SliceStable(order, func(a, b int) bool { return counts[order[a]] < counts[order[b]] })
 	a := &ix.acc
-	a.reset(len(ix.entries))
-	base := a.gen
+	base := a.reset(len(ix.entries), len(matches))
 	visited := 0
 	avg := ix.total/max(len(ix.entries), 1) + 1
 	var prev []int32
@@ -99,7 +112,7 @@ func (ix *Index) walk(ctx context.Context, q Query, matches []map[uint32]uint8) 
 		wg := base + uint32(k) + 1
 		prev, a.touched = a.touched, prev[:0]
 		if k > 0 && len(prev)*avg < counts[i] {
-			ix.scanCandidates(prev, i, matches[i], wg)
+			ix.scanCandidates(prev, matches[i], wg)
 		} else {
 			visited = ix.walkWord(ctx, k, matches[i], base, wg, visited)
 			if visited < 0 {
@@ -150,13 +163,13 @@ func (a *accumulator) note(n int32, wg uint32, s int32, f Field) {
 // scanCandidates checks the candidates left by the earlier query words on
 // their own words: cheaper than walking the postings of a word that many
 // entries use (a query word still being typed, "s").
-func (ix *Index) scanCandidates(cands []int32, slot int, m map[uint32]uint8, wg uint32) {
+func (ix *Index) scanCandidates(cands []int32, m map[uint32]uint8, wg uint32) {
 	t := &ix.table
-	t.reset(slot+1, len(ix.text))
+	t.reset(len(ix.text))
 	for id, kind := range m {
-		t.stamp[slot][id], t.kind[slot][id] = t.gen, kind
+		t.stamp[id], t.kind[id] = t.gen, kind
 	}
-	stamp, kinds := t.stamp[slot], t.kind[slot]
+	stamp, kinds := t.stamp, t.kind
 	for _, n := range cands {
 		for _, tok := range ix.forward[n] {
 			id := tok >> fieldBits
@@ -244,22 +257,19 @@ func containsPhrase(e *Entry, p string) bool {
 // top orders the candidates and returns the first limit with their
 // matched characters. Candidates tied near the cut are ordered by
 // sahilm/fuzzy's score of their matched words, then by recency.
-func (ix *Index) top(q Query, matches []map[uint32]uint8, cands []candidate, limit int) []Result {
-	recent := func(a, b candidate) bool {
-		return ix.entries[a.entry].Modified.After(ix.entries[b.entry].Modified)
-	}
+func (ix *Index) top(words []string, matches []map[uint32]uint8, cands []candidate, limit int) []Result {
 	pool := ix.bestCandidates(cands, limit*2)
 	sort.Slice(pool, func(i, j int) bool {
 		if pool[i].score != pool[j].score {
 			return pool[i].score > pool[j].score
 		}
-		return recent(pool[i], pool[j])
+		return ix.newer(pool[i], pool[j])
 	})
 	results := make([]Result, len(pool))
 	for i := range pool {
 		e := &ix.entries[pool[i].entry]
 		results[i] = Result{Entry: *e, Score: pool[i].score}
-		pool[i].fuzz = ix.highlight(&results[i], q, matches)
+		pool[i].fuzz = ix.highlight(&results[i], words, matches)
 	}
 	order := make([]int, len(pool))
 	for i := range order {
@@ -273,7 +283,7 @@ func (ix *Index) top(q Query, matches []map[uint32]uint8, cands []candidate, lim
 		if ca.fuzz != cb.fuzz {
 			return ca.fuzz > cb.fuzz
 		}
-		return recent(ca, cb)
+		return ix.newer(ca, cb)
 	})
 	out := make([]Result, 0, min(limit, len(order)))
 	for _, i := range order[:min(limit, len(order))] {
@@ -320,8 +330,15 @@ func (ix *Index) bestCandidates(cands []candidate, n int) []candidate {
 	return append(out, ties.c...)
 }
 
+// newer says whether a was changed after b; of two changed at the same
+// moment (imported together), the one indexed last counts as newer, so
+// equal results always come in one order.
 func (ix *Index) newer(a, b candidate) bool {
-	return ix.entries[a.entry].Modified.After(ix.entries[b.entry].Modified)
+	ta, tb := ix.entries[a.entry].Modified, ix.entries[b.entry].Modified
+	if !ta.Equal(tb) {
+		return ta.After(tb)
+	}
+	return a.entry > b.entry
 }
 
 // recentHeap holds candidates with the oldest on top.
@@ -341,8 +358,11 @@ func (h *recentHeap) Pop() any {
 }
 
 // highlight finds, with sahilm/fuzzy, the characters of r's fields that
-// match the query's words, and returns the sum of fuzzy's scores.
-func (ix *Index) highlight(r *Result, q Query, matches []map[uint32]uint8) int {
+// match the query's words (words[i] matched the vocabulary words in
+// matches[i]), and returns the sum of fuzzy's scores. A word of the text is
+// bolded for the query word that matched it best: "three" is bolded whole
+// for "three", not as the letters of "the" typed before it.
+func (ix *Index) highlight(r *Result, words []string, matches []map[uint32]uint8) int {
 	total := 0
 	for f := Field(0); f < numFields; f++ {
 		text := r.Fields[f]
@@ -354,19 +374,21 @@ func (ix *Index) highlight(r *Result, q Query, matches []map[uint32]uint8) int {
 			if !ok {
 				return
 			}
-			for i, qw := range q.Words {
-				if _, hit := matches[i][id]; !hit {
-					continue
+			for kind := uint8(matchWhole); kind >= matchLetters; kind-- {
+				for i, qw := range words {
+					if matches[i][id] != kind {
+						continue
+					}
+					found := fuzzy.Find(qw, []string{text[s.start:s.end]})
+					if len(found) == 0 {
+						continue
+					}
+					total += found[0].Score
+					for _, k := range found[0].MatchedIndexes {
+						r.Matched[f] = append(r.Matched[f], s.start+k)
+					}
+					return
 				}
-				found := fuzzy.Find(qw, []string{text[s.start:s.end]})
-				if len(found) == 0 {
-					continue
-				}
-				total += found[0].Score
-				for _, k := range found[0].MatchedIndexes {
-					r.Matched[f] = append(r.Matched[f], s.start+k)
-				}
-				return
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -39,32 +40,35 @@ func ids(rs []search.Result) string {
 	return strings.Join(out, " ")
 }
 
+// personQueries are what a person types over fixtureIndex, and what they
+// should find; FuzzSearch starts from them too.
+var personQueries = []struct {
+	query string
+	want  string // the results' ids in order, or a prefix of them ending in "…"
+}{
+	{"lavrov sanctions", "a2 a4"},     // both words in one field beat scattered
+	{"lavr sanc", "a2 a4"},            // cut short
+	{"lavrv snctions", "a2 a4"},       // letters dropped
+	{"sanctions lavrov", "a2 a4"},     // any order
+	{"verif", "a5"},                   // prefix in quote and tag
+	{"inspectors", "a5"},              // in the note
+	{"kind:question", "a4 a2"},        // filters alone: newest first
+	{"is:open", "a2"},                 // status
+	{"colour:pink", "a3"},             // colour
+	{"color:yellow", "a1 a5"},         // American spelling
+	{"tag:arms", "a5"},                // tag
+	{"tag:#russia lavrov", "a1"},      // tag with free words
+	{`in:"their limits"`, "a3 a4 d2"}, // part of a title; the document too
+	{`"counter-measures"`, "a4"},      // exact phrase
+	{`"never enforced" sanctions`, "a3"},
+	{"kind:note is:open", ""},
+	{"zzzz", ""},
+	{"limits", "d2 a3 a4"}, // the document's own title ranks above its annotations' shared title
+}
+
 func TestQueriesFindWhatAPersonMeans(t *testing.T) {
 	ix := fixtureIndex()
-	cases := []struct {
-		query string
-		want  string // the results' ids in order, or a prefix of them ending in "…"
-	}{
-		{"lavrov sanctions", "a2 a4"},     // both words in one field beat scattered
-		{"lavr sanc", "a2 a4"},            // cut short
-		{"lavrv snctions", "a2 a4"},       // letters dropped
-		{"sanctions lavrov", "a2 a4"},     // any order
-		{"verif", "a5"},                   // prefix in quote and tag
-		{"inspectors", "a5"},              // in the note
-		{"kind:question", "a4 a2"},        // filters alone: newest first
-		{"is:open", "a2"},                 // status
-		{"colour:pink", "a3"},             // colour
-		{"color:yellow", "a1 a5"},         // American spelling
-		{"tag:arms", "a5"},                // tag
-		{"tag:#russia lavrov", "a1"},      // tag with free words
-		{`in:"their limits"`, "a3 a4 d2"}, // part of a title; the document too
-		{`"counter-measures"`, "a4"},      // exact phrase
-		{`"never enforced" sanctions`, "a3"},
-		{"kind:note is:open", ""},
-		{"zzzz", ""},
-		{"limits", "d2 a3 a4"}, // the document's own title ranks above its annotations' shared title
-	}
-	for _, c := range cases {
+	for _, c := range personQueries {
 		rs, err := ix.Search(context.Background(), c.query, 10)
 		if err != nil {
 			t.Fatal(err)
@@ -159,5 +163,23 @@ func TestParse(t *testing.T) {
 	if strings.Join(q.Words, ",") != "lavrov,in,principle,url,x" || strings.Join(q.Phrases, ",") != "in principle" ||
 		q.Tag != "russia" || q.Kind != "question" || q.Status != "open" || q.Colour != "blue" || q.In != "kuala lumpur" {
 		t.Errorf("parsed %+v", q)
+	}
+}
+
+// TestNotesImportedTogetherKeepTheirOrder: notes imported at one moment
+// share their time; searching for them twice lists them the same way, so
+// results do not shuffle under the reader's eyes between keystrokes.
+func TestNotesImportedTogetherKeepTheirOrder(t *testing.T) {
+	var entries []search.Entry
+	for i, w := range strings.Fields("sanction sanctions sanctioned sanctioning sanctuary sanctity sanction sanctions sanctioned sanctioning sanctuary sanctity") {
+		entries = append(entries, note(fmt.Sprint("k", i), "d", "Clippings", "the "+w+" of the state", "", nil, annotate.KindHighlight, "", annotate.Yellow, 0))
+	}
+	ix := search.NewIndex(entries)
+	first, _ := ix.Search(context.Background(), "sanc", 3)
+	for range 50 {
+		again, _ := ix.Search(context.Background(), "sanc", 3)
+		if ids(again) != ids(first) {
+			t.Fatalf("sanc → %q, then %q", ids(first), ids(again))
+		}
 	}
 }

@@ -241,54 +241,63 @@ func (s *Store) AnnotationCounts() (map[string]int, error) {
 
 // DeleteAnnotation moves an annotation to the trash in one transaction.
 func (s *Store) DeleteAnnotation(id string, at time.Time) error {
-	return s.update(func(tx *bolt.Tx) error {
-		a, err := annotationIn(tx, id)
-		if err != nil {
-			return err
-		}
-		if a == nil {
-			return annotate.Problemf(annotate.ErrNotFound, "no annotation has the id %s", id)
-		}
-		rec, err := seal(Deleted{Annotation: *a, DeletedAt: at})
-		if err != nil {
-			return err
-		}
-		if err := unindex(tx, a); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketAnnotations).Delete([]byte(id)); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketTrash).Put([]byte(id), rec)
-	})
+	return s.update(func(tx *bolt.Tx) error { return trashIn(tx, id, at) })
+}
+
+// trashIn moves an annotation to the trash inside a transaction.
+func trashIn(tx *bolt.Tx, id string, at time.Time) error {
+	a, err := annotationIn(tx, id)
+	if err != nil {
+		return err
+	}
+	if a == nil {
+		return annotate.Problemf(annotate.ErrNotFound, "no annotation has the id %s", id)
+	}
+	rec, err := seal(Deleted{Annotation: *a, DeletedAt: at})
+	if err != nil {
+		return err
+	}
+	if err := unindex(tx, a); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketAnnotations).Delete([]byte(id)); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketTrash).Put([]byte(id), rec)
 }
 
 // RestoreAnnotation moves an annotation back from the trash.
 func (s *Store) RestoreAnnotation(id string) (*annotate.Annotation, error) {
 	var out *annotate.Annotation
 	err := s.update(func(tx *bolt.Tx) error {
-		raw := tx.Bucket(bucketTrash).Get([]byte(id))
-		if raw == nil {
-			return annotate.Problemf(annotate.ErrNotFound, "the trash has no annotation %s", id)
-		}
-		var d Deleted
-		if err := open("trash", id, raw, &d); err != nil {
-			return err
-		}
-		rec, err := seal(&d.Annotation)
-		if err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketTrash).Delete([]byte(id)); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketAnnotations).Put([]byte(id), rec); err != nil {
-			return err
-		}
-		out = &d.Annotation
-		return index(tx, out)
+		var err error
+		out, err = restoreIn(tx, id)
+		return err
 	})
 	return out, err
+}
+
+// restoreIn moves an annotation back from the trash inside a transaction.
+func restoreIn(tx *bolt.Tx, id string) (*annotate.Annotation, error) {
+	raw := tx.Bucket(bucketTrash).Get([]byte(id))
+	if raw == nil {
+		return nil, annotate.Problemf(annotate.ErrNotFound, "the trash has no annotation %s", id)
+	}
+	var d Deleted
+	if err := open("trash", id, raw, &d); err != nil {
+		return nil, err
+	}
+	rec, err := seal(&d.Annotation)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Bucket(bucketTrash).Delete([]byte(id)); err != nil {
+		return nil, err
+	}
+	if err := tx.Bucket(bucketAnnotations).Put([]byte(id), rec); err != nil {
+		return nil, err
+	}
+	return &d.Annotation, index(tx, &d.Annotation)
 }
 
 // Trash lists the deleted annotations of a document ("" for all), most

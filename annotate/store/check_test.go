@@ -221,3 +221,32 @@ func TestCheckReportsAMissingAnnotationsBucket(t *testing.T) {
 		t.Errorf("report %+v, %v; want the annotations bucket missing", r, err)
 	}
 }
+
+// A note an early Scholia stored as JSON reads back, so the check calls a
+// library holding one sound; a JSON note that does not read is named.
+func TestCheckReadsNotesStoredAsJSON(t *testing.T) {
+	cases := []struct {
+		name, payload string
+		sound         bool
+	}{
+		{"a note as an early Scholia wrote it", `{"ID":"n1","DocID":"a","Kind":"note","Colour":"yellow","Body":"a note worth a year"}`, true},
+		{"a note whose JSON is cut short", `{"ID":"n1","DocID":"a","Kind":"no`, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, path := twoDocumentsAndANote(t, "a note worth a year")
+			s.Close()
+			rewrite(t, path, "n1", func([]byte) []byte { return []byte(c.payload) })
+			r, err := store.Check(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.sound && (len(r.Problems) != 0 || r.Annotations != 1) {
+				t.Fatalf("report %+v; want a sound library with its 1 note", r)
+			}
+			if !c.sound && (len(r.Problems) != 1 || !strings.Contains(r.Problems[0], "annotations/n1")) {
+				t.Fatalf("problems %q, want one naming annotations/n1", r.Problems)
+			}
+		})
+	}
+}

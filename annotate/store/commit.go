@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -9,12 +10,16 @@ import (
 )
 
 // Change is several writes that must all happen or none: new documents,
-// new revisions of documents (the earlier text kept), and annotations
-// created or replaced.
+// new revisions of documents (the earlier text kept), annotations brought
+// back from the trash, annotations created or replaced, and annotations
+// moved to the trash (at TrashedAt), in that order.
 type Change struct {
 	New         []*annotate.Document
 	Revised     []*annotate.Document
+	Restored    []string
 	Annotations []*annotate.Annotation
+	Trashed     []string
+	TrashedAt   time.Time
 }
 
 // sealed is a document encoded as its two records.
@@ -71,8 +76,18 @@ func (s *Store) Commit(c Change) error {
 				return err
 			}
 		}
+		for _, id := range c.Restored {
+			if _, err := restoreIn(tx, id); err != nil {
+				return err
+			}
+		}
 		for i, a := range c.Annotations {
 			if err := putIn(tx, a, recs[i]); err != nil {
+				return err
+			}
+		}
+		for _, id := range c.Trashed {
+			if err := trashIn(tx, id, c.TrashedAt); err != nil {
 				return err
 			}
 		}

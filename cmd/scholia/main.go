@@ -39,15 +39,15 @@ func main() {
 
 // runWindow opens the library and the window on it, showing the file or
 // document named on the command line. A name that is neither is said in
-// one sentence, with no window.
+// one sentence, with no window, whether or not there is a display.
 func runWindow(inv cli.Invocation) int {
-	if _, err := inv.Reference(); err != nil {
+	ref, err := inv.Reference()
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
 		return cli.ExitUsage
 	}
-	if !hasDisplay() {
-		fmt.Fprintln(os.Stderr, "scholia: there is no display to open the window on (DISPLAY is not set); run it in a desktop session, or use a command such as scholia list")
-		return cli.ExitFailed
+	if ref == "" && !hasDisplay() {
+		return noDisplay(nil)
 	}
 	path, err := inv.LibraryPath()
 	var lib *library.Library
@@ -63,6 +63,9 @@ func runWindow(inv cli.Invocation) int {
 			}
 			return cli.ExitFailed
 		}
+	}
+	if !hasDisplay() {
+		return noDisplay(lib)
 	}
 	// A reader keeps one book's text in memory for hours: trade a little
 	// CPU at collection time for a heap half as large over its live data.
@@ -129,6 +132,18 @@ func showMain(a fyne.App, lib *library.Library, target cli.Target) *ui.MainWindo
 	}
 	w.Window().Show()
 	return w
+}
+
+// noDisplay says that the window cannot open, closing lib (nil: none was
+// opened), and returns the exit code.
+func noDisplay(lib *library.Library) int {
+	fmt.Fprintln(os.Stderr, "scholia: there is no display to open the window on (DISPLAY is not set); run it in a desktop session, or use a command such as scholia list")
+	if lib != nil {
+		if err := lib.Close(); err != nil {
+			fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
+		}
+	}
+	return cli.ExitFailed
 }
 
 // hasDisplay says whether a window can be opened: on Linux and the BSDs an

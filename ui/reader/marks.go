@@ -63,26 +63,29 @@ func (r *Reader) Flashing() (int, int, bool) {
 
 func flashColour() color.Color { return color.NRGBA{R: 0xff, G: 0x6a, B: 0x00, A: 0x90} }
 
-// SelectionEnd is where the selection ends on screen, in the reader's
-// coordinates: the bottom-right of its last character, for placing a
-// toolbar. ok is false when nothing is selected or it is out of view.
-func (r *Reader) SelectionEnd() (fyne.Position, bool) {
+// SelectionEdge is where the moving end of the selection (the caret:
+// where the pointer let go) is drawn, in the reader's coordinates: its x
+// and the top and bottom of its line, which may lie outside the view.
+// forward says the caret ends the selection, as after a drag downwards or
+// a double or triple click; ok is false when nothing is selected.
+func (r *Reader) SelectionEdge() (x, top, bottom float32, forward, ok bool) {
 	s, e := r.Selection()
-	if s == e || r.lay.width == 0 {
-		return fyne.Position{}, false
+	if s == e || r.lay.width == 0 || len(r.lay.items) == 0 {
+		return 0, 0, 0, false, false
 	}
-	i, j := r.lay.locate(e)
+	forward = r.caret == e
+	i, j := r.lay.locate(r.caret)
 	it := &r.lay.items[i]
+	rel := r.caret - it.start
+	if !forward && j+1 < len(it.lines) && rel == it.lines[j+1].start {
+		// The selection starts a line: show it there, not at the end of
+		// the line before.
+		j++
+	}
 	ln := it.line(j)
-	if e-it.start <= ln.start && j > 0 {
-		ln = it.line(j - 1)
-	}
-	x := r.colX + it.x(ln, e-it.start)
-	y := it.top + ln.y + it.st.lineHeight - r.scroll.Offset.Y
-	if y < 0 || y > r.scroll.Size().Height {
-		return fyne.Position{}, false
-	}
-	return fyne.NewPos(x, y), true
+	x = r.colX + it.x(ln, rel)
+	top = it.top + ln.y - r.scroll.Offset.Y
+	return x, top, top + it.st.lineHeight, forward, true
 }
 
 // PointOf is where document position pos is drawn, in the reader's

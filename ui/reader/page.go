@@ -74,9 +74,11 @@ func (p *page) MouseDown(e *desktop.MouseEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil {
 		c.Focus(p)
 	}
+	// Clicks in quick succession at one place count up; a press after a
+	// drag starts afresh.
 	now := time.Now()
 	d := e.Position.Subtract(p.downAt)
-	if now.Sub(p.lastDown) < multiClickTime && d.X*d.X+d.Y*d.Y < multiClickDist*multiClickDist {
+	if !p.moved && now.Sub(p.lastDown) < multiClickTime && d.X*d.X+d.Y*d.Y < multiClickDist*multiClickDist {
 		p.clicks++
 	} else {
 		p.clicks = 1
@@ -120,6 +122,11 @@ func (p *page) Dragged(e *fyne.DragEvent) {
 		return
 	}
 	if !p.dragging {
+		// The press landed on something over the text (the selection
+		// toolbar): the drag still selects, from where it began.
+		if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil {
+			c.Focus(p)
+		}
 		start := e.Position.Subtract(e.Dragged)
 		pos := p.positionAt(start)
 		p.r.setSelection(pos, pos)

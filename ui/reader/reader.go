@@ -41,7 +41,7 @@ type Reader struct {
 	// OnUnhandledKey gets the keys the reader does not use itself (F1...).
 	OnUnhandledKey func(*fyne.KeyEvent)
 	// OnRune gets the characters typed while the reader has the focus
-	// (1-6 pick a colour).
+	// (1-6 highlight in a colour).
 	OnRune func(rune)
 	// OnTapped is called with the document position of a plain click.
 	OnTapped func(pos int)
@@ -146,6 +146,10 @@ func (r *Reader) relayout(width float32) {
 func (r *Reader) Selection() (int, int) {
 	return min(r.anchor, r.caret), max(r.anchor, r.caret)
 }
+
+// Selecting says whether the mouse is making a selection: the button is
+// still down.
+func (r *Reader) Selecting() bool { return r.page.dragging }
 
 // SelectedText is exactly the selected text.
 func (r *Reader) SelectedText() string {

@@ -44,14 +44,18 @@ func inWord(text []rune, i int) bool {
 }
 
 // blockRange is the range of the block holding pos: a paragraph, heading
-// or list item.
+// or list item. A position just after a block (a click right of its last
+// line, or below it) is that block's, as with words.
 func (r *Reader) blockRange(pos int) (int, int) {
 	if r.doc == nil || len(r.doc.Blocks) == 0 {
 		return 0, 0
 	}
 	i := r.doc.BlockAt(pos)
 	if i < 0 {
-		i = len(r.doc.Blocks) - 1
+		i = len(r.doc.Blocks)
+	}
+	if i > 0 && (i == len(r.doc.Blocks) || pos < r.doc.Blocks[i].Start) {
+		i--
 	}
 	b := r.doc.Blocks[i]
 	return b.Start, b.End()

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"scholia/annotate/backup"
 	"scholia/annotate/library"
 	"scholia/cmd/scholia/cli"
@@ -65,7 +67,6 @@ func txid(t *testing.T, path string) int {
 // no panic or fault reaches it, the file is kept byte for byte, and
 // restore brings back what the newest backup holds.
 func TestEachDamageIsSetAsideAndRestoreBringsTheNotesBack(t *testing.T) {
-	const pageSize = 4096
 	cases := map[string]struct {
 		notes  int
 		damage func(t *testing.T, path string)
@@ -75,9 +76,8 @@ func TestEachDamageIsSetAsideAndRestoreBringsTheNotesBack(t *testing.T) {
 			writeFile(t, path, readFile(t, path)[:8192])
 		}},
 		"cut short before its newest note": {3, func(t *testing.T, path string) {
-			b := readFile(t, path)
-			page := bytes.LastIndex(b, []byte("note kept for a year")) / pageSize
-			writeFile(t, path, b[:page*pageSize])
+			first, _ := livePageOf(t, path, "note kept for a year number xx")
+			writeFile(t, path, readFile(t, path)[:first])
 		}},
 		"a flipped byte in a note": {3, func(t *testing.T, path string) {
 			b := readFile(t, path)
@@ -87,8 +87,8 @@ func TestEachDamageIsSetAsideAndRestoreBringsTheNotesBack(t *testing.T) {
 		}},
 		"a zeroed data page": {3, func(t *testing.T, path string) {
 			b := readFile(t, path)
-			page := bytes.LastIndex(b, []byte("note kept for a year")) / pageSize
-			clear(b[page*pageSize : (page+1)*pageSize])
+			first, last := livePageOf(t, path, "note kept for a year number xx")
+			clear(b[first:last])
 			writeFile(t, path, b)
 		}},
 		"the newest meta page garbled, leaving no records":   {0, garbleNewestMeta},
@@ -127,6 +127,48 @@ func TestEachDamageIsSetAsideAndRestoreBringsTheNotesBack(t *testing.T) {
 			}
 		})
 	}
+}
+
+// livePageOf finds the page in use (with its overflow) that holds the
+// record of the annotation saying note, and returns its bytes' range in the
+// file. Earlier copies of the record may linger on pages bbolt has freed:
+// damage there would harm nothing.
+func livePageOf(t *testing.T, path, note string) (first, last int) {
+	t.Helper()
+	b := readFile(t, path)
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, PreLoadFreelist: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	size := db.Info().PageSize
+	err = db.View(func(tx *bolt.Tx) error {
+		var record []byte
+		_ = tx.Bucket([]byte("annotations")).ForEach(func(_, v []byte) error {
+			if bytes.Contains(v, []byte(note)) {
+				record = append([]byte(nil), v...)
+			}
+			return nil
+		})
+		if record == nil {
+			t.Fatalf("no annotation says %q", note)
+		}
+		for id := 2; ; id++ {
+			info, err := tx.Page(id)
+			if err != nil || info == nil {
+				t.Fatalf("no page in use holds the record of %q (%v)", note, err)
+			}
+			first, last = id*size, (id+1+info.OverflowCount)*size
+			if info.Type == "leaf" && bytes.Contains(b[first:last], record) {
+				return nil
+			}
+			id += info.OverflowCount
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return first, last
 }
 
 // garbleNewestMeta spoils the meta page of the last transaction: bbolt
