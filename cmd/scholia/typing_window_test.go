@@ -49,8 +49,9 @@ type typist struct {
 }
 
 // widths are the window widths typed at, the annotations panel's editor
-// then 230 to 290 px wide. Narrower windows are not asked for: with a
-// question in the editor the app widens the window to 975 px itself.
+// then 230 to 290 px wide. Narrower windows are not asked for: opening
+// the New note dialog widens a narrower window to 975 px, and a size the
+// window does not keep fails Session.Resize.
 var widths = []int{1280, 1000, 1180, 1030, 1240, 1100, 990, 1150, 1060, 1210, 1120, 1010, 1260, 1080}
 
 // sentence resizes the window to the next width, types the next sentence
