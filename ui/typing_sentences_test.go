@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"scholia/annotate/corpus"
 )
 
 // ownSentences are notes, questions, answers and citation details of the
@@ -27,10 +29,10 @@ func ownSentences(t *testing.T) []string {
 // spread through each book, from short to long.
 func corpusSentences(t *testing.T) []string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpus", "text")
+	dir := corpus.Path(t, "text")
 	books, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(books) == 0 {
-		t.Skipf("skipped: no books in %s (the shared corpus lives beside the project, not in it)", dir)
+		t.Fatalf("no books in %s", dir)
 	}
 	space := regexp.MustCompile(`\s+`)
 	end := regexp.MustCompile(`[.?!]["”’]? `)
