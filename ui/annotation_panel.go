@@ -55,7 +55,7 @@ type AnnotationPanel struct {
 	trashList *widget.List
 	tabs      *container.AppTabs
 	quiet     bool
-	text      *widget.Entry
+	text      *textBox
 	matching  map[string]bool // nil: no text filter
 }
 
@@ -76,7 +76,7 @@ func NewAnnotationPanel() *AnnotationPanel {
 	}
 	p.kind, p.colour, p.status = mk(kinds), mk(colours), mk(statuses)
 	p.tag = mk([]string{anyTag})
-	p.text = widget.NewEntry()
+	p.text = newTextBox(false)
 	p.text.SetPlaceHolder("Filter this document's notes…")
 	p.text.OnChanged = func(s string) {
 		p.matching = nil

@@ -15,15 +15,15 @@ import (
 // citationForm edits a document's reference with a live preview of the
 // citation in the chosen style.
 type citationForm struct {
-	title, authors, publisher, published, url, accessed *widget.Entry
+	title, authors, publisher, published, url, accessed *textBox
 	style                                               *widget.Select
 	preview                                             *widget.Label
 }
 
 func newCitationForm(ref annotate.Reference, style interop.Style) *citationForm {
 	f := &citationForm{}
-	entry := func(text, hint string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(text, hint string) *textBox {
+		e := newTextBox(false)
 		e.SetText(text)
 		e.SetPlaceHolder(hint)
 		e.OnChanged = func(string) { f.update() }

@@ -155,7 +155,7 @@ func findAll(text, query []rune) [][2]int {
 // findEntry is the bar's text box: Enter and Shift+Enter step through the
 // matches, Escape closes the bar.
 type findEntry struct {
-	widget.Entry
+	textBox
 	bar   *FindBar
 	shift bool
 }
@@ -194,6 +194,6 @@ func (e *findEntry) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		e.bar.Close()
 	default:
-		e.Entry.TypedKey(k)
+		e.textBox.TypedKey(k)
 	}
 }

@@ -21,7 +21,7 @@ type LibraryPanel struct {
 
 	all     []library.Summary
 	shown   []library.Summary
-	filter  *widget.Entry
+	filter  *textBox
 	order   *widget.Select
 	list    *widget.List
 	onOpen  func(id string)
@@ -33,7 +33,7 @@ type LibraryPanel struct {
 // the document a person picks.
 func NewLibraryPanel(onOpen func(id string)) *LibraryPanel {
 	l := &LibraryPanel{onOpen: onOpen}
-	l.filter = widget.NewEntry()
+	l.filter = newTextBox(false)
 	l.filter.SetPlaceHolder("Filter documents…")
 	l.filter.OnChanged = func(string) {
 		l.apply()

@@ -176,7 +176,7 @@ func (p *SearchPalette) Choose(i int) {
 // paletteEntry is the query box: arrows move through the results, Enter
 // opens one, Escape closes the palette.
 type paletteEntry struct {
-	widget.Entry
+	textBox
 	p *SearchPalette
 }
 
@@ -197,7 +197,7 @@ func (e *paletteEntry) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		e.p.Hide()
 	default:
-		e.Entry.TypedKey(k)
+		e.textBox.TypedKey(k)
 	}
 }
 

@@ -96,7 +96,7 @@ func (t *TagEntry) suggest() {
 
 // shortcutEntry is a text box where Ctrl+Enter submits and Escape cancels.
 type shortcutEntry struct {
-	widget.Entry
+	textBox
 	onSubmit func()
 	onCancel func()
 }
@@ -120,7 +120,7 @@ func (e *shortcutEntry) TypedShortcut(s fyne.Shortcut) {
 		}
 		return
 	}
-	e.Entry.TypedShortcut(s)
+	e.textBox.TypedShortcut(s)
 }
 
 // TypedKey cancels on Escape.
@@ -129,7 +129,7 @@ func (e *shortcutEntry) TypedKey(k *fyne.KeyEvent) {
 		e.onCancel()
 		return
 	}
-	e.Entry.TypedKey(k)
+	e.textBox.TypedKey(k)
 }
 
 // AcceptsTab is false: Tab moves to the next field, as in any form.
