@@ -73,7 +73,9 @@ func startX(t testing.TB, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	// -r: no auto-repeat, so a key held a moment long by a loaded machine
+	// is one keystroke, as it is for a person.
+	x := exec.Command("Xvfb", "-displayfd", "3", "-r", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
 	x.ExtraFiles = []*os.File{w}
 	x.Stdout, x.Stderr = log, log
 	if err := x.Start(); err != nil {
@@ -202,11 +204,12 @@ func (s *Session) TryCLI(args ...string) (stdout, stderr string, err error) {
 	return o.String(), e.String(), err
 }
 
-// xdo runs xdotool on the session's display.
+// xdo runs xdotool on the session's display, under a UTF-8 locale every
+// system has, so it types letters beyond ASCII.
 func (s *Session) xdo(args ...string) string {
 	s.t.Helper()
 	cmd := exec.Command("xdotool", args...)
-	cmd.Env = s.env()
+	cmd.Env = append(s.env(), "LC_ALL=C.UTF-8")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		s.t.Fatalf("xdotool %s: %v: %s", strings.Join(args, " "), err, out)
