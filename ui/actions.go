@@ -92,6 +92,9 @@ func (m *MainWindow) typedKey(k *fyne.KeyEvent) {
 	case fyne.KeyF1:
 		m.ShowShortcuts()
 	case fyne.KeyEscape:
+		if m.dialogs.escape() {
+			return
+		}
 		if m.find.Visible() {
 			m.find.Close()
 		}
@@ -120,7 +123,7 @@ func (m *MainWindow) ShowShortcuts() {
 	d.Resize(fyne.NewSize(660, 540))
 	m.helpOpen = true
 	d.SetOnClosed(func() { m.helpOpen = false })
-	d.Show()
+	m.dialogs.show(d)
 }
 
 // focusedEntry is the text box with the keyboard focus, if any: Copy and

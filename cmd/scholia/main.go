@@ -38,8 +38,20 @@ func main() {
 }
 
 // runWindow opens the library and the window, importing and showing a file
-// named on the command line.
-func runWindow(inv cli.Invocation) int {
+// named on the command line. The window catches panics in its callbacks
+// and goroutines and goes on; one that escapes them all ends the app here,
+// written to a crash log named on stderr, the library closed.
+func runWindow(inv cli.Invocation) (code int) {
+	var lib *library.Library
+	defer func() {
+		if r := recover(); r != nil {
+			reportCrash(r, debug.Stack())
+			if lib != nil {
+				_ = lib.Close()
+			}
+			code = cli.ExitFailed
+		}
+	}()
 	if !hasDisplay() {
 		fmt.Fprintln(os.Stderr, "scholia: there is no display to open the window on (DISPLAY is not set); run it in a desktop session, or use a command such as scholia list")
 		return cli.ExitFailed
@@ -50,7 +62,6 @@ func runWindow(inv cli.Invocation) int {
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	path, err := inv.LibraryPath()
-	var lib *library.Library
 	if err == nil {
 		lib, err = library.OpenVerified(path, cli.ChildCheck)
 	}
@@ -104,6 +115,17 @@ func showMain(a fyne.App, lib *library.Library, inv cli.Invocation) {
 		}
 	}
 	w.Window().Show()
+}
+
+// reportCrash writes a panic that ended the app to a crash log and names
+// it on stderr.
+func reportCrash(value any, stack []byte) {
+	path, err := ui.WriteCrashLog(value, stack)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "scholia: stopped on an internal error: %v (the crash log could not be written: %v)\n%s", value, err, stack)
+		return
+	}
+	fmt.Fprintf(os.Stderr, "scholia: stopped on an internal error; nothing you saved is lost. Details are in %s\n", path)
 }
 
 // hasDisplay says whether a window can be opened: on Linux and the BSDs an
