@@ -200,3 +200,27 @@ func TestEscInTheNoteDialogAsksBeforeDiscardingText(t *testing.T) {
 		t.Errorf("%d annotations saved from discarded dialogs", len(anns))
 	}
 }
+
+// Typing goes on while a save is being committed: when the save is shown
+// (the panel refreshed), the box keeps what was typed since, and that is
+// saved in turn.
+func TestTypingWhileASaveFinishesIsKept(t *testing.T) {
+	m, lib, a, _ := twoNotes(t)
+	c := m.win.Canvas()
+	e := m.panel.Editor
+	typeInto(c, e.body, "First thought.")
+	c.Unfocus()
+	typeInto(c, e.body, "Second thought, typed while the first was saved.")
+	e.wait()
+	if got := bodyOf(t, lib, a.ID); got != "First thought." {
+		t.Fatalf("the library holds %q, want the first save", got)
+	}
+	if e.body.Text != "Second thought, typed while the first was saved." {
+		t.Fatalf("showing the first save replaced the typing with %q", e.body.Text)
+	}
+	c.Unfocus()
+	e.wait()
+	if got := bodyOf(t, lib, a.ID); got != "Second thought, typed while the first was saved." {
+		t.Errorf("the library holds %q, want the second thought", got)
+	}
+}

@@ -23,6 +23,9 @@ func escCloses(t *testing.T, c fyne.Canvas, what string) {
 	pressKey(c, fyne.KeyEscape)
 	if top := c.Overlays().Top(); top != nil {
 		t.Errorf("Esc left %s open: %q", what, texts(top))
+		for c.Overlays().Top() != nil { // so the next case starts clean
+			c.Overlays().Remove(c.Overlays().Top())
+		}
 	}
 }
 
