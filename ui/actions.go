@@ -63,6 +63,7 @@ var readingKeys = [][2]string{
 	{"Next / previous match", "Enter / Shift+Enter in the find bar"},
 	{"Move through search results, open one", "Up / Down, Enter"},
 	{"Close the find bar, clear the selection", "Esc"},
+	{"Close a dialog or the search palette", "Esc"},
 }
 
 // installMenus builds the main menu; Fyne runs a menu item's action when

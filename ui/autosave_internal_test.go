@@ -157,8 +157,8 @@ func TestEscInTheNoteDialogAsksBeforeDiscardingText(t *testing.T) {
 	m.AddNote()
 	d := m.noteDialog
 	pressKey(c, fyne.KeyEscape)
-	if d.Open() || d.Discarding() || c.Overlays().Top() != nil {
-		t.Fatalf("Esc on an empty note dialog: open %v, asking %v", d.Open(), d.Discarding())
+	if d.Open() || d.discarding() || c.Overlays().Top() != nil {
+		t.Fatalf("Esc on an empty note dialog: open %v, asking %v", d.Open(), d.discarding())
 	}
 
 	for _, kind := range []annotate.Kind{annotate.KindNote, annotate.KindQuestion} {
@@ -171,16 +171,16 @@ func TestEscInTheNoteDialogAsksBeforeDiscardingText(t *testing.T) {
 		draft := d.Body()
 		words := fmt.Sprintf("The %d words you typed will be lost.", len(strings.Fields(draft)))
 		pressKey(c, fyne.KeyEscape)
-		if !d.Open() || !d.Discarding() {
-			t.Fatalf("Esc with a %s typed: open %v, asking %v", kind, d.Open(), d.Discarding())
+		if !d.Open() || !d.discarding() {
+			t.Fatalf("Esc with a %s typed: open %v, asking %v", kind, d.Open(), d.discarding())
 		}
 		asked := texts(c.Overlays().Top())
 		if !strings.Contains(asked, "Discard this "+string(kind)+"?") || !strings.Contains(asked, words) {
 			t.Errorf("the question asked says %q", asked)
 		}
 		tapButton(t, c, "Keep editing")
-		if !d.Open() || d.Discarding() || d.Body() != draft {
-			t.Fatalf("Keep editing: open %v, asking %v, text kept %v", d.Open(), d.Discarding(), d.Body() == draft)
+		if !d.Open() || d.discarding() || d.Body() != draft {
+			t.Fatalf("Keep editing: open %v, asking %v, text kept %v", d.Open(), d.discarding(), d.Body() == draft)
 		}
 		if c.Focused() != d.body {
 			t.Errorf("Keep editing does not put the cursor back in the text")

@@ -132,10 +132,10 @@ func (g *crashGuard) written() []string {
 }
 
 // WriteCrashLog writes a panic's value and stack to a new file in the
-// crash folder (see CrashDir) and returns its path. The command calls it
+// crash folder (see crashDir) and returns its path. The command calls it
 // for a panic that nothing else caught, before it ends.
 func WriteCrashLog(value any, stack []byte) (string, error) {
-	dir, err := CrashDir()
+	dir, err := crashDir()
 	if err != nil {
 		return "", err
 	}
@@ -177,10 +177,10 @@ func WriteCrashLog(value any, stack []byte) (string, error) {
 	}
 }
 
-// CrashDir is the folder crash logs go to: $XDG_STATE_HOME/scholia, that
+// crashDir is the folder crash logs go to: $XDG_STATE_HOME/scholia, that
 // is ~/.local/state/scholia, on Linux and the BSDs; ~/Library/Logs/Scholia
 // on macOS; Scholia\Logs in the local application-data folder on Windows.
-func CrashDir() (string, error) {
+func crashDir() (string, error) {
 	switch runtime.GOOS {
 	case "darwin", "ios":
 		home, err := os.UserHomeDir()

@@ -45,7 +45,7 @@ func checkCrashTold(t *testing.T, m *MainWindow, n int, value, where string) {
 		t.Fatalf("%d crash logs written, want %d", len(logs), n)
 	}
 	path := logs[n-1]
-	if dir, _ := CrashDir(); filepath.Dir(path) != dir || !strings.HasPrefix(filepath.Base(path), "crash-") {
+	if dir := filepath.Join(os.Getenv("XDG_STATE_HOME"), "scholia"); filepath.Dir(path) != dir || !strings.HasPrefix(filepath.Base(path), "crash-") {
 		t.Errorf("crash log %s is not a crash-….log in %s", path, dir)
 	}
 	data, err := os.ReadFile(path)

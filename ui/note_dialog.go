@@ -135,9 +135,9 @@ func (d *NoteDialog) Cancel() {
 	}
 }
 
-// Discarding says whether the dialog is asking whether to throw away
+// discarding says whether the dialog is asking whether to throw away
 // what was typed.
-func (d *NoteDialog) Discarding() bool { return d.confirm != nil }
+func (d *NoteDialog) discarding() bool { return d.confirm != nil }
 
 func (d *NoteDialog) discard() {
 	d.done = true

@@ -10,8 +10,9 @@ import (
 // openDialogs are the dialogs and pop-ups the window shows, each with
 // what its Cancel or Close button does, so that Esc closes the one on
 // top. Fyne 2.7.1's dialogs do not take Esc themselves: the key reaches
-// the window's key handler when nothing in the dialog has the focus, and
-// text boxes in dialogs pass it on (see shortcutEntry).
+// the window's key handler when nothing in the dialog has the focus; text
+// boxes in dialogs close them themselves (shortcutEntry's onCancel), and
+// drop-downs give the keys back once a choice is made.
 type openDialogs struct {
 	canvas fyne.Canvas
 	close  map[fyne.CanvasObject]func()

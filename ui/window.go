@@ -103,7 +103,13 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.win.Resize(fyne.NewSize(m.state.width, m.state.height))
 	m.installMenus()
 	m.win.SetOnDropped(guard2(m.guard, m.dropped))
-	m.win.SetCloseIntercept(m.guard.wrap(m.Quit))
+	m.win.SetCloseIntercept(func() {
+		// Closing the window closes it, whatever went wrong on the way.
+		if !m.guard.run(m.Quit) {
+			m.win.Close()
+			m.app.Quit()
+		}
+	})
 	m.win.SetOnClosed(m.guard.wrap(m.stopTimers))
 	m.guardCallbacks()
 
