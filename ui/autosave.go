@@ -127,12 +127,23 @@ func (e *AnnotationEditor) commit(a annotate.Annotation) {
 // and hands each result back to it.
 func (e *AnnotationEditor) saveQueued() {
 	s := &e.saver
+	drained := false
+	defer func() {
+		// Should this loop ever end otherwise, nobody waits for it forever.
+		if !drained {
+			s.mu.Lock()
+			s.busy = false
+			s.idle.Broadcast()
+			s.mu.Unlock()
+		}
+	}()
 	for {
 		s.mu.Lock()
 		if len(s.queue) == 0 {
 			s.busy = false
 			s.idle.Broadcast()
 			s.mu.Unlock()
+			drained = true
 			return
 		}
 		a := s.queue[0]

@@ -224,3 +224,35 @@ func TestTypingWhileASaveFinishesIsKept(t *testing.T) {
 		t.Errorf("the library holds %q, want the second thought", got)
 	}
 }
+
+// A save that panics is a save that failed: the crash is logged and
+// told, the window says Not saved, and the text stays to be saved again.
+func TestAPanickingPanelSaveKeepsTheText(t *testing.T) {
+	m, lib, a, _ := twoNotes(t)
+	c := m.win.Canvas()
+	e := m.panel.Editor
+	save := e.OnSave
+	e.OnSave = func(annotate.Annotation) error { panic("the disk driver fell over") }
+	typed := "Typed as the save crashed."
+	typeInto(c, e.body, typed)
+	tapLabel(t, c, "Raised by whom?")
+	e.wait()
+	e.OnSave = save
+	if got := bodyOf(t, lib, a.ID); got != "Which settlement?" {
+		t.Fatalf("the library holds %q after a crashed save", got)
+	}
+	if len(m.guard.written()) != 1 || !strings.HasPrefix(m.Status(), "Not saved") {
+		t.Errorf("%d crash logs, status %q: want one, and Not saved", len(m.guard.written()), m.Status())
+	}
+	pressKey(c, fyne.KeyEscape) // the crash message
+	m.panel.Choose(0)
+	if e.body.Text != typed {
+		t.Fatalf("chosen again after a crashed save, the note shows %q", e.body.Text)
+	}
+	c.Focus(e.body)
+	c.Unfocus()
+	e.wait()
+	if got := bodyOf(t, lib, a.ID); got != typed {
+		t.Errorf("saved again, the library holds %q", got)
+	}
+}
