@@ -63,6 +63,7 @@ var readingKeys = [][2]string{
 	{"Next / previous match", "Enter / Shift+Enter in the find bar"},
 	{"Move through search results, open one", "Up / Down, Enter"},
 	{"Close the find bar, clear the selection", "Esc"},
+	{"Close a dialog or the search palette", "Esc"},
 }
 
 // installMenus builds the main menu; Fyne runs a menu item's action when
@@ -92,6 +93,9 @@ func (m *MainWindow) typedKey(k *fyne.KeyEvent) {
 	case fyne.KeyF1:
 		m.ShowShortcuts()
 	case fyne.KeyEscape:
+		if m.dialogs.escape() {
+			return
+		}
 		if m.find.Visible() {
 			m.find.Close()
 		}
@@ -120,7 +124,7 @@ func (m *MainWindow) ShowShortcuts() {
 	d.Resize(fyne.NewSize(660, 540))
 	m.helpOpen = true
 	d.SetOnClosed(func() { m.helpOpen = false })
-	d.Show()
+	m.dialogs.show(d)
 }
 
 // focusedEntry is the text box with the keyboard focus, if any: Copy and

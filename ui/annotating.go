@@ -191,9 +191,12 @@ func (m *MainWindow) annotateWithText(kind annotate.Kind) {
 	m.toolbar.Hide()
 	m.noteDialog = NewNoteDialog(kind, quote, m.tags, m.win, func(body string, tags []string) bool {
 		d.Body, d.Tags = body, tags
-		return m.create(doc.ID, d)
+		saved := false
+		m.guard.run(func() { saved = m.create(doc.ID, d) })
+		return saved
 	})
-	m.noteDialog.Show(m.win)
+	m.noteDialog.dialogs = m.dialogs
+	m.dialogs.showWith(func() { m.noteDialog.Show(m.win) }, m.noteDialog.Cancel)
 }
 
 // NoteDialog is the note or question dialog last opened.
@@ -225,6 +228,7 @@ func (m *MainWindow) Undo() {
 		e.TypedShortcut(&fyne.ShortcutUndo{})
 		return
 	}
+	m.settleEdits()
 	what, err := m.lib.Undo()
 	if err != nil {
 		m.showError(err)
@@ -237,15 +241,8 @@ func (m *MainWindow) Undo() {
 	m.saved("Undid " + what)
 }
 
-func (m *MainWindow) saveEdit(a annotate.Annotation) {
-	if _, err := m.lib.UpdateAnnotation(a); err != nil {
-		m.showError(err)
-		return
-	}
-	m.saved("Saved")
-}
-
 func (m *MainWindow) deleteAnnotation(id string) {
+	m.settleEdits()
 	if err := m.lib.DeleteAnnotation(id); err != nil {
 		m.showError(err)
 		return
@@ -255,6 +252,7 @@ func (m *MainWindow) deleteAnnotation(id string) {
 }
 
 func (m *MainWindow) restoreAnnotation(id string) {
+	m.settleEdits()
 	a, err := m.lib.RestoreAnnotation(id)
 	if err != nil {
 		m.showError(err)
@@ -283,6 +281,7 @@ func (m *MainWindow) placeHere(id string) {
 		m.setStatus("Select the passage to place it on, then choose Place here")
 		return
 	}
+	m.settleEdits()
 	if _, err := m.lib.PlaceAnnotation(id, s, e); err != nil {
 		m.showError(err)
 		return
@@ -323,6 +322,7 @@ func (m *MainWindow) UseAsAnswer() {
 	if !ok {
 		return
 	}
+	m.settleEdits()
 	q, err := m.lib.Annotation(m.answering)
 	if err != nil {
 		m.showError(err)

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"sync"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -15,8 +18,11 @@ import (
 type AnnotationEditor struct {
 	widget.BaseWidget
 
-	// OnSave is called with the edited annotation.
-	OnSave func(a annotate.Annotation)
+	// OnSave commits an edited annotation. It is called off the UI
+	// goroutine, one save at a time, in the order the edits were made.
+	OnSave func(a annotate.Annotation) error
+	// OnSaved is told, on the UI goroutine, how each save went.
+	OnSaved func(a annotate.Annotation, err error)
 	// OnDelete is called to move the annotation to the trash.
 	OnDelete func(id string)
 	// OnAnswerWithSelection starts answering the question with a passage.
@@ -39,11 +45,21 @@ type AnnotationEditor struct {
 	question *fyne.Container
 	form     *fyne.Container
 	place    *fyne.Container
+
+	guard   *crashGuard
+	toUI    func(func()) // hands saves' results to the UI goroutine; nil: fyne.Do
+	saver   autosaver
+	pause   time.Duration // of typing, before the edits save themselves
+	timer   *time.Timer
+	loading bool // the boxes are being filled, not typed in
+	failed  bool // the last save of what is shown failed: it is all unsaved
+	unsaved map[string]annotate.Annotation
 }
 
 // NewAnnotationEditor builds an editor showing a hint.
 func NewAnnotationEditor() *AnnotationEditor {
-	e := &AnnotationEditor{}
+	e := &AnnotationEditor{pause: autosavePause, unsaved: map[string]annotate.Annotation{}}
+	e.saver.idle = sync.NewCond(&e.saver.mu)
 	e.empty = widget.NewLabel("Choose an annotation to edit it here.")
 	e.empty.Wrapping = fyne.TextWrapWord
 	e.quote = widget.NewLabel("")
@@ -81,6 +97,7 @@ func NewAnnotationEditor() *AnnotationEditor {
 	save.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
 		if e.a != nil && e.OnDelete != nil {
+			e.Save()
 			e.OnDelete(e.a.ID)
 		}
 	})
@@ -95,6 +112,7 @@ func NewAnnotationEditor() *AnnotationEditor {
 		container.NewBorder(nil, nil, widget.NewLabel("Colour"), nil, e.colour),
 		e.question, container.NewHBox(del, layout.NewSpacer(), save))
 	e.Clear()
+	e.saveWhenEdited()
 	e.ExtendBaseWidget(e)
 	return e
 }
@@ -115,9 +133,13 @@ func (e *AnnotationEditor) ID() string {
 	return e.a.ID
 }
 
-// Edit shows an annotation in the editor.
+// Edit shows an annotation in the editor, saving the edits of the one
+// shown before. Shown again (refreshed after a save), it keeps what was
+// typed since.
 func (e *AnnotationEditor) Edit(a annotate.Annotation) {
-	e.a = &a
+	if e.a != nil && e.a.ID != a.ID {
+		e.flush()
+	}
 	e.empty.Hide()
 	e.form.Show()
 	if a.Anchor != nil {
@@ -125,21 +147,13 @@ func (e *AnnotationEditor) Edit(a annotate.Annotation) {
 	} else {
 		e.quote.SetText("On the whole document")
 	}
-	e.body.SetText(a.Body)
-	e.tags.SetTags(a.Tags)
 	if a.Orphan {
 		e.place.Show()
 	} else {
 		e.place.Hide()
 	}
-	e.colour.SetSelected(string(a.Colour))
 	if a.Kind == annotate.KindQuestion {
 		e.question.Show()
-		e.status.SetSelected(string(a.Status))
-		e.answer.SetText("")
-		if a.Answer != nil {
-			e.answer.SetText(a.Answer.Text)
-		}
 		if a.Answer != nil && a.Answer.Link != "" {
 			e.follow.Show()
 		} else {
@@ -148,11 +162,20 @@ func (e *AnnotationEditor) Edit(a annotate.Annotation) {
 	} else {
 		e.question.Hide()
 	}
+	e.load(a)
 }
 
-// Clear empties the editor.
+// Clear empties the editor, saving its edits.
 func (e *AnnotationEditor) Clear() {
+	e.flush()
+	e.drop()
+}
+
+// drop empties the editor without saving: the annotation is gone.
+func (e *AnnotationEditor) drop() {
+	e.stopTimer()
 	e.a = nil
+	e.failed = false
 	e.form.Hide()
 	e.empty.Show()
 }
@@ -170,11 +193,15 @@ func (e *AnnotationEditor) SetStatus(s annotate.Status) { e.status.SetSelected(s
 // SetColour chooses the colour.
 func (e *AnnotationEditor) SetColour(c annotate.Colour) { e.colour.SetSelected(string(c)) }
 
-// Save passes the edited annotation on.
+// Save saves the edits now and waits until they are committed, as the
+// Save button and Ctrl+Enter do.
 func (e *AnnotationEditor) Save() {
-	if e.a == nil || e.OnSave == nil {
-		return
-	}
+	e.flush()
+	e.wait()
+}
+
+// edited is the annotation as the editor's boxes have it now.
+func (e *AnnotationEditor) edited() annotate.Annotation {
 	a := *e.a
 	a.Body = e.body.Text
 	a.Tags = e.tags.Tags()
@@ -189,5 +216,5 @@ func (e *AnnotationEditor) Save() {
 			a.Answer = &annotate.Answer{Text: e.answer.Text, Link: link}
 		}
 	}
-	e.OnSave(a)
+	return a
 }

@@ -177,7 +177,7 @@ func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []l
 				return
 			}
 		}
-		p.Editor.Clear()
+		p.Editor.drop()
 	}
 }
 

@@ -15,15 +15,15 @@ import (
 // citationForm edits a document's reference with a live preview of the
 // citation in the chosen style.
 type citationForm struct {
-	title, authors, publisher, published, url, accessed *textBox
+	title, authors, publisher, published, url, accessed *shortcutEntry
 	style                                               *widget.Select
 	preview                                             *widget.Label
 }
 
 func newCitationForm(ref annotate.Reference, style interop.Style) *citationForm {
 	f := &citationForm{}
-	entry := func(text, hint string) *textBox {
-		e := newTextBox(false)
+	entry := func(text, hint string) *shortcutEntry {
+		e := newShortcutEntry(false)
 		e.SetText(text)
 		e.SetPlaceHolder(hint)
 		e.OnChanged = func(string) { f.update() }
@@ -94,27 +94,30 @@ func (m *MainWindow) ShowCitationDialog() {
 	}
 	f := newCitationForm(doc.Ref(), m.state.citation)
 	var d *dialog.CustomDialog
-	save := widget.NewButton("Save", func() {
+	save := widget.NewButton("Save", m.guard.wrap(func() {
 		ref := f.reference()
 		if err := m.SaveCitation(ref, f.chosenStyle()); err != nil {
 			m.ShowMessage(err)
 			return
 		}
 		d.Hide()
-	})
+	}))
 	save.Importance = widget.HighImportance
-	reset := widget.NewButton("Use Imported Details", func() {
+	reset := widget.NewButton("Use Imported Details", m.guard.wrap(func() {
 		if err := m.ResetCitation(); err != nil {
 			m.ShowMessage(err)
 			return
 		}
 		d.Hide()
-	})
+	}))
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("Citation Details", f.content(), m.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, reset, save})
 	d.Resize(fyne.NewSize(620, 0))
-	d.Show()
+	for _, e := range []*shortcutEntry{f.title, f.authors, f.publisher, f.published, f.url, f.accessed} {
+		e.onCancel = d.Hide
+	}
+	m.dialogs.show(d)
 }
 
 // SaveCitation saves the open document's citation details and the style

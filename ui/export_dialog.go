@@ -39,6 +39,9 @@ func (m *MainWindow) ShowExportDialog() {
 	format.SetSelected(m.state.export.Name())
 	style := widget.NewSelect(styleNames, nil)
 	style.SetSelected(m.state.citation.Name())
+	// A choice made leaves the keys with the dialog, so Esc closes it.
+	unfocus := func(string) { m.win.Canvas().Unfocus() }
+	format.OnChanged, style.OnChanged = unfocus, unfocus
 
 	scopes := []Scope{ScopeLibrary}
 	labels := []string{"The whole library"}
@@ -52,12 +55,13 @@ func (m *MainWindow) ShowExportDialog() {
 	}
 	scope := widget.NewRadioGroup(labels, nil)
 	scope.SetSelected(labels[0])
+	scope.OnChanged = unfocus
 	form := widget.NewForm(
 		widget.NewFormItem("Format", format),
 		widget.NewFormItem("Annotations", scope),
 		widget.NewFormItem("Citation style", style),
 	)
-	d := dialog.NewCustomConfirm("Export Annotations", "Choose File…", "Cancel", form, func(ok bool) {
+	d := dialog.NewCustomConfirm("Export Annotations", "Choose File…", "Cancel", form, guard1(m.guard, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -66,13 +70,13 @@ func (m *MainWindow) ShowExportDialog() {
 		sc := scopes[max(slices.Index(labels, scope.Selected), 0)]
 		m.state.export, m.state.citation = f, st
 		m.chooseExportFile(f, sc, st)
-	}, m.win)
+	}), m.win)
 	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+	m.dialogs.show(d)
 }
 
 func (m *MainWindow) chooseExportFile(f interop.Format, sc Scope, st interop.Style) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	save := dialog.NewFileSave(guard2(m.guard, func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			m.showError(err)
 			return
@@ -88,7 +92,7 @@ func (m *MainWindow) chooseExportFile(f interop.Format, sc Scope, st interop.Sty
 			return
 		}
 		m.setStatus(fmt.Sprintf("Exported %s to %s", plural(n, "annotation"), path))
-	}, m.win)
+	}), m.win)
 	name := "Scholia annotations"
 	if d := m.reader.Document(); d != nil && sc == ScopeDocument {
 		name = d.Title
@@ -96,7 +100,7 @@ func (m *MainWindow) chooseExportFile(f interop.Format, sc Scope, st interop.Sty
 	save.SetFileName(safeFileName(name) + f.Ext())
 	save.SetFilter(storage.NewExtensionFileFilter([]string{f.Ext()}))
 	save.Resize(fyne.NewSize(760, 520))
-	save.Show()
+	m.dialogs.show(save)
 }
 
 // Export writes the annotations of a scope to path in a format; it
@@ -162,9 +166,9 @@ func (m *MainWindow) ShowImportAnnotationsDialog() {
 func (m *MainWindow) ImportAnnotations(path string) <-chan struct{} {
 	done := make(chan struct{})
 	m.setStatus("Importing annotations from " + filepath.Base(path) + "…")
-	go func() {
+	m.guard.goRun(func() {
 		res, err := m.lib.ImportAnnotations(path)
-		fyne.Do(func() {
+		m.guard.do(func() {
 			defer close(done)
 			if err != nil {
 				m.setStatus("")
@@ -176,6 +180,6 @@ func (m *MainWindow) ImportAnnotations(path string) <-chan struct{} {
 			m.setStatus(strings.TrimSuffix(res.Summary(), "."))
 			m.showSummary("Annotations imported", res.Summary())
 		})
-	}()
+	})
 	return done
 }

@@ -17,7 +17,7 @@ import (
 // ShowImportFolderDialog lets the reader pick a folder and imports every
 // plain-text, Markdown and HTML file in it, recursively.
 func (m *MainWindow) ShowImportFolderDialog() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+	d := dialog.NewFolderOpen(guard2(m.guard, func(u fyne.ListableURI, err error) {
 		if err != nil {
 			m.showError(err)
 			return
@@ -25,9 +25,9 @@ func (m *MainWindow) ShowImportFolderDialog() {
 		if u != nil {
 			m.ImportFolder(u.Path())
 		}
-	}, m.win)
+	}), m.win)
 	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	m.dialogs.show(d)
 }
 
 // ImportFolder imports a folder's files off the UI goroutine with a
@@ -42,7 +42,7 @@ func (m *MainWindow) ImportFolder(dir string) <-chan struct{} {
 		if err != nil {
 			msg = capitalise(err.Error()) + "."
 		}
-		dialog.ShowInformation("Nothing to import", msg, m.win)
+		m.dialogs.inform("Nothing to import", msg, m.win)
 		m.importSummary = msg
 		close(done)
 		return done
@@ -55,22 +55,27 @@ func (m *MainWindow) ImportFolder(dir string) <-chan struct{} {
 	progress := dialog.NewCustomWithoutButtons("Importing "+filepath.Base(dir), container.NewVBox(bar, label), m.win)
 	progress.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", cancel)})
 	progress.Resize(fyne.NewSize(520, 0))
-	progress.Show()
+	// Esc cancels, as the Cancel button does, and closes the progress at
+	// once; the summary follows when the file being imported is done.
+	m.dialogs.showWith(progress.Show, func() {
+		cancel()
+		progress.Hide()
+	})
 	m.cancelImport = cancel
-	go func() {
+	m.guard.goRun(func() {
 		batch := m.lib.ImportAll(ctx, paths, func(n, total int, path string) {
-			fyne.Do(func() {
+			m.guard.do(func() {
 				bar.SetValue(float64(n))
 				label.SetText(fmt.Sprintf("%d of %d · %s", n, total, filepath.Base(path)))
 			})
 		})
-		fyne.Do(func() {
+		m.guard.do(func() {
 			defer close(done)
 			progress.Hide()
 			cancel()
 			m.folderImported(batch)
 		})
-	}()
+	})
 	return done
 }
 
@@ -116,5 +121,5 @@ func (m *MainWindow) showSummary(title, text string) {
 	scroll := container.NewVScroll(msg)
 	lines := len(text)/70 + strings.Count(text, "\n") + 1
 	scroll.SetMinSize(fyne.NewSize(520, min(float32(60+30*lines), 320)))
-	dialog.NewCustom(title, "Close", scroll, m.win).Show()
+	m.dialogs.show(dialog.NewCustom(title, "Close", scroll, m.win))
 }

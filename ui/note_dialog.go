@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -11,21 +14,25 @@ import (
 
 // NoteDialog writes a note or question on a passage (or on the whole
 // document): the quote on top, the text in Markdown as typed, tags with
-// suggestions. Ctrl+Enter saves, Esc cancels.
+// suggestions. Ctrl+Enter saves, Esc cancels, asking first when something
+// is typed.
 type NoteDialog struct {
-	kind   annotate.Kind
-	body   *shortcutEntry
-	tags   *TagEntry
-	dialog *dialog.CustomDialog
-	save   func(body string, tags []string) bool
-	done   bool
+	kind    annotate.Kind
+	win     fyne.Window
+	body    *shortcutEntry
+	tags    *TagEntry
+	dialog  *dialog.CustomDialog
+	save    func(body string, tags []string) bool
+	done    bool
+	confirm *dialog.ConfirmDialog // asking whether to discard, while it shows
+	dialogs *openDialogs          // where the question is shown, so Esc answers it
 }
 
 // NewNoteDialog prepares a dialog for a note or question on quote ("" for
 // the whole document); save is called with what was typed and says
 // whether it was saved: the dialog stays open, the text kept, until it is.
 func NewNoteDialog(kind annotate.Kind, quote string, knownTags []string, win fyne.Window, save func(body string, tags []string) bool) *NoteDialog {
-	d := &NoteDialog{kind: kind, save: save}
+	d := &NoteDialog{kind: kind, win: win, save: save}
 	d.body = newShortcutEntry(true)
 	d.body.SetMinRowsVisible(6)
 	d.tags = NewTagEntry(knownTags)
@@ -91,8 +98,48 @@ func (d *NoteDialog) Save() {
 	}
 }
 
-// Cancel closes the dialog without saving.
+// Cancel closes the dialog without saving: at once when nothing is typed,
+// else once the reader confirms that it may be thrown away.
 func (d *NoteDialog) Cancel() {
+	if d.done || d.confirm != nil {
+		return
+	}
+	words := len(strings.Fields(d.body.Text))
+	if words == 0 && len(d.tags.Tags()) == 0 {
+		d.discard()
+		return
+	}
+	what := "note"
+	if d.kind == annotate.KindQuestion {
+		what = "question"
+	}
+	lost := "The tags you typed will be lost."
+	if words > 0 {
+		lost = fmt.Sprintf("The %s you typed will be lost.", plural(words, "word"))
+	}
+	c := dialog.NewConfirm("Discard this "+what+"?", lost, func(discard bool) {
+		d.confirm = nil
+		if discard {
+			d.discard()
+			return
+		}
+		d.win.Canvas().Focus(d.body)
+	}, d.win)
+	c.SetConfirmText("Discard")
+	c.SetDismissText("Keep editing")
+	d.confirm = c
+	if d.dialogs != nil {
+		d.dialogs.show(c)
+	} else {
+		c.Show()
+	}
+}
+
+// discarding says whether the dialog is asking whether to throw away
+// what was typed.
+func (d *NoteDialog) discarding() bool { return d.confirm != nil }
+
+func (d *NoteDialog) discard() {
 	d.done = true
 	d.dialog.Hide()
 }

@@ -23,7 +23,7 @@ func (m *MainWindow) ShowOpenDialog() {
 
 // showFileOpen asks for a file with one of exts and hands its path on.
 func (m *MainWindow) showFileOpen(exts []string, then func(path string)) {
-	d := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
+	d := dialog.NewFileOpen(guard2(m.guard, func(f fyne.URIReadCloser, err error) {
 		if err != nil {
 			m.showError(err)
 			return
@@ -34,10 +34,10 @@ func (m *MainWindow) showFileOpen(exts []string, then func(path string)) {
 		path := f.URI().Path()
 		_ = f.Close()
 		then(path)
-	}, m.win)
+	}), m.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	m.dialogs.show(d)
 }
 
 // IsAnnotationFile says whether a file holds annotations to import rather
@@ -84,7 +84,7 @@ func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} {
 		return done
 	}
 	m.setStatus(fmt.Sprintf("Importing %s…", plural(len(paths), "file")))
-	go func() {
+	m.guard.goRun(func() {
 		var opened, note string
 		var problems []string
 		for _, p := range paths {
@@ -98,14 +98,14 @@ func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} {
 				note = fmt.Sprintf("Updated to revision %d: %d annotations placed again, %d could not be placed", res.Document.Revision, res.Placed, res.Orphans)
 			}
 		}
-		fyne.Do(func() {
+		m.guard.do(func() {
+			defer close(done)
 			m.imported(opened, problems)
 			if note != "" {
 				m.setStatus(note)
 			}
-			close(done)
 		})
-	}()
+	})
 	return done
 }
 
@@ -120,7 +120,7 @@ func (m *MainWindow) imported(opened string, problems []string) {
 		if len(problems) > 1 {
 			title = "Some files were not imported"
 		}
-		dialog.ShowInformation(title, strings.Join(problems, "\n"), m.win)
+		m.dialogs.inform(title, strings.Join(problems, "\n"), m.win)
 	}
 }
 

@@ -22,10 +22,11 @@ const paletteLimit = 50
 // matched characters in bold; arrow keys and Enter, or a click, open one.
 type SearchPalette struct {
 	lib     *library.Library
+	guard   *crashGuard
 	win     fyne.Window
 	open    func(h library.Hit)
 	entry   *paletteEntry
-	list    *widget.List
+	list    *paletteList
 	count   *widget.Label
 	popup   *widget.PopUp
 	hits    []library.Hit
@@ -43,8 +44,7 @@ func NewSearchPalette(lib *library.Library, win fyne.Window, open func(library.H
 	p.entry.OnChanged = func(q string) { p.query(q) }
 	p.count = widget.NewLabel("")
 	p.count.SizeName = theme.SizeNameCaptionText
-	p.list = widget.NewList(func() int { return len(p.hits) }, newHitRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) { fillHitRow(o, p.hits[i]) })
+	p.list = newPaletteList(p)
 	p.list.OnSelected = func(i widget.ListItemID) {
 		p.current = i
 	}
@@ -109,9 +109,11 @@ func (p *SearchPalette) query(q string) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	p.cancel = cancel
-	go func() {
-		hits, err := p.lib.Search(ctx, q, paletteLimit)
-		fyne.Do(func() {
+	p.guard.goRun(func() {
+		var hits []library.Hit
+		err := errCrashed
+		p.guard.run(func() { hits, err = p.lib.Search(ctx, q, paletteLimit) })
+		p.guard.do(func() {
 			defer close(done)
 			if serial != p.serial || ctx.Err() != nil {
 				return
@@ -129,7 +131,7 @@ func (p *SearchPalette) query(q string) {
 			}
 			p.show(hits, msg)
 		})
-	}()
+	})
 }
 
 func (p *SearchPalette) show(hits []library.Hit, msg string) {
@@ -198,6 +200,33 @@ func (e *paletteEntry) TypedKey(k *fyne.KeyEvent) {
 		e.p.Hide()
 	default:
 		e.textBox.TypedKey(k)
+	}
+}
+
+// paletteList is the list of results; a click gives it the keys, and
+// there too Enter opens the chosen result and Escape closes the palette.
+type paletteList struct {
+	widget.List
+	p *SearchPalette
+}
+
+func newPaletteList(p *SearchPalette) *paletteList {
+	l := &paletteList{p: p}
+	l.Length = func() int { return len(p.hits) }
+	l.CreateItem = newHitRow
+	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) { fillHitRow(o, p.hits[i]) }
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *paletteList) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		l.p.OpenCurrent()
+	case fyne.KeyEscape:
+		l.p.Hide()
+	default:
+		l.List.TypedKey(k)
 	}
 }
 

@@ -99,6 +99,7 @@ type shortcutEntry struct {
 	textBox
 	onSubmit func()
 	onCancel func()
+	onBlur   func()
 }
 
 func newShortcutEntry(multiLine bool) *shortcutEntry {

@@ -58,12 +58,18 @@ type MainWindow struct {
 	cancelImport  context.CancelFunc
 	importSummary string
 	saveTick      *time.Timer
+	guard         *crashGuard
+	dialogs       *openDialogs
+	crashShowing  bool
+	quitUnsaved   bool
 }
 
 // NewMainWindow builds the window on an open library, restoring the
 // window's size, splits, theme and the document last read.
 func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m := &MainWindow{app: app, win: app.NewWindow("Scholia"), lib: lib, colour: annotate.Yellow}
+	m.guard = newCrashGuard(m.tellCrash)
+	m.dialogs = newOpenDialogs(m.win.Canvas())
 	m.state = loadState(app.Preferences())
 	applyTheme(app, m.state.theme)
 
@@ -81,7 +87,8 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.panel.OnQuestion = func(q library.Question) { m.goTo(q.Annotation) }
 	m.panel.OnRestore = m.restoreAnnotation
 	m.panel.OnFilterText = m.matchInDocument
-	m.panel.Editor.OnSave = m.saveEdit
+	m.panel.Editor.OnSave = m.commitEdit
+	m.panel.Editor.OnSaved = m.editSaved
 	m.panel.Editor.OnDelete = m.deleteAnnotation
 	m.panel.Editor.OnAnswerWithSelection = m.AnswerWithSelection
 	m.panel.Editor.OnFollow = m.followAnswer
@@ -101,17 +108,24 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.win.SetContent(m.layout())
 	m.win.Resize(fyne.NewSize(m.state.width, m.state.height))
 	m.installMenus()
-	m.win.SetOnDropped(m.dropped)
-	m.win.SetCloseIntercept(m.Quit)
-	m.win.SetOnClosed(m.stopTimers)
+	m.win.SetOnDropped(guard2(m.guard, m.dropped))
+	m.win.SetCloseIntercept(func() {
+		// Closing the window closes it, whatever went wrong on the way.
+		if !m.guard.run(m.Quit) {
+			m.win.Close()
+			m.app.Quit()
+		}
+	})
+	m.win.SetOnClosed(m.guard.wrap(m.stopTimers))
+	m.guardCallbacks()
 
 	m.ensureWelcome()
-	lib.OnBackupProblem(func(err error) { fyne.Do(func() { m.backupFailed(err) }) })
-	go func() {
+	lib.OnBackupProblem(m.backupProblem)
+	m.guard.goRun(func() {
 		if err := lib.PrepareSearch(); err != nil {
-			fyne.Do(func() { m.showError(err) })
+			m.guard.do(func() { m.showError(err) })
 		}
-	}()
+	})
 	m.Reload()
 	if id, err := lib.LastOpened(); err == nil && id != "" {
 		m.OpenDocument(id)
@@ -275,7 +289,7 @@ func (m *MainWindow) scrolled(top int) {
 	if m.saveTick != nil {
 		m.saveTick.Stop()
 	}
-	m.saveTick = time.AfterFunc(time.Second, func() { fyne.Do(m.saveReading) })
+	m.saveTick = m.guard.after(time.Second, m.saveReading)
 }
 
 // saveReading records where the reader is in the open document.
@@ -314,7 +328,7 @@ func (m *MainWindow) showMatches(matches [][2]int, current int) {
 }
 
 // OpenSearch opens the search palette.
-func (m *MainWindow) OpenSearch() { m.palette.Show() }
+func (m *MainWindow) OpenSearch() { m.dialogs.showWith(m.palette.Show, m.palette.Hide) }
 
 // Palette is the search palette.
 func (m *MainWindow) Palette() *SearchPalette { return m.palette }
@@ -385,11 +399,17 @@ func (m *MainWindow) stopTimers() {
 	if m.saveTick != nil {
 		m.saveTick.Stop()
 	}
+	m.panel.Editor.stopTimer()
 	m.reader.Stop()
 }
 
-// Quit saves the window's state and ends the app.
+// Quit saves the panel's edits and the window's state and ends the app;
+// when an edit cannot be saved it asks first.
 func (m *MainWindow) Quit() {
+	if err := m.panel.Editor.settle(); err != nil && !m.quitUnsaved {
+		m.confirmQuitUnsaved(err)
+		return
+	}
 	m.stopTimers()
 	m.SaveState()
 	m.win.Close()
@@ -400,13 +420,18 @@ func (m *MainWindow) Quit() {
 // failed also says so in the status bar, where it stays until the next
 // change is saved.
 func (m *MainWindow) showError(err error) {
+	var p *annotate.Panic
+	if errors.As(err, &p) {
+		m.guard.caught(p, nil)
+		return
+	}
 	fyne.LogError("scholia", err)
 	if errors.Is(err, annotate.ErrNotSaved) {
 		m.setStatus("Not saved")
-		dialog.ShowInformation("Not saved", capitalise(err.Error())+".", m.win)
+		m.dialogs.inform("Not saved", capitalise(err.Error())+".", m.win)
 		return
 	}
-	dialog.ShowError(err, m.win)
+	m.dialogs.show(dialog.NewError(err, m.win))
 }
 
 // BackUpNow backs the library up into the backups folder beside it,
@@ -435,7 +460,7 @@ func (m *MainWindow) backupFailed(err error) {
 // ShowMessage tells the reader about a mistake (an unreadable file) in a
 // dialog with one plain sentence.
 func (m *MainWindow) ShowMessage(err error) {
-	dialog.ShowInformation("Scholia", capitalise(err.Error())+".", m.win)
+	m.dialogs.inform("Scholia", capitalise(err.Error())+".", m.win)
 }
 
 // metaLine is the line under a document's title: byline, site, date,

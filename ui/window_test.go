@@ -45,6 +45,7 @@ type fixture struct {
 
 func newFixture(t *testing.T, files map[string]string) *fixture {
 	t.Helper()
+	t.Setenv("XDG_STATE_HOME", t.TempDir()) // crash logs, should one be written
 	dir := t.TempDir()
 	lib, err := library.Open(filepath.Join(dir, "library.db"))
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"scholia/annotate"
 	"scholia/annotate/backup"
 	"scholia/annotate/store"
 )
@@ -47,9 +48,10 @@ func OpenVerified(path string, check backup.Checker) (*Library, error) {
 
 // take makes a backup if the library changed since the newest one; a
 // failure is kept for BackupProblem and reported, not fatal: the library
-// itself is sound.
+// itself is sound. A panic in it is such a failure, an *annotate.Panic,
+// so the keeper goes on and the window can log it.
 func (k *keeper) take(s *store.Store, now time.Time) {
-	_, _, err := backup.Take(s, now, false)
+	err := takeBackup(s, now)
 	k.mu.Lock()
 	k.lastErr = err
 	report := k.report
@@ -57,6 +59,12 @@ func (k *keeper) take(s *store.Store, now time.Time) {
 	if err != nil && report != nil {
 		report(err)
 	}
+}
+
+func takeBackup(s *store.Store, now time.Time) (err error) {
+	defer annotate.CatchPanic(&err)
+	_, _, err = backup.Take(s, now, false)
+	return err
 }
 
 // start runs the keeper in the background: a backup at once if the

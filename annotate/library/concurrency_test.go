@@ -101,3 +101,63 @@ func TestSavesReadsSearchesAndBackupsAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// The window saves edits made in its panel off the UI goroutine while it
+// makes new notes on it, and Ctrl+Z may come at any time: run under -race
+// by make test. Every edit and every note is kept, and Undo reverts
+// changes one at a time.
+func TestEditsSavedWhileNotesAreMadeAndUndone(t *testing.T) {
+	lib, err := library.Open(filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	res, err := lib.ImportBytes("talks.txt", "/talks.txt", []byte("Talks\n\nThe envoys met in Geneva and agreed to keep talking about the border.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := res.Document.ID
+	edited, err := lib.Annotate(doc, library.Draft{Kind: annotate.KindNote, Start: 4, End: 10, Body: "first"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n, undos = 60, 6
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := range n {
+			a := *edited
+			a.Body = fmt.Sprintf("edit %d", i)
+			if _, err := lib.UpdateAnnotation(a); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for i := range n {
+		if _, err := lib.Annotate(doc, library.Draft{Kind: annotate.KindNote, Start: 14, End: 20, Body: fmt.Sprintf("note %d", i)}); err != nil {
+			t.Fatal(err)
+		}
+		if i%(n/undos) == 0 {
+			if _, err := lib.Undo(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	wg.Wait()
+	got, err := lib.Annotation(edited.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Body == "first" {
+		t.Errorf("none of the edits saved alongside the notes is kept")
+	}
+	anns, err := lib.Annotations(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(anns) < 1+n-undos {
+		t.Errorf("%d annotations after the edited one, %d notes and %d undos", len(anns), n, undos)
+	}
+}

@@ -1,7 +1,9 @@
 package library
 
 import (
+	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,5 +55,21 @@ func TestTheKeeperBacksUpAtATickOnlyAfterAChange(t *testing.T) {
 	k.close()
 	if err := k.lastErr; err != nil {
 		t.Error(err)
+	}
+}
+
+// A backup that panics (here on a store that is not there) is a failed
+// backup carrying the panic and its stack, reported as any failure is:
+// the keeper, and the window that started it, go on.
+func TestAPanicInABackupIsReportedNotFatal(t *testing.T) {
+	var reported error
+	k := &keeper{stop: make(chan struct{}), report: func(err error) { reported = err }}
+	k.take(nil, time.Now())
+	var p *annotate.Panic
+	if !errors.As(k.lastErr, &p) || !errors.As(reported, &p) {
+		t.Fatalf("a panicking backup left %v and reported %v, want an *annotate.Panic", k.lastErr, reported)
+	}
+	if !strings.Contains(string(p.Stack), "backup.Take") {
+		t.Errorf("the panic's stack does not show where it happened:\n%s", p.Stack)
 	}
 }

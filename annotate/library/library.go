@@ -28,7 +28,7 @@ import (
 type Library struct {
 	store   *store.Store
 	now     func() time.Time
-	undo    []undoStep
+	undo    undoSteps
 	search  searcher
 	backups *keeper
 }

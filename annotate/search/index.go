@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"scholia/annotate"
 )
 
 // posting packs an entry and the field a word stands in there.
@@ -138,16 +140,25 @@ func NewIndex(entries []Entry) *Index {
 	ix.alive = make([]bool, len(entries))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(entries)/1000))
 	parts := make([]tokenized, workers)
+	panics := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		lo, hi := len(entries)*w/workers, len(entries)*(w+1)/workers
 		wg.Add(1)
-		go func(t *tokenized, es []Entry) {
+		go func(t *tokenized, es []Entry, caught *error) {
 			defer wg.Done()
+			defer annotate.CatchPanic(caught)
 			t.tokenize(es)
-		}(&parts[w], entries[lo:hi])
+		}(&parts[w], entries[lo:hi], &panics[w])
 	}
 	wg.Wait()
+	// A worker's panic goes on on this goroutine, with the worker's stack,
+	// where whoever built the index can catch it.
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
 	// Map each core's words to the shared vocabulary, count the postings of
 	// every word, and allocate them, and the forward lists, at once.
 	globals := make([][]uint32, len(parts))

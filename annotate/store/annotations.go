@@ -173,6 +173,7 @@ func (s *Store) AllAnnotations() ([]annotate.Annotation, error) {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
+			defer annotate.CatchPanic(&errs[w])
 			for i := len(raws) * w / workers; i < len(raws)*(w+1)/workers; i++ {
 				if err := open("annotations", keys[i], raws[i], &out[i]); err != nil {
 					errs[w] = err

@@ -39,8 +39,21 @@ func main() {
 
 // runWindow opens the library and the window on it, showing the file or
 // document named on the command line. A name that is neither is said in
-// one sentence, with no window, whether or not there is a display.
-func runWindow(inv cli.Invocation) int {
+// one sentence, with no window, whether or not there is a display. The
+// window catches panics in its callbacks and goroutines and goes on; one
+// that escapes them all ends the app here, written to a crash log named on
+// stderr, the library closed.
+func runWindow(inv cli.Invocation) (code int) {
+	var lib *library.Library
+	defer func() {
+		if r := recover(); r != nil {
+			reportCrash(r, debug.Stack())
+			if lib != nil {
+				_ = lib.Close()
+			}
+			code = cli.ExitFailed
+		}
+	}()
 	ref, err := inv.Reference()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
@@ -50,7 +63,6 @@ func runWindow(inv cli.Invocation) int {
 		return noDisplay(nil)
 	}
 	path, err := inv.LibraryPath()
-	var lib *library.Library
 	if err == nil {
 		lib, err = library.OpenVerified(path, cli.ChildCheck)
 	}
@@ -144,6 +156,17 @@ func noDisplay(lib *library.Library) int {
 		}
 	}
 	return cli.ExitFailed
+}
+
+// reportCrash writes a panic that ended the app to a crash log and names
+// it on stderr.
+func reportCrash(value any, stack []byte) {
+	path, err := ui.WriteCrashLog(value, stack)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "scholia: stopped on an internal error: %v (the crash log could not be written: %v)\n%s", value, err, stack)
+		return
+	}
+	fmt.Fprintf(os.Stderr, "scholia: stopped on an internal error; nothing you saved is lost. Details are in %s\n", path)
 }
 
 // hasDisplay says whether a window can be opened: on Linux and the BSDs an

@@ -36,10 +36,12 @@ func (r *Reader) Flash(start, end int) {
 	}
 	r.flashTimer = time.AfterFunc(flashTime, func() {
 		fyne.Do(func() {
-			if r.flashGen == gen {
-				r.flash = nil
-				r.page.Refresh()
-			}
+			r.guarded(func() {
+				if r.flashGen == gen {
+					r.flash = nil
+					r.page.Refresh()
+				}
+			})
 		})
 	})
 }

@@ -193,20 +193,22 @@ func (p *page) startAutoScroll() {
 	stop := make(chan struct{})
 	p.stopTick = stop
 	tick := p.ticker.C
-	go func() {
+	go p.r.guarded(func() {
 		for {
 			select {
 			case <-stop:
 				return
 			case <-tick:
 				fyne.Do(func() {
-					if !p.autoScrollStep() {
-						p.stopAutoScroll()
-					}
+					p.r.guarded(func() {
+						if !p.autoScrollStep() {
+							p.stopAutoScroll()
+						}
+					})
 				})
 			}
 		}
-	}()
+	})
 }
 
 func (p *page) stopAutoScroll() {

@@ -48,6 +48,11 @@ type Reader struct {
 	// OnHover is called with the document position under the pointer and
 	// the pointer's place in the reader, or pos -1 when it leaves the text.
 	OnHover func(pos int, at fyne.Position)
+	// Guard, when set, runs the work the reader's own timers hand to the
+	// UI goroutine (the flash fading, scrolling while a drag rests at an
+	// edge) and the goroutine of those timers, so the window can catch a
+	// panic in them.
+	Guard func(work func())
 
 	doc        *annotate.Document
 	text       []rune
@@ -65,6 +70,15 @@ type Reader struct {
 	flashTimer *time.Timer
 	markers    []Marker
 	colX       float32
+}
+
+// guarded runs f through Guard, if set.
+func (r *Reader) guarded(f func()) {
+	if r.Guard != nil {
+		r.Guard(f)
+		return
+	}
+	f()
 }
 
 // New builds an empty reader.

@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+)
+
+// openDialogs are the dialogs and pop-ups the window shows, each with
+// what its Cancel or Close button does, so that Esc closes the one on
+// top. Fyne 2.7.1's dialogs do not take Esc themselves: the key reaches
+// the window's key handler when nothing in the dialog has the focus; text
+// boxes in dialogs close them themselves (shortcutEntry's onCancel), and
+// drop-downs give the keys back once a choice is made.
+type openDialogs struct {
+	canvas fyne.Canvas
+	close  map[fyne.CanvasObject]func()
+}
+
+func newOpenDialogs(c fyne.Canvas) *openDialogs {
+	return &openDialogs{canvas: c, close: map[fyne.CanvasObject]func(){}}
+}
+
+// show shows a dialog; Esc hides it as its dismiss button does.
+func (o *openDialogs) show(d interface {
+	Show()
+	Hide()
+}) {
+	o.showWith(d.Show, d.Hide)
+}
+
+// showWith calls show, which adds an overlay to the window, and remembers
+// that close is what Esc does to that overlay.
+func (o *openDialogs) showWith(show, close func()) {
+	show()
+	if top := o.canvas.Overlays().Top(); top != nil {
+		o.close[top] = close
+	}
+}
+
+// escape closes the dialog on top, if it is one the window showed, and
+// says whether it did.
+func (o *openDialogs) escape() bool {
+	shown := o.canvas.Overlays().List()
+	for obj := range o.close {
+		if !slices.Contains(shown, obj) {
+			delete(o.close, obj)
+		}
+	}
+	if f, ok := o.close[o.canvas.Overlays().Top()]; ok {
+		f()
+		return true
+	}
+	return false
+}
+
+// inform shows a message with a title and an OK button.
+func (o *openDialogs) inform(title, message string, win fyne.Window) {
+	o.show(dialog.NewInformation(title, message, win))
+}
