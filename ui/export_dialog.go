@@ -86,12 +86,25 @@ func (m *MainWindow) chooseExportFile(f interop.Format, sc Scope, st interop.Sty
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		n, err := m.Export(path, f, sc, st)
+		// A whole library's export takes seconds: it is written off the
+		// UI goroutine, the status bar saying so meanwhile.
+		write, err := m.exportJob(path, f, sc, st)
 		if err != nil {
 			m.ShowMessage(err)
 			return
 		}
-		m.setStatus(fmt.Sprintf("Exported %s to %s", plural(n, "annotation"), path))
+		m.setStatus("Exporting to " + path + "…")
+		m.guard.goRun(func() {
+			n, err := write()
+			m.guard.do(func() {
+				if err != nil {
+					m.setStatus("")
+					m.ShowMessage(err)
+					return
+				}
+				m.setStatus(fmt.Sprintf("Exported %s to %s", plural(n, "annotation"), path))
+			})
+		})
 	}), m.win)
 	name := "Scholia annotations"
 	if d := m.reader.Document(); d != nil && sc == ScopeDocument {
@@ -106,31 +119,43 @@ func (m *MainWindow) chooseExportFile(f interop.Format, sc Scope, st interop.Sty
 // Export writes the annotations of a scope to path in a format; it
 // returns how many it wrote.
 func (m *MainWindow) Export(path string, f interop.Format, sc Scope, st interop.Style) (int, error) {
-	var secs []interop.Section
-	var err error
+	write, err := m.exportJob(path, f, sc, st)
+	if err != nil {
+		return 0, err
+	}
+	return write()
+}
+
+// exportJob reads what a scope names (the open document, the palette's
+// query) on the UI goroutine and returns the writing, which may run off
+// it. A document's or the whole library's annotations are written as they
+// are read, one document at a time.
+func (m *MainWindow) exportJob(path string, f interop.Format, sc Scope, st interop.Style) (func() (int, error), error) {
 	switch sc {
 	case ScopeDocument:
 		d := m.reader.Document()
 		if d == nil {
-			return 0, fmt.Errorf("no document is open")
+			return nil, fmt.Errorf("no document is open")
 		}
-		secs, err = m.lib.Sections([]string{d.ID})
+		return func() (int, error) { return m.lib.ExportDocumentsFile(path, f, []string{d.ID}, st) }, nil
 	case ScopeSearch:
-		secs, err = m.lib.SearchSections(context.Background(), m.palette.Query())
-	default:
-		secs, err = m.lib.Sections(nil)
+		query := m.palette.Query()
+		return func() (int, error) {
+			secs, err := m.lib.SearchSections(context.Background(), query)
+			if err == nil {
+				err = m.lib.ExportFile(path, f, secs, st)
+			}
+			if err != nil {
+				return 0, err
+			}
+			n := 0
+			for _, s := range secs {
+				n += len(s.Annotations)
+			}
+			return n, nil
+		}, nil
 	}
-	if err != nil {
-		return 0, err
-	}
-	if err := m.lib.ExportFile(path, f, secs, st); err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, s := range secs {
-		n += len(s.Annotations)
-	}
-	return n, nil
+	return func() (int, error) { return m.lib.ExportDocumentsFile(path, f, nil, st) }, nil
 }
 
 // safeFileName keeps a title usable as a file name.
