@@ -76,6 +76,9 @@ func NewAnnotationEditor() *AnnotationEditor {
 		colours = append(colours, string(c))
 	}
 	e.colour = widget.NewSelect(colours, nil)
+	// A note or question made without a colour has none: say so, not
+	// Fyne's "(Select one)".
+	e.colour.PlaceHolder = "No colour"
 	e.status = widget.NewSelect([]string{string(annotate.StatusOpen), string(annotate.StatusAnswered), string(annotate.StatusDropped)}, nil)
 	e.answer = newShortcutEntry(true)
 	e.answer.SetPlaceHolder("Answer")
