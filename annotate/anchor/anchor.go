@@ -15,7 +15,12 @@
 //     prefix or the start of its suffix, still occur are candidates too:
 //     the quote may have been edited where it stands while an untouched
 //     copy of its words stands elsewhere. Around each candidate the
-//     best-aligned window (edit distance, semi-global) is taken.
+//     best-aligned window (edit distance, semi-global) is taken, found by
+//     Myers' bit-parallel search (64 rows of the table per machine word,
+//     only the blocks of rows that can still hold a distance within the
+//     bound: Ukkonen's cut-off), as Hypothesis' approx-string-match does.
+//     The bound is a quarter of the quote, and tightens to what could
+//     still beat the best candidate so far.
 //  3. Each candidate is scored as Hypothesis does: similarity of the quote
 //     counts 50, of the prefix 20, of the suffix 20, nearness to the old
 //     position 2, divided by 92. The best candidate is taken only if its
@@ -26,6 +31,23 @@
 //     a passage that began at the start of a word still does when that
 //     word was edited, instead of starting inside it or on the line break
 //     before it.
+//
+// # What it costs
+//
+// The work is bounded by what it costs, not by how many candidates there
+// are: every cell of an edit-distance table computed and every code point
+// compared is charged to a budget (Budget: about 50 ms of one core however
+// long the passage and however often its first words occur; see
+// docs/PERFORMANCE.md). Gathering candidates is a pass over the text per
+// needle. Exact occurrences are tried nearest the old position first; the
+// other candidates of a long quote are tried in order of how many of 16
+// pieces of the quote stand where they would if the passage started there,
+// so the place where it was edited comes before the hundreds of places that
+// merely share its first words. When the budget runs out the best
+// placement found so far is returned, or an orphan, marked Unfinished: the
+// annotation is never lost, at worst the reader places it again. A passage
+// too long to align within the budget (tens of thousands of code points)
+// is found only where it stands unchanged.
 package anchor
 
 import (
@@ -50,6 +72,9 @@ type Result struct {
 	Anchor annotate.Anchor
 	Orphan bool
 	Score  float64
+	// Unfinished says the budget ran out before every place the passage
+	// might stand was tried: Anchor is the best found, or it is an orphan.
+	Unfinished bool
 }
 
 // Text is a changed text prepared for finding many passages in it.
@@ -108,20 +133,31 @@ func (t *Text) ReanchorWithin(a annotate.Anchor, budget int) Result {
 	}
 	s := &search{t: t, a: a, exact: exact, prefix: []rune(a.Prefix), suffix: []rune(a.Suffix), left: budget, best: Result{Orphan: true}}
 	found := &finder{t: t, seen: map[int]bool{}}
-	for _, c := range found.occurrences(exact, a.Start) {
+	occurrences := found.occurrences(exact, a.Start)
+	for i, c := range occurrences {
 		if !s.score(c, c+len(exact), 1) {
-			return s.best
+			done := i+1 == len(occurrences) && !s.best.Orphan && s.best.Score >= exactEnough
+			return s.result(!done)
 		}
 	}
 	if !s.best.Orphan && s.best.Score >= exactEnough {
 		return s.best
 	}
-	for _, c := range found.near(exact, s.prefix, s.suffix, &s.left) {
+	near := found.near(exact, s.prefix, s.suffix, &s.left)
+	for i, c := range near {
 		if !s.consider(c) {
-			break
+			return s.result(i+1 < len(near) || s.left < 0)
 		}
 	}
 	return s.best
+}
+
+// result is the best placement found, unfinished if places were left
+// untried.
+func (s *search) result(unfinished bool) Result {
+	r := s.best
+	r.Unfinished = unfinished
+	return r
 }
 
 // search is one re-anchoring: the passage sought, the best placement so

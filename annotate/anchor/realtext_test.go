@@ -199,6 +199,7 @@ func realCases(tb testing.TB) []realCase {
 func TestReanchorOnARealBook(t *testing.T) {
 	for _, c := range realCases(t) {
 		r := anchor.NewText(c.text).Reanchor(c.anchor)
+		t.Logf("%s: orphan %v, score %.3f, unfinished %v", c.name, r.Orphan, r.Score, r.Unfinished)
 		wantEnd := c.wantStart + len([]rune(c.want))
 		switch {
 		case c.want == "" && !r.Orphan:
