@@ -36,7 +36,7 @@
 //
 // The work is bounded by what it costs, not by how many candidates there
 // are: every cell of an edit-distance table computed and every code point
-// compared is charged to a budget (Budget: about 50 ms of one core however
+// compared is charged to a budget (Budget: 20-30 ms of one core however
 // long the passage and however often its first words occur; see
 // docs/PERFORMANCE.md). Gathering candidates is a pass over the text per
 // needle. Exact occurrences are tried nearest the old position first; the
@@ -110,10 +110,10 @@ func Reanchor(a annotate.Anchor, text []rune) Result { return NewText(text).Rean
 
 // Budget is the work one re-anchoring may do, in cells of the
 // edit-distance tables it computes (a step of Myers' search computes 64 at
-// once) and code points it compares: about 50 ms on the 2-core machine of
+// once) and code points it compares: 20-30 ms of one core on the machine of
 // docs/PERFORMANCE.md, however long the passage and however often its
 // first words occur.
-const Budget = 300_000_000
+const Budget = 200_000_000
 
 // Reanchor finds a in the text, within Budget.
 func (t *Text) Reanchor(a annotate.Anchor) Result { return t.ReanchorWithin(a, Budget) }
