@@ -15,7 +15,12 @@
 //     prefix or the start of its suffix, still occur are candidates too:
 //     the quote may have been edited where it stands while an untouched
 //     copy of its words stands elsewhere. Around each candidate the
-//     best-aligned window (edit distance, semi-global) is taken.
+//     best-aligned window (edit distance, semi-global) is taken, found by
+//     Myers' bit-parallel search (64 rows of the table per machine word,
+//     only the blocks of rows that can still hold a distance within the
+//     bound: Ukkonen's cut-off), as Hypothesis' approx-string-match does.
+//     The bound is a quarter of the quote, and tightens to what could
+//     still beat the best candidate so far.
 //  3. Each candidate is scored as Hypothesis does: similarity of the quote
 //     counts 50, of the prefix 20, of the suffix 20, nearness to the old
 //     position 2, divided by 92. The best candidate is taken only if its
@@ -26,10 +31,26 @@
 //     a passage that began at the start of a word still does when that
 //     word was edited, instead of starting inside it or on the line break
 //     before it.
+//
+// # What it costs
+//
+// The work is bounded by what it costs, not by how many candidates there
+// are: every cell of an edit-distance table computed and every code point
+// compared is charged to a budget (Budget: 20-30 ms of one core however
+// long the passage and however often its first words occur; see
+// docs/PERFORMANCE.md). Gathering candidates is a pass over the text per
+// needle. Exact occurrences are tried nearest the old position first; the
+// other candidates of a long quote are tried in order of how many of 16
+// pieces of the quote stand where they would if the passage started there,
+// so the place where it was edited comes before the hundreds of places that
+// merely share its first words. When the budget runs out the best
+// placement found so far is returned, or an orphan, marked Unfinished: the
+// annotation is never lost, at worst the reader places it again. A passage
+// too long to align within the budget (tens of thousands of code points)
+// is found only where it stands unchanged.
 package anchor
 
 import (
-	"strings"
 	"unicode"
 
 	"scholia/annotate"
@@ -51,6 +72,9 @@ type Result struct {
 	Anchor annotate.Anchor
 	Orphan bool
 	Score  float64
+	// Unfinished says the budget ran out before every place the passage
+	// might stand was tried: Anchor is the best found, or it is an orphan.
+	Unfinished bool
 }
 
 // Text is a changed text prepared for finding many passages in it.
@@ -58,6 +82,7 @@ type Text struct {
 	runes  []rune
 	s      string
 	runeAt []int32 // byte offset in s -> code point offset
+	byteAt []int32 // code point offset -> byte offset in s
 }
 
 // NewText prepares text (code points) once for all the annotations of a
@@ -65,14 +90,17 @@ type Text struct {
 func NewText(text []rune) *Text {
 	t := &Text{runes: text, s: string(text)}
 	t.runeAt = make([]int32, len(t.s)+1)
+	t.byteAt = make([]int32, 0, len(text)+1)
 	count := int32(0)
 	for i := 0; i < len(t.s); i++ {
 		t.runeAt[i] = count
 		if t.s[i]&0xC0 != 0x80 {
+			t.byteAt = append(t.byteAt, int32(i))
 			count++
 		}
 	}
 	t.runeAt[len(t.s)] = count
+	t.byteAt = append(t.byteAt, int32(len(t.s)))
 	return t
 }
 
@@ -80,8 +108,21 @@ func NewText(text []rune) *Text {
 // use NewText once and its Reanchor.
 func Reanchor(a annotate.Anchor, text []rune) Result { return NewText(text).Reanchor(a) }
 
-// Reanchor finds a in the text.
-func (t *Text) Reanchor(a annotate.Anchor) Result {
+// Budget is the work one re-anchoring may do, in cells of the
+// edit-distance tables it computes (a step of Myers' search computes 64 at
+// once) and code points it compares: 20-30 ms of one core on the machine of
+// docs/PERFORMANCE.md, however long the passage and however often its
+// first words occur.
+const Budget = 200_000_000
+
+// Reanchor finds a in the text, within Budget.
+func (t *Text) Reanchor(a annotate.Anchor) Result { return t.ReanchorWithin(a, Budget) }
+
+// ReanchorWithin finds a in the text doing at most about budget work (see
+// Budget). When the budget runs out before every candidate was tried, the
+// best placement found so far is returned, or an orphan: the annotation is
+// never lost, at worst it asks to be placed again.
+func (t *Text) ReanchorWithin(a annotate.Anchor, budget int) Result {
 	text := t.runes
 	exact := []rune(a.Exact)
 	if len(exact) == 0 {
@@ -90,137 +131,121 @@ func (t *Text) Reanchor(a annotate.Anchor) Result {
 	if a.Start >= 0 && a.End <= len(text) && a.End-a.Start == len(exact) && string(text[a.Start:a.End]) == a.Exact {
 		return Result{Anchor: a, Score: 1}
 	}
-	best := Result{Orphan: true}
-	prefix, suffix := []rune(a.Prefix), []rune(a.Suffix)
-	consider := func(c int) {
-		s, e, sim := align(exact, text, c)
-		if sim < MinQuoteSimilarity {
-			return
-		}
-		score := (50*sim + 20*contextSimilarity(prefix, text[max(0, s-len(prefix)):s]) +
-			20*contextSimilarity(suffix, text[e:min(len(text), e+len(suffix))]) +
-			2*(1-float64(abs(s-a.Start))/float64(max(len(text), 1)))) / 92
-		if score >= MinScore && (best.Orphan || score > best.Score) {
-			ns, ne := snap(text, s, e, exact, prefix, suffix)
-			n, err := annotate.NewAnchor(text, ns, ne)
-			if err == nil {
-				best = Result{Anchor: n, Score: score}
-			}
-		}
-	}
+	s := &search{t: t, a: a, exact: exact, prefix: []rune(a.Prefix), suffix: []rune(a.Suffix), left: budget, best: Result{Orphan: true}}
 	found := &finder{t: t, seen: map[int]bool{}}
-	for _, c := range found.occurrences(exact) {
-		consider(c)
-	}
-	if !best.Orphan && best.Score >= exactEnough {
-		return best
-	}
-	for _, c := range found.near(exact, prefix, suffix) {
-		consider(c)
-	}
-	return best
-}
-
-// finder gathers the positions in the text where a passage may start, each
-// once, at most about 200.
-type finder struct {
-	t    *Text
-	seen map[int]bool
-	out  []int
-}
-
-// find adds where needle stands, moved by shift code points.
-func (f *finder) find(needle []rune, shift int) {
-	if len(needle) < 8 {
-		return
-	}
-	s, n := f.t.s, string(needle)
-	for from := 0; from < len(s); {
-		i := strings.Index(s[from:], n)
-		if i < 0 || len(f.out) > 200 {
-			return
+	occurrences := found.occurrences(exact, a.Start)
+	for i, c := range occurrences {
+		if !s.score(c, c+len(exact), 1) {
+			done := i+1 == len(occurrences) && !s.best.Orphan && s.best.Score >= exactEnough
+			return s.result(!done)
 		}
-		if p := int(f.t.runeAt[from+i]) + shift; p >= 0 && p <= len(f.t.runes) && !f.seen[p] {
-			f.seen[p] = true
-			f.out = append(f.out, p)
+	}
+	if !s.best.Orphan && s.best.Score >= exactEnough {
+		return s.best
+	}
+	near := found.near(exact, s.prefix, s.suffix, &s.left)
+	for i, c := range near {
+		if !s.consider(c) {
+			return s.result(i+1 < len(near) || s.left < 0)
 		}
-		from += i + len(n)
 	}
+	return s.best
 }
 
-// occurrences are the places where the quote stands unchanged.
-func (f *finder) occurrences(exact []rune) []int {
-	f.find(exact, 0)
-	return f.out
+// result is the best placement found, unfinished if places were left
+// untried.
+func (s *search) result(unfinished bool) Result {
+	r := s.best
+	r.Unfinished = unfinished
+	return r
 }
 
-// near are the other places: where the quote's first or last 16 code
-// points, or the end of its prefix or the start of its suffix, stand.
-func (f *finder) near(exact, prefix, suffix []rune) []int {
-	from := len(f.out)
-	k := min(16, len(exact))
-	f.find(exact[:k], 0)
-	f.find(exact[len(exact)-k:], -(len(exact) - k))
-	if len(prefix) >= 8 {
-		p := prefix[max(0, len(prefix)-16):]
-		f.find(p, len(p))
-	}
-	if len(suffix) >= 8 {
-		f.find(suffix[:min(16, len(suffix))], -len(exact))
-	}
-	return f.out[from:]
+// search is one re-anchoring: the passage sought, the best placement so
+// far and the work left.
+type search struct {
+	t                     *Text
+	a                     annotate.Anchor
+	exact, prefix, suffix []rune
+	fwd, rev              *pattern
+	left                  int
+	best                  Result
 }
 
-// align finds, around start, the window of text most like exact: it
-// allows the start to move a little and the length to change by a
-// quarter, by semi-global edit distance. It returns the window and its
-// similarity (1 - distance / length).
-func align(exact, text []rune, start int) (int, int, float64) {
-	slack := len(exact)/4 + 2
+// consider aligns the passage around candidate c and scores the window
+// found; it reports false when the budget has run out.
+func (s *search) consider(c int) bool {
+	if s.left <= 0 {
+		return false
+	}
+	// Only a window close enough to beat the best so far is worth finding:
+	// the quote counts 50 of 92, its context and nearness at most 42.
+	need := MinQuoteSimilarity
+	if !s.best.Orphan {
+		need = max(need, (s.best.Score*92-42)/50)
+	}
+	m := len(s.exact)
+	maxErr := int((1-need)*float64(m) + 1e-9)
+	if maxErr < 0 {
+		return true
+	}
+	if s.fwd == nil {
+		s.fwd, s.rev = newPattern(s.exact), newPattern(reversed(s.exact))
+	}
+	start, end, dist, cost := align(s.fwd, s.rev, s.t.runes, c, maxErr, s.left)
+	s.left -= cost
+	if end < 0 {
+		return s.left > 0
+	}
+	return s.score(start, end, 1-float64(dist)/float64(m))
+}
+
+// score scores the window [start, end) whose quote similarity is sim and
+// keeps it if it is the best so far; it reports false when the budget has
+// run out.
+func (s *search) score(start, end int, sim float64) bool {
+	text := s.t.runes
+	before := text[max(0, start-len(s.prefix)):start]
+	after := text[end:min(len(text), end+len(s.suffix))]
+	s.left -= len(s.prefix)*len(before) + len(s.suffix)*len(after) + 1
+	score := (50*sim + 20*contextSimilarity(s.prefix, before) + 20*contextSimilarity(s.suffix, after) +
+		2*(1-float64(abs(start-s.a.Start))/float64(max(len(text), 1)))) / 92
+	if sim >= MinQuoteSimilarity && score >= MinScore && (s.best.Orphan || score > s.best.Score) {
+		ns, ne := snap(text, start, end, s.exact, s.prefix, s.suffix)
+		if n, err := annotate.NewAnchor(text, ns, ne); err == nil {
+			s.best = Result{Anchor: n, Score: score}
+		}
+	}
+	return s.left > 0
+}
+
+// align finds, around start, the window of text most like the quote
+// (fwd; rev is it backwards): it allows the start to move a little and the
+// length to change by a quarter, by semi-global edit distance, at most
+// maxErr, computing at most about limit cells. It returns the window and
+// its distance, end -1 when no window is within maxErr or the limit was
+// reached, and the cells computed.
+func align(fwd, rev *pattern, text []rune, start, maxErr, limit int) (s, e, dist, cost int) {
+	m := fwd.m
+	slack := m/4 + 2
 	from := max(0, start-slack)
-	to := min(len(text), start+len(exact)+slack)
+	to := min(len(text), start+m+slack)
 	if from >= to {
-		return 0, 0, 0
+		return 0, -1, 0, 1
 	}
-	window := text[from:to]
-	// prev[j]: edit distance of exact[:i] against a substring of window
-	// ending at j (free start), with the start recorded.
-	m := len(window)
-	prev := make([]int, m+1)
-	prevStart := make([]int, m+1)
-	cur := make([]int, m+1)
-	curStart := make([]int, m+1)
-	for j := 0; j <= m; j++ {
-		prev[j], prevStart[j] = 0, j
+	end, dist, steps := fwd.scan(text[from:to], maxErr, false, false, limit/wordBits+1)
+	cost = steps * wordBits
+	if end < 0 {
+		return 0, -1, 0, cost
 	}
-	for i := 1; i <= len(exact); i++ {
-		cur[0], curStart[0] = i, 0
-		for j := 1; j <= m; j++ {
-			cost := 1
-			if exact[i-1] == window[j-1] {
-				cost = 0
-			}
-			d, st := prev[j-1]+cost, prevStart[j-1]
-			if v := prev[j] + 1; v < d {
-				d, st = v, prevStart[j]
-			}
-			if v := cur[j-1] + 1; v < d {
-				d, st = v, curStart[j-1]
-			}
-			cur[j], curStart[j] = d, st
-		}
-		prev, cur = cur, prev
-		prevStart, curStart = curStart, prevStart
+	end += from
+	// The start: the longest window ending there as close as that.
+	lo := max(from, end-m-dist)
+	back, _, steps := rev.scan(reversed(text[lo:end]), dist, true, true, (limit-cost)/wordBits+1)
+	cost += steps * wordBits
+	if back < 0 {
+		return 0, -1, 0, cost
 	}
-	bestJ := 0
-	for j := 1; j <= m; j++ {
-		if prev[j] < prev[bestJ] {
-			bestJ = j
-		}
-	}
-	dist := prev[bestJ]
-	sim := 1 - float64(dist)/float64(len(exact))
-	return from + prevStart[bestJ], from + bestJ, sim
+	return end - back, end, dist, cost
 }
 
 // snap moves the edges of the window [s, e) found for exact to where the
