@@ -13,21 +13,44 @@ import (
 // the window's key handler when nothing in the dialog has the focus; text
 // boxes in dialogs close them themselves (shortcutEntry's onCancel), and
 // drop-downs give the keys back once a choice is made.
+//
+// A dialog takes the focus from the text box the reader was typing in and
+// gives it back when it closes, a moment later: a button pressed with the
+// space bar closes the dialog on the key, and the space's character comes
+// after it, which must not land in the box behind (it once added a space
+// to the end of the answer being edited).
 type openDialogs struct {
 	canvas fyne.Canvas
+	later  func(func()) // runs a function once the events now arriving are handled
 	close  map[fyne.CanvasObject]func()
 }
 
-func newOpenDialogs(c fyne.Canvas) *openDialogs {
-	return &openDialogs{canvas: c, close: map[fyne.CanvasObject]func(){}}
+func newOpenDialogs(c fyne.Canvas, later func(func())) *openDialogs {
+	return &openDialogs{canvas: c, later: later, close: map[fyne.CanvasObject]func(){}}
 }
 
-// show shows a dialog; Esc hides it as its dismiss button does.
+// show shows a dialog; Esc hides it as its dismiss button does. The text
+// box that had the focus gets it back after the dialog closes.
 func (o *openDialogs) show(d interface {
 	Show()
 	Hide()
 }) {
-	o.showWith(d.Show, d.Hide)
+	closed, ok := d.(interface{ SetOnClosed(func()) })
+	prev := o.canvas.Focused()
+	if !ok || prev == nil || o.canvas.Overlays().Top() != nil {
+		o.showWith(d.Show, d.Hide)
+		return
+	}
+	o.canvas.Unfocus()
+	refocus := func() {
+		o.later(func() {
+			if o.canvas.Overlays().Top() == nil && o.canvas.Focused() == nil {
+				o.canvas.Focus(prev)
+			}
+		})
+	}
+	closed.SetOnClosed(refocus)
+	o.showWith(d.Show, func() { d.Hide(); refocus() })
 }
 
 // showWith calls show, which adds an overlay to the window, and remembers

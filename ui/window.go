@@ -69,7 +69,7 @@ type MainWindow struct {
 func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m := &MainWindow{app: app, win: app.NewWindow("Scholia"), lib: lib, colour: annotate.Yellow}
 	m.guard = newCrashGuard(m.tellCrash)
-	m.dialogs = newOpenDialogs(m.win.Canvas())
+	m.dialogs = newOpenDialogs(m.win.Canvas(), m.guard.do)
 	m.state = loadState(app.Preferences())
 	applyTheme(app, m.state.theme)
 

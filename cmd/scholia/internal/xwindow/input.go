@@ -57,15 +57,19 @@ func (s *Session) Drag(x0, y0, x1, y1, steps int) {
 	s.Up()
 }
 
-// Clipboard is the text on the clipboard, or "" when it holds none.
+// Clipboard is the text on the clipboard, or "" when it holds none. xclip
+// also fails for a moment while the app is taking the clipboard over, so a
+// failure is tried again for a second before it counts as empty.
 func (s *Session) Clipboard() string {
-	cmd := exec.Command("xclip", "-selection", "clipboard", "-o")
-	cmd.Env = s.env()
-	out, err := cmd.Output()
-	if err != nil {
-		return ""
-	}
-	return string(out)
+	var text string
+	Poll(time.Second, func() bool {
+		cmd := exec.Command("xclip", "-selection", "clipboard", "-o")
+		cmd.Env = s.env()
+		out, err := cmd.Output()
+		text = string(out)
+		return err == nil
+	})
+	return text
 }
 
 // SetClipboard puts text on the clipboard, so a test can tell a later copy
