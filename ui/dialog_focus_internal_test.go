@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -26,6 +27,8 @@ func TestSpaceOnADialogButtonTypesNothingIntoTheNoteBehind(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	a := addNote(t, m, "negotiated settlement", "Which settlement?")
 	m.panel.Reveal(a.ID)
+	m.panel.Editor.pause = time.Hour
+	holdResults(m)
 	c := m.win.Canvas()
 	typeInto(c, m.panel.Editor.body, "Which settlement? The 1994 one.")
 
