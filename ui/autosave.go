@@ -30,6 +30,7 @@ type autosaver struct {
 	mu       sync.Mutex
 	idle     *sync.Cond
 	queue    []annotate.Annotation
+	saving   string // the id of the annotation whose edit is being committed
 	results  []saveResult
 	busy     bool
 	failures map[string]error // by annotation id, the last save's error
@@ -148,6 +149,7 @@ func (e *AnnotationEditor) saveQueued() {
 		}
 		a := s.queue[0]
 		s.queue = s.queue[1:]
+		s.saving = a.ID
 		s.mu.Unlock()
 
 		err := errCrashed
@@ -163,6 +165,7 @@ func (e *AnnotationEditor) saveQueued() {
 			delete(s.failures, a.ID)
 		}
 		s.results = append(s.results, saveResult{a, err})
+		s.saving = ""
 		s.mu.Unlock()
 		if e.toUI != nil {
 			e.toUI(e.deliver)
@@ -170,6 +173,22 @@ func (e *AnnotationEditor) saveQueued() {
 			e.guard.do(e.deliver)
 		}
 	}
+}
+
+// pending says whether an edit of the annotation id waits to be committed
+// or is being committed.
+func (s *autosaver) pending(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.saving == id {
+		return true
+	}
+	for _, a := range s.queue {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // wait waits until every queued edit is committed (or failed) and shows
@@ -226,10 +245,15 @@ func (e *AnnotationEditor) keep(a annotate.Annotation) {
 }
 
 // load fills the boxes with an annotation. The same annotation shown
-// again (refreshed after a save) keeps the boxes typed in since; an edit
-// that failed to save comes back.
+// again (refreshed after a save) keeps the boxes typed in since, and all
+// of them while a later edit of it is still being saved: the library then
+// holds an older text than the boxes. An edit that failed to save comes
+// back.
 func (e *AnnotationEditor) load(a annotate.Annotation) {
 	same := e.a != nil && e.a.ID == a.ID
+	if same && e.saver.pending(a.ID) {
+		return
+	}
 	keepTyped := same && e.failed
 	var base editorFields
 	if same {

@@ -54,8 +54,12 @@ func (o *openDialogs) show(d interface {
 }
 
 // showWith calls show, which adds an overlay to the window, and remembers
-// that close is what Esc does to that overlay.
+// that close is what Esc does to that overlay. What had the keys under the
+// dialog loses them first: Space on a dialog's button closes it before the
+// driver hands on the space character, which would otherwise be typed into
+// the text box the dialog covered.
 func (o *openDialogs) showWith(show, close func()) {
+	o.canvas.Unfocus()
 	show()
 	if top := o.canvas.Overlays().Top(); top != nil {
 		o.close[top] = close

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// pressSpace presses the space bar as the window's driver delivers it:
+// the key to what has the focus, then the character to what has the focus
+// once the key is handled.
+func pressSpace(c fyne.Canvas) {
+	pressKey(c, fyne.KeySpace)
+	if f := c.Focused(); f != nil {
+		f.TypedRune(' ')
+	} else if h := c.OnTypedRune(); h != nil {
+		h(' ')
+	}
+}
+
+// Space on a dialog's button presses it and nothing else: the text box
+// that had the keys before the dialog opened does not get a space.
+func TestSpaceOnADialogButtonTypesNothingIntoTheNoteBehind(t *testing.T) {
+	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
+	openTitled(t, m, "Joint Statement")
+	a := addNote(t, m, "negotiated settlement", "Which settlement?")
+	m.panel.Reveal(a.ID)
+	m.panel.Editor.pause = time.Hour
+	holdResults(m)
+	c := m.win.Canvas()
+	typeInto(c, m.panel.Editor.body, "Which settlement? The 1994 one.")
+
+	m.ShowCitationDialog()
+	save, ok := find(c.Overlays().Top(), func(b *widget.Button) bool { return b.Text == "Save" })
+	if !ok {
+		t.Fatal("no Save button in the citation dialog")
+	}
+	c.Focus(save)
+	pressSpace(c)
+	if c.Overlays().Top() != nil {
+		t.Fatalf("Space on Save left the dialog open: %q", overlayTexts(c))
+	}
+	m.panel.Editor.Save()
+	if got := m.panel.Editor.body.Text; got != "Which settlement? The 1994 one." {
+		t.Errorf("the note box holds %q after Space on the dialog's Save", got)
+	}
+	if got := bodyOf(t, lib, a.ID); got != "Which settlement? The 1994 one." {
+		t.Errorf("the library holds %q after Space on the dialog's Save", got)
+	}
+}
