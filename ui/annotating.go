@@ -247,6 +247,7 @@ func (m *MainWindow) deleteAnnotation(id string) {
 		m.showError(err)
 		return
 	}
+	m.panel.Editor.forget(id)
 	m.panel.Editor.Clear()
 	m.saved("Moved to the trash · Ctrl+Z undoes")
 }

@@ -233,6 +233,15 @@ func (e *AnnotationEditor) settle() error {
 	return nil
 }
 
+// forget drops what is kept of an annotation's failed edits, once the
+// reader has deleted it: quitting then has nothing of it to ask about.
+func (e *AnnotationEditor) forget(id string) {
+	e.saver.mu.Lock()
+	delete(e.saver.failures, id)
+	e.saver.mu.Unlock()
+	delete(e.unsaved, id)
+}
+
 // keep holds on to an edit whose save failed: back in the boxes not
 // typed in since when it is shown, else until it is chosen again.
 func (e *AnnotationEditor) keep(a annotate.Annotation) {

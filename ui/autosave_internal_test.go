@@ -256,3 +256,21 @@ func TestAPanickingPanelSaveKeepsTheText(t *testing.T) {
 		t.Errorf("saved again, the library holds %q", got)
 	}
 }
+
+// An annotation deleted after its edit failed to save leaves nothing to
+// ask about: quitting does not warn of an edit the reader threw away.
+func TestADeletedAnnotationsFailedEditIsForgotten(t *testing.T) {
+	m, _, a, _ := twoNotes(t)
+	c := m.win.Canvas()
+	e := m.panel.Editor
+	e.OnSave = func(annotate.Annotation) error { panic("the disk driver fell over") }
+	typeInto(c, e.body, "Typed as the save crashed.")
+	tapLabel(t, c, "Raised by whom?")
+	e.wait()
+	pressKey(c, fyne.KeyEscape) // the crash message
+	m.deleteAnnotation(a.ID)
+	m.Quit()
+	if strings.Contains(overlayTexts(c), "Quit without saving?") {
+		t.Fatalf("quitting asked about the edit of a deleted annotation: %q", overlayTexts(c))
+	}
+}

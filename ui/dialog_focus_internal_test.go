@@ -62,3 +62,34 @@ func TestSpaceOnADialogButtonTypesNothingIntoTheNoteBehind(t *testing.T) {
 		t.Errorf("the library holds %q after Space on the dialog's Save", got)
 	}
 }
+
+// Space on Keep editing, when Esc asked whether to throw a draft away,
+// keeps the draft as it was typed and puts the cursor back in it.
+func TestSpaceOnKeepEditingTypesNothingIntoTheDraft(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
+	openTitled(t, m, "Joint Statement")
+	var later []func()
+	m.dialogs.later = func(f func()) { later = append(later, f) }
+	c := m.win.Canvas()
+	selectText(t, m, "technical level")
+	m.AddNote()
+	d := m.noteDialog
+	draft := "Who sits at the technical level?"
+	typeInto(c, d.body, draft)
+	pressKey(c, fyne.KeyEscape)
+	keep, ok := find(c.Overlays().Top(), func(b *widget.Button) bool { return b.Text == "Keep editing" })
+	if !ok {
+		t.Fatalf("Esc on a draft did not ask: %q", overlayTexts(c))
+	}
+	c.Focus(keep)
+	pressSpace(c)
+	for _, f := range later {
+		f()
+	}
+	if !d.Open() || d.Body() != draft {
+		t.Fatalf("after Space on Keep editing: open %v, the draft reads %q", d.Open(), d.Body())
+	}
+	if c.Focused() != d.body {
+		t.Errorf("after Keep editing the keys went to %T, not back to the draft", c.Focused())
+	}
+}

@@ -123,7 +123,14 @@ func (d *NoteDialog) Cancel() {
 			d.discard()
 			return
 		}
-		d.win.Canvas().Focus(d.body)
+		// After the events of this key press: Space on Keep editing
+		// must not type a space into the draft.
+		focus := func() { d.win.Canvas().Focus(d.body) }
+		if d.dialogs != nil {
+			d.dialogs.later(focus)
+		} else {
+			focus()
+		}
 	}, d.win)
 	c.SetConfirmText("Discard")
 	c.SetDismissText("Keep editing")
