@@ -1,6 +1,7 @@
 package xwindow
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,7 +47,9 @@ func (s *Session) Open(args ...string) {
 	}) || s.win == "" {
 		s.t.Fatalf("no Scholia window within 60 s; the app said: %s", s.Log())
 	}
-	s.Resize(Width, Height)
+	if w, h := s.Resize(Width, Height); w != Width || h != Height {
+		s.t.Fatalf("the window took the size %dx%d, not %dx%d", w, h, Width, Height)
+	}
 	s.xdo("windowmove", s.win, "0", "0")
 	// The GL driver presents its first frame a moment after the window is
 	// mapped: wait until the screen shows more than a flat colour.
@@ -97,17 +100,31 @@ func (s *Session) WaitTitle(part string) {
 	}
 }
 
-// Resize gives the window a new size, as a person dragging its corner does,
-// and waits until X reports it.
-func (s *Session) Resize(w, h int) {
+// Resize gives the window a new size, as a person dragging its corner
+// does, and returns the size it took: the app may keep a window wider
+// than asked when what it shows needs the room (a dialog open, say), as
+// a window manager lets it.
+func (s *Session) Resize(w, h int) (int, int) {
 	s.t.Helper()
 	s.xdo("windowsize", s.win, strconv.Itoa(w), strconv.Itoa(h))
-	want := strconv.Itoa(w) + "x" + strconv.Itoa(h)
-	if !Poll(5*time.Second, func() bool {
-		return strings.Contains(s.xdo("getwindowgeometry", s.win), "Geometry: "+want)
-	}) {
-		s.t.Fatalf("the window did not take the size %s: %s", want, s.xdo("getwindowgeometry", s.win))
+	var gw, gh int
+	Poll(5*time.Second, func() bool {
+		gw, gh = s.size()
+		return gw == w && gh == h
+	})
+	return gw, gh
+}
+
+// size is the window's size as X reports it.
+func (s *Session) size() (int, int) {
+	s.t.Helper()
+	var w, h int
+	for _, line := range strings.Split(s.xdo("getwindowgeometry", s.win), "\n") {
+		if g, ok := strings.CutPrefix(strings.TrimSpace(line), "Geometry: "); ok {
+			fmt.Sscanf(g, "%dx%d", &w, &h)
+		}
 	}
+	return w, h
 }
 
 // Quit presses Ctrl+Q and waits until the app has ended and released the

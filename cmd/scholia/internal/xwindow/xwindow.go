@@ -127,12 +127,12 @@ func Binary(t testing.TB) string {
 			buildErr = err
 			return
 		}
-		dir, err := os.MkdirTemp("", "scholia-xwindow-")
-		if err != nil {
-			buildErr = err
+		// Beside make build's binary (bin/ is ignored by git), so runs
+		// replace one file instead of leaving a copy each in /tmp.
+		binPath = filepath.Join(root, "bin", "scholia-xwindow")
+		if buildErr = os.MkdirAll(filepath.Dir(binPath), 0o755); buildErr != nil {
 			return
 		}
-		binPath = filepath.Join(dir, "scholia")
 		cmd := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", binPath, "./cmd/scholia")
 		cmd.Dir = root
 		if out, err := cmd.CombinedOutput(); err != nil {
