@@ -359,15 +359,16 @@ func (l *Library) OpenQuestions() ([]Question, error) {
 // Tags lists every tag in use, most used first.
 func (l *Library) Tags() ([]string, error) { return l.store.Tags() }
 
-// CleanTags trims tags, drops a leading '#', joins inner spaces with '-'
-// and removes duplicates and empties, keeping the order.
+// CleanTags keeps tags as typed, tidied by annotate.CleanTag (a tag of
+// several words keeps its spaces), and removes empties and tags that
+// annotate.TagKey cannot tell apart from an earlier one, keeping the order.
 func CleanTags(tags []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, t := range tags {
-		t = strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(t), "#")), "-")
-		if t != "" && !seen[strings.ToLower(t)] {
-			seen[strings.ToLower(t)] = true
+		t = annotate.CleanTag(t)
+		if k := annotate.TagKey(t); t != "" && !seen[k] {
+			seen[k] = true
 			out = append(out, t)
 		}
 	}

@@ -35,7 +35,7 @@ func TestAnnotationAnchorsOnTheExactPassage(t *testing.T) {
 	if !strings.HasSuffix(a.Anchor.Prefix, "agreed in principle. ") || !strings.HasPrefix(a.Anchor.Suffix, " disagreed") {
 		t.Errorf("context %q / %q", a.Anchor.Prefix, a.Anchor.Suffix)
 	}
-	if strings.Join(a.Tags, ",") != "trade,summit-talks" {
+	if strings.Join(a.Tags, ",") != "trade,summit talks" {
 		t.Errorf("tags %q", a.Tags)
 	}
 	if _, err := lib.AnnotateQuote(doc.ID, "The ministers", 3, library.Draft{}); !errors.Is(err, annotate.ErrNotFound) || !strings.Contains(err.Error(), "occurs 2 times") {
@@ -54,7 +54,7 @@ func TestAnnotationAnchorsOnTheExactPassage(t *testing.T) {
 	if err != nil || len(anns) != 1 || anns[0].Body != "*second* mention" || anns[0].Anchor.Exact != "The ministers" {
 		t.Fatalf("after reopening: %+v, %v", anns, err)
 	}
-	if tags, _ := lib.Tags(); strings.Join(tags, ",") != "trade,summit-talks" && strings.Join(tags, ",") != "summit-talks,trade" {
+	if tags, _ := lib.Tags(); strings.Join(tags, ",") != "trade,summit talks" && strings.Join(tags, ",") != "summit talks,trade" {
 		t.Errorf("tags in use %q", tags)
 	}
 }

@@ -194,7 +194,7 @@ func TestCSVExportHasOneRowPerAnnotation(t *testing.T) {
 		}
 	}
 	if note[0] != "Talks in Geneva" || note[2] != "note" || note[3] != "pink" || note[5] != "Nobody's coffee was warm" ||
-		note[6] != "A detail the \"minutes\" leave out, with commas, quotes\nand a line break." || note[7] != "atmosphere; primary-source" {
+		note[6] != "A detail the \"minutes\" leave out, with commas, quotes\nand a line break." || note[7] != "atmosphere; primary source" {
 		t.Errorf("note row %q", note)
 	}
 	if !strings.HasPrefix(note[1], "urn:sha256:") {

@@ -145,7 +145,7 @@ func FuzzSearch(f *testing.F) {
 func filterProblem(r search.Result, q search.Query) string {
 	hasTag := q.Tag == ""
 	for _, tag := range r.Tags {
-		hasTag = hasTag || strings.EqualFold(tag, q.Tag)
+		hasTag = hasTag || annotate.TagKey(tag) == annotate.TagKey(q.Tag)
 	}
 	hasPhrases := true
 	for _, p := range q.Phrases {

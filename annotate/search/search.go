@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
+
+	"scholia/annotate"
 )
 
 // Result is an entry found, with its score and, per field, the byte
@@ -309,8 +311,11 @@ func passes(e *Entry, q Query) bool {
 		return false
 	}
 	if q.Tag != "" {
+		// tag:"diplomatic language" and tag:diplomatic-language both find
+		// the tag "diplomatic language".
+		want := annotate.TagKey(q.Tag)
 		for _, t := range e.Tags {
-			if strings.EqualFold(t, q.Tag) {
+			if annotate.TagKey(t) == want {
 				return true
 			}
 		}
