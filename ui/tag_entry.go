@@ -7,13 +7,18 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"scholia/annotate"
+	"scholia/annotate/library"
 )
 
 // maxSuggestions is how many tag suggestions show at once.
 const maxSuggestions = 6
 
-// TagEntry is a text box for tags, separated by commas or spaces, that
-// suggests tags already used as the reader types.
+// TagEntry is a text box for tags, separated by commas (a tag may hold
+// spaces: "diplomatic language"), that suggests tags already used as the
+// reader types. Enter takes the first suggestion shown, else submits as
+// Ctrl+Enter does.
 type TagEntry struct {
 	widget.BaseWidget
 	entry       *shortcutEntry
@@ -27,6 +32,7 @@ func NewTagEntry(known []string) *TagEntry {
 	t.entry = newShortcutEntry(false)
 	t.entry.SetPlaceHolder("tags, separated by commas")
 	t.entry.OnChanged = func(string) { t.suggest() }
+	t.entry.OnSubmitted = func(string) { t.enter() }
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -36,9 +42,10 @@ func (t *TagEntry) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewVBox(t.entry, t.suggestions))
 }
 
-// Tags are the tags typed.
+// Tags are the tags typed, as the library keeps them: split at commas,
+// tidied by library.CleanTags.
 func (t *TagEntry) Tags() []string {
-	return strings.FieldsFunc(t.entry.Text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
+	return library.CleanTags(strings.Split(t.entry.Text, ","))
 }
 
 // SetTags fills the box.
@@ -59,29 +66,44 @@ func (t *TagEntry) Suggestions() []string {
 	return out
 }
 
-// Accept completes the word being typed with a suggested tag.
+// Accept completes the tag being typed (after the last comma) with a
+// suggested tag.
 func (t *TagEntry) Accept(tag string) {
-	text := t.entry.Text
-	cut := strings.LastIndexAny(text, ", ;") + 1
-	t.entry.SetText(text[:cut] + tag + ", ")
+	before := strings.TrimSpace(t.entry.Text[:strings.LastIndex(t.entry.Text, ",")+1])
+	if before != "" {
+		before += " "
+	}
+	t.entry.SetText(before + tag + ", ")
 	t.entry.CursorColumn = len([]rune(t.entry.Text))
 	t.entry.Refresh()
 }
 
+// enter takes the first suggestion shown, else submits.
+func (t *TagEntry) enter() {
+	if s := t.Suggestions(); len(s) > 0 {
+		t.Accept(s[0])
+		return
+	}
+	if t.entry.onSubmit != nil {
+		t.entry.onSubmit()
+	}
+}
+
+// suggest offers the known tags holding the tag being typed (after the
+// last comma) that are not typed already.
 func (t *TagEntry) suggest() {
 	t.suggestions.RemoveAll()
 	text := t.entry.Text
-	partial := strings.ToLower(strings.TrimSpace(text[strings.LastIndexAny(text, ", ;")+1:]))
+	partial := annotate.TagKey(text[strings.LastIndex(text, ",")+1:])
 	if partial == "" {
 		return
 	}
 	typed := map[string]bool{}
 	for _, tag := range t.Tags() {
-		typed[strings.ToLower(tag)] = true
+		typed[annotate.TagKey(tag)] = true
 	}
 	for _, tag := range t.known {
-		l := strings.ToLower(tag)
-		if strings.Contains(l, partial) && !(typed[l] && l != partial) && l != partial {
+		if k := annotate.TagKey(tag); strings.Contains(k, partial) && !typed[k] {
 			tag := tag
 			b := widget.NewButton(tag, func() { t.Accept(tag) })
 			b.Importance = widget.LowImportance
