@@ -86,7 +86,7 @@ func runAnnotations(e *env, args []string) error {
 	fmt.Fprintln(tw, "ID\tKIND\tCOLOUR\tSTATUS\tQUOTE\tNOTE\tTAGS")
 	for _, a := range out {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, a.Kind, a.Colour, a.Status,
-			shortText(oneLineText(a.Exact), 40), shortText(oneLineText(a.Body), 40), strings.Join(a.Tags, " "))
+			shortText(oneLineText(a.Exact), 40), shortText(oneLineText(a.Body), 40), strings.Join(a.Tags, ", "))
 	}
 	return tw.Flush()
 }

@@ -202,7 +202,7 @@ func TestAnnotateAndListAnnotations(t *testing.T) {
 	lib := filepath.Join(t.TempDir(), "lib.db")
 	scholia(t, lib, "import", fixture(t, "brief.txt", brief))
 	out, errOut, code := scholia(t, lib, "annotate", "Ceasefire", "--quote", "Terms", "--occurrence", "2",
-		"--kind", "question", "--note", "Which terms?", "--tag", "terms", "--tag", "#draft")
+		"--kind", "question", "--note", "Which terms?", "--tag", "terms", "--tag", "#draft", "--tag", "diplomatic  language")
 	if code != 0 || len(strings.TrimSpace(out)) != 36 {
 		t.Fatalf("annotate: %q %q exit %d", out, errOut, code)
 	}
@@ -226,6 +226,12 @@ func TestAnnotateAndListAnnotations(t *testing.T) {
 		if _, ok := a[key]; !ok {
 			t.Errorf("annotations --json lacks %q", key)
 		}
+	}
+	if tags, _ := json.Marshal(a["tags"]); string(tags) != `["terms","draft","diplomatic language"]` {
+		t.Errorf("annotations --json gives the tags %s", tags)
+	}
+	if table, _, _ := scholia(t, lib, "annotations", "Ceasefire Brief"); !strings.Contains(table, "  terms, draft, diplomatic language\n") {
+		t.Errorf("the annotations table does not list the tags one by one:\n%s", table)
 	}
 	_, errOut, code = scholia(t, lib, "annotate", "Ceasefire Brief", "--quote", "Armistice")
 	if code != 1 || !strings.Contains(errOut, `"Armistice" is not in "Ceasefire Brief"`) {
