@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -230,6 +231,11 @@ func (m *MainWindow) Undo() {
 	}
 	m.settleEdits()
 	what, err := m.lib.Undo()
+	if errors.Is(err, library.ErrCannotUndo) {
+		// The step is dropped: the next Ctrl+Z undoes the one before.
+		m.saved(capitalise(err.Error()))
+		return
+	}
 	if err != nil {
 		m.showError(err)
 		return
@@ -259,7 +265,7 @@ func (m *MainWindow) restoreAnnotation(id string) {
 		m.showError(err)
 		return
 	}
-	m.saved("Restored")
+	m.saved("Restored · Ctrl+Z undoes")
 	m.panel.Reveal(a.ID)
 }
 

@@ -8,7 +8,6 @@ import (
 	"github.com/google/uuid"
 
 	"scholia/annotate"
-	"scholia/annotate/anchor"
 	"scholia/annotate/search"
 )
 
@@ -70,7 +69,8 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 		return nil, err
 	}
 	l.indexAnnotation(a)
-	l.pushUndo("the new "+string(a.Kind), func() error { return l.deleteNow(a.ID) })
+	created := *a
+	l.pushUndo("the new "+string(a.Kind), a.Kind, func() error { return l.uncreate(created) })
 	return a, nil
 }
 
@@ -162,21 +162,28 @@ func (l *Library) update(a annotate.Annotation, what string) (*annotate.Annotati
 		a.Status = annotate.StatusOpen
 	}
 	a.Modified = l.now().UTC()
+	// Saved and recorded while Undo waits, so an Undo never reverts the
+	// edit before this one over this one.
+	l.undo.mu.Lock()
+	defer l.undo.mu.Unlock()
 	if err := l.store.PutAnnotation(&a); err != nil {
 		return nil, err
 	}
 	l.indexAnnotation(&a)
-	prev := *old
-	l.pushUndo(what, func() error { return l.putBack(prev) })
+	prev, after := *old, a
+	l.pushLocked(undoStep{what, a.Kind, func() error { return l.putBack(prev, after) }})
 	return &a, nil
 }
 
-// putBack stores an annotation as it was before an edit, keeping where it
-// stands now: the text may have been revised since.
-func (l *Library) putBack(prev annotate.Annotation) error {
-	if cur, err := l.store.Annotation(prev.ID); err == nil {
-		prev.Anchor, prev.Orphan = cur.Anchor, cur.Orphan
+// putBack stores an annotation as it was before a change that left it as
+// after, keeping where it stands now: the text may have been revised
+// since. It changes nothing when the annotation is no longer as after.
+func (l *Library) putBack(prev, after annotate.Annotation) error {
+	cur, err := l.asLeft(after)
+	if err != nil {
+		return err
 	}
+	prev.Anchor, prev.Orphan = cur.Anchor, cur.Orphan
 	if err := l.store.PutAnnotation(&prev); err != nil {
 		return err
 	}
@@ -220,10 +227,14 @@ func (l *Library) AnswerWithPassage(questionID, docID string, start, end int, te
 // DeleteAnnotation moves an annotation to the trash; Undo or
 // RestoreAnnotation brings it back.
 func (l *Library) DeleteAnnotation(id string) error {
+	a, err := l.store.Annotation(id)
+	if err != nil {
+		return err
+	}
 	if err := l.deleteNow(id); err != nil {
 		return err
 	}
-	l.pushUndo("the deletion", func() error { _, err := l.RestoreAnnotation(id); return err })
+	l.pushUndo("the deletion", a.Kind, func() error { _, _, err := l.restore(id); return err })
 	return nil
 }
 
@@ -233,42 +244,6 @@ func (l *Library) deleteNow(id string) error {
 	}
 	l.indexed(func(ix *search.Index) { ix.Remove(id) })
 	return nil
-}
-
-// RestoreAnnotation brings an annotation back from the trash.
-func (l *Library) RestoreAnnotation(id string) (*annotate.Annotation, error) {
-	a, err := l.store.RestoreAnnotation(id)
-	if err != nil {
-		return nil, err
-	}
-	if err := l.placeAgain(a); err != nil {
-		return nil, err
-	}
-	l.indexAnnotation(a)
-	return a, nil
-}
-
-// placeAgain checks a restored annotation's anchor against its document's
-// text, which may have changed while it was in the trash, and finds the
-// passage again or makes it an orphan.
-func (l *Library) placeAgain(a *annotate.Annotation) error {
-	if a.Anchor == nil || a.Orphan {
-		return nil
-	}
-	doc, err := l.store.Document(a.DocID)
-	if err != nil {
-		return err
-	}
-	r := anchor.Reanchor(*a.Anchor, []rune(doc.Text()))
-	if !r.Orphan && r.Anchor == *a.Anchor {
-		return nil
-	}
-	if r.Orphan {
-		a.Orphan = true
-	} else {
-		a.Anchor = &r.Anchor
-	}
-	return l.store.PutAnnotation(a)
 }
 
 // Deleted is an annotation in the trash.

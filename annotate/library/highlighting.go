@@ -194,27 +194,35 @@ func (l *Library) merge(docID string, c annotate.Colour, res Highlighted) (Highl
 		res.Outcome = Recoloured
 	}
 	restore := append([]*annotate.Annotation{&keep}, before...)
-	trashed := res.Trashed
-	l.pushUndo("the extended highlight", func() error { return l.unmerge(trashed, restore) })
+	trashed, after := res.Trashed, merged
+	l.pushUndo("the extended highlight", annotate.KindHighlight, func() error { return l.unmerge(after, trashed, restore) })
 	return res, nil
 }
 
-// unmerge brings merged highlights back from the trash and puts back the
-// annotations a merge changed, in one transaction.
-func (l *Library) unmerge(trashed []string, before []*annotate.Annotation) error {
-	if err := l.store.Commit(store.Change{Restored: trashed, Annotations: before}); err != nil {
+// unmerge brings merged highlights back from the trash, found again in
+// the text, and puts back the annotations a merge changed, in one
+// transaction, unless the merged highlight was changed since.
+func (l *Library) unmerge(after annotate.Annotation, trashed []string, before []*annotate.Annotation) error {
+	if _, err := l.asLeft(after); err != nil {
 		return err
 	}
-	for _, a := range before {
-		l.indexAnnotation(a)
-	}
+	put := slices.Clone(before)
 	for _, id := range trashed {
-		if a, err := l.store.Annotation(id); err == nil {
-			if err := l.placeAgain(a); err != nil {
-				return err
-			}
-			l.indexAnnotation(a)
+		d, err := l.store.Trashed(id)
+		if err != nil {
+			return err
 		}
+		a := d.Annotation
+		if err := l.place(&a); err != nil {
+			return err
+		}
+		put = append(put, &a)
+	}
+	if err := l.store.Commit(store.Change{Restored: trashed, Annotations: put}); err != nil {
+		return err
+	}
+	for _, a := range put {
+		l.indexAnnotation(a)
 	}
 	return nil
 }
@@ -305,7 +313,7 @@ func (l *Library) attachNote(h annotate.Annotation, note *annotate.Annotation) (
 		return nil, err
 	}
 	l.indexAnnotation(&a)
-	l.pushUndo("the new note", func() error { return l.putBack(h) })
+	l.pushUndo("the new note", annotate.KindNote, func() error { return l.putBack(h, a) })
 	return &a, nil
 }
 

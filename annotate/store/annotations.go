@@ -267,6 +267,35 @@ func trashIn(tx *bolt.Tx, id string, at time.Time) error {
 	return tx.Bucket(bucketTrash).Put([]byte(id), rec)
 }
 
+// removeIn removes a live annotation for good inside a transaction.
+func removeIn(tx *bolt.Tx, id string) error {
+	a, err := annotationIn(tx, id)
+	if err != nil {
+		return err
+	}
+	if a == nil {
+		return annotate.Problemf(annotate.ErrNotFound, "no annotation has the id %s", id)
+	}
+	if err := unindex(tx, a); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketAnnotations).Delete([]byte(id))
+}
+
+// Trashed returns one annotation in the trash.
+func (s *Store) Trashed(id string) (*Deleted, error) {
+	var d *Deleted
+	err := s.db.View(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(bucketTrash).Get([]byte(id))
+		if raw == nil {
+			return annotate.Problemf(annotate.ErrNotFound, "the trash has no annotation %s", id)
+		}
+		d = &Deleted{}
+		return open("trash", id, raw, d)
+	})
+	return d, err
+}
+
 // RestoreAnnotation moves an annotation back from the trash.
 func (s *Store) RestoreAnnotation(id string) (*annotate.Annotation, error) {
 	var out *annotate.Annotation

@@ -12,7 +12,8 @@ import (
 // Change is several writes that must all happen or none: new documents,
 // new revisions of documents (the earlier text kept), annotations brought
 // back from the trash, annotations created or replaced, and annotations
-// moved to the trash (at TrashedAt), in that order.
+// moved to the trash (at TrashedAt), and annotations removed for good (not
+// to the trash), in that order.
 type Change struct {
 	New         []*annotate.Document
 	Revised     []*annotate.Document
@@ -20,6 +21,7 @@ type Change struct {
 	Annotations []*annotate.Annotation
 	Trashed     []string
 	TrashedAt   time.Time
+	Removed     []string
 }
 
 // sealed is a document encoded as its two records.
@@ -88,6 +90,11 @@ func (s *Store) Commit(c Change) error {
 		}
 		for _, id := range c.Trashed {
 			if err := trashIn(tx, id, c.TrashedAt); err != nil {
+				return err
+			}
+		}
+		for _, id := range c.Removed {
+			if err := removeIn(tx, id); err != nil {
 				return err
 			}
 		}
