@@ -28,7 +28,8 @@ func (m *MainWindow) annotationLayer() fyne.CanvasObject {
 	bg.CornerRadius = theme.InputRadiusSize()
 	m.tooltipBox = container.NewStack(bg, m.tooltip)
 	m.tooltipBox.Hide()
-	return container.NewWithoutLayout(m.toolbar, m.tooltipBox)
+	m.floating = container.NewWithoutLayout(m.toolbar, m.tooltipBox)
+	return m.floating
 }
 
 // refreshAnnotations reads the open document's annotations and shows them:
@@ -438,6 +439,10 @@ func (m *MainWindow) selectionDone(start, end int) {
 	}
 	m.placeToolbar()
 	m.toolbar.Show()
+	// Showing the toolbar alone did not always get it drawn after a drag
+	// made at a hand's pace (Fyne 2.7.1 left it undrawn, though it took
+	// clicks, until something else redrew the window): redraw the layer.
+	m.floating.Refresh()
 }
 
 // placeToolbar puts the toolbar where the pointer let go of the

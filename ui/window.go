@@ -48,6 +48,7 @@ type MainWindow struct {
 	toolbar       *SelectionToolbar
 	tooltip       *widget.Label
 	tooltipBox    *fyne.Container
+	floating      *fyne.Container // what floats over the reader: the toolbar and the hover note
 	noteDialog    *NoteDialog
 	anns          []annotate.Annotation
 	tags          []string

@@ -97,19 +97,9 @@ func TestWindowToolbarAfterEveryDrag(t *testing.T) {
 	// yellow dot.
 	selected := func(what string, y0, y1 int) (image.Point, bool) {
 		t.Helper()
-		s.Key("ctrl+c")
-		var copied string
-		if !xwindow.Poll(5*time.Second, func() bool {
-			copied = s.Clipboard()
-			return copied != "before" && copied != ""
-		}) {
-			t.Errorf("%s: Ctrl+C copied nothing", what)
-			failures++
-			return image.Point{}, false
-		}
-		if !strings.Contains(text, copied) {
-			t.Errorf("%s: Ctrl+C copied %q, not a passage of the document", what, copied)
-		}
+		// The toolbar is looked for before any key is pressed: a key
+		// (Ctrl+C) redraws the window and once hid that the toolbar had
+		// not been drawn after a drag.
 		near := func(at image.Point) bool { return true }
 		if y0 >= 0 {
 			y0, y1 = min(y0, y1), max(y0, y1)
@@ -127,9 +117,22 @@ func TestWindowToolbarAfterEveryDrag(t *testing.T) {
 		}) {
 			name := fmt.Sprintf("window-toolbar-missing-%d.png", failures)
 			path, _ := shot.Save(name)
-			t.Errorf("%s: no selection toolbar near it after the selection of %d characters (screenshot %s)", what, len([]rune(copied)), path)
+			t.Errorf("%s: no selection toolbar near it before anything else was pressed (screenshot %s)", what, path)
 			failures++
 			return at, false
+		}
+		s.Key("ctrl+c")
+		var copied string
+		if !xwindow.Poll(5*time.Second, func() bool {
+			copied = s.Clipboard()
+			return copied != "before" && copied != ""
+		}) {
+			t.Errorf("%s: Ctrl+C copied nothing", what)
+			failures++
+			return at, false
+		}
+		if !strings.Contains(text, copied) {
+			t.Errorf("%s: Ctrl+C copied %q, not a passage of the document", what, copied)
 		}
 		return at, true
 	}
@@ -207,4 +210,25 @@ func spansOf(t *testing.T, s *xwindow.Session) [][2]int {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
 	return out
+}
+
+// The first thing a new reader does: the welcome article opens in a
+// window already on screen, and a drag across its first paragraph shows
+// the toolbar at once, before any key redraws the window. (The toolbar,
+// drawn once while empty before the article opened, was once left
+// undrawn after a first drag, though it caught clicks.)
+func TestWindowToolbarAfterTheFirstDragOnTheWelcome(t *testing.T) {
+	s := xwindow.Start(t)
+	s.Open()
+	s.WaitTitle("Reading a Foreign-Policy Source")
+	s.Drag(737, 621, 820, 622, 3)
+	var shot xwindow.Screen
+	if !xwindow.Poll(3*time.Second, func() bool {
+		shot = s.Shot()
+		_, ok := toolbarAt(shot)
+		return ok
+	}) {
+		path, _ := shot.Save("window-toolbar-missing-welcome.png")
+		t.Fatalf("no selection toolbar after the first drag on the welcome article (screenshot %s)", path)
+	}
 }

@@ -45,16 +45,17 @@ func (s *Session) RightClick(x, y int) {
 	s.xdo("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "3")
 }
 
-// Drag presses the left button at x0, y0, moves to x1, y1 in steps as a
-// hand does, and releases it there.
+// Drag presses the left button at x0, y0, moves to x1, y1 in steps at a
+// hand's pace (a pointer event every 40 ms, as a person's drag sends
+// them; a drag delivered all at once hid a fault a slow one showed), and
+// releases it there.
 func (s *Session) Drag(x0, y0, x1, y1, steps int) {
 	s.t.Helper()
-	s.Move(x0, y0)
-	s.Down()
+	args := []string{"mousemove", strconv.Itoa(x0), strconv.Itoa(y0), "mousedown", "1"}
 	for i := 1; i <= steps; i++ {
-		s.Move(x0+(x1-x0)*i/steps, y0+(y1-y0)*i/steps)
+		args = append(args, "sleep", "0.04", "mousemove", strconv.Itoa(x0+(x1-x0)*i/steps), strconv.Itoa(y0+(y1-y0)*i/steps))
 	}
-	s.Up()
+	s.xdo(append(args, "sleep", "0.04", "mouseup", "1")...)
 }
 
 // Clipboard is the text on the clipboard, or "" when it holds none. xclip
