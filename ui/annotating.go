@@ -126,7 +126,7 @@ func (m *MainWindow) applyColour(docID string, s, e int, c annotate.Colour, how 
 			}
 			m.applyColour(docID, s, e, c, how)
 		})
-		m.highlightChoice.Show()
+		m.dialogs.showWith(m.highlightChoice.Show, m.highlightChoice.cancel.OnTapped)
 		return
 	case library.Unchanged:
 		m.reader.ClearSelection()

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"scholia/annotate"
 )
 
 // escCloses presses Esc and checks that nothing shows over the window.
@@ -69,6 +71,23 @@ func TestEscClosesEveryDialog(t *testing.T) {
 		escCloses(t, c, "the citation dialog")
 		if doc, _ := lib.Document(m.Current().ID); doc.Ref().Title != "Joint Statement" {
 			t.Errorf("Esc saved the title %q", doc.Ref().Title)
+		}
+	})
+
+	t.Run("the question a colour over another colour asks", func(t *testing.T) {
+		selectText(t, m, "in principle, to a negotiated")
+		m.HighlightIn(annotate.Yellow)
+		selectText(t, m, "a negotiated settlement.")
+		m.HighlightIn(annotate.Blue)
+		if q := m.HighlightQuestion(); q == nil || !q.Open() {
+			t.Fatal("a blue highlight over part of a yellow one did not ask")
+		}
+		escCloses(t, c, "the question about the colours")
+		if m.HighlightQuestion().Open() {
+			t.Error("the window still counts the question as open")
+		}
+		if anns, _ := lib.Annotations(m.Current().ID); len(anns) != 2 {
+			t.Errorf("Esc on the question left %d annotations, want the note and the yellow highlight", len(anns))
 		}
 	})
 

@@ -56,7 +56,8 @@ func newHighlightChoice(c annotate.Colour, res library.Highlighted, win fyne.Win
 	return h
 }
 
-// overlapSentence says what the passage overlaps, in the reader's words.
+// overlapSentence says what the passage overlaps and what each answer
+// does, in the reader's words and in the words of the buttons.
 func overlapSentence(c annotate.Colour, res library.Highlighted) string {
 	colours := map[annotate.Colour]bool{}
 	var names []string
@@ -66,11 +67,15 @@ func overlapSentence(c annotate.Colour, res library.Highlighted) string {
 			names = append(names, string(o.Colour))
 		}
 	}
-	what := "a " + strings.Join(names, " and ") + " highlight"
+	separate := fmt.Sprintf("or add a separate %s highlight over the passage?", c)
 	if len(res.Overlaps) > 1 {
-		what = fmt.Sprintf("%d highlights (%s)", len(res.Overlaps), strings.Join(names, ", "))
+		return fmt.Sprintf("The selected passage overlaps %d highlights (%s). Join them and the passage into one %s highlight, %s",
+			len(res.Overlaps), strings.Join(names, ", "), c, separate)
 	}
-	return fmt.Sprintf("The selected passage overlaps %s. Extend it over the passage in %s, or add a separate %s highlight?", what, c, c)
+	if o := res.Overlaps[0].Anchor; o.Start == res.Start && o.End == res.End {
+		return fmt.Sprintf("The selected passage is inside a %s highlight. Recolour the whole highlight %s, %s", names[0], c, separate)
+	}
+	return fmt.Sprintf("The selected passage overlaps a %s highlight. Extend that highlight over the passage in %s, %s", names[0], c, separate)
 }
 
 // Show opens the question.

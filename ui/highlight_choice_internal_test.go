@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"scholia/annotate"
+	"scholia/annotate/library"
+)
+
+// The question says what each of its buttons does: a passage inside a
+// highlight of another colour is offered a recolouring of the whole
+// highlight, one running past it an extension, several a joining.
+func TestTheColourQuestionSaysWhatItsButtonsDo(t *testing.T) {
+	win := test.NewApp().NewWindow("")
+	defer win.Close()
+	yellow := func(s, e int) annotate.Annotation {
+		return annotate.Annotation{Kind: annotate.KindHighlight, Colour: annotate.Yellow, Anchor: &annotate.Anchor{Start: s, End: e}}
+	}
+	pink := yellow(30, 40)
+	pink.Colour = annotate.Pink
+	for _, c := range []struct {
+		name    string
+		res     library.Highlighted
+		says    string
+		button  string
+		notSaid string
+	}{
+		{"inside", library.Highlighted{Overlaps: []annotate.Annotation{yellow(0, 20)}, Start: 0, End: 20},
+			"is inside a yellow highlight. Recolour the whole highlight blue", "Recolour the whole highlight", "Extend"},
+		{"past its end", library.Highlighted{Overlaps: []annotate.Annotation{yellow(0, 20)}, Start: 0, End: 25},
+			"overlaps a yellow highlight. Extend that highlight over the passage in blue", "Extend the highlight", "Recolour"},
+		{"over two", library.Highlighted{Overlaps: []annotate.Annotation{yellow(0, 20), pink}, Start: 0, End: 40},
+			"overlaps 2 highlights (yellow, pink). Join them and the passage into one blue highlight", "Join into one highlight", "Extend"},
+	} {
+		h := newHighlightChoice(annotate.Blue, c.res, win, func(library.HighlightChoice) {})
+		if !strings.Contains(h.Question(), c.says) || strings.Contains(h.Question(), c.notSaid) {
+			t.Errorf("%s: the question says %q, want %q and no %q", c.name, h.Question(), c.says, c.notSaid)
+		}
+		if extend, _, _ := h.Buttons(); extend.Text != c.button {
+			t.Errorf("%s: the button says %q, want %q", c.name, extend.Text, c.button)
+		}
+	}
+}
