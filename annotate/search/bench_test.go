@@ -134,7 +134,8 @@ func BenchmarkBuild100k(b *testing.B) {
 }
 
 // BenchmarkPastedPassage100k: a person pastes a whole highlighted passage
-// (every word must match) into the search box over 100,000 annotations.
+// into the search box over 100,000 annotations: the notes holding every
+// word, then those holding most of them.
 func BenchmarkPastedPassage100k(b *testing.B) {
 	entries, _ := syntheticEntries(b, 100_000)
 	ix := search.NewIndex(entries)

@@ -16,13 +16,26 @@
 // the word may also be cut short), or when it is within one typo of a
 // query word of 4-7 letters or two of one of 8 or more (letters swapped,
 // a neighbouring key, a letter doubled or dropped: see typo.go; the word
-// still being typed may also start with a typo). Only entries that use a
-// matching word for every query word survive, however long the query: the
-// ninth or fiftieth word narrows the results as the first does, so a
-// passage pasted whole finds the notes on it, and a word typed twice counts
+// still being typed may also start with a typo). The entries that use a
+// matching word for every query word come first, however long the query:
+// the ninth or fiftieth word narrows them as the first does, so a passage
+// pasted whole finds the notes on it first, and a word typed twice counts
 // once. The most selective query word picks the candidates and the others
-// are checked on each candidate's own words. Filters (tag:, kind:, is:, colour:, in:"…") and quoted phrases,
-// which must appear exactly, are checked on the same candidates.
+// are checked on each candidate's own words. Filters (tag:, kind:, is:,
+// colour:, in:"…") and quoted phrases, which must appear exactly, are
+// checked on the same candidates.
+//
+// When those are fewer than asked for and the query has three free words
+// or more (outside phrases), the entries holding only some of its words
+// follow, as Meilisearch's matching strategy and Elasticsearch's
+// minimum_should_match do: a question typed whole ("who decides when the
+// time is appropriate for consultations at the technical level") finds the
+// notes holding most of its words rather than nothing because one word is
+// in none. Those holding more of the words come first, then those holding
+// the rarer ones. A query of one or two words still needs every word, and
+// filters and phrases always hold. A word that more than a tenth of a large
+// library uses ("the") only counts on the entries rarer words found; alone
+// it finds nothing (see partial.go).
 //
 // # How results are ranked
 //
@@ -43,6 +56,11 @@
 //     letters after a separator), which orders otherwise equal matches.
 //  5. Recency: of two equal results, the one changed last comes first.
 //
+// Entries holding only some of the words come after all these, ranked by
+// how many of the words they hold, then by the same rules with each word
+// weighted by its rarity.
+//
 // sahilm/fuzzy also gives the matched characters, which the window shows in
-// bold.
+// bold: only the words an entry holds, so a note holding some of the words
+// shows which.
 package search

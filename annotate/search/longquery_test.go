@@ -35,28 +35,30 @@ func longQueryIndex() *search.Index {
 	})
 }
 
-// longQueries are long queries over longQueryIndex and the ids they find,
-// in any order; FuzzSearch starts from them too.
+// longQueries are long queries over longQueryIndex: the ids holding every
+// word, which come first, in any order, and then those holding only some,
+// more words first; FuzzSearch starts from them too.
 var longQueries = []struct {
-	name, query, want string
+	name, query, every, then string
 }{
-	{"9 words both passages share", firstWords(monitors, 9), "lookalike monitors"},
-	{"9 words, the ninth only in one passage", firstWords(monitors, 8) + " watch", "monitors"},
-	{"9 words, the ninth in neither", firstWords(monitors, 8) + " zeppelin", ""},
-	{"12 words of the passage", firstWords(monitors, 12), "monitors"},
-	{"12 words cut short and in another order", "deleg agre monit thre neutr countr wou watc lin conta deleg winte", "monitors"},
-	{"12 words, the last in neither", firstWords(monitors, 11) + " zeppelin", ""},
-	{"50 words of the passage", firstWords(monitors, 50), "monitors"},
-	{"50 words, one in neither", firstWords(monitors, 49) + " zeppelin", ""},
-	{"50 words with filters", "kind:note colour:yellow " + firstWords(monitors, 48), "monitors"},
-	{"the whole passage pasted with its punctuation", monitors, "monitors"},
-	{"the same word 30 times", strings.Repeat("monitors ", 30), "lookalike monitors"},
-	{"9 words none of which match", "alpha bravo charlie delta echo foxtrot golf hotel india", ""},
+	{"9 words both passages share", firstWords(monitors, 9), "lookalike monitors", "other"},
+	{"9 words, the ninth only in one passage", firstWords(monitors, 8) + " watch", "monitors", "lookalike other"},
+	{"9 words, the ninth in neither", firstWords(monitors, 8) + " zeppelin", "", "monitors lookalike other"},
+	{"12 words of the passage", firstWords(monitors, 12), "monitors", "lookalike other"},
+	{"12 words cut short and in another order", "deleg agre monit thre neutr countr wou watc lin conta deleg winte", "monitors", "lookalike"},
+	{"12 words, the last in neither", firstWords(monitors, 11) + " zeppelin", "", "monitors lookalike other"},
+	{"50 words of the passage", firstWords(monitors, 50), "monitors", "lookalike other"},
+	{"50 words, one in neither", firstWords(monitors, 49) + " zeppelin", "", "monitors lookalike other"},
+	{"50 words with filters", "kind:note colour:yellow " + firstWords(monitors, 48), "monitors", ""},
+	{"the whole passage pasted with its punctuation", monitors, "monitors", "lookalike other"},
+	{"the same word 30 times", strings.Repeat("monitors ", 30), "lookalike monitors", ""},
+	{"9 words none of which match", "alpha bravo charlie delta echo foxtrot golf hotel india", "", ""},
 }
 
-// TestLongQueriesKeepEveryWord: a query of any length works, and every one
-// of its words must match, the ninth and fiftieth as much as the first.
-func TestLongQueriesKeepEveryWord(t *testing.T) {
+// TestLongQueriesPutEveryWordFirst: a query of any length works; the notes
+// holding every one of its words, the ninth and fiftieth as much as the
+// first, come first, then those holding most of them.
+func TestLongQueriesPutEveryWordFirst(t *testing.T) {
 	ix := longQueryIndex()
 	for _, c := range longQueries {
 		t.Run(c.name, func(t *testing.T) {
@@ -64,8 +66,15 @@ func TestLongQueriesKeepEveryWord(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := sortedIDs(rs); got != c.want {
-				t.Errorf("%d words → %q, want %q", len(strings.Fields(c.query)), got, c.want)
+			n := len(strings.Fields(c.every))
+			if len(rs) < n {
+				t.Fatalf("%d words → %q, want %q first", len(strings.Fields(c.query)), ids(rs), c.every)
+			}
+			if got := sortedIDs(rs[:n]); got != c.every {
+				t.Errorf("%d words → %q first, want %q (every word)", len(strings.Fields(c.query)), got, c.every)
+			}
+			if got := ids(rs[n:]); got != c.then {
+				t.Errorf("%d words → %q after every word's, want %q (some words)", len(strings.Fields(c.query)), got, c.then)
 			}
 		})
 	}
@@ -135,8 +144,8 @@ func TestAShortQueryAfterALongOneFindsEverything(t *testing.T) {
 	}
 	ix := search.NewIndex(entries)
 	for round := range 3 {
-		if rs, _ := ix.Search(context.Background(), strings.Join(words, " "), 10); ids(rs) != "eleven" {
-			t.Fatalf("round %d: all eleven words → %q", round, ids(rs))
+		if rs, _ := ix.Search(context.Background(), strings.Join(words, " "), 10); !strings.HasPrefix(ids(rs), "eleven ten ") {
+			t.Fatalf("round %d: all eleven words → %q, want eleven (every word), then ten (all but one)", round, ids(rs))
 		}
 		for _, w := range words[:10] {
 			if rs, _ := ix.Search(context.Background(), w, 10); sortedIDs(rs) != "eleven ten" {

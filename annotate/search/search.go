@@ -51,11 +51,19 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 	if err != nil || n >= limit || len(words) == 0 {
 		return exact, err
 	}
-	more, _, err := ix.searchTier(ctx, q, words, typing, true, limit)
+	more, n, err := ix.searchTier(ctx, q, words, typing, true, limit)
 	if err != nil {
 		return nil, err
 	}
-	return appendNew(exact, more, limit), nil
+	rs := appendNew(exact, more, limit)
+	if n >= limit || freeWords(q, words) < minPartialWords {
+		return rs, nil
+	}
+	partial, err := ix.searchPartial(ctx, q, words, typing, rs, limit-len(rs))
+	if err != nil {
+		return nil, err
+	}
+	return appendNew(rs, partial, limit), nil
 }
 
 // searchTier answers the query with typos forgiven or not, and says how
@@ -63,7 +71,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 // asked for match without them, and those found without come first: like
 // Meilisearch's typo ranking rule, fewer typos rank before anything else.
 func (ix *Index) searchTier(ctx context.Context, q Query, words []string, typing string, typos bool, limit int) ([]Result, int, error) {
-	matches, err := ix.matchWords(ctx, words, typing, typos)
+	matches, err := ix.matchWords(ctx, words, typing, typos, true)
 	if err != nil || matches == nil {
 		return nil, 0, err
 	}
@@ -97,9 +105,9 @@ func appendNew(rs, more []Result, limit int) []Result {
 }
 
 // matchWords matches each query word against the vocabulary, with typos
-// or without, reusing the last search's matches; it returns nil when a
-// word matches nothing.
-func (ix *Index) matchWords(ctx context.Context, words []string, typing string, typos bool) ([]map[uint32]uint8, error) {
+// or without, reusing the last search's matches; when every word must
+// match, it returns nil as soon as one matches nothing.
+func (ix *Index) matchWords(ctx context.Context, words []string, typing string, typos, every bool) ([]map[uint32]uint8, error) {
 	c := &ix.cache
 	matches := make([]map[uint32]uint8, len(words))
 	for i, w := range words {
@@ -120,7 +128,7 @@ func (ix *Index) matchWords(ctx context.Context, words []string, typing string, 
 				c.words[key] = m
 			}
 		}
-		if matches[i] = m; len(m) == 0 {
+		if matches[i] = m; len(m) == 0 && every {
 			return nil, nil
 		}
 	}
@@ -443,6 +451,7 @@ func (h *recentHeap) Pop() any {
 // for "three", not as the letters of "the" typed before it.
 func (ix *Index) highlight(r *Result, words []string, matches []map[uint32]uint8) int {
 	total := 0
+	var hits []int
 	for f := Field(0); f < numFields; f++ {
 		text := r.Fields[f]
 		if text == "" {
@@ -453,29 +462,44 @@ func (ix *Index) highlight(r *Result, words []string, matches []map[uint32]uint8
 			if !ok {
 				return
 			}
-			for kind := uint8(matchWhole); kind >= matchTypo2; kind-- {
-				for i, qw := range words {
-					if matches[i][id] != kind {
+			hits = ix.hitsOf(id, matches, hits[:0])
+			for _, i := range hits {
+				found := fuzzy.Find(words[i], []string{text[s.start:s.end]})
+				if len(found) == 0 {
+					if matches[i][id] > matchTypo {
 						continue
 					}
-					found := fuzzy.Find(qw, []string{text[s.start:s.end]})
-					if len(found) == 0 {
-						if kind > matchTypo {
-							continue
-						}
-						for _, k := range typoBold(qw, text[s.start:s.end]) {
-							r.Matched[f] = append(r.Matched[f], s.start+k)
-						}
-						return
-					}
-					total += found[0].Score
-					for _, k := range found[0].MatchedIndexes {
+					for _, k := range typoBold(words[i], text[s.start:s.end]) {
 						r.Matched[f] = append(r.Matched[f], s.start+k)
 					}
 					return
 				}
+				total += found[0].Score
+				for _, k := range found[0].MatchedIndexes {
+					r.Matched[f] = append(r.Matched[f], s.start+k)
+				}
+				return
 			}
 		})
 	}
 	return total
+}
+
+// hitsOf appends to hits the query words that matched vocabulary word id,
+// the best match first, in the order typed among equals.
+func (ix *Index) hitsOf(id uint32, matches []map[uint32]uint8, hits []int) []int {
+	for i, m := range matches {
+		kind := m[id]
+		if kind == 0 {
+			continue
+		}
+		at := len(hits)
+		for at > 0 && matches[hits[at-1]][id] < kind {
+			at--
+		}
+		hits = append(hits, 0)
+		copy(hits[at+1:], hits[at:])
+		hits[at] = i
+	}
+	return hits
 }
