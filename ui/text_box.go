@@ -96,7 +96,7 @@ func (t *textBox) TypedKey(k *fyne.KeyEvent) {
 }
 
 // TypedShortcut pastes, cuts and deletes words keeping the cursor after
-// the edit.
+// the edit, and goes to the start or end of the text.
 func (t *textBox) TypedShortcut(s fyne.Shortcut) {
 	switch s := s.(type) {
 	case *fyne.ShortcutPaste:
@@ -113,6 +113,17 @@ func (t *textBox) TypedShortcut(s fyne.Shortcut) {
 		case fyne.KeyDelete:
 			t.edit(erasingForward, func() { t.Entry.TypedShortcut(s) })
 			return
+		case fyne.KeyHome, fyne.KeyEnd:
+			// Ctrl+Home and Ctrl+End go to the start and the end of the
+			// whole text, as in every editor; Fyne 2.7.1 does nothing.
+			if s.Modifier == fyne.KeyModifierShortcutDefault {
+				if s.KeyName == fyne.KeyHome {
+					t.place(0)
+				} else {
+					t.place(len([]rune(t.Text)))
+				}
+				return
+			}
 		}
 	}
 	t.Entry.TypedShortcut(s)

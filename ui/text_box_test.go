@@ -186,6 +186,14 @@ func TestTheCursorStaysWhereTheReaderSeesIt(t *testing.T) {
 			keys(box, fyne.KeyRight, fyne.KeyRight, fyne.KeyRight, fyne.KeyRight, fyne.KeyRight, fyne.KeyRight)
 			typeAsAPerson(box, " Yes.")
 		}, typedAtTheWrap + "such hard talks? Yes."},
+		{"Ctrl+Home and Ctrl+End go to the start and the end of the text", func(box *shortcutEntry, _ fyne.Window, _ float32) {
+			typeAsAPerson(box, "such talks?")
+			box.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyHome, Modifier: fyne.KeyModifierShortcutDefault})
+			typeAsAPerson(box, "Q: ")
+			keys(box, fyne.KeyDown)
+			box.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierShortcutDefault})
+			typeAsAPerson(box, " Yes.")
+		}, "Q: " + typedAtTheWrap + "such talks? Yes."},
 		{"Up and Down come back to the end", func(box *shortcutEntry, _ fyne.Window, _ float32) {
 			typeAsAPerson(box, "such talks?")
 			keys(box, fyne.KeyUp, fyne.KeyDown, fyne.KeyDown)
