@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -86,10 +87,44 @@ func (l *LibraryPanel) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // SetDocuments replaces the documents, keeping the filter, order and the
-// chosen document.
+// chosen document, and the places of the documents already listed: a
+// document clicked in a list sorted by last opened does not jump to the
+// top under the pointer (the next click would open another). New
+// documents take their place in the order; a change of filter or order
+// sorts the list anew.
 func (l *LibraryPanel) SetDocuments(docs []library.Summary) {
 	l.all = docs
-	l.apply()
+	sorted := library.Filter(l.all, l.filter.Text, library.Order(l.Order()))
+	l.shown = keepPlaces(l.shown, sorted)
+	l.list.Refresh()
+	l.markCurrent()
+}
+
+// keepPlaces orders sorted so that the documents also in before keep their
+// order in before, and the others stand where sorted puts them.
+func keepPlaces(before, sorted []library.Summary) []library.Summary {
+	place := make(map[string]int, len(before))
+	for i, d := range before {
+		place[d.ID] = i
+	}
+	var kept []library.Summary
+	for _, d := range sorted {
+		if _, ok := place[d.ID]; ok {
+			kept = append(kept, d)
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return place[kept[i].ID] < place[kept[j].ID] })
+	out := make([]library.Summary, 0, len(sorted))
+	k := 0
+	for _, d := range sorted {
+		if _, ok := place[d.ID]; ok {
+			out = append(out, kept[k])
+			k++
+		} else {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // SetOrder chooses the sort order by name ("title", "imported", ...).
