@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -83,8 +84,18 @@ func (m *MainWindow) saved(msg string) {
 }
 
 // selection is the reader's selection, or ok false with a hint.
+//
+// The spaces and line breaks a drag takes in at its ends are left out, as
+// Hypothesis and Zotero leave them: a quote begins and ends on its words.
 func (m *MainWindow) selection() (int, int, bool) {
 	s, e := m.reader.Selection()
+	text := m.reader.Text()
+	for s < e && unicode.IsSpace(text[s]) {
+		s++
+	}
+	for e > s && unicode.IsSpace(text[e-1]) {
+		e--
+	}
 	if m.reader.Document() == nil || s == e {
 		m.setStatus("Select a passage first")
 		return 0, 0, false

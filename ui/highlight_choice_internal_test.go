@@ -44,3 +44,16 @@ func TestTheColourQuestionSaysWhatItsButtonsDo(t *testing.T) {
 		}
 	}
 }
+
+// A drag that takes in the spaces around a passage highlights the passage:
+// the quote begins and ends on its words, in the panel and in exports.
+func TestAHighlightLeavesOutTheSpacesAtItsEnds(t *testing.T) {
+	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
+	openTitled(t, m, "Joint Statement")
+	selectText(t, m, " in principle, ")
+	m.HighlightIn(annotate.Yellow)
+	anns, err := lib.Annotations(m.Current().ID)
+	if err != nil || len(anns) != 1 || anns[0].Anchor.Exact != "in principle," {
+		t.Fatalf("stored %+v, %v: want one highlight of %q", anns, err, "in principle,")
+	}
+}
