@@ -35,7 +35,7 @@ In principle means nothing is agreed until everything is agreed.
 // newTestWindow opens a window on a library of its own holding files,
 // with crash logs going to a folder of the test; app nil is a fresh test
 // app.
-func newTestWindow(t *testing.T, app fyne.App, files map[string]string) (*MainWindow, *library.Library) {
+func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWindow, *library.Library) {
 	t.Helper()
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	dir := t.TempDir()
@@ -71,7 +71,7 @@ func newTestWindow(t *testing.T, app fyne.App, files map[string]string) (*MainWi
 }
 
 // openTitled opens a document by clicking its title in the library.
-func openTitled(t *testing.T, m *MainWindow, title string) {
+func openTitled(t testing.TB, m *MainWindow, title string) {
 	t.Helper()
 	for i, got := range m.list.Titles() {
 		if got == title {

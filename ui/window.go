@@ -49,6 +49,7 @@ type MainWindow struct {
 	tooltip       *widget.Label
 	tooltipBox    *fyne.Container
 	floating      *fyne.Container // what floats over the reader: the toolbar and the hover note
+	words         int             // the open document's words, counted once: the status bar shows them on every pointer move
 	noteDialog    *NoteDialog
 	anns          []annotate.Annotation
 	tags          []string
@@ -211,6 +212,7 @@ func (m *MainWindow) openDocument(id string, again bool) {
 	}
 	m.saveReading()
 	m.reader.SetDocument(doc, metaLine(doc))
+	m.words = doc.Words()
 	m.outline.SetEntries(doc.Outline())
 	m.find.SetText(m.reader.Text())
 	m.list.Select(id)
@@ -270,7 +272,7 @@ func (m *MainWindow) setStatus(msg string) {
 		parts[0] = fmt.Sprintf("%d of %s shown", docs, plural(len(m.list.all), "document"))
 	}
 	if d := m.reader.Document(); d != nil {
-		parts = append(parts, plural(d.Words(), "word"))
+		parts = append(parts, plural(m.words, "word"))
 	}
 	if m.openQuestions > 0 {
 		parts = append(parts, plural(m.openQuestions, "open question"))
