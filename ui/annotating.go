@@ -88,14 +88,7 @@ func (m *MainWindow) saved(msg string) {
 // The spaces and line breaks a drag takes in at its ends are left out, as
 // Hypothesis and Zotero leave them: a quote begins and ends on its words.
 func (m *MainWindow) selection() (int, int, bool) {
-	s, e := m.reader.Selection()
-	text := m.reader.Text()
-	for s < e && unicode.IsSpace(text[s]) {
-		s++
-	}
-	for e > s && unicode.IsSpace(text[e-1]) {
-		e--
-	}
+	s, e := m.trimmedSelection()
 	if m.reader.Document() == nil || s == e {
 		m.setStatus("Select a passage first")
 		return 0, 0, false
@@ -105,6 +98,23 @@ func (m *MainWindow) selection() (int, int, bool) {
 
 // Highlight highlights the selection in the current colour.
 func (m *MainWindow) Highlight() { m.HighlightIn(m.colour) }
+
+// trimmedSelection is the reader's selection without the spaces and line
+// breaks at its ends; an empty one when it holds nothing else.
+func (m *MainWindow) trimmedSelection() (int, int) {
+	s, e := m.reader.Selection()
+	text := m.reader.Text()
+	for s < e && unicode.IsSpace(text[s]) {
+		s++
+	}
+	for e > s && unicode.IsSpace(text[e-1]) {
+		e--
+	}
+	if s == e {
+		return 0, 0
+	}
+	return s, e
+}
 
 // HighlightIn highlights the selection in a colour, which becomes the
 // current colour. The library's rule decides what that does to the
@@ -195,7 +205,7 @@ func (m *MainWindow) annotateWithText(kind annotate.Kind) {
 	if doc == nil {
 		return
 	}
-	s, e := m.reader.Selection()
+	s, e := m.trimmedSelection()
 	d := library.Draft{Kind: kind, Colour: m.colour, Start: s, End: e, Whole: s == e}
 	quote := ""
 	if s != e {

@@ -45,8 +45,9 @@ func TestTheColourQuestionSaysWhatItsButtonsDo(t *testing.T) {
 	}
 }
 
-// A drag that takes in the spaces around a passage highlights the passage:
-// the quote begins and ends on its words, in the panel and in exports.
+// A drag that takes in the spaces around a passage highlights, notes or
+// asks about the passage: the quote begins and ends on its words, in the
+// panel and in exports.
 func TestAHighlightLeavesOutTheSpacesAtItsEnds(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
@@ -55,5 +56,15 @@ func TestAHighlightLeavesOutTheSpacesAtItsEnds(t *testing.T) {
 	anns, err := lib.Annotations(m.Current().ID)
 	if err != nil || len(anns) != 1 || anns[0].Anchor.Exact != "in principle," {
 		t.Fatalf("stored %+v, %v: want one highlight of %q", anns, err, "in principle,")
+	}
+	for _, kind := range []annotate.Kind{annotate.KindNote, annotate.KindQuestion} {
+		selectText(t, m, " at the technical level ")
+		m.annotateWithText(kind)
+		m.noteDialog.Type("Who sits there?")
+		m.noteDialog.Save()
+		shown := m.panel.Shown()
+		if a := shown[len(shown)-1]; a.Kind != kind || a.Anchor == nil || a.Anchor.Exact != "at the technical level" {
+			t.Errorf("the %s is on %+v, want %q", kind, a.Anchor, "at the technical level")
+		}
 	}
 }

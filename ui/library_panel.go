@@ -28,6 +28,7 @@ type LibraryPanel struct {
 	onOpen  func(id string)
 	current string
 	quiet   bool
+	clicked bool // a click in the list is opening a document
 }
 
 // NewLibraryPanel builds an empty panel; onOpen is called with the id of
@@ -72,7 +73,9 @@ func NewLibraryPanel(onOpen func(id string)) *LibraryPanel {
 		}
 		l.current = l.shown[id].ID
 		if !l.quiet && l.onOpen != nil {
+			l.clicked = true
 			l.onOpen(l.current)
+			l.clicked = false
 		}
 	}
 	l.ExtendBaseWidget(l)
@@ -87,15 +90,18 @@ func (l *LibraryPanel) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // SetDocuments replaces the documents, keeping the filter, order and the
-// chosen document, and the places of the documents already listed: a
-// document clicked in a list sorted by last opened does not jump to the
-// top under the pointer (the next click would open another). New
-// documents take their place in the order; a change of filter or order
-// sorts the list anew.
+// chosen document. While a document clicked in the list opens, the
+// documents keep their places: in a list sorted by last opened it would
+// otherwise jump to the top under the pointer, and the next click would
+// open another. Otherwise (an import, a search result) the list is sorted
+// anew.
 func (l *LibraryPanel) SetDocuments(docs []library.Summary) {
 	l.all = docs
-	sorted := library.Filter(l.all, l.filter.Text, library.Order(l.Order()))
-	l.shown = keepPlaces(l.shown, sorted)
+	if !l.clicked {
+		l.apply()
+		return
+	}
+	l.shown = keepPlaces(l.shown, library.Filter(l.all, l.filter.Text, library.Order(l.Order())))
 	l.list.Refresh()
 	l.markCurrent()
 }

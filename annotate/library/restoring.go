@@ -76,7 +76,12 @@ func (l *Library) restore(id string) (*annotate.Annotation, func() error, error)
 	if err := l.store.Commit(change); err != nil {
 		return nil, nil, err
 	}
-	l.indexed(func(ix *search.Index) { ix.Remove(id) })
+	l.indexed(func(ix *search.Index) {
+		ix.Remove(id)
+		for _, gone := range change.Removed {
+			ix.Remove(gone)
+		}
+	})
 	for _, c := range change.Annotations {
 		l.indexAnnotation(c)
 	}

@@ -1,6 +1,7 @@
 package library_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -90,6 +91,10 @@ func TestRestoringAHighlightOntoItsTwinJoinsThem(t *testing.T) {
 	if _, err := lib.UpdateAnnotation(second); err != nil {
 		t.Fatal(err)
 	}
+	// The search index is built by a first search, as the window's is.
+	if _, err := lib.Search(context.Background(), "sanctions", 10); err != nil {
+		t.Fatal(err)
+	}
 	kept, err := lib.RestoreAnnotation(first.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -102,6 +107,9 @@ func TestRestoringAHighlightOntoItsTwinJoinsThem(t *testing.T) {
 	}
 	if trash, _ := lib.Trash(""); len(trash) != 0 {
 		t.Errorf("the trash still holds %d", len(trash))
+	}
+	if hits, err := lib.Search(context.Background(), "sanctions", 10); err != nil || len(hits) != 1 || hits[0].ID != kept.ID {
+		t.Errorf("search finds %+v, %v: want only the joined highlight", hits, err)
 	}
 	undo(t, lib, "the restore")
 	if got, want := painted(t, lib, doc.ID), "highlight yellow «sanctions» second thought #policy"; got != want {
