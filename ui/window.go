@@ -404,6 +404,9 @@ func (m *MainWindow) stopTimers() {
 	}
 	m.panel.Editor.stopTimer()
 	m.reader.Stop()
+	// A save under way finishes before the window goes: at most one
+	// save, milliseconds, and nothing of it touches the window after.
+	m.panel.Editor.wait()
 }
 
 // Quit saves the panel's edits and the window's state and ends the app;
