@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -83,8 +84,18 @@ func startX(t testing.TB, dir string) string {
 	}
 	w.Close()
 	t.Cleanup(func() {
-		_ = x.Process.Kill()
-		_ = x.Wait()
+		// SIGTERM, not SIGKILL: Xvfb then removes its lock file and
+		// socket, and the next session's server, which may take the same
+		// display number, never meets a stale one.
+		_ = x.Process.Signal(syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { _ = x.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			_ = x.Process.Kill()
+			<-done
+		}
 		log.Close()
 	})
 	line := make(chan string, 1)
