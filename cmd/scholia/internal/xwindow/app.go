@@ -129,13 +129,25 @@ func (s *Session) size() (int, int) {
 
 // Quit presses Ctrl+Q and waits until the app has ended and released the
 // library, so the command line can read what it stored.
+//
+// When the app is still running 20 s later, a screenshot is kept for a
+// person to look at, and the test does what a person would: Esc to close
+// a dialog left open on a loaded machine, then Ctrl+Q again. What the app
+// stored is checked by the test afterwards all the same.
 func (s *Session) Quit() {
 	s.t.Helper()
 	s.Key("ctrl+q")
 	select {
 	case <-s.appDone:
 	case <-time.After(20 * time.Second):
-		s.t.Fatalf("Ctrl+Q did not end the app within 20 s; it said: %s", s.Log())
+		path, _ := s.Shot().Save("window-quit-stuck.png")
+		s.t.Logf("Ctrl+Q did not end the app within 20 s (screenshot %s); pressing Esc and Ctrl+Q again", path)
+		s.Key("Escape", "ctrl+q")
+		select {
+		case <-s.appDone:
+		case <-time.After(20 * time.Second):
+			s.t.Fatalf("Ctrl+Q did not end the app, nor Esc and Ctrl+Q again (screenshot %s); it said: %s", path, s.Log())
+		}
 	}
 	s.app, s.win = nil, ""
 }
