@@ -86,11 +86,7 @@ func TestTagsMatchWhateverTheirCase(t *testing.T) {
 // one holding its letters with some between, however often the weaker
 // kind of match occurs; two letters are only ever the start of a word.
 func TestHowAWordMatchedOutranksHowOften(t *testing.T) {
-	cases := []struct {
-		name, query string
-		notes       []search.Entry
-		want        string
-	}{
+	cases := []rankCase{
 		{"the word itself once beats longer words thrice", "treat", []search.Entry{
 			note("whole", "d", "T", "a treat for the delegates", "", nil, annotate.KindHighlight, "", annotate.Yellow, 5),
 			note("prefix", "d", "T", "the treatment of prisoners, their treatment in court, treatments to come", "", nil, annotate.KindHighlight, "", annotate.Yellow, 1),
@@ -106,15 +102,7 @@ func TestHowAWordMatchedOutranksHowOften(t *testing.T) {
 			note("sanctions", "d", "T", "sanctions held", "", nil, annotate.KindHighlight, "", annotate.Yellow, 0),
 		}, "sanctions"},
 	}
-	for _, c := range cases {
-		rs, err := searchIndex(c.notes...).Search(context.Background(), c.query, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := ids(rs); got != c.want {
-			t.Errorf("%s: %q → %q, want %q", c.name, c.query, got, c.want)
-		}
-	}
+	rankAll(t, cases)
 }
 
 // TestTheCloserWordWinsATie: of two notes matching alike, the one whose
@@ -179,5 +167,26 @@ func TestWhereAWordStandsDecidesItsRank(t *testing.T) {
 	}
 	if got, want := ids(rs), "quote body answer tags title byline"; got != want {
 		t.Errorf("vienna → %q, want %q", got, want)
+	}
+}
+
+// rankCase is a query over a few notes and the ids it must give, in order.
+type rankCase struct {
+	name, query string
+	notes       []search.Entry
+	want        string
+}
+
+// rankAll runs each case over an index of its own notes.
+func rankAll(t *testing.T, cases []rankCase) {
+	t.Helper()
+	for _, c := range cases {
+		rs, err := searchIndex(c.notes...).Search(context.Background(), c.query, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(rs); got != c.want {
+			t.Errorf("%s: %q → %q, want %q", c.name, c.query, got, c.want)
+		}
 	}
 }

@@ -14,11 +14,7 @@ import (
 // before one two typos away; a word typed in full before a word it is a
 // typo of, and the start of a word before a start with a typo.
 func TestExactWordsOutrankTypos(t *testing.T) {
-	cases := []struct {
-		name, query string
-		notes       []search.Entry
-		want        string
-	}{
+	cases := []rankCase{
 		{"the word typed before a word one swap away", "form", []search.Entry{
 			note("form", "d", "T", "the form of the state", "", nil, annotate.KindHighlight, "", annotate.Yellow, 9),
 			note("from", "d", "T", "from the state", "", nil, annotate.KindHighlight, "", annotate.Yellow, 1),
@@ -42,15 +38,7 @@ func TestExactWordsOutrankTypos(t *testing.T) {
 			note("exact", "d", "T", "", "a hawksih turn", nil, annotate.KindNote, "", annotate.Yellow, 9),
 		}, "exact typo"},
 	}
-	for _, c := range cases {
-		rs, err := searchIndex(c.notes...).Search(context.Background(), c.query, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := ids(rs); got != c.want {
-			t.Errorf("%s: %q → %q, want %q", c.name, c.query, got, c.want)
-		}
-	}
+	rankAll(t, cases)
 }
 
 // TestTypoMatchesShowInBold: the word a typo found is shown in bold, all
