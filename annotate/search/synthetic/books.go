@@ -168,14 +168,7 @@ func (c *Corpus) bookAnnotations(n int) ([]annotate.Annotation, map[string]strin
 				a.Body = c.chars(nb, 0, len(nb.words), m)
 			}
 		}
-		for t := c.rng.IntN(4); t > 0; t-- {
-			a.Tags = append(a.Tags, c.tags[c.rng.IntN(len(c.tags))])
-		}
-		if a.Kind == annotate.KindQuestion {
-			a.Status = []annotate.Status{annotate.StatusOpen, annotate.StatusAnswered, annotate.StatusDropped}[c.rng.IntN(3)]
-		}
-		a.Created = base.Add(time.Duration(i) * time.Minute)
-		a.Modified = a.Created
+		c.finish(&a, base, i)
 		out[i] = a
 	}
 	return out, titles

@@ -107,14 +107,7 @@ func (c *Corpus) Annotations(n int) ([]annotate.Annotation, map[string]string) {
 		if a.Kind != annotate.KindHighlight || c.rng.IntN(4) == 0 {
 			a.Body = c.text(c.rng.IntN(501))
 		}
-		for t := c.rng.IntN(4); t > 0; t-- {
-			a.Tags = append(a.Tags, c.tags[c.rng.IntN(len(c.tags))])
-		}
-		if a.Kind == annotate.KindQuestion {
-			a.Status = []annotate.Status{annotate.StatusOpen, annotate.StatusAnswered, annotate.StatusDropped}[c.rng.IntN(3)]
-		}
-		a.Created = base.Add(time.Duration(i) * time.Minute)
-		a.Modified = a.Created
+		c.finish(&a, base, i)
 		out[i] = a
 	}
 	return out, titles
@@ -141,4 +134,17 @@ func (c *Corpus) Queries(anns []annotate.Annotation, n int) []string {
 		out = append(out, strings.ToLower(strings.Join(q, " ")))
 	}
 	return out
+}
+
+// finish gives the i-th annotation its tags, a question its status, and
+// both their times, a minute after the one before.
+func (c *Corpus) finish(a *annotate.Annotation, base time.Time, i int) {
+	for t := c.rng.IntN(4); t > 0; t-- {
+		a.Tags = append(a.Tags, c.tags[c.rng.IntN(len(c.tags))])
+	}
+	if a.Kind == annotate.KindQuestion {
+		a.Status = []annotate.Status{annotate.StatusOpen, annotate.StatusAnswered, annotate.StatusDropped}[c.rng.IntN(3)]
+	}
+	a.Created = base.Add(time.Duration(i) * time.Minute)
+	a.Modified = a.Created
 }
