@@ -107,3 +107,25 @@ func BenchmarkCompact100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearchIndexLoad100k: loading the search index the library
+// file keeps, for 100,000 annotations over 2,001 documents: what every
+// process that searches pays before its first search.
+func BenchmarkSearchIndexLoad100k(b *testing.B) {
+	lib := library100k(b)
+	defer lib.Close()
+	if err := lib.PrepareSearch(); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		lib.search.index = nil
+		if err := lib.PrepareSearch(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if hits, _ := lib.Search(context.Background(), "lavrov", 5); len(hits) == 0 {
+		b.Fatal("the index finds nothing")
+	}
+}

@@ -32,19 +32,25 @@ type Hit struct {
 	Score      int
 }
 
-// searcher holds the search index, built on first use and kept in step
-// with every change after that.
+// searcher holds the search index, loaded (or built) on first use and kept
+// in step with every change after that.
 type searcher struct {
 	mu    sync.Mutex
 	index *search.Index
 }
 
-// PrepareSearch builds the search index from the library now, so the
-// first search is instant; the window calls it in the background at start.
+// PrepareSearch loads the search index now, so the first search is
+// instant; the window calls it in the background at start.
 func (l *Library) PrepareSearch() error {
 	_, err := l.searchIndex()
 	return err
 }
+
+// journalLimit is how many changes since the kept snapshot the loader puts
+// into the loaded index before it keeps a new snapshot: replaying them
+// costs a few microseconds each, writing a snapshot a second per hundred
+// thousand annotations.
+func journalLimit(entries int) int { return max(2000, entries/20) }
 
 func (l *Library) searchIndex() (*search.Index, error) {
 	l.search.mu.Lock()
@@ -52,6 +58,59 @@ func (l *Library) searchIndex() (*search.Index, error) {
 	if l.search.index != nil {
 		return l.search.index, nil
 	}
+	ix, err := l.loadSearchIndex()
+	if err != nil || ix != nil {
+		l.search.index = ix
+		return ix, err
+	}
+	at := l.store.TxID()
+	if ix, err = l.buildSearchIndex(); err != nil {
+		return nil, err
+	}
+	l.search.index = ix
+	l.keepSearchIndex(ix, at)
+	return ix, nil
+}
+
+// loadSearchIndex loads the search index the library keeps, with the
+// changes made since it was taken; nil when the library keeps none that
+// reads and is in step.
+func (l *Library) loadSearchIndex() (*search.Index, error) {
+	at := l.store.TxID()
+	kept, err := l.store.SearchIndex()
+	if err != nil || kept == nil {
+		return nil, err
+	}
+	ix, err := search.LoadIndex(kept.Snapshot)
+	if err != nil {
+		return nil, nil // damaged: built again from the records
+	}
+	titles := make(map[string]string, len(kept.Documents))
+	for _, d := range kept.Documents {
+		titles[d.ID] = d.Title
+		ix.Put(search.DocumentEntry(d))
+	}
+	for _, a := range kept.Annotations {
+		title, ok := titles[a.DocID]
+		if !ok {
+			if d, err := l.store.DocumentInfo(a.DocID); err == nil {
+				title = d.Title
+			}
+			titles[a.DocID] = title
+		}
+		ix.Put(search.AnnotationEntry(a, title))
+	}
+	for _, id := range kept.Gone {
+		ix.Remove(id)
+	}
+	if kept.Changes() > journalLimit(ix.Len()) {
+		l.keepSearchIndex(ix, at)
+	}
+	return ix, nil
+}
+
+// buildSearchIndex builds the search index from every record.
+func (l *Library) buildSearchIndex() (*search.Index, error) {
 	docs, err := l.store.Documents()
 	if err != nil {
 		return nil, err
@@ -69,8 +128,18 @@ func (l *Library) searchIndex() (*search.Index, error) {
 	for _, a := range anns {
 		entries = append(entries, search.AnnotationEntry(a, titles[a.DocID]))
 	}
-	l.search.index = search.NewIndex(entries)
-	return l.search.index, nil
+	return search.NewIndex(entries), nil
+}
+
+// keepSearchIndex keeps a snapshot of ix, which holds the library as it
+// stood at transaction at, in the library file, unless the library
+// changed since or cannot be written. Failing to keep it loses nothing:
+// the next process builds the index again.
+func (l *Library) keepSearchIndex(ix *search.Index, at int) {
+	if l.store.ReadOnly() || l.store.TxID() != at {
+		return
+	}
+	_, _ = l.store.PutSearchIndex(ix.Snapshot(), at)
 }
 
 // indexed keeps the search index, once built, in step with a change.

@@ -22,9 +22,10 @@ func (p posting) field() Field                 { return Field(p & (1<<fieldBits 
 // goroutines; searches run one at a time.
 type Index struct {
 	mu       sync.Mutex
-	entries  []Entry // owned by the index: NewIndex keeps the slice it is given
-	alive    []bool
-	byID     map[string]int32
+	entries  []Entry          // owned by the index: NewIndex keeps the slice it is given
+	stored   *storedEntries   // the entries before entries, read from a snapshot when needed
+	alive    []bool           // per entry
+	byID     map[string]int32 // the entries of entries
 	vocab    map[string]uint32
 	text     []string    // word id -> word
 	runes    [][]rune    // word id -> its runes
@@ -284,23 +285,60 @@ func (ix *Index) Remove(id string) {
 func (ix *Index) RemoveDocument(docID string) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	for i := range ix.entries {
-		if ix.alive[i] && ix.entries[i].DocID == docID {
-			ix.remove(ix.entries[i].ID)
+	for i := range ix.alive {
+		if ix.alive[i] && ix.entry(int32(i)).DocID == docID {
+			ix.alive[i] = false
+			delete(ix.byID, ix.entry(int32(i)).ID)
+			ix.live--
 		}
 	}
 }
 
 func (ix *Index) remove(id string) {
-	if i, ok := ix.byID[id]; ok {
+	if i, ok := ix.find(id); ok {
 		ix.alive[i] = false
 		delete(ix.byID, id)
 		ix.live--
 	}
 }
 
+// find is the live entry with this id.
+func (ix *Index) find(id string) (int32, bool) {
+	if i, ok := ix.byID[id]; ok {
+		return i, true
+	}
+	if ix.stored != nil {
+		if i, ok := ix.stored.find(id); ok && ix.alive[i] {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// entry is entry n, read from the snapshot when it is a stored one.
+func (ix *Index) entry(n int32) *Entry {
+	if ix.stored != nil {
+		if n < ix.stored.n {
+			return ix.stored.entry(n)
+		}
+		n -= ix.stored.n
+	}
+	return &ix.entries[n]
+}
+
+// modified is when entry n last changed, in Unix nanoseconds.
+func (ix *Index) modified(n int32) int64 {
+	if ix.stored != nil {
+		if n < ix.stored.n {
+			return ix.stored.modified(n)
+		}
+		n -= ix.stored.n
+	}
+	return unixNano(ix.entries[n].Modified)
+}
+
 func (ix *Index) add(e Entry) {
-	n := int32(len(ix.entries))
+	n := int32(len(ix.alive))
 	var fwd []uint32
 	for f := Field(0); f < numFields; f++ {
 		p := makePosting(n, f)

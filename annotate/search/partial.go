@@ -54,7 +54,7 @@ func (ix *Index) searchPartial(ctx context.Context, q Query, words []string, typ
 	if err != nil {
 		return nil, err
 	}
-	cutoff := max(commonFloor, len(ix.entries)/commonShare)
+	cutoff := max(commonFloor, len(ix.alive)/commonShare)
 	rarity := make([]int32, len(words))
 	var rare, common []int
 	for i := range words {
@@ -67,25 +67,27 @@ func (ix *Index) searchPartial(ctx context.Context, q Query, words []string, typ
 		default:
 			rare = append(rare, i)
 		}
-		rarity[i] = int32(bits.Len(uint(len(ix.entries)/(n+1)))) + 1
+		rarity[i] = int32(bits.Len(uint(len(ix.alive)/(n+1)))) + 1
 	}
 	if len(rare) == 0 {
 		return nil, nil
 	}
 	a := &ix.acc
-	base := a.reset(len(ix.entries), len(rare)+len(common))
+	base := a.reset(len(ix.alive), len(rare)+len(common))
 	found, err := ix.walkRare(ctx, base, rare, matches, rarity)
 	if err != nil {
 		return nil, err
 	}
 	shown := make(map[int32]bool, len(have))
 	for _, r := range have {
-		shown[ix.byID[r.ID]] = true
+		if n, ok := ix.find(r.ID); ok {
+			shown[n] = true
+		}
 	}
 	filtered := q.filtered()
 	kept := found[:0]
 	for _, n := range found {
-		if !shown[n] && ix.alive[n] && (!filtered || passes(&ix.entries[n], q) && hasPhrases(&ix.entries[n], q)) {
+		if !shown[n] && ix.alive[n] && (!filtered || ix.passesAll(n, q)) {
 			kept = append(kept, n)
 		}
 	}

@@ -166,11 +166,11 @@ func distinct(words []string) []string {
 // filterAll answers a query of filters and phrases only.
 func (ix *Index) filterAll(ctx context.Context, q Query) ([]candidate, error) {
 	var cands []candidate
-	for n := range ix.entries {
+	for n := range ix.alive {
 		if n%4096 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		if e := &ix.entries[n]; ix.alive[n] && passes(e, q) && hasPhrases(e, q) {
+		if ix.alive[n] && ix.passesAll(int32(n), q) {
 			cands = append(cands, candidate{entry: int32(n), score: len(q.Phrases) * sameFieldBonus})
 		}
 	}
@@ -188,9 +188,9 @@ func (ix *Index) walk(ctx context.Context, q Query, matches []map[uint32]uint8) 
 	}
 	sort.SliceStable(order, func(a, b int) bool { return counts[order[a]] < counts[order[b]] })
 	a := &ix.acc
-	base := a.reset(len(ix.entries), len(matches))
+	base := a.reset(len(ix.alive), len(matches))
 	visited := 0
-	avg := ix.total/max(len(ix.entries), 1) + 1
+	avg := ix.total/max(len(ix.alive), 1) + 1
 	var prev []int32
 	for k, i := range order {
 		wg := base + uint32(k) + 1
@@ -212,7 +212,7 @@ func (ix *Index) walk(ctx context.Context, q Query, matches []map[uint32]uint8) 
 	var cands []candidate
 	filtered := q.filtered()
 	for _, n := range a.touched {
-		if !ix.alive[n] || filtered && (!passes(&ix.entries[n], q) || !hasPhrases(&ix.entries[n], q)) {
+		if !ix.alive[n] || filtered && !ix.passesAll(n, q) {
 			continue
 		}
 		score := int(a.score[n]) + len(q.Phrases)*sameFieldBonus
@@ -294,6 +294,13 @@ func (ix *Index) walkWord(ctx context.Context, k int, m map[uint32]uint8, base, 
 	return visited
 }
 
+// passesAll says whether entry n passes the query's filters and holds
+// its phrases.
+func (ix *Index) passesAll(n int32, q Query) bool {
+	e := ix.entry(n)
+	return passes(e, q) && hasPhrases(e, q)
+}
+
 func hasPhrases(e *Entry, q Query) bool {
 	for _, p := range q.Phrases {
 		if !containsPhrase(e, p) {
@@ -354,7 +361,7 @@ func (ix *Index) top(words []string, matches []map[uint32]uint8, cands []candida
 	})
 	results := make([]Result, len(pool))
 	for i := range pool {
-		e := &ix.entries[pool[i].entry]
+		e := ix.entry(pool[i].entry)
 		results[i] = Result{Entry: *e, Score: pool[i].score}
 		pool[i].fuzz = ix.highlight(&results[i], words, matches)
 	}
@@ -421,9 +428,9 @@ func (ix *Index) bestCandidates(cands []candidate, n int) []candidate {
 // moment (imported together), the one indexed last counts as newer, so
 // equal results always come in one order.
 func (ix *Index) newer(a, b candidate) bool {
-	ta, tb := ix.entries[a.entry].Modified, ix.entries[b.entry].Modified
-	if !ta.Equal(tb) {
-		return ta.After(tb)
+	ta, tb := ix.modified(a.entry), ix.modified(b.entry)
+	if ta != tb {
+		return ta > tb
 	}
 	return a.entry > b.entry
 }

@@ -50,6 +50,9 @@ func putIn(tx *bolt.Tx, a *annotate.Annotation, rec []byte) error {
 	if err := tx.Bucket(bucketAnnotations).Put([]byte(a.ID), rec); err != nil {
 		return err
 	}
+	if err := journal(tx, journalAnnotation, a.ID); err != nil {
+		return err
+	}
 	return index(tx, a)
 }
 
@@ -264,6 +267,9 @@ func trashIn(tx *bolt.Tx, id string, at time.Time) error {
 	if err := tx.Bucket(bucketAnnotations).Delete([]byte(id)); err != nil {
 		return err
 	}
+	if err := journal(tx, journalAnnotation, id); err != nil {
+		return err
+	}
 	return tx.Bucket(bucketTrash).Put([]byte(id), rec)
 }
 
@@ -277,6 +283,9 @@ func removeIn(tx *bolt.Tx, id string) error {
 		return annotate.Problemf(annotate.ErrNotFound, "no annotation has the id %s", id)
 	}
 	if err := unindex(tx, a); err != nil {
+		return err
+	}
+	if err := journal(tx, journalAnnotation, id); err != nil {
 		return err
 	}
 	return tx.Bucket(bucketAnnotations).Delete([]byte(id))
@@ -325,6 +334,9 @@ func restoreIn(tx *bolt.Tx, id string) (*annotate.Annotation, error) {
 		return nil, err
 	}
 	if err := tx.Bucket(bucketAnnotations).Put([]byte(id), rec); err != nil {
+		return nil, err
+	}
+	if err := journal(tx, journalAnnotation, id); err != nil {
 		return nil, err
 	}
 	return &d.Annotation, index(tx, &d.Annotation)

@@ -115,6 +115,9 @@ func putDocumentIn(tx *bolt.Tx, d sealed) error {
 	if err := tx.Bucket(bucketHashes).Put([]byte(d.doc.Hash), id); err != nil {
 		return err
 	}
+	if err := journal(tx, journalDocument, d.doc.ID); err != nil {
+		return err
+	}
 	return putSource(tx, d.doc)
 }
 

@@ -48,6 +48,12 @@ func Compact(src, dst string, swap func() error) error {
 		_ = to.Close()
 		return fmt.Errorf("cannot compact %s: %w", src, err)
 	}
+	// The copy counts its transactions anew: a search index stamped with
+	// the old count could match a later one. The next search builds it.
+	if err := to.Update(dropSearchIndex); err != nil {
+		_ = to.Close()
+		return fmt.Errorf("cannot compact %s: %w", src, err)
+	}
 	if err := to.Close(); err != nil {
 		return fmt.Errorf("cannot compact %s: %w", src, err)
 	}

@@ -12,12 +12,18 @@ import (
 	"scholia/annotate"
 )
 
-// update runs one write transaction. A failure to write the file (a full
+// update runs one write transaction, stamping the search index kept in the
+// library as in step with it (see searchindex.go). A failure to write the file (a full
 // disk, a read-only file) becomes an ErrNotSaved sentence: bbolt has
 // rolled the transaction back, so that change is not made and everything
 // committed before it stands.
 func (s *Store) update(fn func(*bolt.Tx) error) error {
-	err := s.db.Update(fn)
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return stamp(tx)
+	})
 	var problem *annotate.Problem
 	if err == nil || errors.As(err, &problem) {
 		return err

@@ -1,0 +1,149 @@
+package library
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"scholia/annotate"
+)
+
+// keptQueries ask for every note and document of the test below, with
+// typos, filters and several words.
+var keptQueries = []string{"tarifs", "retaliation", "escalaton", "tag:trade", "summit memo", "summit", "wheat export",
+	"kind:note", "grain quotas", "memorandum", "tarif schedu", "is:open", "schedules quotas wheat", "disagreed"}
+
+// answers is what each query finds, in order, and the characters in bold.
+// (Scores are left out: a query of three words or more weighs each word by
+// how many entries use it, and an index changed since it was built still
+// counts the entries changed or deleted since.)
+func answers(t *testing.T, lib *Library) string {
+	t.Helper()
+	var b strings.Builder
+	for _, q := range keptQueries {
+		hits, err := lib.Search(context.Background(), q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%s:", q)
+		for _, h := range hits {
+			fmt.Fprintf(&b, " %s/%s/%v/%v", h.ID, h.Title, h.QuoteBold, h.BodyBold)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// reopened closes lib and opens it again, as the next process would, and
+// checks that the search index loaded from the file, with the changes since
+// it was kept, answers every query as an index built from the records.
+func reopened(t *testing.T, lib *Library, step string) *Library {
+	t.Helper()
+	path := lib.Path()
+	if err := lib.Close(); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept, err := lib.store.SearchIndex(); kept == nil || err != nil {
+		t.Fatalf("%s: the library keeps no search index in step (%v)", step, err)
+	}
+	got := answers(t, lib)
+	built, err := lib.buildSearchIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.search.index = built
+	if want := answers(t, lib); got != want {
+		t.Errorf("%s: the kept index answers\n%s\nthe records answer\n%s", step, got, want)
+	}
+	return lib
+}
+
+func TestTheKeptSearchIndexFollowsEveryChangeAcrossProcesses(t *testing.T) {
+	lib, err := Open(filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo, err := lib.ImportBytes("memo.txt", "/memo.txt", []byte("Summit Memo\n\nThe ministers disagreed on tariffs and on grain quotas.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := memo.Document.ID
+	a, err := lib.AnnotateQuote(doc, "disagreed on tariffs", 1, Draft{Kind: annotate.KindNote, Body: "retaliation risk", Tags: []string{"trade"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.PrepareSearch(); err != nil { // built, and kept in the file
+		t.Fatal(err)
+	}
+	lib = reopened(t, lib, "kept")
+	q, err := lib.AnnotateQuote(doc, "grain quotas", 1, Draft{Kind: annotate.KindQuestion, Body: "wheat export limits?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib = reopened(t, lib, "a new question")
+	edited := *a
+	edited.Body = "escalation"
+	if _, err := lib.UpdateAnnotation(edited); err != nil {
+		t.Fatal(err)
+	}
+	lib = reopened(t, lib, "an edited note")
+	if err := lib.DeleteAnnotation(q.ID); err != nil {
+		t.Fatal(err)
+	}
+	lib = reopened(t, lib, "a deleted question")
+	if _, err := lib.RestoreAnnotation(q.ID); err != nil {
+		t.Fatal(err)
+	}
+	lib = reopened(t, lib, "a restored question")
+	if err := lib.DeleteAnnotation(a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	lib = reopened(t, lib, "a deletion undone")
+	if _, err := lib.ImportBytes("o.txt", "/o.txt", []byte("Tariff Schedules\n\nText.\n")); err != nil {
+		t.Fatal(err)
+	}
+	lib = reopened(t, lib, "a new document")
+	if _, err := lib.ImportBytes("memo.txt", "/memo.txt", []byte("Summit Memorandum\n\nThe ministers disagreed on tariffs and on grain quotas, again.\n")); err != nil {
+		t.Fatal(err)
+	}
+	lib = reopened(t, lib, "a document revised under a new title")
+	_ = lib.Close()
+}
+
+func TestADamagedKeptSearchIndexIsBuiltAgain(t *testing.T) {
+	lib, err := Open(filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo, err := lib.ImportBytes("memo.txt", "/memo.txt", []byte("Summit Memo\n\nThe ministers disagreed on tariffs.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.AnnotateQuote(memo.Document.ID, "disagreed on tariffs", 1, Draft{Kind: annotate.KindNote, Body: "retaliation risk"}); err != nil {
+		t.Fatal(err)
+	}
+	want := answers(t, lib)
+	ix, _ := lib.searchIndex()
+	bad := ix.Snapshot()
+	bad[len(bad)/2] ^= 0x20
+	if kept, err := lib.store.PutSearchIndex(bad, lib.store.TxID()); !kept || err != nil {
+		t.Fatal("the damaged snapshot was not written", err)
+	}
+	lib.search.index = nil
+	if got := answers(t, lib); got != want {
+		t.Errorf("with a damaged kept index, search answers\n%s\nwant\n%s", got, want)
+	}
+	if kept, _ := lib.store.SearchIndex(); kept == nil || string(kept.Snapshot) == string(bad) {
+		t.Error("the damaged kept index was not replaced by a sound one")
+	}
+	_ = lib.Close()
+}

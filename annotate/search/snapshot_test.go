@@ -1,0 +1,104 @@
+package search_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"scholia/annotate"
+	"scholia/annotate/search"
+)
+
+// answers is every result of each query, as the person sees them: ids,
+// scores and bold characters, in order.
+func answers(t *testing.T, ix *search.Index, queries []string) []string {
+	t.Helper()
+	out := make([]string, len(queries))
+	for i, q := range queries {
+		rs, err := ix.Search(context.Background(), q, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, r := range rs {
+			fmt.Fprintf(&b, "%s %d %v %q %v|", r.ID, r.Score, r.Matched, r.Fields, r.Modified.UnixNano())
+		}
+		out[i] = b.String()
+	}
+	return out
+}
+
+// snapshotQueries are queries of every kind over the real sentences: exact
+// words, typos of every kind, long questions, phrases and filters.
+func snapshotQueries(sentences []string) []string {
+	rng := rand.New(rand.NewPCG(7, 7))
+	qs := []string{"hawksih", "propoganda", "sanctoins", "negro problm", `"the negro"`, "kind:highlight soul", "in:souls freedom"}
+	for range 60 {
+		ws := distinctWords(sentences[rng.IntN(len(sentences))], 4)
+		if len(ws) < 3 {
+			continue
+		}
+		kind := typoKinds[rng.IntN(len(typoKinds))]
+		q := make([]string, 3)
+		for k, w := range ws[:3] {
+			q[k] = string(kind.slip([]rune(w), rng))
+		}
+		qs = append(qs, strings.Join(q, " "), strings.Join(ws[:3], " "), strings.Join(ws, " "), ws[0][:3])
+	}
+	return qs
+}
+
+func TestALoadedSnapshotAnswersAsTheIndexItWasTakenFrom(t *testing.T) {
+	entries, sentences := realSentences(t, 7)
+	built := search.NewIndex(entries)
+	// Changes after the build: a note edited, one deleted, a new one.
+	edited := entries[3]
+	edited.Fields[search.FieldBody] = "a remark on propaganda and sanctions"
+	built.Put(edited)
+	built.Remove(entries[5].ID)
+	built.Put(search.AnnotationEntry(annotate.Annotation{ID: "new", DocID: "d", Kind: annotate.KindNote, Body: "zanzibar quarrels"}, "Fresh"))
+	data := built.Snapshot()
+	loaded, err := search.LoadIndex(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded.Len() != built.Len() {
+		t.Fatalf("the loaded index has %d entries, the built one %d", loaded.Len(), built.Len())
+	}
+	qs := append(snapshotQueries(sentences), "zanzibar", "propaganda sanctions", "zanzibr quarels")
+	want, got := answers(t, built, qs), answers(t, loaded, qs)
+	for i := range qs {
+		if want[i] != got[i] {
+			t.Errorf("%q: loaded answers\n%s\nbuilt answers\n%s", qs[i], got[i], want[i])
+		}
+	}
+	// The loaded index takes changes as the built one does.
+	for _, ix := range []*search.Index{built, loaded} {
+		ix.Put(search.AnnotationEntry(annotate.Annotation{ID: "later", DocID: "d", Kind: annotate.KindNote, Body: "quixotic zanzibar"}, "Fresh"))
+		ix.Remove("new")
+	}
+	want, got = answers(t, built, qs[len(qs)-3:]), answers(t, loaded, qs[len(qs)-3:])
+	if strings.Join(want, "\n") != strings.Join(got, "\n") {
+		t.Errorf("after changes, loaded answers\n%s\nbuilt answers\n%s", got, want)
+	}
+}
+
+func TestADamagedSnapshotIsRefused(t *testing.T) {
+	entries, _ := realSentences(t, 10)
+	data := search.NewIndex(entries).Snapshot()
+	for _, cut := range []int{0, 10, 40, len(data) / 2, len(data) - 1} {
+		if _, err := search.LoadIndex(append([]byte(nil), data[:cut]...)); err == nil {
+			t.Errorf("a snapshot cut at %d of %d bytes loads", cut, len(data))
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		bad := append([]byte(nil), data...)
+		bad[8+rng.IntN(len(bad)-8)] ^= byte(1 + rng.IntN(255))
+		if _, err := search.LoadIndex(bad); err == nil {
+			t.Fatal("a snapshot with a byte changed loads")
+		}
+	}
+}

@@ -1,0 +1,157 @@
+package store
+
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"scholia/annotate"
+)
+
+func searchDoc(id, title string) *annotate.Document {
+	d := &annotate.Document{ID: id, Title: title, Format: "text", Hash: "hash-" + id + title}
+	d.SetBlocks([]annotate.Block{{Kind: annotate.BlockParagraph, Text: "Some text of " + id}})
+	return d
+}
+
+func searchNote(id, doc, body string) *annotate.Annotation {
+	at := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	return &annotate.Annotation{ID: id, DocID: doc, Kind: annotate.KindNote, Colour: annotate.Yellow, Body: body, Created: at, Modified: at}
+}
+
+// keptLibrary is a library of two documents and three notes whose search
+// index (here any bytes) is kept.
+func keptLibrary(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "library.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	c := Change{New: []*annotate.Document{searchDoc("d1", "One"), searchDoc("d2", "Two")},
+		Annotations: []*annotate.Annotation{searchNote("n1", "d1", "a"), searchNote("n2", "d1", "b"), searchNote("n3", "d2", "c")}}
+	if err := s.Commit(c); err != nil {
+		t.Fatal(err)
+	}
+	snapshot := make([]byte, 3*snapshotChunk+17) // cut into four chunks
+	for i := range snapshot {
+		snapshot[i] = byte(i * 7)
+	}
+	if kept, err := s.PutSearchIndex(snapshot, s.TxID()); !kept || err != nil {
+		t.Fatalf("the search index was not kept: %v", err)
+	}
+	si, err := s.SearchIndex()
+	if err != nil || si == nil || !slices.Equal(si.Snapshot, snapshot) || si.Changes() != 0 {
+		t.Fatalf("the search index kept reads back as %v, %v", si, err)
+	}
+	return s, path
+}
+
+func ids(anns []annotate.Annotation) []string {
+	var out []string
+	for _, a := range anns {
+		out = append(out, a.ID)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestEveryWriteIsJournalledForTheSearchIndex(t *testing.T) {
+	s, _ := keptLibrary(t)
+	if err := s.PutAnnotation(searchNote("n4", "d2", "new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutAnnotation(searchNote("n1", "d1", "edited")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteAnnotation("n2", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(Change{Removed: []string{"n3"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutReading("d1", Reading{Position: 3}); err != nil {
+		t.Fatal(err)
+	}
+	si, err := s.SearchIndex()
+	if err != nil || si == nil {
+		t.Fatalf("the search index kept is lost after saves: %v", err)
+	}
+	if got := ids(si.Annotations); !slices.Equal(got, []string{"n1", "n4"}) || si.Annotations[0].Body == "a" {
+		t.Errorf("changed annotations %v (%+v), want n1 edited and n4", got, si.Annotations)
+	}
+	if slices.Sort(si.Gone); !slices.Equal(si.Gone, []string{"n2", "n3"}) {
+		t.Errorf("gone %v, want n2 n3", si.Gone)
+	}
+	if _, err := s.RestoreAnnotation("n2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ReviseDocument(searchDoc("d2", "Two, revised"), nil); err != nil {
+		t.Fatal(err)
+	}
+	si, _ = s.SearchIndex()
+	if si == nil || len(si.Documents) != 1 || si.Documents[0].Title != "Two, revised" || len(si.Gone) != 1 {
+		t.Fatalf("after a restore and a revision: %+v", si)
+	}
+	// The revised document's annotations all come again: its title is theirs.
+	if got := ids(si.Annotations); !slices.Equal(got, []string{"n1", "n2", "n4"}) {
+		t.Errorf("changed annotations %v, want n1 n2 n4", got)
+	}
+}
+
+func TestASearchIndexThatMissedAChangeIsNotUsed(t *testing.T) {
+	s, _ := keptLibrary(t)
+	// A Scholia of an earlier version writes without journalling.
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		rec, err := seal(searchNote("old", "d1", "written by an older Scholia"))
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bucketAnnotations).Put([]byte("old"), rec)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if si, err := s.SearchIndex(); si != nil || err != nil {
+		t.Errorf("a search index that missed a change is used: %v, %v", si, err)
+	}
+}
+
+func TestASearchIndexTakenBeforeAChangeIsNotKept(t *testing.T) {
+	s, _ := keptLibrary(t)
+	at := s.TxID()
+	if err := s.PutAnnotation(searchNote("n9", "d1", "meanwhile")); err != nil {
+		t.Fatal(err)
+	}
+	if kept, err := s.PutSearchIndex([]byte("stale"), at); kept || err != nil {
+		t.Errorf("a snapshot taken before a change was kept (%v)", err)
+	}
+	if si, _ := s.SearchIndex(); si == nil || string(si.Snapshot) == "stale" {
+		t.Errorf("the kept index was replaced or lost: %v", si)
+	}
+}
+
+func TestCheckAndCompactionAcceptAKeptSearchIndex(t *testing.T) {
+	s, path := keptLibrary(t)
+	_ = s.Close()
+	r, err := Check(path)
+	if err != nil || len(r.Problems) > 0 || r.Annotations != 3 {
+		t.Fatalf("check of a library keeping its search index: %+v, %v", r, err)
+	}
+	dst := filepath.Join(filepath.Dir(path), "compacted.db")
+	if err := Compact(path, dst, func() error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if si, err := c.SearchIndex(); si != nil || err != nil {
+		t.Errorf("a compacted copy, whose transactions count anew, keeps the search index: %v", err)
+	}
+}
