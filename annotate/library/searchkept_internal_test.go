@@ -2,7 +2,9 @@ package library
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -146,4 +148,73 @@ func TestADamagedKeptSearchIndexIsBuiltAgain(t *testing.T) {
 		t.Error("the damaged kept index was not replaced by a sound one")
 	}
 	_ = lib.Close()
+}
+
+func TestASearchOnlyProcessAnswersFromTheKeptIndex(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	lib, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo, err := lib.ImportBytes("memo.txt", "/memo.txt", []byte("Summit Memo\n\nThe ministers disagreed on tariffs and on grain quotas.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.AnnotateQuote(memo.Document.ID, "disagreed on tariffs", 1, Draft{Kind: annotate.KindNote, Body: "retaliation risk", Tags: []string{"trade"}}); err != nil {
+		t.Fatal(err)
+	}
+	_ = lib.Close()
+	if _, kept, err := SearchKept(context.Background(), path, "tarifs", 10); kept || err != nil {
+		t.Fatalf("a library keeping no search index answered from one (%v)", err)
+	}
+	lib, _ = Open(path)
+	want, err := lib.Search(context.Background(), "retaliaton tag:trade", 10) // builds and keeps the index
+	if err != nil || len(want) != 1 {
+		t.Fatalf("search before: %+v, %v", want, err)
+	}
+	if _, err := lib.AnnotateQuote(memo.Document.ID, "grain quotas", 1, Draft{Kind: annotate.KindQuestion, Body: "wheat export limits?"}); err != nil {
+		t.Fatal(err)
+	}
+	_ = lib.Close()
+	hits, kept, err := SearchKept(context.Background(), path, "retaliaton tag:trade", 10)
+	if !kept || err != nil || len(hits) != 1 || hits[0].ID != want[0].ID || hits[0].Body != "retaliation risk" ||
+		hits[0].Title != "Summit Memo" || hits[0].Tags[0] != "trade" || fmt.Sprint(hits[0].BodyBold) != fmt.Sprint(want[0].BodyBold) {
+		t.Errorf("from the kept index: %+v, kept %v, %v; want %+v", hits, kept, err, want)
+	}
+	// A change saved after the index was kept is found too.
+	if hits, kept, _ := SearchKept(context.Background(), path, "wheat exprt", 10); !kept || len(hits) != 1 || hits[0].Kind != annotate.KindQuestion {
+		t.Errorf("a question saved since: %+v, kept %v", hits, kept)
+	}
+	// Another Scholia using the library: one sentence, as for Open.
+	lib, _ = Open(path)
+	defer lib.Close()
+	if _, _, err := SearchKept(context.Background(), path, "tarifs", 10); !errors.Is(err, annotate.ErrLocked) {
+		t.Errorf("while another holds the library: %v, want ErrLocked", err)
+	}
+}
+
+func TestASearchOnlyProcessLeavesADamagedFileToTheCheck(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	lib, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.ImportBytes("memo.txt", "/memo.txt", []byte("Summit Memo\n\nThe ministers disagreed on tariffs.\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.PrepareSearch(); err != nil {
+		t.Fatal(err)
+	}
+	_ = lib.Close()
+	fi, _ := os.Stat(path)
+	for _, size := range []int64{fi.Size() / 2, fi.Size() * 3 / 4, 5000} {
+		cut := filepath.Join(t.TempDir(), "cut.db")
+		data, _ := os.ReadFile(path)
+		if err := os.WriteFile(cut, data[:size], 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if hits, kept, err := SearchKept(context.Background(), cut, "summit", 10); kept || err != nil {
+			t.Errorf("a file cut to %d of %d bytes answered %+v (%v) instead of going to the check", size, fi.Size(), hits, err)
+		}
+	}
 }

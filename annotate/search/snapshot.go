@@ -275,13 +275,16 @@ func (s *storedEntries) find(id string) (int32, bool) {
 	return 0, false
 }
 
-// LoadIndex reads a snapshot Snapshot wrote. The index keeps data: it must
+// LoadIndex reads a snapshot Snapshot wrote. The index keeps data (unless
+// it lies at an address that is not a multiple of 4, then a copy): it must
 // not change afterwards. It reads the vocabulary and the postings, and
 // each entry only when a search needs it.
 func LoadIndex(data []byte) (ix *Index, err error) {
-	if len(data) < len(snapshotMagic)+24 || string(data[:len(snapshotMagic)]) != snapshotMagic ||
-		uintptr(unsafe.Pointer(&data[0]))%4 != 0 {
+	if len(data) < len(snapshotMagic)+24 || string(data[:len(snapshotMagic)]) != snapshotMagic {
 		return nil, errSnapshot
+	}
+	if uintptr(unsafe.Pointer(&data[0]))%4 != 0 {
+		data = append(make([]byte, 0, len(data)), data...) // its numbers must lie on their own alignment
 	}
 	body := data[:len(data)-4]
 	if crc32.Checksum(body, castagnoli) != binary.NativeEndian.Uint32(data[len(body):]) {

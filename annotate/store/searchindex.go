@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"os"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -27,20 +28,23 @@ import (
 
 var (
 	bucketSearch = []byte("search_index")
-	bucketChunks = []byte("chunks")
 	bucketJourn  = []byte("journal")
 	keyStamp     = []byte("stamp")
+	// keySnapshot holds the snapshot as one value, so that a reader can
+	// use it where it lies in the file. Its 8 letters put the value on a
+	// multiple of 8 bytes from its page's start (a page header and one
+	// element header of 16 bytes each, then the key).
+	keySnapshot = []byte("snapshot")
 )
+
+// maxSnapshot is the largest value bbolt stores.
+const maxSnapshot = 1<<31 - 2
 
 // Journal marks: what a journalled id names.
 const (
 	journalAnnotation = 'a'
 	journalDocument   = 'd'
 )
-
-// snapshotChunk bounds each value the snapshot is cut into, so bbolt never
-// needs one run of free pages as long as the whole snapshot.
-const snapshotChunk = 4 << 20
 
 // SearchIndex is the search index kept in the library: a snapshot, and
 // what changed since it was taken.
@@ -63,25 +67,26 @@ func (si *SearchIndex) Changes() int {
 // SearchIndex reads the search index kept in the library and what changed
 // since it was taken, in one transaction; nil when the library keeps none
 // or keeps one that missed a change.
-func (s *Store) SearchIndex() (*SearchIndex, error) {
+func (s *Store) SearchIndex() (*SearchIndex, error) { return s.searchIndex(false) }
+
+// SearchIndexInPlace is SearchIndex for a store opened with OpenToRead,
+// whose file cannot change while it is open: the snapshot is where it
+// lies in the file, not copied, and must not be used after Close.
+func (s *Store) SearchIndexInPlace() (*SearchIndex, error) { return s.searchIndex(s.toRead) }
+
+func (s *Store) searchIndex(inPlace bool) (*SearchIndex, error) {
 	var si *SearchIndex
 	err := s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSearch)
 		if b == nil || stampOf(b) != uint64(tx.ID()) {
 			return nil
 		}
-		chunks := b.Bucket(bucketChunks)
-		if chunks == nil {
+		data := b.Get(keySnapshot)
+		if data == nil {
 			return nil
 		}
-		size := 0
-		if err := chunks.ForEach(func(_, v []byte) error { size += len(v); return nil }); err != nil {
-			return err
-		}
-		data := make([]byte, 0, size)
-		c := chunks.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			data = append(data, v...)
+		if !inPlace {
+			data = append([]byte(nil), data...)
 		}
 		si = &SearchIndex{Snapshot: data}
 		j := b.Bucket(bucketJourn)
@@ -158,20 +163,15 @@ func (s *Store) PutSearchIndex(snapshot []byte, at int) (bool, error) {
 		if err := dropSearchIndex(tx); err != nil {
 			return err
 		}
+		if len(snapshot) > maxSnapshot {
+			return nil
+		}
 		b, err := tx.CreateBucket(bucketSearch)
 		if err != nil {
 			return err
 		}
-		chunks, err := b.CreateBucket(bucketChunks)
-		if err != nil {
+		if err := b.Put(keySnapshot, snapshot); err != nil {
 			return err
-		}
-		chunks.FillPercent = 1
-		for i := 0; i*snapshotChunk < len(snapshot); i++ {
-			part := snapshot[i*snapshotChunk : min(len(snapshot), (i+1)*snapshotChunk)]
-			if err := chunks.Put(binary.BigEndian.AppendUint32(nil, uint32(i)), part); err != nil {
-				return err
-			}
 		}
 		if _, err := b.CreateBucket(bucketJourn); err != nil {
 			return err
@@ -222,4 +222,37 @@ func dropSearchIndex(tx *bolt.Tx) error {
 		return nil
 	}
 	return tx.DeleteBucket(bucketSearch)
+}
+
+// OpenToRead opens the library at path read-only, sharing it with other
+// readers, without creating or adding anything: for a command that only
+// reads, such as a search. It fails when the file is missing, lacks
+// anything Open would add, or is shorter than its pages.
+func OpenToRead(path string) (*Store, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: true})
+	if err != nil {
+		return nil, classifyOpenError(path, err)
+	}
+	s := &Store{db: db, path: path, readOnly: true, toRead: true}
+	need, err := s.needsPrepare()
+	if err == nil && need {
+		err = annotate.Problemf(annotate.ErrInvalid, "the library %s must be opened to write first", path)
+	}
+	if err == nil {
+		err = s.db.View(func(tx *bolt.Tx) error {
+			if tx.Size() > fi.Size() {
+				return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: it ends before its last page", path)
+			}
+			return s.checkSchema(tx)
+		})
+	}
+	if err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return s, nil
 }

@@ -37,7 +37,7 @@ func keptLibrary(t *testing.T) (*Store, string) {
 	if err := s.Commit(c); err != nil {
 		t.Fatal(err)
 	}
-	snapshot := make([]byte, 3*snapshotChunk+17) // cut into four chunks
+	snapshot := make([]byte, 3<<20+17)
 	for i := range snapshot {
 		snapshot[i] = byte(i * 7)
 	}

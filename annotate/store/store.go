@@ -46,6 +46,7 @@ type Store struct {
 	db       *bolt.DB
 	path     string
 	readOnly bool
+	toRead   bool // opened by OpenToRead: nothing writes to the file while it is open
 }
 
 // Open opens the library at path, creating it (0600, in a 0700 folder) when

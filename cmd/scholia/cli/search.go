@@ -43,11 +43,7 @@ func runSearch(e *env, args []string) error {
 	if *limit < 1 {
 		return errUsage{"--limit must be at least 1"}
 	}
-	lib, err := e.library()
-	if err != nil {
-		return err
-	}
-	hits, err := lib.Search(context.Background(), query, *limit)
+	hits, err := e.search(query, *limit)
 	if err != nil {
 		return err
 	}
@@ -76,6 +72,28 @@ func runSearch(e *env, args []string) error {
 		}
 	}
 	return nil
+}
+
+// search answers from the search index the library keeps when it can,
+// without checking the whole file first (a search writes nothing); else
+// it opens the library as every command does, checked, and searches
+// there, which keeps the index for the next search.
+func (e *env) search(query string, limit int) ([]library.Hit, error) {
+	if e.lib == nil {
+		path, err := e.inv.LibraryPath()
+		if err != nil {
+			return nil, err
+		}
+		hits, kept, err := library.SearchKept(context.Background(), path, query, limit)
+		if err != nil || kept {
+			return hits, err
+		}
+	}
+	lib, err := e.library()
+	if err != nil {
+		return nil, err
+	}
+	return lib.Search(context.Background(), query, limit)
 }
 
 func found(h library.Hit) foundItem {

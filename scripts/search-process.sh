@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Times `scholia search` as a fresh process on a library of N annotations
+# cut from the real books of ../shared/corpus/text (scripts/mklibrary):
+# the first search builds the search index and keeps it in the file; each
+# query after it is run 3 times, and the median wall time and the largest
+# resident memory are printed.
+#   scripts/search-process.sh [N] [WORKDIR]    (N defaults to 100000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-100000}
+work=${2:-$(mktemp -d)}
+mkdir -p "$work/home"
+lib="$work/lib-$n.db"
+go build -tags migrated_fynedo -o "$work/scholia" ./cmd/scholia
+if [ ! -e "$lib" ]; then
+	go run ./scripts/mklibrary -n "$n" -books ../shared/corpus/text -out "$lib"
+fi
+run() { # prints "seconds KB" of one search
+	HOME="$work/home" /usr/bin/time -f "%e %M" "$work/scholia" --library "$lib" search "$@" 2>&1 >/dev/null | tail -1
+}
+echo "library: $(du -m "$lib" | cut -f1) MB before the first search"
+echo "first search (builds and keeps the index): $(run lavrov)"
+echo "library: $(du -m "$lib" | cut -f1) MB after"
+for q in "lavrov" "propoganda" "hawksih sanctoins" "negro problm" "workers of the world unite" \
+	"the problem of the twentieth century is the problem of the color line"; do
+	times=() kb=0
+	for _ in 1 2 3; do
+		read -r s m <<<"$(run "$q")"
+		times+=("$s")
+		((m > kb)) && kb=$m
+	done
+	median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
+	printf '%-72s median %s s (of %s), max RSS %d MB\n' "\"$q\"" "$median" "${times[*]}" $((kb / 1024))
+done
