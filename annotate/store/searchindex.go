@@ -30,10 +30,11 @@ var (
 	bucketSearch = []byte("search_index")
 	bucketJourn  = []byte("journal")
 	keyStamp     = []byte("stamp")
-	// keySnapshot holds the snapshot as one value, so that a reader can
-	// use it where it lies in the file. Its 8 letters put the value on a
-	// multiple of 8 bytes from its page's start (a page header and one
-	// element header of 16 bytes each, then the key).
+	// keySnapshot holds the snapshot as one value, alone in a bucket of
+	// the same name, so that a reader can use it where it lies in the
+	// file: its 8 letters put the value at a multiple of 8 bytes from the
+	// start of its page (a page header and one element header of 16 bytes
+	// each, then the key), and its numbers on their alignment.
 	keySnapshot = []byte("snapshot")
 )
 
@@ -81,7 +82,10 @@ func (s *Store) searchIndex(inPlace bool) (*SearchIndex, error) {
 		if b == nil || stampOf(b) != uint64(tx.ID()) {
 			return nil
 		}
-		data := b.Get(keySnapshot)
+		var data []byte
+		if sb := b.Bucket(keySnapshot); sb != nil {
+			data = sb.Get(keySnapshot)
+		}
 		if data == nil {
 			return nil
 		}
@@ -170,7 +174,11 @@ func (s *Store) PutSearchIndex(snapshot []byte, at int) (bool, error) {
 		if err != nil {
 			return err
 		}
-		if err := b.Put(keySnapshot, snapshot); err != nil {
+		sb, err := b.CreateBucket(keySnapshot)
+		if err != nil {
+			return err
+		}
+		if err := sb.Put(keySnapshot, snapshot); err != nil {
 			return err
 		}
 		if _, err := b.CreateBucket(bucketJourn); err != nil {
