@@ -2,8 +2,10 @@ package library
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -127,5 +129,48 @@ func BenchmarkSearchIndexLoad100k(b *testing.B) {
 	b.StopTimer()
 	if hits, _ := lib.Search(context.Background(), "lavrov", 5); len(hits) == 0 {
 		b.Fatal("the index finds nothing")
+	}
+}
+
+// BenchmarkSaveAnnotationIndexKept100k: saving a note in the library of
+// 100,000 annotations while its search index is kept in the file (each
+// save also notes the note's id in the index's journal, in the same
+// transaction) against the same library keeping none; the in-memory index
+// follows both.
+func BenchmarkSaveAnnotationIndexKept100k(b *testing.B) {
+	for _, keep := range []bool{false, true} {
+		name := map[bool]string{false: "none", true: "kept"}[keep]
+		b.Run(name, func(b *testing.B) {
+			lib := library100k(b)
+			defer lib.Close()
+			if keep {
+				if err := lib.PrepareSearch(); err != nil {
+					b.Fatal(err)
+				}
+			} else {
+				ix, err := lib.buildSearchIndex()
+				if err != nil {
+					b.Fatal(err)
+				}
+				lib.search.index = ix
+			}
+			if kept, _ := lib.store.SearchIndex(); (kept != nil) != keep {
+				b.Fatalf("the library keeps a search index: %v, want %v", kept != nil, keep)
+			}
+			var times []time.Duration
+			i := 0
+			for b.Loop() {
+				doc := fmt.Sprintf("doc-%06d", i%2000)
+				t0 := time.Now()
+				if _, err := lib.Annotate(doc, Draft{Kind: annotate.KindNote, Start: 0, End: 5, Body: "a note on sanctions", Tags: []string{"bench"}}); err != nil {
+					b.Fatal(err)
+				}
+				times = append(times, time.Since(t0))
+				i++
+			}
+			slices.Sort(times)
+			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(times[len(times)*99/100].Microseconds())/1000, "p99-ms")
+		})
 	}
 }

@@ -60,7 +60,10 @@ func keystrokes(queries []string) []string {
 
 func benchKeystrokes(b *testing.B, n int, typos bool) {
 	entries, queries := syntheticEntries(b, n)
-	ix := search.NewIndex(entries)
+	benchKeystrokesOn(b, search.NewIndex(entries), queries, typos)
+}
+
+func benchKeystrokesOn(b *testing.B, ix *search.Index, queries []string, typos bool) {
 	if typos {
 		queries = withTypos(queries)
 	}
@@ -85,6 +88,18 @@ func benchKeystrokes(b *testing.B, n int, typos bool) {
 // BenchmarkKeystroke100k: one search per keystroke while typing 30 queries
 // letter by letter over 100,000 annotations.
 func BenchmarkKeystroke100k(b *testing.B) { benchKeystrokes(b, 100_000, false) }
+
+// BenchmarkKeystrokeLoaded100k: the same, on the index loaded from its
+// snapshot (what a window opening a library that keeps its index
+// searches), whose entries are read from the snapshot when shown.
+func BenchmarkKeystrokeLoaded100k(b *testing.B) {
+	entries, queries := syntheticEntries(b, 100_000)
+	ix, err := search.LoadIndex(search.NewIndex(entries).Snapshot())
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchKeystrokesOn(b, ix, queries, false)
+}
 
 // BenchmarkKeystrokeTypos100k: the same queries, each word of five letters
 // or more with one slip of a hurried typist (the kinds in turn).
