@@ -15,20 +15,22 @@ go build -tags migrated_fynedo -o "$work/scholia" ./cmd/scholia
 if [ ! -e "$lib" ]; then
 	go run ./scripts/mklibrary -n "$n" -books ../shared/corpus/text -out "$lib"
 fi
-run() { # prints "seconds KB" of one search
-	HOME="$work/home" /usr/bin/time -f "%e %M" "$work/scholia" --library "$lib" search "$@" 2>&1 >/dev/null | tail -1
+run() { # prints "seconds cpu-seconds KB" of one search
+	HOME="$work/home" /usr/bin/time -f "%e %U %S %M" "$work/scholia" --library "$lib" search "$@" 2>&1 >/dev/null |
+		tail -1 | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }'
 }
 echo "library: $(du -m "$lib" | cut -f1) MB before the first search"
 echo "first search (builds and keeps the index): $(run lavrov)"
 echo "library: $(du -m "$lib" | cut -f1) MB after"
 for q in "lavrov" "propoganda" "hawksih sanctoins" "negro problm" "workers of the world unite" \
 	"the problem of the twentieth century is the problem of the color line"; do
-	times=() kb=0
+	times=() cpus=() kb=0
 	for _ in 1 2 3; do
-		read -r s m <<<"$(run "$q")"
-		times+=("$s")
+		read -r s c m <<<"$(run "$q")"
+		times+=("$s") cpus+=("$c")
 		((m > kb)) && kb=$m
 	done
 	median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
-	printf '%-72s median %s s (of %s), max RSS %d MB\n' "\"$q\"" "$median" "${times[*]}" $((kb / 1024))
+	cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n 2p)
+	printf '%-60s wall %s s (of %s), CPU %s s, max RSS %d MB\n' "\"$q\"" "$median" "${times[*]}" "$cpu" $((kb / 1024))
 done

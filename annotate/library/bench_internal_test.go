@@ -51,10 +51,11 @@ func BenchmarkSearchIndexFromStore100k(b *testing.B) {
 	defer lib.Close()
 	b.ResetTimer()
 	for b.Loop() {
-		lib.search.index = nil
-		if err := lib.PrepareSearch(); err != nil {
+		ix, err := lib.buildSearchIndex()
+		if err != nil {
 			b.Fatal(err)
 		}
+		lib.search.index = ix
 	}
 	b.StopTimer()
 	if hits, _ := lib.Search(context.Background(), "lavrov", 5); len(hits) == 0 {

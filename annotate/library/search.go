@@ -58,23 +58,33 @@ func (l *Library) PrepareSearch() error {
 func journalLimit(entries int) int { return max(2000, entries/20) }
 
 func (l *Library) searchIndex() (*search.Index, error) {
+	ix, built, at, err := l.loadOrBuild()
+	if built {
+		// Kept after the lock is let go: searches and saves go on while
+		// the snapshot is written (a save meanwhile makes it not kept).
+		l.keepSearchIndex(ix, at)
+	}
+	return ix, err
+}
+
+// loadOrBuild loads the search index the library keeps, or builds it from
+// the records as they stood at transaction at.
+func (l *Library) loadOrBuild() (ix *search.Index, built bool, at int, err error) {
 	l.search.mu.Lock()
 	defer l.search.mu.Unlock()
 	if l.search.index != nil {
-		return l.search.index, nil
+		return l.search.index, false, 0, nil
 	}
-	ix, err := l.loadSearchIndex(false)
-	if err != nil || ix != nil {
+	if ix, err = l.loadSearchIndex(false); err != nil || ix != nil {
 		l.search.index = ix
-		return ix, err
+		return ix, false, 0, err
 	}
-	at := l.store.TxID()
+	at = l.store.TxID()
 	if ix, err = l.buildSearchIndex(); err != nil {
-		return nil, err
+		return nil, false, 0, err
 	}
 	l.search.index = ix
-	l.keepSearchIndex(ix, at)
-	return ix, nil
+	return ix, true, at, nil
 }
 
 // loadSearchIndex loads the search index the library keeps, with the
