@@ -58,8 +58,8 @@ func (l *Library) PrepareSearch() error {
 func journalLimit(entries int) int { return max(2000, entries/20) }
 
 func (l *Library) searchIndex() (*search.Index, error) {
-	ix, built, at, err := l.loadOrBuild()
-	if built {
+	ix, keep, at, err := l.loadOrBuild()
+	if keep {
 		// Kept after the lock is let go: searches and saves go on while
 		// the snapshot is written (a save meanwhile makes it not kept).
 		l.keepSearchIndex(ix, at)
@@ -68,16 +68,18 @@ func (l *Library) searchIndex() (*search.Index, error) {
 }
 
 // loadOrBuild loads the search index the library keeps, or builds it from
-// the records as they stood at transaction at.
-func (l *Library) loadOrBuild() (ix *search.Index, built bool, at int, err error) {
+// the records; keep says it is to be kept, as the library stood at
+// transaction at.
+func (l *Library) loadOrBuild() (ix *search.Index, keep bool, at int, err error) {
 	l.search.mu.Lock()
 	defer l.search.mu.Unlock()
 	if l.search.index != nil {
 		return l.search.index, false, 0, nil
 	}
-	if ix, err = l.loadSearchIndex(false); err != nil || ix != nil {
+	var many bool
+	if ix, many, at, err = l.loadSearchIndex(false); err != nil || ix != nil {
 		l.search.index = ix
-		return ix, false, 0, err
+		return ix, many, at, err // with many changes since, kept anew
 	}
 	at = l.store.TxID()
 	if ix, err = l.buildSearchIndex(); err != nil {
@@ -90,20 +92,21 @@ func (l *Library) loadOrBuild() (ix *search.Index, built bool, at int, err error
 // loadSearchIndex loads the search index the library keeps, with the
 // changes made since it was taken; nil when the library keeps none that
 // reads and is in step. In place, it is read where it lies in the file
-// (see store.SearchIndexInPlace), and must not be used after Close.
-func (l *Library) loadSearchIndex(inPlace bool) (*search.Index, error) {
-	at := l.store.TxID()
+// (see store.SearchIndexInPlace), and must not be used after Close. many
+// says that so many changes were made since that the index, which holds
+// the library as it stood at transaction at, should be kept anew.
+func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at int, err error) {
+	at = l.store.TxID()
 	read := l.store.SearchIndex
 	if inPlace {
 		read = l.store.SearchIndexInPlace
 	}
 	kept, err := read()
 	if err != nil || kept == nil {
-		return nil, err
+		return nil, false, 0, err
 	}
-	ix, err := search.LoadIndex(kept.Snapshot)
-	if err != nil {
-		return nil, nil // damaged: built again from the records
+	if ix, err = search.LoadIndex(kept.Snapshot); err != nil {
+		return nil, false, 0, nil // damaged: built again from the records
 	}
 	titles := make(map[string]string, len(kept.Documents))
 	for _, d := range kept.Documents {
@@ -123,10 +126,7 @@ func (l *Library) loadSearchIndex(inPlace bool) (*search.Index, error) {
 	for _, id := range kept.Gone {
 		ix.Remove(id)
 	}
-	if kept.Changes() > journalLimit(ix.Len()) {
-		l.keepSearchIndex(ix, at)
-	}
-	return ix, nil
+	return ix, kept.Changes() > journalLimit(ix.Len()), at, nil
 }
 
 // buildSearchIndex builds the search index from every record.
@@ -205,9 +205,9 @@ func SearchKept(ctx context.Context, path, query string, limit int) (hits []Hit,
 	}
 	l := &Library{store: s, now: time.Now}
 	defer l.Close()
-	ix, err := l.loadSearchIndex(true)
-	if err != nil || ix == nil {
-		return nil, false, nil
+	ix, many, _, err := l.loadSearchIndex(true)
+	if err != nil || ix == nil || many {
+		return nil, false, nil // many changes: the usual way keeps it anew
 	}
 	l.search.index = ix
 	if hits, err = l.Search(ctx, query, limit); err != nil {

@@ -218,3 +218,40 @@ func TestASearchOnlyProcessLeavesADamagedFileToTheCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestManyChangesSinceTheKeptIndexAreKeptAnew(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	lib, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo, err := lib.ImportBytes("memo.txt", "/memo.txt", []byte("Summit Memo\n\nThe ministers disagreed on tariffs.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.PrepareSearch(); err != nil {
+		t.Fatal(err)
+	}
+	_ = lib.Close()
+	lib, _ = Open(path)
+	many := make([]*annotate.Annotation, journalLimit(0)+1) // an import of many notes
+	for i := range many {
+		many[i] = &annotate.Annotation{ID: fmt.Sprintf("imported-%05d", i), DocID: memo.Document.ID, Kind: annotate.KindNote,
+			Colour: annotate.Yellow, Body: fmt.Sprintf("imported note %d on zanzibar", i)}
+	}
+	if err := lib.store.PutAnnotations(many); err != nil {
+		t.Fatal(err)
+	}
+	_ = lib.Close()
+	if _, kept, err := SearchKept(context.Background(), path, "zanzibar", 5); kept || err != nil {
+		t.Errorf("a search-only process replayed %d changes instead of leaving them to be kept anew (%v)", len(many), err)
+	}
+	lib, _ = Open(path)
+	defer lib.Close()
+	if hits, err := lib.Search(context.Background(), "zanzibar", 5); err != nil || len(hits) != 5 {
+		t.Fatalf("the imported notes: %d found, %v", len(hits), err)
+	}
+	if kept, _ := lib.store.SearchIndex(); kept == nil || kept.Changes() != 0 {
+		t.Errorf("the index was not kept anew after %d changes", len(many))
+	}
+}

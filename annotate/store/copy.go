@@ -48,9 +48,24 @@ func Compact(src, dst string, swap func() error) error {
 		_ = to.Close()
 		return fmt.Errorf("cannot compact %s: %w", src, err)
 	}
-	// The copy counts its transactions anew: a search index stamped with
-	// the old count could match a later one. The next search builds it.
-	if err := to.Update(dropSearchIndex); err != nil {
+	// The copy counts its transactions anew: the search index, in step
+	// with src, is stamped with the copy's count; one that was not is
+	// dropped, lest the copy's count reach its stamp. The next search
+	// builds it then.
+	inStep := false
+	if err := from.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSearch)
+		inStep = b != nil && stampOf(b) == uint64(tx.ID())
+		return nil
+	}); err != nil {
+		_ = to.Close()
+		return fmt.Errorf("cannot compact %s: %w", src, err)
+	}
+	restamp := dropSearchIndex
+	if inStep {
+		restamp = stamp
+	}
+	if err := to.Update(restamp); err != nil {
 		_ = to.Close()
 		return fmt.Errorf("cannot compact %s: %w", src, err)
 	}
