@@ -83,6 +83,15 @@ func TestALoadedSnapshotAnswersAsTheIndexItWasTakenFrom(t *testing.T) {
 	if strings.Join(want, "\n") != strings.Join(got, "\n") {
 		t.Errorf("after changes, loaded answers\n%s\nbuilt answers\n%s", got, want)
 	}
+	// A snapshot of the loaded, changed index (the next process's) loads
+	// and answers as the index it was taken from.
+	again, err := search.LoadIndex(loaded.Snapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, got := answers(t, loaded, qs), answers(t, again, qs); strings.Join(want, "\n") != strings.Join(got, "\n") {
+		t.Error("a snapshot of a loaded index answers otherwise than that index")
+	}
 }
 
 func TestADamagedSnapshotIsRefused(t *testing.T) {
@@ -100,5 +109,19 @@ func TestADamagedSnapshotIsRefused(t *testing.T) {
 		if _, err := search.LoadIndex(bad); err == nil {
 			t.Fatal("a snapshot with a byte changed loads")
 		}
+	}
+}
+
+func TestAnEmptyIndexSnapshotLoads(t *testing.T) {
+	ix, err := search.LoadIndex(search.NewIndex(nil).Snapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs, err := ix.Search(context.Background(), "anything", 5); len(rs) != 0 || err != nil {
+		t.Errorf("an empty index found %v (%v)", rs, err)
+	}
+	ix.Put(search.AnnotationEntry(annotate.Annotation{ID: "a", DocID: "d", Kind: annotate.KindNote, Body: "first note"}, "T"))
+	if rs, _ := ix.Search(context.Background(), "frist", 5); len(rs) != 1 {
+		t.Errorf("a note put into a loaded empty index is not found: %v", rs)
 	}
 }
