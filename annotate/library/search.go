@@ -92,7 +92,8 @@ func (l *Library) loadOrBuild() (ix *search.Index, keep bool, at int, err error)
 // loadSearchIndex loads the search index the library keeps, with the
 // changes made since it was taken; nil when the library keeps none that
 // reads and is in step. In place, it is read where it lies in the file
-// (see store.SearchIndexInPlace), and must not be used after Close. many
+// (see store.SearchIndexInPlace), each entry checked when read (see
+// search.LoadIndexLazily), and must not be used after Close. many
 // says that so many changes were made since that the index, which holds
 // the library as it stood at transaction at, should be kept anew.
 func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at int, err error) {
@@ -105,7 +106,11 @@ func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at
 	if err != nil || kept == nil {
 		return nil, false, 0, err
 	}
-	if ix, err = search.LoadIndex(kept.Snapshot); err != nil {
+	load := search.LoadIndex
+	if inPlace {
+		load = search.LoadIndexLazily // only the entries shown are read
+	}
+	if ix, err = load(kept.Snapshot); err != nil {
 		return nil, false, 0, nil // damaged: built again from the records
 	}
 	titles := make(map[string]string, len(kept.Documents))
@@ -192,6 +197,8 @@ func (l *Library) indexAnnotation(a *annotate.Annotation) {
 func SearchKept(ctx context.Context, path, query string, limit int) (hits []Hit, kept bool, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // a file cut short faults inside bbolt
 	defer func() {
+		// A fault, or an entry of the index failing its checksum
+		// (search.ErrSnapshotDamaged): the usual way checks the file.
 		if p := recover(); p != nil {
 			hits, kept, err = nil, false, nil
 		}

@@ -206,15 +206,30 @@ func TestASearchOnlyProcessLeavesADamagedFileToTheCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = lib.Close()
-	fi, _ := os.Stat(path)
-	for _, size := range []int64{fi.Size() / 2, fi.Size() * 3 / 4, 5000} {
+	sound, _ := os.ReadFile(path) // to be cut short below
+	lib, _ = Open(path)
+	ix, _ := lib.searchIndex()
+	bad := ix.Snapshot()
+	bad[len(bad)-8] ^= 0x01 // in the last entry, read only when shown
+	if kept, err := lib.store.PutSearchIndex(bad, lib.store.TxID()); !kept || err != nil {
+		t.Fatal("the damaged snapshot was not written", err)
+	}
+	_ = lib.Close()
+	if hits, kept, err := SearchKept(context.Background(), path, "summit", 10); kept || err != nil {
+		t.Errorf("an index whose entry fails its checksum answered %+v (%v)", hits, err)
+	}
+	lib, _ = Open(path)
+	if hits, err := lib.Search(context.Background(), "summit", 10); err != nil || len(hits) != 1 || hits[0].Title != "Summit Memo" {
+		t.Errorf("the usual way, with that index: %+v, %v", hits, err)
+	}
+	_ = lib.Close()
+	for _, size := range []int{len(sound) / 2, len(sound) * 3 / 4, 5000} {
 		cut := filepath.Join(t.TempDir(), "cut.db")
-		data, _ := os.ReadFile(path)
-		if err := os.WriteFile(cut, data[:size], 0o600); err != nil {
+		if err := os.WriteFile(cut, sound[:size], 0o600); err != nil {
 			t.Fatal(err)
 		}
 		if hits, kept, err := SearchKept(context.Background(), cut, "summit", 10); kept || err != nil {
-			t.Errorf("a file cut to %d of %d bytes answered %+v (%v) instead of going to the check", size, fi.Size(), hits, err)
+			t.Errorf("a file cut to %d of %d bytes answered %+v (%v) instead of going to the check", size, len(sound), hits, err)
 		}
 	}
 }

@@ -24,8 +24,11 @@ import (
 //
 // Layout, in the machine's byte order: the magic and a byte-order mark;
 // the counts; the posting and word-list offsets and arrays and the sorted
-// vocabulary, 32-bit each; then a stream of varints and strings: every
-// word, then every entry; last, the CRC-32C of all before it. The loaded index's strings and arrays point into
+// vocabulary, the entries' offsets, order by id and CRC-32C sums, 32-bit
+// each; then a stream of varints and strings: every word, then every
+// entry; last, the CRC-32C of all before the entries. Each entry is checked
+// against its own sum: all of them on loading, or, loaded lazily, each
+// when first read, so that a search reads only the entries it needs. The loaded index's strings and arrays point into
 // the snapshot's bytes, which must not change afterwards. A snapshot that
 // does not read is refused whole: the caller builds the index instead.
 
@@ -91,13 +94,17 @@ func (ix *Index) Snapshot() []byte {
 		byID[k] = uint32(k)
 	}
 	sort.Slice(byID, func(a, b int) bool { return ids[byID[a]] < ids[byID[b]] })
-	b := make([]byte, 0, 64+4*(len(postStart)+len(posts)+len(fwdStart)+len(fwd)+len(ix.sorted)+3*n)+9*n+len(stream))
+	sums := make([]uint32, n)
+	for k := range sums {
+		sums[k] = crc32.Checksum(stream[entryStart[k]:entryStart[k+1]], castagnoli)
+	}
+	b := make([]byte, 0, 64+4*(len(postStart)+len(posts)+len(fwdStart)+len(fwd)+len(ix.sorted)+4*n)+9*n+len(stream))
 	b = append(b, snapshotMagic...)
 	b = binary.NativeEndian.AppendUint32(b, byteOrderMark)
 	for _, c := range []int{n, len(ix.text), len(posts), len(fwd)} {
 		b = binary.NativeEndian.AppendUint32(b, uint32(c))
 	}
-	for _, a := range [][]uint32{postStart, posts, fwdStart, fwd, ix.sorted, entryStart, byID} {
+	for _, a := range [][]uint32{postStart, posts, fwdStart, fwd, ix.sorted, entryStart, byID, sums} {
 		for _, v := range a {
 			b = binary.NativeEndian.AppendUint32(b, v)
 		}
@@ -108,8 +115,9 @@ func (ix *Index) Snapshot() []byte {
 	for _, i := range order {
 		b = append(b, boolByte(ix.isDoc[i]))
 	}
+	prefix := len(b) + int(entryStart[0]) // all but the entries, which have their own sums
 	b = append(b, stream...)
-	return binary.NativeEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	return binary.NativeEndian.AppendUint32(b, crc32.Checksum(b[:prefix], castagnoli))
 }
 
 const byteOrderMark = 0x01020304
@@ -246,18 +254,38 @@ type storedEntries struct {
 	stream string   // the words, then the entries
 	starts []uint32 // entry k is stream[starts[k]:starts[k+1]]
 	byID   []uint32 // the entries in the order of their ids
+	sums   []uint32 // per entry, the CRC-32C of its bytes
 	times  string   // per entry, 8 bytes: when it last changed
+	lazy   bool     // each entry is checked against its sum when read
+}
+
+// ErrSnapshotDamaged is what an index loaded lazily panics with when an
+// entry it reads fails its checksum.
+var ErrSnapshotDamaged = errors.New("an entry of the search snapshot fails its checksum")
+
+// reader reads entry n, checked against its sum when loaded lazily.
+func (s *storedEntries) reader(n int32) *snapshotReader {
+	from, to := s.starts[n], s.starts[n+1]
+	if s.lazy && !s.sound(n) {
+		panic(ErrSnapshotDamaged)
+	}
+	return &snapshotReader{data: s.stream[:to], at: int(from)}
+}
+
+// sound says whether entry n's bytes match their sum.
+func (s *storedEntries) sound(n int32) bool {
+	b := s.stream[s.starts[n]:s.starts[n+1]]
+	return len(b) > 0 && crc32.Checksum(unsafe.Slice(unsafe.StringData(b), len(b)), castagnoli) == s.sums[n]
 }
 
 func (s *storedEntries) entry(n int32) *Entry {
-	r := &snapshotReader{data: s.stream[:s.starts[n+1]], at: int(s.starts[n])}
 	e := &Entry{}
-	readEntry(r, e)
+	readEntry(s.reader(n), e)
 	return e
 }
 
 func (s *storedEntries) id(n int32) string {
-	r := &snapshotReader{data: s.stream[:s.starts[n+1]], at: int(s.starts[n])}
+	r := s.reader(n)
 	r.uvarint()
 	return r.string()
 }
@@ -275,11 +303,19 @@ func (s *storedEntries) find(id string) (int32, bool) {
 	return 0, false
 }
 
-// LoadIndex reads a snapshot Snapshot wrote. The index keeps data (unless
-// it lies at an address that is not a multiple of 4, then a copy): it must
-// not change afterwards. It reads the vocabulary and the postings, and
-// each entry only when a search needs it.
-func LoadIndex(data []byte) (ix *Index, err error) {
+// LoadIndex reads a snapshot Snapshot wrote, checking all of it. The
+// index keeps data (unless it lies at an address that is not a multiple of
+// 4, then a copy): it must not change afterwards. It reads the vocabulary
+// and the postings, and each entry only when a search needs it.
+func LoadIndex(data []byte) (*Index, error) { return loadIndex(data, false) }
+
+// LoadIndexLazily is LoadIndex checking each entry only when a search
+// first reads it, which then panics with ErrSnapshotDamaged if the entry
+// fails its checksum: for a process that searches once and reads only the
+// entries it shows, from a snapshot where it lies in the file.
+func LoadIndexLazily(data []byte) (*Index, error) { return loadIndex(data, true) }
+
+func loadIndex(data []byte, lazy bool) (ix *Index, err error) {
 	if len(data) < len(snapshotMagic)+24 || string(data[:len(snapshotMagic)]) != snapshotMagic {
 		return nil, errSnapshot
 	}
@@ -287,9 +323,6 @@ func LoadIndex(data []byte) (ix *Index, err error) {
 		data = append(make([]byte, 0, len(data)), data...) // its numbers must lie on their own alignment
 	}
 	body := data[:len(data)-4]
-	if crc32.Checksum(body, castagnoli) != binary.NativeEndian.Uint32(data[len(body):]) {
-		return nil, errSnapshot
-	}
 	defer annotate.CatchPanic(&err)
 	r := &snapshotReader{data: unsafe.String(&body[0], len(body)), at: len(snapshotMagic)}
 	if r.uint32() != byteOrderMark {
@@ -298,9 +331,16 @@ func LoadIndex(data []byte) (ix *Index, err error) {
 	n, nw, np, nf := r.uint32(), r.uint32(), r.uint32(), r.uint32()
 	postStart, posts := r.uint32s(nw+1), r.uint32s(np)
 	fwdStart, fwd := r.uint32s(n+1), r.uint32s(nf)
-	sorted, entryStart, byID := r.uint32s(nw), r.uint32s(n+1), r.uint32s(n)
+	sorted, entryStart, byID, sums := r.uint32s(nw), r.uint32s(n+1), r.uint32s(n), r.uint32s(n)
 	modified, docs := r.bytes(8*int(n)), r.bytes(int(n))
-	if r.bad || postStart[0] != 0 || !offsets(postStart, np) || fwdStart[0] != 0 || !offsets(fwdStart, nf) {
+	if r.bad || uint64(entryStart[0]) > uint64(len(body)-r.at) {
+		return nil, errSnapshot
+	}
+	prefix := r.at + int(entryStart[0])
+	if crc32.Checksum(body[:prefix], castagnoli) != binary.NativeEndian.Uint32(data[len(body):]) {
+		return nil, errSnapshot
+	}
+	if postStart[0] != 0 || !offsets(postStart, np) || fwdStart[0] != 0 || !offsets(fwdStart, nf) {
 		return nil, errSnapshot
 	}
 	stream := r.data[r.at:]
@@ -327,7 +367,12 @@ func LoadIndex(data []byte) (ix *Index, err error) {
 		return nil, errSnapshot
 	}
 	ix.sorted = append([]uint32(nil), sorted...) // new words are added to it
-	ix.stored = &storedEntries{n: int32(n), stream: stream, starts: entryStart, byID: byID, times: modified}
+	ix.stored = &storedEntries{n: int32(n), stream: stream, starts: entryStart, byID: byID, sums: sums, times: modified, lazy: lazy}
+	for i := int32(0); !lazy && i < int32(n); i++ {
+		if !ix.stored.sound(i) {
+			return nil, errSnapshot
+		}
+	}
 	ix.alive = make([]bool, n)
 	ix.isDoc = make([]bool, n)
 	ix.forward = make([][]uint32, n)

@@ -125,3 +125,32 @@ func TestAnEmptyIndexSnapshotLoads(t *testing.T) {
 		t.Errorf("a note put into a loaded empty index is not found: %v", rs)
 	}
 }
+
+// searchAll searches for every entry holding "the", and returns what it
+// panicked with, if anything.
+func searchAll(ix *search.Index) (caught any) {
+	defer func() { caught = recover() }()
+	_, _ = ix.Search(context.Background(), "tag:x", 1)
+	_, _ = ix.Search(context.Background(), "the", 100000)
+	return nil
+}
+
+func TestALazilyLoadedSnapshotRefusesADamagedEntryWhenRead(t *testing.T) {
+	entries, _ := realSentences(t, 10)
+	data := search.NewIndex(entries).Snapshot()
+	if _, err := search.LoadIndexLazily(data); err != nil {
+		t.Fatal(err)
+	}
+	bad := append([]byte(nil), data...)
+	bad[len(bad)-40] ^= 0x01 // a letter of the last entry
+	if _, err := search.LoadIndex(bad); err == nil {
+		t.Error("a snapshot with a damaged entry loads when checked whole")
+	}
+	ix, err := search.LoadIndexLazily(bad)
+	if err != nil {
+		t.Fatalf("loaded lazily, the damaged entry was read at once: %v", err)
+	}
+	if caught := searchAll(ix); caught != search.ErrSnapshotDamaged {
+		t.Errorf("reading the damaged entry gave %v, want ErrSnapshotDamaged", caught)
+	}
+}
