@@ -158,16 +158,26 @@ func once(anns []annotate.Annotation) []annotate.Annotation {
 // transaction at (see TxID), as the library's search index, replacing the
 // one kept and its journal. It keeps nothing, and says so, when the
 // library changed since at.
+//
+// The index kept is dropped in a transaction of its own first, so that
+// the new one can take its pages rather than grow the file by a snapshot
+// at each replacement. A save in between leaves the library keeping none:
+// the next search builds it.
 func (s *Store) PutSearchIndex(snapshot []byte, at int) (bool, error) {
-	kept := false
+	dropped := false
 	err := s.update(func(tx *bolt.Tx) error {
 		if int(tx.ID()) != at+1 {
 			return nil
 		}
-		if err := dropSearchIndex(tx); err != nil {
-			return err
-		}
-		if len(snapshot) > maxSnapshot {
+		dropped = true
+		return dropSearchIndex(tx)
+	})
+	if err != nil || !dropped || len(snapshot) > maxSnapshot {
+		return false, err
+	}
+	kept := false
+	err = s.update(func(tx *bolt.Tx) error {
+		if int(tx.ID()) != at+2 {
 			return nil
 		}
 		b, err := tx.CreateBucket(bucketSearch)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -188,5 +189,26 @@ func TestCheckAndCompactionKeepASearchIndexInStep(t *testing.T) {
 		return nil
 	}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestKeepingTheSearchIndexAnewDoesNotGrowTheFile(t *testing.T) {
+	s, path := keptLibrary(t)
+	snapshot := make([]byte, 8<<20)
+	if kept, err := s.PutSearchIndex(snapshot, s.TxID()); !kept || err != nil {
+		t.Fatal("not kept", err)
+	}
+	fi, _ := os.Stat(path)
+	for range 3 {
+		if err := s.PutAnnotation(searchNote("n1", "d1", "a change")); err != nil {
+			t.Fatal(err)
+		}
+		if kept, err := s.PutSearchIndex(snapshot, s.TxID()); !kept || err != nil {
+			t.Fatal("not kept", err)
+		}
+	}
+	after, _ := os.Stat(path)
+	if after.Size() > fi.Size()+int64(len(snapshot))/2 {
+		t.Errorf("keeping an 8 MB index anew three times grew the file from %d to %d bytes", fi.Size(), after.Size())
 	}
 }
