@@ -37,3 +37,24 @@ func TestSearchWithALongQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchAnswersAlikeFromTheKeptIndex: the first search keeps the
+// index in the library; later ones answer from it, with the notes saved
+// since, as the first did.
+func TestSearchAnswersAlikeFromTheKeptIndex(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "lib.db")
+	scholia(t, lib, "import", fixture(t, "brief.txt", brief))
+	scholia(t, lib, "annotate", "Ceasefire", "--quote", "Both sides stop firing at dawn", "--kind", "note", "--note", "Who checks the dawn deadline?")
+	first, errOut, code := scholia(t, lib, "search", "--json", "dawn deadlnie")
+	if code != 0 || errOut != "" || !strings.Contains(first, "Who checks") {
+		t.Fatalf("first search: exit %d, %q, %q", code, first, errOut)
+	}
+	again, _, _ := scholia(t, lib, "search", "--json", "dawn deadlnie")
+	if again != first {
+		t.Errorf("from the kept index:\n%s\nfirst:\n%s", again, first)
+	}
+	scholia(t, lib, "annotate", "Ceasefire", "--quote", "Observers watch the line", "--kind", "note", "--note", "Which observers, from where?")
+	if out, _, _ := scholia(t, lib, "search", "obsevrers wher"); !strings.Contains(out, "Which observers") {
+		t.Errorf("a note saved after the index was kept is not found: %q", out)
+	}
+}
