@@ -153,11 +153,11 @@ func (l *Library) recolour(a annotate.Annotation, c annotate.Colour, res Highlig
 // merge makes the overlapping highlights one highlight in colour c over
 // res.Start..res.End, in one transaction.
 func (l *Library) merge(docID string, c annotate.Colour, res Highlighted) (Highlighted, error) {
-	doc, err := l.store.Document(docID)
+	doc, err := l.text(docID)
 	if err != nil {
 		return res, err
 	}
-	anchor, err := annotate.NewAnchor([]rune(doc.Text()), res.Start, res.End)
+	anchor, err := anchorIn(doc, res.Start, res.End)
 	if err != nil {
 		return res, err
 	}

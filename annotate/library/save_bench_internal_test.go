@@ -1,0 +1,206 @@
+package library
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"scholia/annotate"
+	"scholia/annotate/corpus"
+	"scholia/annotate/search/synthetic"
+)
+
+// The benchmarks below save on a real book of about 150,000 words (the
+// corpus's Gutenberg books joined, over again, paragraph by paragraph
+// until long enough), open in a library of 2,000 other documents and
+// 100,000 annotations cut from the same books, with the search index
+// built as the window builds it. Each save is one committed (fsynced)
+// transaction at a passage spread over the whole book; they report the
+// 50th and 99th percentile of one save (issue 14: p99 at most 15 ms).
+//
+//	go test -run '^$' -bench 'SaveOnBook' -benchtime 300x ./annotate/library
+
+// joinedBook is "The Joined Books": the corpus's Gutenberg books joined
+// until the text holds words words.
+func joinedBook(tb testing.TB, words int) string {
+	tb.Helper()
+	var book strings.Builder
+	book.WriteString("The Joined Books\n\n")
+	n := 0
+	for n < words {
+		for _, name := range []string{"souls-of-black-folk_pg408.txt", "simple-sabotage-field-manual_pg26184.txt", "communist-manifesto_pg61.txt"} {
+			raw, err := os.ReadFile(corpus.Path(tb, "text", name))
+			if err != nil {
+				tb.Fatal(err)
+			}
+			for _, para := range strings.Split(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\n\n") {
+				if n >= words {
+					break
+				}
+				if strings.TrimSpace(para) == "" {
+					continue
+				}
+				book.WriteString(para)
+				book.WriteString("\n\n")
+				n += len(strings.Fields(para))
+			}
+		}
+	}
+	return book.String()
+}
+
+// bookLibrary is a library of 2,000 documents and 100,000 annotations cut
+// from the corpus's books, plus the joined book of 150,000 words with
+// 1,000 annotations of its own, its search index built; it returns the
+// library and the book as the window holds it (opened).
+func bookLibrary(b *testing.B) (*Library, *annotate.Document) {
+	b.Helper()
+	gen, err := synthetic.FromBooks(42, corpus.Path(b, "text"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	lib, err := Open(filepath.Join(b.TempDir(), "library.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = lib.Close() })
+	anns, titles := gen.Annotations(100_000)
+	for id, title := range titles {
+		d := &annotate.Document{ID: id, Title: title, Hash: "h-" + id, Format: "text"}
+		d.SetBlocks([]annotate.Block{{Kind: annotate.BlockParagraph, Text: title}})
+		if err := lib.store.PutDocument(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for i := 0; i < len(anns); i += 5000 {
+		batch := make([]*annotate.Annotation, 0, 5000)
+		for j := i; j < min(i+5000, len(anns)); j++ {
+			batch = append(batch, &anns[j])
+		}
+		if err := lib.store.PutAnnotations(batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	res, err := lib.ImportBytes("joined.txt", "/books/joined.txt", []byte(joinedBook(b, 150_000)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := lib.Document(res.Document.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := []rune(doc.Text())
+	var own []*annotate.Annotation
+	for i := 0; i < 1000; i++ {
+		s := (i*7919 + 11) % (len(text) - 200)
+		an, _ := annotate.NewAnchor(text, s, s+30+i%90)
+		a := &annotate.Annotation{ID: fmt.Sprintf("own-%05d", i), DocID: doc.ID, Kind: annotate.KindHighlight,
+			Colour: annotate.Green, Anchor: &an, Created: time.Now().UTC(), Modified: time.Now().UTC()}
+		if i%4 == 0 {
+			a.Kind, a.Body, a.Tags = annotate.KindNote, "a note on this", []string{"reading"}
+		}
+		own = append(own, a)
+	}
+	if err := lib.store.PutAnnotations(own); err != nil {
+		b.Fatal(err)
+	}
+	if err := lib.PrepareSearch(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(doc.Words()), "words")
+	return lib, doc
+}
+
+// percentiles reports the 50th and 99th percentile of times.
+func percentiles(b *testing.B, times []time.Duration) {
+	b.Helper()
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(times[len(times)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+// spread is the i-th passage of a series spread over the whole text of n
+// code points, none of the book's own annotations' ranges.
+func spread(i, n int) (int, int) {
+	s := (i*104729 + 5003) % (n - 300)
+	return s, s + 40 + i%80
+}
+
+// BenchmarkSaveOnBook: a note with a tag on a passage of the book, as the
+// note dialog saves it.
+func BenchmarkSaveOnBook(b *testing.B) {
+	lib, doc := bookLibrary(b)
+	n := doc.Len()
+	var times []time.Duration
+	i := 0
+	for b.Loop() {
+		s, e := spread(i, n)
+		t0 := time.Now()
+		if _, err := lib.Annotate(doc.ID, Draft{Kind: annotate.KindNote, Start: s, End: e, Body: "a note", Tags: []string{"bench"}}); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(t0))
+		i++
+	}
+	percentiles(b, times)
+}
+
+// BenchmarkSaveOnBookHighlight: a colour chosen on a passage of the book
+// (a new highlight), then on exactly it in another colour (a recolour),
+// then Extend on a passage a little wider (a merge with it and any
+// highlight of the book it overlaps); each is timed.
+func BenchmarkSaveOnBookHighlight(b *testing.B) {
+	lib, doc := bookLibrary(b)
+	n := doc.Len()
+	var all, created, recoloured, merged []time.Duration
+	i := 0
+	for b.Loop() {
+		s, e := spread(i, n)
+		for _, step := range []struct {
+			s, e  int
+			c     annotate.Colour
+			how   HighlightChoice
+			times *[]time.Duration
+		}{{s, e, annotate.Pink, Separate, &created}, {s, e, annotate.Blue, Decide, &recoloured}, {s - 5, e + 5, annotate.Blue, Extend, &merged}} {
+			t0 := time.Now()
+			res, err := lib.Highlight(doc.ID, step.s, step.e, step.c, step.how)
+			if err != nil || res.Annotation == nil {
+				b.Fatalf("%+v %v", res, err)
+			}
+			d := time.Since(t0)
+			*step.times, all = append(*step.times, d), append(all, d)
+		}
+		i++
+	}
+	for name, times := range map[string][]time.Duration{"new": created, "recolour": recoloured, "extend": merged} {
+		sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+		b.ReportMetric(float64(times[len(times)*99/100].Microseconds())/1000, name+"-p99-ms")
+	}
+	percentiles(b, all)
+}
+
+// BenchmarkSaveOnBookUndo: Ctrl+Z on a note just saved on the book (the
+// note goes to the trash); only the undo is timed.
+func BenchmarkSaveOnBookUndo(b *testing.B) {
+	lib, doc := bookLibrary(b)
+	n := doc.Len()
+	var times []time.Duration
+	i := 0
+	for b.Loop() {
+		s, e := spread(i, n)
+		if _, err := lib.Annotate(doc.ID, Draft{Kind: annotate.KindNote, Start: s, End: e, Body: "a note", Tags: []string{"bench"}}); err != nil {
+			b.Fatal(err)
+		}
+		t0 := time.Now()
+		if what, err := lib.Undo(); err != nil || what == "" {
+			b.Fatalf("%q %v", what, err)
+		}
+		times = append(times, time.Since(t0))
+		i++
+	}
+	percentiles(b, times)
+}
