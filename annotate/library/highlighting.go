@@ -233,14 +233,11 @@ func (l *Library) relink(ids []string, to string) (changed, before []*annotate.A
 	if len(ids) == 0 {
 		return nil, nil, nil
 	}
-	all, err := l.store.AllAnnotations()
+	linked, err := l.store.LinkedTo(ids)
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, q := range all {
-		if q.Answer == nil || !slices.Contains(ids, q.Answer.Link) {
-			continue
-		}
+	for _, q := range linked {
 		prev := q
 		prev.Answer = &annotate.Answer{Text: q.Answer.Text, Link: q.Answer.Link}
 		q.Answer = &annotate.Answer{Text: q.Answer.Text, Link: to}

@@ -36,10 +36,11 @@ var (
 	bucketTags        = []byte("tags")
 	bucketRevisions   = []byte("revisions")
 	bucketSources     = []byte("sources")
+	bucketLinks       = []byte("answer_links")
 	keySchema         = []byte("schema")
 )
 
-var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashes, bucketAnnotations, bucketByDocument, bucketReading, bucketTrash, bucketQuestions, bucketTags, bucketRevisions, bucketSources}
+var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashes, bucketAnnotations, bucketByDocument, bucketReading, bucketTrash, bucketQuestions, bucketTags, bucketRevisions, bucketSources, bucketLinks}
 
 // Store is an open library file.
 type Store struct {
@@ -159,14 +160,19 @@ func (s *Store) prepare() error {
 		if err := s.checkSchema(tx); err != nil {
 			return err
 		}
-		fillSources := tx.Bucket(bucketSources) == nil
+		fillSources, fillLinks := tx.Bucket(bucketSources) == nil, tx.Bucket(bucketLinks) == nil
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
 		}
 		if fillSources {
-			return indexSources(tx)
+			if err := indexSources(tx); err != nil {
+				return err
+			}
+		}
+		if fillLinks {
+			return indexLinks(tx)
 		}
 		return nil
 	})
