@@ -100,7 +100,9 @@ func (l *Library) Highlight(docID string, start, end int, c annotate.Colour, how
 	if err != nil {
 		return Highlighted{}, err
 	}
-	sortByDocumentOrder(anns)
+	// In creation (id) order, as the store lists them: of the annotations
+	// on exactly the passage, the first highlight is the one document
+	// order would put first. Only the overlaps are sorted.
 	res := Highlighted{Start: start, End: end}
 	var exact *annotate.Annotation
 	for i := range anns {
@@ -116,6 +118,7 @@ func (l *Library) Highlight(docID string, start, end int, c annotate.Colour, how
 			res.Start, res.End = min(res.Start, a.Anchor.Start), max(res.End, a.Anchor.End)
 		}
 	}
+	sortByDocumentOrder(res.Overlaps)
 	switch {
 	case how == Separate || len(res.Overlaps) == 0 && exact == nil:
 		return l.newHighlight(docID, start, end, c, res)
