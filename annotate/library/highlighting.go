@@ -96,7 +96,7 @@ func (l *Library) Highlight(docID string, start, end int, c annotate.Colour, how
 	if !c.Valid() {
 		return Highlighted{}, annotate.Problemf(annotate.ErrInvalid, "%q is not a highlight colour (yellow, green, blue, pink, purple, orange)", c)
 	}
-	anns, err := l.store.Annotations(docID)
+	anns, err := l.store.AnnotationsOver(docID, start, end)
 	if err != nil {
 		return Highlighted{}, err
 	}
@@ -284,7 +284,7 @@ func oldest(hs []annotate.Annotation) annotate.Annotation {
 
 // highlightOn is the oldest highlight on exactly [start, end), or nil.
 func (l *Library) highlightOn(docID string, start, end int) (*annotate.Annotation, error) {
-	anns, err := l.store.Annotations(docID)
+	anns, err := l.store.AnnotationsOver(docID, start, end)
 	if err != nil {
 		return nil, err
 	}

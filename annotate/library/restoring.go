@@ -111,7 +111,7 @@ func (l *Library) twin(a annotate.Annotation) (*annotate.Annotation, error) {
 	if a.Kind != annotate.KindHighlight || a.Anchor == nil || a.Orphan {
 		return nil, nil
 	}
-	anns, err := l.store.Annotations(a.DocID)
+	anns, err := l.store.AnnotationsOver(a.DocID, a.Anchor.Start, a.Anchor.End)
 	if err != nil {
 		return nil, err
 	}
