@@ -2,11 +2,9 @@ package library
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strings"
 	"testing"
 	"time"
 
@@ -24,35 +22,6 @@ import (
 // 50th and 99th percentile of one save (issue 14: p99 at most 15 ms).
 //
 //	go test -run '^$' -bench 'OnBook' -benchtime 300x ./annotate/library
-
-// joinedBook is "The Joined Books": the corpus's Gutenberg books joined
-// until the text holds words words.
-func joinedBook(tb testing.TB, words int) string {
-	tb.Helper()
-	var book strings.Builder
-	book.WriteString("The Joined Books\n\n")
-	n := 0
-	for n < words {
-		for _, name := range []string{"souls-of-black-folk_pg408.txt", "simple-sabotage-field-manual_pg26184.txt", "communist-manifesto_pg61.txt"} {
-			raw, err := os.ReadFile(corpus.Path(tb, "text", name))
-			if err != nil {
-				tb.Fatal(err)
-			}
-			for _, para := range strings.Split(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\n\n") {
-				if n >= words {
-					break
-				}
-				if strings.TrimSpace(para) == "" {
-					continue
-				}
-				book.WriteString(para)
-				book.WriteString("\n\n")
-				n += len(strings.Fields(para))
-			}
-		}
-	}
-	return book.String()
-}
 
 // bookLibrary is a library of 2,000 documents and 100,000 annotations cut
 // from the corpus's books, plus the joined book of 150,000 words with
@@ -86,7 +55,7 @@ func bookLibrary(b *testing.B) (*Library, *annotate.Document) {
 			b.Fatal(err)
 		}
 	}
-	res, err := lib.ImportBytes("joined.txt", "/books/joined.txt", []byte(joinedBook(b, 150_000)))
+	res, err := lib.ImportBytes("joined.txt", "/books/joined.txt", []byte(corpus.JoinedBooks(b, 150_000)))
 	if err != nil {
 		b.Fatal(err)
 	}

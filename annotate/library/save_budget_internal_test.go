@@ -47,7 +47,7 @@ func TestSaveOnBookCostsLittle(t *testing.T) {
 	if err := lib.store.PutAnnotations(batch); err != nil {
 		t.Fatal(err)
 	}
-	res, err := lib.ImportBytes("joined.txt", "/books/joined.txt", []byte(joinedBook(t, 150_000)))
+	res, err := lib.ImportBytes("joined.txt", "/books/joined.txt", []byte(corpus.JoinedBooks(t, 150_000)))
 	if err != nil {
 		t.Fatal(err)
 	}
