@@ -18,7 +18,11 @@ func linkKey(q *annotate.Annotation) []byte { return []byte(q.Answer.Link + "/" 
 func (s *Store) LinkedTo(ids []string) ([]annotate.Annotation, error) {
 	var out []annotate.Annotation
 	err := s.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketLinks).Cursor()
+		links := tx.Bucket(bucketLinks)
+		if links == nil {
+			return nil // a read-only library from before the index: nothing can be saved
+		}
+		c := links.Cursor()
 		for _, id := range ids {
 			prefix := []byte(id + "/")
 			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {

@@ -85,3 +85,28 @@ func TestAnswerLinksFollowEveryChange(t *testing.T) {
 		t.Errorf("a library from before the index, opened: %v, want q1 and q2", got)
 	}
 }
+
+// TestReadOnlyLibraryWithoutAnswerLinksOpens: a library written before
+// the answer_links index, on a read-only disk, still opens for reading;
+// nothing links, as nothing can be saved.
+func TestReadOnlyLibraryWithoutAnswerLinksOpens(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = s.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(bucketLinks) })
+	s.Close()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = &Store{db: db, path: path, readOnly: true}
+	defer s.Close()
+	if err := s.prepare(); err != nil {
+		t.Fatalf("opening it read-only: %v", err)
+	}
+	if got := linkedIDs(t, s, "h1"); len(got) != 0 {
+		t.Errorf("linked: %v, want none", got)
+	}
+}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -118,11 +119,12 @@ func unreadable(err error) bool {
 // needsPrepare says whether the file lacks anything prepare makes: a new
 // file, or one from before a bucket existed. Opening a library that has
 // everything writes nothing, so its transaction id names its contents.
+// A read-only library may lack the answer_links index: only saves use it.
 func (s *Store) needsPrepare() (bool, error) {
 	need := false
 	err := s.db.View(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
-			if tx.Bucket(name) == nil {
+			if tx.Bucket(name) == nil && !(s.readOnly && bytes.Equal(name, bucketLinks)) {
 				need = true
 			}
 		}
