@@ -83,6 +83,17 @@ func (m *MainWindow) saved(msg string) {
 	m.setStatus(msg)
 }
 
+// savedHere reports a committed change to the open document's
+// annotations: the library list only needs that document's count, not
+// every document read again.
+func (m *MainWindow) savedHere(msg string) {
+	m.refreshAnnotations()
+	if doc := m.reader.Document(); doc != nil {
+		m.list.SetAnnotationCount(doc.ID, len(m.anns))
+	}
+	m.setStatus(msg)
+}
+
 // selection is the reader's selection, or ok false with a hint.
 //
 // The spaces and line breaks a drag takes in at its ends are left out, as
@@ -162,7 +173,7 @@ func (m *MainWindow) applyColour(docID string, s, e int, c annotate.Colour, how 
 		msg = "Saved: one " + string(c) + " highlight now covers the passage · Ctrl+Z undoes"
 	}
 	m.reader.ClearSelection()
-	m.saved(msg)
+	m.savedHere(msg)
 	m.panel.Reveal(res.Annotation.ID)
 }
 
@@ -179,7 +190,7 @@ func (m *MainWindow) create(docID string, d library.Draft) bool {
 		return false
 	}
 	m.reader.ClearSelection()
-	m.saved("Saved")
+	m.savedHere("Saved")
 	m.panel.Reveal(a.ID)
 	return true
 }
@@ -316,7 +327,7 @@ func (m *MainWindow) placeHere(id string) {
 		return
 	}
 	m.reader.ClearSelection()
-	m.saved("Placed")
+	m.savedHere("Placed")
 	m.panel.Reveal(id)
 }
 

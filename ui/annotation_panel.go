@@ -166,9 +166,11 @@ func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []l
 	p.qList.Refresh()
 	p.trashList.Refresh()
 	if p.tabs != nil {
-		p.tabs.Items[1].Text = fmt.Sprintf("Questions %d", len(questions))
-		p.tabs.Items[2].Text = fmt.Sprintf("Trash %d", len(deleted))
-		p.tabs.Refresh()
+		q, t := fmt.Sprintf("Questions %d", len(questions)), fmt.Sprintf("Trash %d", len(deleted))
+		if p.tabs.Items[1].Text != q || p.tabs.Items[2].Text != t {
+			p.tabs.Items[1].Text, p.tabs.Items[2].Text = q, t
+			p.tabs.Refresh()
+		}
 	}
 	if id := p.Editor.ID(); id != "" {
 		for _, a := range anns {
@@ -297,8 +299,10 @@ func fillAnnotationRow(o fyne.CanvasObject, a annotate.Annotation, where string)
 			col = x
 		}
 	}
-	bar.FillColor = solid(a.Colour)
-	bar.Refresh()
+	if c := solid(a.Colour); bar.FillColor != c {
+		bar.FillColor = c
+		bar.Refresh()
+	}
 	head := []string{string(a.Kind)}
 	if a.Status != "" {
 		head = append(head, string(a.Status))
@@ -316,9 +320,18 @@ func fillAnnotationRow(o fyne.CanvasObject, a annotate.Annotation, where string)
 	if a.Anchor != nil {
 		quote = "“" + oneLine(trimQuote(a.Anchor.Exact, 160)) + "”"
 	}
-	col.Objects[0].(*widget.Label).SetText(strings.Join(head, " · "))
-	col.Objects[1].(*widget.Label).SetText(quote)
-	col.Objects[2].(*widget.Label).SetText(oneLine(a.Body))
+	setLabel(col.Objects[0].(*widget.Label), strings.Join(head, " · "))
+	setLabel(col.Objects[1].(*widget.Label), quote)
+	setLabel(col.Objects[2].(*widget.Label), oneLine(a.Body))
+}
+
+// setLabel shows s in a row's label unless it shows it already: a list
+// refreshed after a save fills its rows again, and a truncated label
+// shapes its whole text anew each time it is set.
+func setLabel(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

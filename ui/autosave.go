@@ -374,7 +374,7 @@ func (m *MainWindow) commitEdit(a annotate.Annotation) error {
 // editSaved shows how saving an edit went.
 func (m *MainWindow) editSaved(_ annotate.Annotation, err error) {
 	if err == nil {
-		m.saved("Saved")
+		m.savedHere("Saved")
 		return
 	}
 	fyne.LogError("saving an edit", err)

@@ -63,8 +63,8 @@ func NewLibraryPanel(onOpen func(id string)) *LibraryPanel {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
 			d := l.shown[id]
-			box.Objects[0].(*widget.Label).SetText(d.Title)
-			box.Objects[1].(*widget.Label).SetText(detailLine(d))
+			setLabel(box.Objects[0].(*widget.Label), d.Title)
+			setLabel(box.Objects[1].(*widget.Label), detailLine(d))
 		},
 	)
 	l.list.OnSelected = func(id widget.ListItemID) {
@@ -104,6 +104,23 @@ func (l *LibraryPanel) SetDocuments(docs []library.Summary) {
 	l.shown = keepPlaces(l.shown, library.Filter(l.all, l.filter.Text, library.Order(l.Order())))
 	l.list.Refresh()
 	l.markCurrent()
+}
+
+// SetAnnotationCount shows a new count of annotations for one document,
+// redrawing only its row: after a save on the open document, the only
+// thing of the list that changed (no order depends on it).
+func (l *LibraryPanel) SetAnnotationCount(id string, n int) {
+	for i := range l.all {
+		if l.all[i].ID == id {
+			l.all[i].Annotations = n
+		}
+	}
+	for i := range l.shown {
+		if l.shown[i].ID == id && l.shown[i].Annotations != n {
+			l.shown[i].Annotations = n
+			l.list.RefreshItem(i)
+		}
+	}
 }
 
 // keepPlaces orders sorted so that the documents also in before keep their

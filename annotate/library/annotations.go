@@ -27,7 +27,7 @@ type Draft struct {
 // transaction. Its anchor keeps the exact quote and 32 code points of
 // context each side; a question starts open.
 func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) {
-	doc, err := l.store.Document(docID)
+	doc, err := l.text(docID)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +48,7 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 		a.Status = annotate.StatusOpen
 	}
 	if !d.Whole {
-		anchor, err := annotate.NewAnchor([]rune(doc.Text()), d.Start, d.End)
+		anchor, err := anchorIn(doc, d.Start, d.End)
 		if err != nil {
 			return nil, err
 		}
@@ -114,7 +114,7 @@ func (l *Library) highlightQuote(docID string, start, end int, c annotate.Colour
 // findQuote is the code-point range of the occurrence'th exact occurrence
 // (from 1) of quote in a document's text.
 func (l *Library) findQuote(docID, quote string, occurrence int) (int, int, error) {
-	doc, err := l.store.Document(docID)
+	doc, err := l.text(docID)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -96,11 +96,13 @@ func (l *Library) Highlight(docID string, start, end int, c annotate.Colour, how
 	if !c.Valid() {
 		return Highlighted{}, annotate.Problemf(annotate.ErrInvalid, "%q is not a highlight colour (yellow, green, blue, pink, purple, orange)", c)
 	}
-	anns, err := l.store.Annotations(docID)
+	anns, err := l.store.AnnotationsOver(docID, start, end)
 	if err != nil {
 		return Highlighted{}, err
 	}
-	sortByDocumentOrder(anns)
+	// In creation (id) order, as the store lists them: of the annotations
+	// on exactly the passage, the first highlight is the one document
+	// order would put first. Only the overlaps are sorted.
 	res := Highlighted{Start: start, End: end}
 	var exact *annotate.Annotation
 	for i := range anns {
@@ -116,6 +118,7 @@ func (l *Library) Highlight(docID string, start, end int, c annotate.Colour, how
 			res.Start, res.End = min(res.Start, a.Anchor.Start), max(res.End, a.Anchor.End)
 		}
 	}
+	sortByDocumentOrder(res.Overlaps)
 	switch {
 	case how == Separate || len(res.Overlaps) == 0 && exact == nil:
 		return l.newHighlight(docID, start, end, c, res)
@@ -153,11 +156,11 @@ func (l *Library) recolour(a annotate.Annotation, c annotate.Colour, res Highlig
 // merge makes the overlapping highlights one highlight in colour c over
 // res.Start..res.End, in one transaction.
 func (l *Library) merge(docID string, c annotate.Colour, res Highlighted) (Highlighted, error) {
-	doc, err := l.store.Document(docID)
+	doc, err := l.text(docID)
 	if err != nil {
 		return res, err
 	}
-	anchor, err := annotate.NewAnchor([]rune(doc.Text()), res.Start, res.End)
+	anchor, err := anchorIn(doc, res.Start, res.End)
 	if err != nil {
 		return res, err
 	}
@@ -233,14 +236,11 @@ func (l *Library) relink(ids []string, to string) (changed, before []*annotate.A
 	if len(ids) == 0 {
 		return nil, nil, nil
 	}
-	all, err := l.store.AllAnnotations()
+	linked, err := l.store.LinkedTo(ids)
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, q := range all {
-		if q.Answer == nil || !slices.Contains(ids, q.Answer.Link) {
-			continue
-		}
+	for _, q := range linked {
 		prev := q
 		prev.Answer = &annotate.Answer{Text: q.Answer.Text, Link: q.Answer.Link}
 		q.Answer = &annotate.Answer{Text: q.Answer.Text, Link: to}
@@ -284,7 +284,7 @@ func oldest(hs []annotate.Annotation) annotate.Annotation {
 
 // highlightOn is the oldest highlight on exactly [start, end), or nil.
 func (l *Library) highlightOn(docID string, start, end int) (*annotate.Annotation, error) {
-	anns, err := l.store.Annotations(docID)
+	anns, err := l.store.AnnotationsOver(docID, start, end)
 	if err != nil {
 		return nil, err
 	}

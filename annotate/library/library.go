@@ -31,6 +31,7 @@ type Library struct {
 	undo    undoSteps
 	search  searcher
 	backups *keeper
+	texts   texts
 }
 
 // Open opens (or creates) the library at path.
@@ -217,9 +218,15 @@ func (l *Library) Documents() ([]Summary, error) {
 	return out, nil
 }
 
-// Document returns one document with its blocks.
+// Document returns one document with its blocks. The library keeps it,
+// so that saves on it need not read it again (texts.go).
 func (l *Library) Document(id string) (*annotate.Document, error) {
-	return l.store.Document(id)
+	doc, err := l.store.Document(id)
+	if err != nil {
+		return nil, err
+	}
+	l.texts.keep(doc)
+	return doc, nil
 }
 
 // Find resolves what a person typed to name a document: its id, a prefix of

@@ -111,7 +111,7 @@ func (l *Library) twin(a annotate.Annotation) (*annotate.Annotation, error) {
 	if a.Kind != annotate.KindHighlight || a.Anchor == nil || a.Orphan {
 		return nil, nil
 	}
-	anns, err := l.store.Annotations(a.DocID)
+	anns, err := l.store.AnnotationsOver(a.DocID, a.Anchor.Start, a.Anchor.End)
 	if err != nil {
 		return nil, err
 	}
@@ -136,9 +136,12 @@ func (l *Library) place(a *annotate.Annotation) error {
 	if a.Anchor == nil || a.Orphan {
 		return nil
 	}
-	doc, err := l.store.Document(a.DocID)
+	doc, err := l.text(a.DocID)
 	if err != nil {
 		return err
+	}
+	if an := a.Anchor; an.Start >= 0 && an.Start < an.End && an.End <= doc.Len() && string(runesOf(doc, an.Start, an.End)) == an.Exact {
+		return nil // still where it was: the text did not change there
 	}
 	r := anchor.Reanchor(*a.Anchor, []rune(doc.Text()))
 	if r.Orphan {

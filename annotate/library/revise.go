@@ -58,11 +58,11 @@ func (l *Library) PlaceAnnotation(id string, start, end int) (*annotate.Annotati
 	if err != nil {
 		return nil, err
 	}
-	doc, err := l.store.Document(a.DocID)
+	doc, err := l.text(a.DocID)
 	if err != nil {
 		return nil, err
 	}
-	an, err := annotate.NewAnchor([]rune(doc.Text()), start, end)
+	an, err := anchorIn(doc, start, end)
 	if err != nil {
 		return nil, err
 	}

@@ -89,6 +89,11 @@ func index(tx *bolt.Tx, a *annotate.Annotation) error {
 			return err
 		}
 	}
+	if a.Answer != nil && a.Answer.Link != "" {
+		if err := tx.Bucket(bucketLinks).Put(linkKey(a), nil); err != nil {
+			return err
+		}
+	}
 	return countTags(tx, a.Tags, 1)
 }
 
@@ -99,6 +104,11 @@ func unindex(tx *bolt.Tx, a *annotate.Annotation) error {
 	}
 	if err := tx.Bucket(bucketQuestions).Delete([]byte(a.ID)); err != nil {
 		return err
+	}
+	if a.Answer != nil && a.Answer.Link != "" {
+		if err := tx.Bucket(bucketLinks).Delete(linkKey(a)); err != nil {
+			return err
+		}
 	}
 	return countTags(tx, a.Tags, -1)
 }

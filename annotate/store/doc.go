@@ -17,6 +17,8 @@
 //	tags         tag      -> decimal count of live annotations using it
 //	revisions    doc id + "/" + revision -> record(Document): earlier texts
 //	sources      source (path or URL) -> doc id
+//	answer_links linked ann id + "/" + question id -> nothing (the live
+//	             questions answered with each annotation's passage)
 //
 // A record is a 4-byte big-endian CRC-32C of the JSON that follows it.
 package store

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -36,10 +37,11 @@ var (
 	bucketTags        = []byte("tags")
 	bucketRevisions   = []byte("revisions")
 	bucketSources     = []byte("sources")
+	bucketLinks       = []byte("answer_links")
 	keySchema         = []byte("schema")
 )
 
-var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashes, bucketAnnotations, bucketByDocument, bucketReading, bucketTrash, bucketQuestions, bucketTags, bucketRevisions, bucketSources}
+var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashes, bucketAnnotations, bucketByDocument, bucketReading, bucketTrash, bucketQuestions, bucketTags, bucketRevisions, bucketSources, bucketLinks}
 
 // Store is an open library file.
 type Store struct {
@@ -118,11 +120,12 @@ func unreadable(err error) bool {
 // needsPrepare says whether the file lacks anything prepare makes: a new
 // file, or one from before a bucket existed. Opening a library that has
 // everything writes nothing, so its transaction id names its contents.
+// A read-only library may lack the answer_links index: only saves use it.
 func (s *Store) needsPrepare() (bool, error) {
 	need := false
 	err := s.db.View(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
-			if tx.Bucket(name) == nil {
+			if tx.Bucket(name) == nil && !(s.readOnly && bytes.Equal(name, bucketLinks)) {
 				need = true
 			}
 		}
@@ -160,14 +163,19 @@ func (s *Store) prepare() error {
 		if err := s.checkSchema(tx); err != nil {
 			return err
 		}
-		fillSources := tx.Bucket(bucketSources) == nil
+		fillSources, fillLinks := tx.Bucket(bucketSources) == nil, tx.Bucket(bucketLinks) == nil
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
 		}
 		if fillSources {
-			return indexSources(tx)
+			if err := indexSources(tx); err != nil {
+				return err
+			}
+		}
+		if fillLinks {
+			return indexLinks(tx)
 		}
 		return nil
 	})
