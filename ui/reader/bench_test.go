@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -68,15 +69,27 @@ func coldReader(b *testing.B) *Reader {
 // (empty caches), from the stored document to its first laid-out screen.
 //
 //	go test -run '^$' -bench 'Open150kWords$' -benchmem -count 3 ./ui/reader
+//
+// cpu-ms/op, here and below, is the processor time of one operation,
+// which a busy machine does not inflate as it does the wall clock.
 func BenchmarkOpen150kWords(b *testing.B) {
 	doc := realBook(b)
 	b.ReportAllocs()
+	var cpu time.Duration
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		r := coldReader(b)
 		b.StartTimer()
+		c := cpuTime()
 		r.SetDocument(doc, "meta")
+		cpu += cpuTime() - c
 	}
+	reportCPU(b, cpu)
+}
+
+// reportCPU reports cpu as processor time per operation.
+func reportCPU(b *testing.B, cpu time.Duration) {
+	b.ReportMetric(float64(cpu)/1e6/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkJump150kWords: in a real book just opened cold, a jump (from
@@ -85,14 +98,18 @@ func BenchmarkOpen150kWords(b *testing.B) {
 func BenchmarkJump150kWords(b *testing.B) {
 	doc := realBook(b)
 	b.ReportAllocs()
+	var cpu time.Duration
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		r := coldReader(b)
 		r.SetDocument(doc, "meta")
 		pos := doc.Blocks[(i*7919+len(doc.Blocks)/2)%len(doc.Blocks)].Start
 		b.StartTimer()
+		c := cpuTime()
 		r.ScrollTo(pos)
+		cpu += cpuTime() - c
 	}
+	reportCPU(b, cpu)
 }
 
 func benchOpen(b *testing.B, doc *annotate.Document) {
@@ -125,11 +142,13 @@ func BenchmarkDragEvent(b *testing.B) {
 	}
 	b.ReportAllocs()
 	i := 0
+	cpu := cpuTime()
 	for b.Loop() {
 		pt := pts[i%len(pts)]
 		r.page.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: pt}, Dragged: fyne.NewDelta(1, 1)})
 		i++
 	}
+	reportCPU(b, cpuTime()-cpu)
 	r.page.DragEnd()
 }
 
@@ -160,11 +179,28 @@ func BenchmarkRewrap(b *testing.B) {
 	widths := []float32{1000, 520}
 	b.ReportAllocs()
 	i := 0
+	cpu := cpuTime()
 	for b.Loop() {
 		r.relayout(widths[i%2])
 		r.page.Refresh()
 		i++
 	}
+	reportCPU(b, cpuTime()-cpu)
+}
+
+// BenchmarkWrapWholeBook: wrapping every paragraph of the real book at
+// one width, as scrolling through all of it does (warm: the letters and
+// pairs of letters are measured).
+func BenchmarkWrapWholeBook(b *testing.B) {
+	r, _ := benchReader(b)
+	r.SetDocument(realBook(b), "meta")
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		r.lay.wrap(r.lay.width)
+		r.lay.wrapAll()
+	}
+	reportCPU(b, cpuTime()-cpu)
 }
 
 // thousandHighlights spreads 1,000 overlapping-free highlights, with a
@@ -216,6 +252,7 @@ func scrollSteps(b *testing.B, r *Reader) {
 	step := 3 * r.st.paragraph.lineHeight
 	b.ReportAllocs()
 	i := 0
+	cpu := cpuTime()
 	for b.Loop() {
 		if i%200 < 100 {
 			r.scrollBy(step)
@@ -224,4 +261,5 @@ func scrollSteps(b *testing.B, r *Reader) {
 		}
 		i++
 	}
+	reportCPU(b, cpuTime()-cpu)
 }
