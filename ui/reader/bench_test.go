@@ -115,9 +115,11 @@ func BenchmarkJump150kWords(b *testing.B) {
 func benchOpen(b *testing.B, doc *annotate.Document) {
 	r, _ := benchReader(b)
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		r.SetDocument(doc, "meta")
 	}
+	reportCPU(b, cpuTime()-cpu)
 }
 
 // BenchmarkOpen150kWordsRightToLeft: the generated right-to-left book,
@@ -227,11 +229,13 @@ func BenchmarkOpenWith1000Highlights(b *testing.B) {
 	r.SetDocument(doc, "meta")
 	hs, ms := thousandHighlights(r)
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		r.SetDocument(doc, "meta")
 		r.SetHighlights(hs)
 		r.SetMarkers(ms)
 	}
+	reportCPU(b, cpuTime()-cpu)
 }
 
 // BenchmarkScrollStepWith1000Highlights: one scroll step through a book
