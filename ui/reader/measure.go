@@ -16,18 +16,32 @@ type measurer struct {
 	loaded bool      // fast was looked for
 	words  map[string]float32
 	avg    float32 // average width of a letter of running text; 0 until measured
+	// text is the measurer of running text, whose average the others
+	// scale to their size, so that estimating does not read their fonts.
+	text *measurer
 }
 
 // averageSample is running English text, for the average width of a
 // letter.
 const averageSample = "The quick brown fox jumps over the lazy dog, and then, as it happens, it rests."
 
-// average is the average width of a letter (spaces included) of running
-// text, for estimating the height of a paragraph not wrapped yet.
+// monospaceAdvance is the advance of a monospaced font's letters, in
+// ems: 0.6 for Fyne's and most others.
+const monospaceAdvance = 0.6
+
+// average is about the average width of a letter (spaces included) of
+// running text, for estimating the height of a paragraph not wrapped yet.
 func (m *measurer) average() float32 {
 	if m.avg == 0 {
-		text := []rune(averageSample)
-		m.avg = max(m.runes(text)/float32(len(text)), 1)
+		switch {
+		case m.style.Monospace:
+			m.avg = m.size * monospaceAdvance
+		case m.text != nil && m.text != m:
+			m.avg = m.text.average() * m.size / m.text.size
+		default:
+			text := []rune(averageSample)
+			m.avg = max(m.runes(text)/float32(len(text)), 1)
+		}
 	}
 	return m.avg
 }

@@ -73,6 +73,9 @@ func newStyles() *styles {
 		st.bullet = []string{"•", "◦", "▪", "·"}[i]
 		s.list[i] = st
 	}
+	for _, m := range measurers {
+		m.text = s.paragraph.m
+	}
 	return s
 }
 
