@@ -99,7 +99,7 @@ func (l *layout) wrap(width float32) {
 			y += it.st.above
 		}
 		it.top = y
-		it.lines, it.levels = nil, nil
+		it.lines = nil
 		it.width = width
 		it.height = estimateLines(it.runes, width-it.st.indent, it.st) * it.st.lineHeight
 		y += it.height
