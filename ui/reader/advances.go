@@ -116,14 +116,16 @@ func newAdvances(tf *typeface, size float32) *advances {
 
 // simple says whether r's width is its advance plus the kerning with its
 // neighbours: a letter, digit, punctuation or space of the scripts written
-// left to right without joining (Latin, Greek, Cyrillic), which the font
-// has. Marks, right-to-left and joining scripts, tabs and the runes of
+// left to right without joining (Latin, Greek, Cyrillic), or a dash, quote
+// or other general punctuation, which the font has. Marks, right-to-left and joining scripts, tabs and the runes of
 // other fonts are shaped with the words around them instead.
 func (a *advances) simple(r rune) bool {
 	if r < 0x80 {
 		return r >= ' ' && r != 0x7f && (r != 'f' || !a.ligatures)
 	}
-	if r < 0xa0 || r >= 0x0590 || unicode.IsMark(r) {
+	// General punctuation: dashes, curly quotes, the ellipsis, primes.
+	punctuation := (r >= 0x2010 && r <= 0x2027) || (r >= 0x2030 && r <= 0x205e)
+	if !punctuation && (r < 0xa0 || r >= 0x0590 || unicode.IsMark(r)) {
 		return false
 	}
 	_, ok := a.tf.face.NominalGlyph(r)

@@ -1,17 +1,24 @@
 package reader
 
 import (
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"scholia/annotate/corpus"
 )
 
 // kerned are words whose letters kern, ligate or come from beyond ASCII:
 // where a sum of letter widths alone would be wrong.
 var kerned = []string{"AVAST", "Wait,", "\"Today,\"", "“Yes.”", "office", "affluent", "baffled", "Ta", "Yo.", "T.", "W.E.B.",
-	"L'Oréal", "naïve", "Ωμέγα", "Москва", "(f)", "1,234", "—", "Winter'll", "ATLANTA,", "MOTIVATING", "r.", "fjord"}
+	"L'Oréal", "naïve", "Ωμέγα", "Москва", "(f)", "1,234", "—", "Winter'll", "ATLANTA,", "MOTIVATING", "r.", "fjord",
+	"don’t", "“To", "Yes,”", "‘quoted’", "said—", "…", "T’s", "‰", "″", "A–Z", "¿Qué?", "«Voilà»"}
 
 // styleMeasurers are the reader's measurers of each font: running text,
 // italic quotes, bold headings, bold italic minor headings, code.
@@ -72,6 +79,34 @@ func TestWidthsAreFynes(t *testing.T) {
 			checkWidths(t, sty, some)
 		}
 	}
+}
+
+// TestWidthsOfWebPagesAreFynes: every distinct word of the 110 pages of
+// the corpus's Readability suite (curly quotes, dashes, accents,
+// Greek, Cyrillic, and scripts left to Fyne) has the width Fyne gives.
+func TestWidthsOfWebPagesAreFynes(t *testing.T) {
+	pages, err := filepath.Glob(filepath.Join(corpus.Path(t, "readability"), "*", "expected.html"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no pages in the corpus's readability folder (%v)", err)
+	}
+	test.NewTempApp(t)
+	tag := regexp.MustCompile(`<[^>]*>`)
+	seen := map[string]bool{}
+	var words []string
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range strings.Fields(html.UnescapeString(tag.ReplaceAllString(string(b), " "))) {
+			if !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	st := newStyles()
+	checkWidths(t, st.paragraph, words)
 }
 
 // TestLinesAreNeverWiderThanTheColumn: every line of the real book,
