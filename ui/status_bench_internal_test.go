@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
 	"scholia/annotate/corpus"
 )
 
@@ -16,6 +19,59 @@ import (
 //
 //	go test -run '^$' -bench SelectionStatus -benchmem ./ui
 func BenchmarkSelectionStatus(b *testing.B) {
+	m := joinedBooksWindow(b)
+	words := m.Current().Words()
+	for i := 0; b.Loop(); i++ {
+		m.selectionChanged(1000, 1000+i%5000+1)
+	}
+	b.ReportMetric(float64(words), "words")
+}
+
+// BenchmarkDragEventWhole: one pointer move while selecting in the real
+// book, the whole event as the window gets it: the reader's hit test,
+// selection and repaint of the lines in view, then the window's handling
+// of the new selection (the status line). cpu-ms/op is the processor time
+// of one event, which a busy machine does not inflate as it does the wall
+// clock.
+//
+//	go test -run '^$' -bench DragEventWhole -benchmem ./ui
+func BenchmarkDragEventWhole(b *testing.B) {
+	m := joinedBooksWindow(b)
+	r := m.Reader()
+	page := r.Page().(interface {
+		fyne.Draggable
+		desktop.Mouseable
+	})
+	// Every letter in view, so that nearly every event selects a length
+	// not seen before, as a drag does (Fyne caches the size of a text it
+	// has measured).
+	var pts []fyne.Position
+	for pos := r.TopPosition(); pos < len(r.Text()); pos++ {
+		pt, ok := r.PointOf(pos)
+		if !ok {
+			break
+		}
+		pts = append(pts, pt)
+	}
+	if len(pts) < 500 {
+		b.Fatalf("only %d points of the text are in view", len(pts))
+	}
+	page.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pts[0]}, Button: desktop.MouseButtonPrimary})
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for i := 0; b.Loop(); i++ {
+		page.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: pts[1+i%(len(pts)-1)]}, Dragged: fyne.NewDelta(1, 1)})
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+	page.DragEnd()
+	if s, e := r.Selection(); s == e {
+		b.Fatal("dragging selected nothing")
+	}
+}
+
+// joinedBooksWindow is a window showing the corpus's Gutenberg books
+// joined, over again, until about 150,000 words.
+func joinedBooksWindow(b *testing.B) *MainWindow {
 	var book strings.Builder
 	book.WriteString("The Joined Books\n\n")
 	for book.Len() < 900_000 {
@@ -30,9 +86,5 @@ func BenchmarkSelectionStatus(b *testing.B) {
 	}
 	m, _ := newTestWindow(b, nil, map[string]string{"book.txt": book.String()})
 	openTitled(b, m, m.list.Titles()[0])
-	words := m.Current().Words()
-	for i := 0; b.Loop(); i++ {
-		m.selectionChanged(1000, 1000+i%5000+1)
-	}
-	b.ReportMetric(float64(words), "words")
+	return m
 }

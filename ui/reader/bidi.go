@@ -259,7 +259,7 @@ func (it *item) edge(u *unit, k int) float32 {
 	case u.end:
 		d = u.w
 	default:
-		d = it.st.m.width(string(it.runes[u.start:k]))
+		d = it.st.m.runes(it.runes[u.start:k])
 	}
 	if u.rtl {
 		return u.x + u.w - d

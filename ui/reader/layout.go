@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"math"
 	"sort"
 	"unicode"
 
@@ -54,12 +55,19 @@ func (it *item) end() int {
 	return it.start + len(it.runes)
 }
 
-// layout is a document wrapped at one width.
+// layout is a document wrapped at one width. Items are wrapped when
+// first needed (see at): until then an item's height is estimated from
+// its length, so opening a book or changing the width wraps only the
+// paragraphs in view, and every item's top is the sum of the heights,
+// wrapped or estimated, above it.
 type layout struct {
 	items  []item
 	width  float32
 	height float32
 	pad    float32
+	// grew is told when wrapping item i changed its height by delta: the
+	// items after it moved.
+	grew func(i int, delta float32)
 }
 
 // newLayout prepares the items of a document whose text is text; wrap
@@ -80,7 +88,8 @@ func newLayout(doc *annotate.Document, text []rune, meta string, st *styles) *la
 	return l
 }
 
-// wrap breaks every item into lines no wider than width.
+// wrap lays the items out for a column width wide: none is wrapped yet,
+// each has its estimated height.
 func (l *layout) wrap(width float32) {
 	l.width = width
 	y := l.pad
@@ -90,12 +99,58 @@ func (l *layout) wrap(width float32) {
 			y += it.st.above
 		}
 		it.top = y
-		it.lines = wrapRunes(it.runes, width-it.st.indent, it.st)
+		it.lines = nil
 		it.width = width
-		it.height = float32(len(it.lines)) * it.st.lineHeight
+		it.height = estimateLines(it.runes, width-it.st.indent, it.st) * it.st.lineHeight
 		y += it.height
 	}
 	l.height = y + l.pad*4
+}
+
+// estimateLines is about how many lines text takes in a column width
+// wide: its pieces between '\n's at the style's average letter width, a
+// line at least each.
+func estimateLines(text []rune, width float32, st *blockStyle) float32 {
+	perLine := max(width/st.m.average(), 1)
+	var lines float32
+	n := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && text[i] != '\n' {
+			n++
+			continue
+		}
+		lines += max(float32(math.Ceil(float64(float32(n)/perLine))), 1)
+		n = 0
+	}
+	return lines
+}
+
+// at is item i, wrapped.
+func (l *layout) at(i int) *item {
+	it := &l.items[i]
+	if it.lines != nil {
+		return it
+	}
+	before := it.height
+	it.lines = wrapRunes(it.runes, l.width-it.st.indent, it.st)
+	it.height = float32(len(it.lines)) * it.st.lineHeight
+	if d := it.height - before; d != 0 {
+		for k := i + 1; k < len(l.items); k++ {
+			l.items[k].top += d
+		}
+		l.height += d
+		if l.grew != nil {
+			l.grew(i, d)
+		}
+	}
+	return it
+}
+
+// wrapAll wraps every item.
+func (l *layout) wrapAll() {
+	for i := range l.items {
+		l.at(i)
+	}
 }
 
 // wrapRunes breaks text greedily at spaces (and at '\n', always); a word
@@ -105,7 +160,7 @@ func wrapRunes(text []rune, width float32, st *blockStyle) []line {
 	add := func(s, e int) {
 		lines = append(lines, line{start: s, end: e, y: float32(len(lines)) * st.lineHeight})
 	}
-	space := st.m.word(" ")
+	m := st.m
 	lineStart, x := 0, float32(0)
 	i := 0
 	for i < len(text) {
@@ -119,21 +174,29 @@ func wrapRunes(text []rune, width float32, st *blockStyle) []line {
 		for j < len(text) && !unicode.IsSpace(text[j]) {
 			j++
 		}
-		w := st.m.word(string(text[i:j]))
-		if x > 0 && x+w > width {
+		w := m.runes(text[i:j])
+		var join float32 // the kerning with the space before, on a line begun
+		if x > 0 {
+			join = m.joint(text[i-1], text[i])
+		}
+		if x > 0 && x+join+w > width {
 			add(lineStart, i)
-			lineStart, x = i, 0
+			lineStart, x, join = i, 0, 0
 		}
 		for w > width && j-i > 1 {
-			k := fitRunes(text[i:j], width-x, st.m)
+			k := fitRunes(text[i:j], width-x, m)
 			add(lineStart, i+k)
 			i += k
 			lineStart, x = i, 0
-			w = st.m.word(string(text[i:j]))
+			w = m.runes(text[i:j])
 		}
-		x += w
+		x += join + w
 		for j < len(text) && text[j] != '\n' && unicode.IsSpace(text[j]) {
-			x += space
+			prev := rune(-1) // none: the line begins with spaces
+			if j > 0 {
+				prev = text[j-1]
+			}
+			x += m.space(prev, text[j])
 			j++
 		}
 		i = j
@@ -146,7 +209,7 @@ func wrapRunes(text []rune, width float32, st *blockStyle) []line {
 
 // fitRunes is how many of word's runes fit in width (at least one).
 func fitRunes(word []rune, width float32, m *measurer) int {
-	k := sort.Search(len(word), func(n int) bool { return m.width(string(word[:n+1])) > width })
+	k := sort.Search(len(word), func(n int) bool { return m.runes(word[:n+1]) > width })
 	return max(k, 1)
 }
 
@@ -169,7 +232,7 @@ func (it *item) x(ln line, k int) float32 {
 	if u := unitOf(ln.units, k); u != nil {
 		return it.edge(u, k)
 	}
-	return it.st.indent + it.st.m.width(string(it.runes[ln.start:k]))
+	return it.st.indent + it.st.m.runes(it.runes[ln.start:k])
 }
 
 // span is where line ln's text begins and ends, from the item's left edge.
@@ -196,10 +259,10 @@ func (it *item) runeAtX(ln line, x float32) int {
 // begins, measured along the text.
 func (it *item) nearest(s, e int, x float32) int {
 	text := it.runes[s:e]
-	k := sort.Search(len(text), func(n int) bool { return it.st.m.width(string(text[:n+1])) >= x })
+	k := sort.Search(len(text), func(n int) bool { return it.st.m.runes(text[:n+1]) >= x })
 	if k < len(text) {
-		before := it.st.m.width(string(text[:k]))
-		after := it.st.m.width(string(text[:k+1]))
+		before := it.st.m.runes(text[:k])
+		after := it.st.m.runes(text[:k+1])
 		if x-before > after-x {
 			k++
 		}
@@ -214,8 +277,7 @@ func (l *layout) hit(x, y float32) int {
 	if len(l.items) == 0 {
 		return 0
 	}
-	i := l.itemAtY(y)
-	it := &l.items[i]
+	it := l.at(l.itemAtY(y))
 	if it.block < 0 {
 		return it.start
 	}
@@ -235,7 +297,7 @@ func (l *layout) locate(pos int) (int, int) {
 	for i < len(l.items)-1 && l.items[i].block < 0 {
 		i++
 	}
-	it := &l.items[i]
+	it := l.at(i)
 	rel := pos - it.start
 	for j, ln := range it.lines {
 		if rel <= ln.end {
@@ -264,6 +326,6 @@ func (l *layout) positionAtY(y float32) int {
 	for i < len(l.items)-1 && l.items[i].block < 0 {
 		i++
 	}
-	it := &l.items[i]
+	it := l.at(i)
 	return it.start + it.lines[it.lineAtY(y)].start
 }

@@ -77,7 +77,7 @@ func (r *Reader) SelectionEdge() (x, top, bottom float32, forward, ok bool) {
 	}
 	forward = r.caret == e
 	i, j := r.lay.locate(r.caret)
-	it := &r.lay.items[i]
+	it := r.lay.at(i)
 	rel := r.caret - it.start
 	if !forward && j+1 < len(it.lines) && rel == it.lines[j+1].start {
 		// The selection starts a line: show it there, not at the end of
@@ -97,7 +97,7 @@ func (r *Reader) PointOf(pos int) (fyne.Position, bool) {
 		return fyne.Position{}, false
 	}
 	i, j := r.lay.locate(pos)
-	it := &r.lay.items[i]
+	it := r.lay.at(i)
 	ln := it.line(j)
 	y := it.top + ln.y + it.st.lineHeight/2 - r.scroll.Offset.Y
 	if y < 0 || y > r.scroll.Size().Height {

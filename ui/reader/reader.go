@@ -70,6 +70,7 @@ type Reader struct {
 	flashTimer *time.Timer
 	markers    []Marker
 	colX       float32
+	settling   bool
 }
 
 // guarded runs f through Guard, if set.
@@ -114,6 +115,7 @@ func (r *Reader) SetDocument(doc *annotate.Document, meta string) {
 	} else {
 		r.text = []rune(doc.Text())
 		r.lay = newLayout(doc, r.text, meta, r.st)
+		r.lay.grew = r.grew
 	}
 	if w := r.page.Size().Width; w > 0 {
 		r.relayout(w)
@@ -153,6 +155,45 @@ func (r *Reader) relayout(width float32) {
 		r.scroll.Offset.Y = r.lay.yOf(top) - r.lay.pad
 	}
 	r.scroll.Refresh()
+}
+
+// viewHeight is the height of the view, or a guess before it has one.
+func (r *Reader) viewHeight() float32 {
+	if h := r.scroll.Size().Height; h > 0 {
+		return h
+	}
+	return 1000
+}
+
+// settle wraps the items in and near the view (half a view above and
+// below), keeping the view on the text it shows, and fits the page to
+// the heights found.
+func (r *Reader) settle() {
+	if r.settling || r.lay.width == 0 {
+		return
+	}
+	r.settling = true
+	defer func() { r.settling = false }()
+	offset, height := r.scroll.Offset.Y, r.lay.height
+	viewH := r.viewHeight()
+	for i := r.lay.itemAtY(max(offset-viewH/2, 0)); i < len(r.lay.items) && r.lay.items[i].top <= r.scroll.Offset.Y+viewH*1.5; i++ {
+		r.lay.at(i)
+	}
+	if r.lay.height != height {
+		r.page.minHeight = r.lay.height + r.tailRoom()
+	}
+	if r.lay.height != height || r.scroll.Offset.Y != offset {
+		r.scroll.Refresh()
+	}
+}
+
+// grew keeps the view on the text it shows when item i, wrapped for the
+// first time, changed height by d: an item above the view moves the view
+// with the text.
+func (r *Reader) grew(i int, d float32) {
+	if r.lay.items[i].top < r.scroll.Offset.Y {
+		r.scroll.Offset.Y += d
+	}
 }
 
 // Selection is the selected range [start, end); start == end when nothing

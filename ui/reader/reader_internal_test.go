@@ -50,6 +50,18 @@ func showReader(t *testing.T, doc *annotate.Document, meta string) (*Reader, fyn
 	return r, w
 }
 
+// showReaderSized shows doc in a reader in a test window of size.
+func showReaderSized(t *testing.T, doc *annotate.Document, size fyne.Size) (*Reader, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	r := New()
+	w := test.NewWindow(r)
+	t.Cleanup(w.Close)
+	w.Resize(size)
+	r.SetDocument(doc, "")
+	return r, w
+}
+
 // pointOf is the middle of the left edge of the rune at pos, in page
 // coordinates.
 func (r *Reader) pointOf(pos int) fyne.Position {

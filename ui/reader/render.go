@@ -75,13 +75,11 @@ func (pr *pageRenderer) rebuild() {
 // Refresh lays out the visible lines and the ranges painted behind them.
 func (pr *pageRenderer) Refresh() {
 	r := pr.p.r
+	r.settle()
 	pr.nt, pr.nr = 0, 0
 	lay := r.lay
 	if lay.width > 0 && len(lay.items) > 0 {
-		viewH := r.scroll.Size().Height
-		if viewH <= 0 {
-			viewH = 1000
-		}
+		viewH := r.viewHeight()
 		top := r.scroll.Offset.Y - viewH/2
 		bottom := r.scroll.Offset.Y + viewH*1.5
 		selS, selE := r.Selection()

@@ -66,7 +66,7 @@ func (r *Reader) overText(pt fyne.Position) bool {
 	if len(r.lay.items) == 0 {
 		return false
 	}
-	it := &r.lay.items[r.lay.itemAtY(pt.Y)]
+	it := r.lay.at(r.lay.itemAtY(pt.Y))
 	if it.block < 0 || pt.Y < it.top || pt.Y >= it.top+it.height {
 		return false
 	}
@@ -81,7 +81,7 @@ func (r *Reader) linkAt(pt fyne.Position) (string, bool) {
 	if len(r.lay.items) == 0 {
 		return "", false
 	}
-	it := &r.lay.items[r.lay.itemAtY(pt.Y)]
+	it := r.lay.at(r.lay.itemAtY(pt.Y))
 	if !it.st.link || pt.Y < it.top || pt.Y >= it.top+it.height {
 		return "", false
 	}

@@ -37,9 +37,20 @@ const readingScale = 1.15
 
 func newStyles() *styles {
 	base := theme.TextSize() * readingScale
+	// Styles of one size and font share a measurer.
+	type key struct {
+		size float32
+		ts   fyne.TextStyle
+	}
+	measurers := map[key]*measurer{}
 	mk := func(size float32, ts fyne.TextStyle, colour fyne.ThemeColorName, above, leading float32) *blockStyle {
+		m := measurers[key{size, ts}]
+		if m == nil {
+			m = newMeasurer(size, ts)
+			measurers[key{size, ts}] = m
+		}
 		return &blockStyle{size: size, text: ts, colour: colour, above: above * base,
-			lineHeight: size * leading, m: newMeasurer(size, ts)}
+			lineHeight: size * leading, m: m}
 	}
 	s := &styles{base: base}
 	s.title = mk(base*1.9, fyne.TextStyle{Bold: true}, theme.ColorNameForeground, 0, 1.25)
@@ -61,6 +72,9 @@ func newStyles() *styles {
 		st.indent = base * 1.5 * float32(i+1)
 		st.bullet = []string{"•", "◦", "▪", "·"}[i]
 		s.list[i] = st
+	}
+	for _, m := range measurers {
+		m.text = s.paragraph.m
 	}
 	return s
 }
