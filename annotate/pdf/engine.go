@@ -1,0 +1,176 @@
+package pdf
+
+import (
+	"context"
+	"errors"
+	"os"
+	"sync"
+	"time"
+
+	pdfium "github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/webassembly"
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+)
+
+// Defaults of an Engine's limits.
+const (
+	// DefaultMemoryPages caps PDFium's memory at 256 MB (64 KB pages): a
+	// decompression bomb runs out of room inside the sandbox, not the app.
+	DefaultMemoryPages = 4096
+	// DefaultTimeout is how long one document may take to read.
+	DefaultTimeout = 30 * time.Second
+	// startTimeout is how long a caller waits for the engine to start
+	// (compiling PDFium takes seconds the first time, well under one after).
+	startTimeout = 2 * time.Minute
+)
+
+// Config says where an Engine keeps its compilation cache and how far it
+// lets one document go.
+type Config struct {
+	// CacheDir holds wazero's compiled PDFium so that later starts take a
+	// fraction of a second; empty means compile every start.
+	CacheDir string
+	// MemoryPages caps the wasm memory, in 64 KB pages; 0 means DefaultMemoryPages.
+	MemoryPages uint32
+	// Timeout caps the reading of one document; 0 means DefaultTimeout.
+	Timeout time.Duration
+}
+
+// Engine reads PDFs with PDFium run in WebAssembly. It starts nothing until
+// it is first used (or Start is called); starting compiles PDFium, which
+// takes seconds without a cache, in the background. An Engine is safe for
+// concurrent use.
+type Engine struct {
+	cfg   Config
+	once  sync.Once
+	ready chan struct{}
+	pool  pdfium.Pool
+	err   error
+}
+
+// NewEngine returns an engine that has not started.
+func NewEngine(cfg Config) *Engine {
+	if cfg.MemoryPages == 0 {
+		cfg.MemoryPages = DefaultMemoryPages
+	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	return &Engine{cfg: cfg, ready: make(chan struct{})}
+}
+
+// Start begins compiling PDFium in the background, if it has not begun;
+// it returns at once.
+func (e *Engine) Start() {
+	e.once.Do(func() { go e.start() })
+}
+
+func (e *Engine) start() {
+	defer close(e.ready)
+	rc := wazero.NewRuntimeConfig().
+		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+		WithMemoryLimitPages(e.cfg.MemoryPages).
+		WithCloseOnContextDone(true)
+	if e.cfg.CacheDir != "" {
+		if err := os.MkdirAll(e.cfg.CacheDir, 0o755); err == nil {
+			if cache, err := wazero.NewCompilationCacheWithDir(e.cfg.CacheDir); err == nil {
+				rc = rc.WithCompilationCache(cache)
+			}
+		}
+	}
+	e.pool, e.err = webassembly.Init(webassembly.Config{
+		MinIdle:       0,
+		MaxIdle:       1,
+		MaxTotal:      2,
+		RuntimeConfig: rc,
+		FSConfig:      wazero.NewFSConfig(), // PDFium sees no file system
+		Stdout:        discard{},
+		Stderr:        discard{},
+	})
+}
+
+// Ready reports whether the engine has started (or failed to).
+func (e *Engine) Ready() bool {
+	select {
+	case <-e.ready:
+		return true
+	default:
+		return false
+	}
+}
+
+// Wait starts the engine if needed and waits until it has started or ctx is done.
+func (e *Engine) Wait(ctx context.Context) error {
+	e.Start()
+	select {
+	case <-e.ready:
+		if e.err != nil {
+			return problem(ErrEngine, "the PDF reader could not start: %v", e.err)
+		}
+		return nil
+	case <-ctx.Done():
+		return problem(ErrTimeout, "the PDF reader took too long to start")
+	}
+}
+
+// Close stops the engine; it is not usable afterwards.
+func (e *Engine) Close() error {
+	e.once.Do(func() {
+		e.err = errors.New("closed")
+		close(e.ready)
+	})
+	<-e.ready
+	if e.pool == nil {
+		return nil
+	}
+	return e.pool.Close()
+}
+
+// instance borrows one PDFium instance for one document.
+func (e *Engine) instance() (pdfium.Pdfium, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
+	defer cancel()
+	if err := e.Wait(ctx); err != nil {
+		return nil, err
+	}
+	inst, err := e.pool.GetInstance(startTimeout)
+	if err != nil {
+		return nil, problem(ErrEngine, "the PDF reader could not start: %v", err)
+	}
+	return inst, nil
+}
+
+// run reads one document in a borrowed instance under the engine's
+// timeout; a run that overruns has its instance killed. A panic inside the
+// engine becomes an error.
+func (e *Engine) run(read func(pdfium.Pdfium) error) error {
+	inst, err := e.instance()
+	if err != nil {
+		return err
+	}
+	done := make(chan error, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- problem(ErrDamaged, "the PDF is damaged and could not be read")
+			}
+		}()
+		done <- read(inst)
+	}()
+	timer := time.NewTimer(e.cfg.Timeout)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		_ = inst.Close()
+		return err
+	case <-timer.C:
+		_ = inst.Kill()
+		return problem(ErrTimeout, "the PDF took longer than %s to read, so Scholia gave up on it", e.cfg.Timeout)
+	}
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
