@@ -64,7 +64,7 @@ func (b *lineBuilder) add(g glyph) {
 			b.flush()
 		case g.x0-last.x1 > 1.5*size || g.x1 < last.x0-size:
 			b.flush()
-		case g.x0-last.x1 > 0.2*size:
+		case g.x0-last.x1 > 0.5*size: // PDFium infers most spaces itself
 			b.space()
 		}
 	}
