@@ -8,36 +8,49 @@ import "sort"
 // a wide figure caption) cut the page into bands; within a band the left
 // column is read before the right one.
 
-// readingOrder returns the page's lines in reading order.
+// readingOrder returns the page's lines in reading order. Within a column
+// the lines keep PDFium's order, which is the content's (a table's cells
+// row by row).
 func readingOrder(ls []line, width float64) []line {
 	gutter, ok := findGutter(ls, width)
 	if !ok {
-		return ls // one column: PDFium's order is the content's
+		return ls // one column
 	}
-	sorted := append([]line(nil), ls...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].y0 < sorted[j].y0 })
-	var out, left, right []line
-	flush := func() {
-		out = append(out, left...)
-		out = append(out, right...)
-		left, right = left[:0], right[:0]
+	var across []float64
+	for _, l := range ls {
+		if l.x0 < gutter && l.x1 > gutter {
+			across = append(across, l.y0)
+		}
 	}
-	for _, l := range sorted {
+	sort.Float64s(across)
+	type keyed struct {
+		band, slot int
+		l          line
+	}
+	out := make([]keyed, len(ls))
+	for i, l := range ls {
+		band := sort.SearchFloat64s(across, l.y0)
 		switch {
 		case l.x1 <= gutter:
 			l.col = 1
-			left = append(left, l)
 		case l.x0 >= gutter:
 			l.col = 2
-			right = append(right, l)
 		default:
-			flush()
 			l.col = 3
-			out = append(out, l)
 		}
+		out[i] = keyed{band, l.col, l}
 	}
-	flush()
-	return out
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].band != out[j].band {
+			return out[i].band < out[j].band
+		}
+		return out[i].slot < out[j].slot
+	})
+	ordered := make([]line, len(out))
+	for i, k := range out {
+		ordered[i] = k.l
+	}
+	return ordered
 }
 
 // findGutter looks for the x of a gutter between two columns.
