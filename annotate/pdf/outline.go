@@ -3,13 +3,15 @@ package pdf
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"scholia/annotate"
 )
 
 // outlineFromBookmarks makes the PDF's bookmarks the outline: each
 // bookmark's heading, found on its page (or the next) by its words, becomes
-// a heading of the bookmark's level; a block that starts with the title and
+// a heading of the bookmark's level (a heading that adds a number, as in
+// "2.1 ASN.1 syntax" for the bookmark "ASN.1 syntax", matches too); a block that starts with the title and
 // goes on is split in two. Headings found by size that no bookmark names
 // stay headings, one level below the deepest bookmark.
 func outlineFromBookmarks(blocks []annotate.Block, bms []bookmark) []annotate.Block {
@@ -20,7 +22,7 @@ func outlineFromBookmarks(blocks []annotate.Block, bms []bookmark) []annotate.Bl
 	matched := make([]bool, len(blocks))
 	from := 0
 	for _, bm := range bms {
-		key := normal(bm.title)
+		key := compact(bm.title)
 		if key == "" {
 			continue
 		}
@@ -35,11 +37,11 @@ func outlineFromBookmarks(blocks []annotate.Block, bms []bookmark) []annotate.Bl
 			if b.Kind == annotate.BlockContents {
 				continue
 			}
-			text := normal(b.Text)
-			if text == key {
+			text := compact(b.Text)
+			if text == key || (b.Kind == annotate.BlockHeading && strings.Contains(text, key) && len(text) <= len(key)+12) {
 				blocks[i].Kind, blocks[i].Level = annotate.BlockHeading, min(bm.level, 6)
-			} else if strings.HasPrefix(text, key+" ") && b.Kind == annotate.BlockParagraph {
-				head, rest := splitAfterWords(b.Text, len(strings.Fields(key)))
+			} else if strings.HasPrefix(text, key) && b.Kind == annotate.BlockParagraph {
+				head, rest := splitAfter(b.Text, len([]rune(key)))
 				if rest == "" {
 					continue
 				}
@@ -63,25 +65,34 @@ func outlineFromBookmarks(blocks []annotate.Block, bms []bookmark) []annotate.Bl
 	return blocks
 }
 
-// normal is text reduced to lower-case words for matching.
-func normal(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), " ")
+// compact is text reduced to its lower-case letters and digits, so that
+// "2.13. Non-regular files" matches the bookmark "2.13. Nonregular files".
+func compact(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
-// splitAfterWords cuts s after its first n words (counted as normal does).
-func splitAfterWords(s string, n int) (string, string) {
-	count, in := 0, false
+// splitAfter cuts s after its first n letters and digits; the rest must
+// start a new word.
+func splitAfter(s string, n int) (string, string) {
+	count := 0
 	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if word && !in {
-			count++
-			if count == n+1 {
-				return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:])
-			}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
 		}
-		in = word
+		if count == n {
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			if unicode.IsLetter(prev) || unicode.IsDigit(prev) {
+				return s, ""
+			}
+			return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:])
+		}
+		count++
 	}
 	return s, ""
 }
