@@ -5,7 +5,8 @@ import "sort"
 // Columns: a page set in two columns has a gutter, an upright strip near
 // the middle that no line crosses, with many lines ending just left of it
 // and many starting just right of it. Lines crossing the gutter (a title,
-// a wide figure caption) cut the page into bands; within a band the left
+// a wide figure caption) cut the page into bands; the two columns must be
+// of about the same width, or the "columns" are a table's; within a band the left
 // column is read before the right one.
 
 // readingOrder returns the page's lines in reading order. Within a column
@@ -55,7 +56,7 @@ func readingOrder(ls []line, width float64) []line {
 
 // findGutter looks for the x of a gutter between two columns.
 func findGutter(ls []line, width float64) (float64, bool) {
-	if len(ls) < 8 {
+	if len(ls) < 6 {
 		return 0, false
 	}
 	best, bestCross := 0.0, len(ls)+1
@@ -82,17 +83,32 @@ func findGutter(ls []line, width float64) (float64, bool) {
 		hi++
 	}
 	mid := (lo + hi) / 2
-	left, right := 0, 0
+	left, right, nearLeft, nearRight := 0, 0, 0, 0
 	for _, l := range ls {
 		size := max(l.size, 4)
-		switch {
-		case l.x1 <= mid && l.x1 > lo-3*size:
+		if l.x1 <= mid {
 			left++
-		case l.x0 >= mid && l.x0 < hi+3*size:
+			if l.x1 > lo-3*size {
+				nearLeft++
+			}
+		}
+		if l.x0 >= mid {
 			right++
+			if l.x0 < hi+3*size {
+				nearRight++
+			}
 		}
 	}
-	if left < 4 || right < 4 || left*4 < len(ls) || right*4 < len(ls) {
+	if left < 3 || right < 3 || nearLeft < 2 || nearRight < 2 || (left+right)*10 < len(ls)*6 {
+		return 0, false
+	}
+	// columns share the text's width about evenly; a table's columns need not
+	x0, x1 := ls[0].x0, ls[0].x1
+	for _, l := range ls {
+		x0, x1 = min(x0, l.x0), max(x1, l.x1)
+	}
+	wl, wr := mid-x0, x1-mid
+	if min(wl, wr) < 0.6*max(wl, wr) {
 		return 0, false
 	}
 	return mid, true

@@ -5,9 +5,10 @@ import (
 	"strings"
 )
 
-// line is one line of text rebuilt from glyphs: PDFium's own line breaks,
-// split further where a wide gap (a column gutter) or a jump in height
-// shows two lines that happen to be drawn in one run.
+// line is one line of text rebuilt from glyphs by their boxes: a glyph
+// that does not share the height of the line so far, or stands past a wide
+// gap (a column gutter), or goes back left, starts a new line. PDFium's own
+// line breaks are only spaces: it breaks after a small bullet glyph, for one.
 type line struct {
 	text           string
 	x0, y0, x1, y1 float64
@@ -34,8 +35,8 @@ func linesOf(p page) []line {
 	for _, g := range p.glyphs {
 		switch {
 		case g.text == "\r" || g.text == "\n":
-			b.flush()
-		case generated(g):
+			b.space() // PDFium's line break; add decides whether it ends the line
+		case strings.TrimSpace(cleanGlyph(g.text)) == "": // a space has no height to go by
 			b.space()
 		default:
 			b.add(g)
@@ -44,9 +45,6 @@ func linesOf(p page) []line {
 	b.flush()
 	return b.out
 }
-
-// generated: PDFium's inferred spaces have no width.
-func generated(g glyph) bool { return g.x1-g.x0 < 0.01 && strings.TrimSpace(g.text) == "" }
 
 func (b *lineBuilder) space() {
 	if b.text.Len() > 0 && !b.spaced {
@@ -68,12 +66,7 @@ func (b *lineBuilder) add(g glyph) {
 			b.space()
 		}
 	}
-	t := cleanGlyph(g.text)
-	if strings.TrimSpace(t) == "" {
-		b.space()
-		return
-	}
-	b.text.WriteString(t)
+	b.text.WriteString(cleanGlyph(g.text))
 	b.spaced = false
 	b.real = append(b.real, g)
 }

@@ -38,7 +38,8 @@ func outlineFromBookmarks(blocks []annotate.Block, bms []bookmark) []annotate.Bl
 				continue
 			}
 			text := compact(b.Text)
-			if text == key || (b.Kind == annotate.BlockHeading && strings.Contains(text, key) && len(text) <= len(key)+12) {
+			near := len(text) <= len(key)+12
+			if text == key || (near && b.Kind == annotate.BlockHeading && strings.Contains(text, key)) || (near && strings.HasSuffix(text, key)) {
 				blocks[i].Kind, blocks[i].Level = annotate.BlockHeading, min(bm.level, 6)
 			} else if strings.HasPrefix(text, key) && b.Kind == annotate.BlockParagraph {
 				head, rest := splitAfter(b.Text, len([]rune(key)))

@@ -71,7 +71,7 @@ func measure(pages [][]line) style {
 	st.pitch = 1.2
 	if len(ratios) > 0 {
 		sort.Float64s(ratios)
-		st.pitch = ratios[len(ratios)/2]
+		st.pitch = ratios[len(ratios)/4] // more lines follow in a paragraph than start one
 	}
 	sizes := map[float64]bool{}
 	for s, n := range weight {
@@ -136,8 +136,8 @@ func (st style) breaks(p *para, l line) bool {
 		return true
 	case l.x0 < prev.x0-size && len(p.lines) > 1:
 		return true
-	case bullet.MatchString(l.text) && l.x0 < prev.x0-0.5*size+size:
-		return endsSentence(prev.text)
+	case bullet.MatchString(l.text) && l.x0 < prev.x0+0.5*size:
+		return true
 	}
 	right := 0.0
 	for _, q := range p.lines {

@@ -80,7 +80,7 @@ func readRaw(inst pdfium.Pdfium, data []byte, password string) (*raw, error) {
 	for i := 0; i < count.PageCount; i++ {
 		p, err := readPage(inst, doc, i)
 		if err != nil {
-			return nil, problem(ErrDamaged, "the PDF is damaged: page %d cannot be read", i+1)
+			return nil, problem(ErrDamaged, "page %d of the PDF cannot be read: it is damaged, or needs more memory than Scholia allows", i+1)
 		}
 		r.pages = append(r.pages, p)
 	}
