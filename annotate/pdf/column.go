@@ -4,10 +4,10 @@ import "sort"
 
 // Columns: a page set in two columns has a gutter, an upright strip near
 // the middle that no line crosses, with many lines ending just left of it
-// and many starting just right of it. Lines crossing the gutter (a title,
-// a wide figure caption) cut the page into bands; the two columns must be
-// of about the same width, or the "columns" are a table's; within a band the left
-// column is read before the right one.
+// and many starting just right of it; the two columns are of about the
+// same width (a table's columns need not be). Lines crossing the gutter (a
+// title, a wide figure caption) cut the page into bands; within a band the
+// left column is read before the right one.
 
 // readingOrder returns the page's lines in reading order. Within a column
 // the lines keep PDFium's order, which is the content's (a table's cells
@@ -59,8 +59,12 @@ func findGutter(ls []line, width float64) (float64, bool) {
 	if len(ls) < 6 {
 		return 0, false
 	}
+	if !(width > 0 && width < 20000) { // points; a page wider than 7 m is no page to read in columns
+		return 0, false
+	}
+	step := max(2, width/300)
 	best, bestCross := 0.0, len(ls)+1
-	for x := width * 0.3; x <= width*0.7; x += 2 {
+	for x := width * 0.3; x <= width*0.7; x += step {
 		cross := 0
 		for _, l := range ls {
 			if l.x0 < x && l.x1 > x {
@@ -76,11 +80,11 @@ func findGutter(ls []line, width float64) (float64, bool) {
 	}
 	// widen the best x into the whole empty strip and take its middle
 	lo, hi := best, best
-	for lo-1 > 0 && crosses(ls, lo-1) <= bestCross {
-		lo--
+	for lo-step > 0 && crosses(ls, lo-step) <= bestCross {
+		lo -= step
 	}
-	for hi+1 < width && crosses(ls, hi+1) <= bestCross {
-		hi++
+	for hi+step < width && crosses(ls, hi+step) <= bestCross {
+		hi += step
 	}
 	mid := (lo + hi) / 2
 	left, right, nearLeft, nearRight := 0, 0, 0, 0

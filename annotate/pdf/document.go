@@ -30,9 +30,9 @@ func (e *Engine) Read(data []byte, password string) (*Document, error) {
 		return nil, err
 	}
 	var r *raw
-	err := e.run(func(inst pdfium.Pdfium) error {
+	err := e.run(func(inst pdfium.Pdfium, tick func()) error {
 		var err error
-		r, err = readRaw(inst, data, password)
+		r, err = readRaw(inst, data, password, tick)
 		return err
 	})
 	if err != nil {

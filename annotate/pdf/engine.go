@@ -19,8 +19,14 @@ const (
 	// DefaultMemoryPages caps PDFium's memory at 256 MB (64 KB pages): a
 	// decompression bomb runs out of room inside the sandbox, not the app.
 	DefaultMemoryPages = 4096
-	// DefaultTimeout is how long one document may take to read.
-	DefaultTimeout = 30 * time.Second
+	// DefaultTimeout is how long one document may take to read: a
+	// 1,000-page book takes about 12 s on a slow machine.
+	DefaultTimeout = 60 * time.Second
+	// DefaultStallTimeout is how long opening the document, or reading one
+	// page, may take: a PDF that sends PDFium round a loop is stopped then.
+	DefaultStallTimeout = 5 * time.Second
+	// MaxPages is the most pages Scholia reads in one PDF.
+	MaxPages = 5000
 	// startTimeout is how long a caller waits for the engine to start
 	// (compiling PDFium takes seconds the first time, well under one after).
 	startTimeout = 2 * time.Minute
@@ -36,6 +42,8 @@ type Config struct {
 	MemoryPages uint32
 	// Timeout caps the reading of one document; 0 means DefaultTimeout.
 	Timeout time.Duration
+	// StallTimeout caps the opening and each page; 0 means DefaultStallTimeout.
+	StallTimeout time.Duration
 }
 
 // Engine reads PDFs with PDFium run in WebAssembly. It starts nothing until
@@ -57,6 +65,9 @@ func NewEngine(cfg Config) *Engine {
 	}
 	if cfg.Timeout == 0 {
 		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.StallTimeout == 0 {
+		cfg.StallTimeout = DefaultStallTimeout
 	}
 	return &Engine{cfg: cfg, ready: make(chan struct{})}
 }
@@ -142,32 +153,49 @@ func (e *Engine) instance() (pdfium.Pdfium, error) {
 	return inst, nil
 }
 
-// run reads one document in a borrowed instance under the engine's
-// timeout; a run that overruns has its instance killed. A panic inside the
-// engine becomes an error.
-func (e *Engine) run(read func(pdfium.Pdfium) error) error {
+// run reads one document in a borrowed instance under the engine's time
+// limits: read calls tick after each step (a page), and a run that takes
+// longer than StallTimeout over one step, or Timeout in all, has its
+// instance killed. A panic inside the engine becomes an error.
+func (e *Engine) run(read func(inst pdfium.Pdfium, tick func()) error) error {
 	inst, err := e.instance()
 	if err != nil {
 		return err
 	}
 	done := make(chan error, 1)
+	progress := make(chan struct{}, 1)
+	tick := func() {
+		select {
+		case progress <- struct{}{}:
+		default:
+		}
+	}
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
 				done <- problem(ErrDamaged, "the PDF is damaged and could not be read")
 			}
 		}()
-		done <- read(inst)
+		done <- read(inst, tick)
 	}()
-	timer := time.NewTimer(e.cfg.Timeout)
-	defer timer.Stop()
-	select {
-	case err := <-done:
-		_ = inst.Close()
-		return err
-	case <-timer.C:
-		_ = inst.Kill()
-		return problem(ErrTimeout, "the PDF took longer than %s to read, so Scholia gave up on it", e.cfg.Timeout)
+	total := time.NewTimer(e.cfg.Timeout)
+	defer total.Stop()
+	stall := time.NewTimer(e.cfg.StallTimeout)
+	defer stall.Stop()
+	for {
+		select {
+		case err := <-done:
+			_ = inst.Close()
+			return err
+		case <-progress:
+			stall.Reset(e.cfg.StallTimeout)
+		case <-stall.C:
+			_ = inst.Kill()
+			return problem(ErrTimeout, "the PDF took longer than %s over one page, so Scholia gave up on it", e.cfg.StallTimeout)
+		case <-total.C:
+			_ = inst.Kill()
+			return problem(ErrTimeout, "the PDF took longer than %s to read, so Scholia gave up on it", e.cfg.Timeout)
+		}
 	}
 }
 

@@ -43,14 +43,14 @@ func TestEngineStartsOnlyWhenFirstUsed(t *testing.T) {
 }
 
 func TestAReadThatOverrunsItsTimeGivesAnErrorAndTheEngineGoesOn(t *testing.T) {
-	e := NewEngine(Config{CacheDir: filepath.Join(os.TempDir(), "scholia-test-wasm"), Timeout: time.Nanosecond})
+	e := NewEngine(Config{CacheDir: filepath.Join(os.TempDir(), "scholia-test-wasm"), StallTimeout: time.Nanosecond})
 	defer e.Close()
 	pdf := fixture{pages: [][]run{column(50, 60, 60, "Some text.")}}.bytes()
 	_, err := e.Read(pdf, "")
 	if !errors.Is(err, ErrTimeout) {
 		t.Fatalf("error %v, want ErrTimeout", err)
 	}
-	e.cfg.Timeout = DefaultTimeout
+	e.cfg.StallTimeout = DefaultStallTimeout
 	if _, err := e.Read(pdf, ""); err != nil {
 		t.Fatalf("the next read after a timeout: %v", err)
 	}

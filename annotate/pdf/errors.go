@@ -22,6 +22,8 @@ var (
 	ErrDamaged = errors.New("pdf damaged")
 	// ErrTimeout: reading took longer than the engine allows.
 	ErrTimeout = errors.New("pdf took too long")
+	// ErrTooManyPages: the PDF has more than MaxPages pages.
+	ErrTooManyPages = errors.New("pdf has too many pages")
 	// ErrEngine: the PDF reader itself could not start.
 	ErrEngine = errors.New("pdf reader failed")
 )
@@ -43,7 +45,7 @@ func (p *Problem) Unwrap() []error {
 		return []error{p.Kind, annotate.ErrEmpty}
 	case ErrTruncated, ErrNotPDF, ErrDamaged, ErrPassword:
 		return []error{p.Kind, annotate.ErrUnsupportedFormat}
-	case ErrTimeout:
+	case ErrTimeout, ErrTooManyPages:
 		return []error{p.Kind, annotate.ErrTooLarge}
 	}
 	return []error{p.Kind}

@@ -52,6 +52,9 @@ func sniff(data []byte) error {
 	if !bytes.Contains(head, []byte("%PDF-")) {
 		return problem(ErrNotPDF, "the file is not a PDF, though its name says so")
 	}
+	if !bytes.Contains(data, []byte("obj")) {
+		return problem(ErrNotPDF, "the file is not a PDF: it starts like one but holds none of a PDF's parts")
+	}
 	tail := data[max(0, len(data)-4096):]
 	if !bytes.Contains(tail, []byte("%%EOF")) {
 		return problem(ErrTruncated, "the PDF is cut short (the file stops before its end); download or copy it again")
@@ -60,8 +63,8 @@ func sniff(data []byte) error {
 }
 
 // readRaw opens the document in inst and collects its pages, outline,
-// metadata and fingerprint.
-func readRaw(inst pdfium.Pdfium, data []byte, password string) (*raw, error) {
+// metadata and fingerprint, calling tick after each step.
+func readRaw(inst pdfium.Pdfium, data []byte, password string, tick func()) (*raw, error) {
 	req := &requests.OpenDocument{File: &data}
 	if password != "" {
 		req.Password = &password
@@ -71,10 +74,14 @@ func readRaw(inst pdfium.Pdfium, data []byte, password string) (*raw, error) {
 		return nil, openProblem(err, password)
 	}
 	doc := opened.Document
+	tick()
 	defer func() { _, _ = inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc}) }()
 	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc})
 	if err != nil {
 		return nil, problem(ErrDamaged, "the PDF is damaged: its pages cannot be found")
+	}
+	if count.PageCount > MaxPages {
+		return nil, problem(ErrTooManyPages, "the PDF has %d pages and Scholia reads PDFs of up to %d; split it into parts", count.PageCount, MaxPages)
 	}
 	r := &raw{meta: map[string]string{}}
 	for i := 0; i < count.PageCount; i++ {
@@ -83,6 +90,7 @@ func readRaw(inst pdfium.Pdfium, data []byte, password string) (*raw, error) {
 			return nil, problem(ErrDamaged, "page %d of the PDF cannot be read: it is damaged, or needs more memory than Scholia allows", i+1)
 		}
 		r.pages = append(r.pages, p)
+		tick()
 	}
 	if md, err := inst.GetMetaData(&requests.GetMetaData{Document: doc}); err == nil {
 		for _, t := range md.Tags {
