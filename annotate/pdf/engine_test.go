@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	pdfium "github.com/klippa-app/go-pdfium"
 )
 
 // testEngine is shared by the tests of this package; its compilation
@@ -42,16 +44,39 @@ func TestEngineStartsOnlyWhenFirstUsed(t *testing.T) {
 	}
 }
 
-func TestAReadThatOverrunsItsTimeGivesAnErrorAndTheEngineGoesOn(t *testing.T) {
-	e := NewEngine(Config{CacheDir: filepath.Join(os.TempDir(), "scholia-test-wasm"), StallTimeout: time.Nanosecond})
+func TestAReadThatStallsGivesAnErrorAndTheEngineGoesOn(t *testing.T) {
+	e := NewEngine(Config{CacheDir: filepath.Join(os.TempDir(), "scholia-test-wasm"), StallTimeout: 50 * time.Millisecond})
 	defer e.Close()
-	pdf := fixture{pages: [][]run{column(50, 60, 60, "Some text.")}}.bytes()
-	_, err := e.Read(pdf, "")
+	stuck := make(chan struct{})
+	defer close(stuck)
+	err := e.run(func(pdfium.Pdfium, func()) error {
+		<-stuck // PDFium going round a loop
+		return nil
+	})
 	if !errors.Is(err, ErrTimeout) {
 		t.Fatalf("error %v, want ErrTimeout", err)
 	}
-	e.cfg.StallTimeout = DefaultStallTimeout
-	if _, err := e.Read(pdf, ""); err != nil {
-		t.Fatalf("the next read after a timeout: %v", err)
+	if _, err := e.Read(fixture{pages: [][]run{column(50, 60, 60, "Some text.")}}.bytes(), ""); err != nil {
+		t.Fatalf("the next read after a stall: %v", err)
+	}
+}
+
+func TestAReadThatOverrunsItsWholeTimeGivesAnError(t *testing.T) {
+	e := NewEngine(Config{CacheDir: filepath.Join(os.TempDir(), "scholia-test-wasm"), Timeout: 100 * time.Millisecond, StallTimeout: time.Minute})
+	defer e.Close()
+	stuck := make(chan struct{})
+	defer close(stuck)
+	err := e.run(func(_ pdfium.Pdfium, tick func()) error {
+		for {
+			select {
+			case <-stuck:
+				return nil
+			default:
+				tick() // pages keep coming, forever
+			}
+		}
+	})
+	if !errors.Is(err, ErrTimeout) {
+		t.Fatalf("error %v, want ErrTimeout", err)
 	}
 }

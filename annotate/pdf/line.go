@@ -18,8 +18,6 @@ type line struct {
 	col            int // 0 for one column; 1 left, 2 right, 3 across two columns
 }
 
-func (l line) width() float64 { return l.x1 - l.x0 }
-
 // lineBuilder gathers glyphs until a line ends.
 type lineBuilder struct {
 	out    []line
