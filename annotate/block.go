@@ -25,6 +25,7 @@ type Block struct {
 	Level int       `json:"level,omitempty"`
 	Text  string    `json:"text"`
 	Start int       `json:"start"`
+	Page  int       `json:"page,omitempty"` // 1-based page a PDF's block starts on; 0 for other formats
 }
 
 // Len is the block's length in code points.

@@ -27,6 +27,10 @@ type Document struct {
 	Revision  int        `json:"revision,omitempty"`  // 0 or 1 for the first text; each changed import adds one
 	Reference *Reference `json:"reference,omitempty"` // citation fields as the reader edited them
 	Blocks    []Block    `json:"blocks"`
+	// A PDF's printed page labels (PageLabels[n-1] for page n, "" where it
+	// has none) and its trailer /ID in hex (Hypothesis's urn:x-pdf:<id>).
+	PageLabels  []string `json:"page_labels,omitempty"`
+	Fingerprint string   `json:"fingerprint,omitempty"`
 }
 
 // SetBlocks stores blocks and numbers their Start offsets so that each block

@@ -25,15 +25,13 @@ const MaxFileSize = 16 << 20
 // and as a fallback title; it is not opened. The result has its blocks, title
 // and hash set; ID and Imported are the caller's.
 func Parse(name string, data []byte) (*annotate.Document, error) {
-	if len(data) == 0 {
-		return nil, annotate.Problemf(annotate.ErrEmpty, "the file is empty")
-	}
-	if len(data) > MaxFileSize {
-		return nil, annotate.Problemf(annotate.ErrTooLarge, "it is %s and Scholia imports files up to %s; split it into smaller files",
-			humanSize(len(data)), humanSize(MaxFileSize))
+	if err := checkSize(data); err != nil {
+		return nil, err
 	}
 	format := formatOf(name)
 	switch format {
+	case "pdf":
+		return ParsePDF(name, data, "")
 	case "epub":
 		doc, err := parseEPUB(data)
 		if err != nil {
@@ -74,6 +72,17 @@ func Parse(name string, data []byte) (*annotate.Document, error) {
 	return finish(doc, name, format, data), nil
 }
 
+func checkSize(data []byte) error {
+	if len(data) == 0 {
+		return annotate.Problemf(annotate.ErrEmpty, "the file is empty")
+	}
+	if len(data) > MaxFileSize {
+		return annotate.Problemf(annotate.ErrTooLarge, "it is %s and Scholia imports files up to %s; split it into smaller files",
+			humanSize(len(data)), humanSize(MaxFileSize))
+	}
+	return nil
+}
+
 // finish sets what every format shares: format, hash, a title.
 func finish(doc *annotate.Document, name, format string, data []byte) *annotate.Document {
 	doc.Format = format
@@ -87,11 +96,13 @@ func finish(doc *annotate.Document, name, format string, data []byte) *annotate.
 }
 
 // formatOf names the format by the file's extension: "markdown", "html",
-// "epub", "unsupported" for formats known not to be text, else "text" (the
+// "epub", "pdf", "unsupported" for formats known not to be text, else "text" (the
 // bytes are then checked to be text).
 func formatOf(name string) string {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".pdf", ".doc", ".docx", ".odt", ".rtf", ".mobi", ".azw", ".azw3", ".djvu", ".zip":
+	case ".pdf":
+		return "pdf"
+	case ".doc", ".docx", ".odt", ".rtf", ".mobi", ".azw", ".azw3", ".djvu", ".zip":
 		return "unsupported"
 	case ".md", ".markdown", ".mdown", ".mkd":
 		return "markdown"

@@ -14,6 +14,7 @@ type shownBlock struct {
 	Level int                `json:"level"`
 	Text  string             `json:"text"`
 	Start int                `json:"start"`
+	Page  int                `json:"page,omitempty"` // a PDF's page
 }
 
 type shownDocument struct {

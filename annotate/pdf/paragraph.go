@@ -1,0 +1,280 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"scholia/annotate"
+)
+
+// Paragraphs are rebuilt from lines. A new block starts where the gap to
+// the previous line is wider than the document's usual line pitch, where
+// the size or the boldness changes, where a line is indented past the one
+// before it (a first-line indent), or after a short line that ends a
+// sentence. A block is then a heading when its size is well above the
+// body's (or it is short, bold and at the body's size), a list item when
+// it starts with a bullet or a number, a quote when it stands indented
+// from its column's left edge, and a footnote when it is set smaller than
+// the body below the page's last body line. A line ending in a hyphen is
+// joined to the next without it when the joined word is a word of the text.
+
+// style is what the whole document says about its body text.
+type style struct {
+	body    float64         // the size most of the text is set in
+	pitch   float64         // usual distance between lines, in sizes
+	heading []float64       // heading sizes, largest first
+	words   map[string]bool // every word of the text, lower case
+}
+
+// para is a block being built, with the lines it came from.
+type para struct {
+	lines    []line
+	kind     annotate.BlockKind
+	level    int
+	footnote bool
+}
+
+var (
+	bullet    = regexp.MustCompile(`^([•◦▪▫‣⁃∙·●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])\s`)
+	dotLeader = regexp.MustCompile(`(\.\s?){4,}\s*\S{1,6}$`)
+	wordRe    = regexp.MustCompile(`[\p{L}\p{N}]+`)
+)
+
+func measure(pages [][]line) style {
+	weight := map[float64]int{}
+	var ratios []float64
+	st := style{words: map[string]bool{}}
+	for _, ls := range pages {
+		for i, l := range ls {
+			weight[round(l.size)] += len(l.text)
+			for _, w := range wordRe.FindAllString(l.text, -1) {
+				st.words[strings.ToLower(w)] = true
+			}
+			if i > 0 {
+				p := ls[i-1]
+				dy := l.y0 - p.y0
+				if math.Abs(p.size-l.size) < 0.5 && dy > 0.5*l.size && dy < 3*l.size {
+					ratios = append(ratios, dy/l.size)
+				}
+			}
+		}
+	}
+	best := 0
+	for s, n := range weight {
+		if n > best || (n == best && s < st.body) {
+			st.body, best = s, n
+		}
+	}
+	st.pitch = 1.2
+	if len(ratios) > 0 {
+		sort.Float64s(ratios)
+		st.pitch = ratios[len(ratios)/4] // more lines follow in a paragraph than start one
+	}
+	sizes := map[float64]bool{}
+	for s, n := range weight {
+		if s >= st.body*1.15 && n > 0 {
+			sizes[s] = true
+		}
+	}
+	for s := range sizes {
+		st.heading = append(st.heading, s)
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(st.heading)))
+	return st
+}
+
+func round(x float64) float64 { return math.Round(x*2) / 2 }
+
+// paragraphs cuts one page's lines, in reading order, into blocks.
+func (st style) paragraphs(ls []line) []*para {
+	var out []*para
+	var cur *para
+	for _, l := range ls {
+		if cur == nil || st.breaks(cur, l) {
+			cur = &para{}
+			out = append(out, cur)
+		}
+		cur.lines = append(cur.lines, l)
+	}
+	left := leftEdges(ls)
+	lastBody := -1
+	for i, p := range out {
+		st.classify(p, left)
+		if p.kind == annotate.BlockParagraph && p.lines[0].size >= st.body*0.9 {
+			lastBody = i
+		}
+	}
+	var body, notes []*para
+	for i, p := range out {
+		if i > lastBody && lastBody >= 0 && p.kind == annotate.BlockParagraph && p.lines[0].size <= st.body*0.88 {
+			p.footnote = true
+			notes = append(notes, p)
+			continue
+		}
+		body = append(body, p)
+	}
+	return append(body, notes...)
+}
+
+func (st style) breaks(p *para, l line) bool {
+	prev := p.lines[len(p.lines)-1]
+	size := max(l.size, prev.size, 1)
+	dy := l.y0 - prev.y0
+	switch {
+	case math.Abs(dy) < 0.4*size && l.x0 > prev.x1: // the rest of the same row
+		return false
+	case dy < 0.4*size || dy > st.pitch*size*1.3:
+		return true
+	case math.Abs(l.size-prev.size) > 0.12*size:
+		return true
+	case allBold(p.lines) != l.bold && (allBold(p.lines) || round(l.size) > st.body):
+		return true
+	case l.x0 > prev.x0+size && !(len(p.lines) == 1 && bullet.MatchString(prev.text)):
+		return true
+	case l.x0 < prev.x0-size && len(p.lines) > 1:
+		return true
+	case bullet.MatchString(l.text) && l.x0 < prev.x0+0.5*size:
+		return true
+	}
+	right := 0.0
+	for _, q := range p.lines {
+		right = max(right, q.x1)
+	}
+	return len(p.lines) > 1 && prev.x1 < right-4*size && endsSentence(prev.text) && startsUpper(l.text)
+}
+
+func allBold(ls []line) bool {
+	for _, l := range ls {
+		if !l.bold {
+			return false
+		}
+	}
+	return true
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’)] ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":")
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r) || unicode.IsDigit(r) || !unicode.IsLetter(r)
+	}
+	return false
+}
+
+// leftEdges finds, per column, the x most lines start at: a column's
+// left margin.
+func leftEdges(ls []line) map[int]float64 {
+	count := map[int]map[float64]int{}
+	for _, l := range ls {
+		if count[l.col] == nil {
+			count[l.col] = map[float64]int{}
+		}
+		count[l.col][math.Round(l.x0/3)*3]++
+	}
+	out := map[int]float64{}
+	for c, m := range count {
+		best := 0
+		for x, n := range m {
+			if n > best || (n == best && x < out[c]) {
+				out[c], best = x, n
+			}
+		}
+	}
+	return out
+}
+
+func (st style) classify(p *para, left map[int]float64) {
+	p.kind = annotate.BlockParagraph
+	first := p.lines[0]
+	size := round(first.size)
+	text := st.join(p.lines)
+	words := len(strings.Fields(text))
+	x0 := first.x0
+	for _, l := range p.lines {
+		x0 = min(x0, l.x0)
+	}
+	contents := 0
+	for _, l := range p.lines {
+		if dotLeader.MatchString(l.text) {
+			contents++
+		}
+	}
+	switch {
+	case contents*3 >= len(p.lines)*2 && contents > 0:
+		p.kind = annotate.BlockContents
+	case size >= st.body*1.15 && words <= 40:
+		p.kind, p.level = annotate.BlockHeading, st.level(size)
+	case allBold(p.lines) && size >= st.body*0.95 && words <= 25 && !strings.HasSuffix(text, ".") && len(p.lines) <= 3:
+		p.kind, p.level = annotate.BlockHeading, len(st.heading)+1
+	case bullet.MatchString(text):
+		p.kind = annotate.BlockListItem
+	case x0 >= left[first.col]+1.5*st.body:
+		if len(p.lines) == 1 {
+			p.kind = annotate.BlockListItem
+		} else {
+			p.kind = annotate.BlockQuote
+		}
+	}
+	p.level = min(p.level, 6)
+}
+
+func (st style) level(size float64) int {
+	for i, s := range st.heading {
+		if size >= s {
+			return i + 1
+		}
+	}
+	return len(st.heading) + 1
+}
+
+// text is the block's text: lines joined, contents entries one a line.
+func (st style) text(p *para) string {
+	if p.kind == annotate.BlockContents {
+		parts := make([]string, len(p.lines))
+		for i, l := range p.lines {
+			parts[i] = l.text
+		}
+		return strings.Join(parts, "\n")
+	}
+	return st.join(p.lines)
+}
+
+func (st style) join(ls []line) string {
+	text := ""
+	for i, l := range ls {
+		if i == 0 {
+			text = l.text
+			continue
+		}
+		text = st.joinLines(text, l.text)
+	}
+	return text
+}
+
+// joinLines puts a space between two lines, or, after a line-end hyphen,
+// nothing: the hyphen goes too when the joined word is a word of the text
+// ("infor-" "mation"), and stays when it is not ("well-" "known").
+func (st style) joinLines(a, b string) string {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < 2 || ra[len(ra)-1] != '-' || !unicode.IsLetter(ra[len(ra)-2]) || len(rb) == 0 || !unicode.IsLetter(rb[0]) {
+		return a + " " + b
+	}
+	i := len(ra) - 1
+	for i > 0 && unicode.IsLetter(ra[i-1]) {
+		i--
+	}
+	j := 0
+	for j < len(rb) && unicode.IsLetter(rb[j]) {
+		j++
+	}
+	if st.words[strings.ToLower(string(ra[i:len(ra)-1])+string(rb[:j]))] {
+		return string(ra[:len(ra)-1]) + b
+	}
+	return a + b
+}
