@@ -95,9 +95,13 @@ func (l *LibraryPanel) CreateRenderer() fyne.WidgetRenderer {
 // otherwise jump to the top under the pointer, and the next click would
 // open another. Otherwise (an import, a search result) the list is sorted
 // anew.
-func (l *LibraryPanel) SetDocuments(docs []library.Summary) {
+func (l *LibraryPanel) SetDocuments(docs []library.Summary) { l.setDocuments(docs, l.clicked) }
+
+// setDocuments replaces the documents; keep keeps their places, as for
+// a document clicked in the list.
+func (l *LibraryPanel) setDocuments(docs []library.Summary, keep bool) {
 	l.all = docs
-	if !l.clicked {
+	if !keep {
 		l.apply()
 		return
 	}
@@ -172,6 +176,17 @@ func (l *LibraryPanel) markCurrent() {
 		}
 	}
 	l.list.UnselectAll()
+}
+
+// title is the title of the document with this id, "" when it is not
+// listed.
+func (l *LibraryPanel) title(id string) string {
+	for _, d := range l.all {
+		if d.ID == id {
+			return d.Title
+		}
+	}
+	return ""
 }
 
 // Len is the number of documents shown.

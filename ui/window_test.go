@@ -68,6 +68,8 @@ func (f *fixture) window() *ui.MainWindow {
 	f.t.Helper()
 	w := ui.NewMainWindow(f.app, f.lib)
 	w.Window().Resize(fyne.NewSize(1200, 800))
+	w.WaitIdle()
+	w.SettleTasks()
 	f.t.Cleanup(func() {
 		for _, open := range f.app.Driver().AllWindows() {
 			if open == w.Window() {
@@ -83,6 +85,7 @@ func openByTitle(t *testing.T, w *ui.MainWindow, title string) {
 	for i, got := range w.List().Titles() {
 		if got == title {
 			w.List().Tap(i)
+			w.WaitIdle()
 			if w.Current() == nil || w.Current().Title != title {
 				t.Fatalf("tapping %q opened %v", title, w.Current())
 			}

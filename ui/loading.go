@@ -1,0 +1,235 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+
+	"scholia/annotate"
+	"scholia/annotate/library"
+	"scholia/assets"
+	"scholia/ui/reader"
+)
+
+// snapshot is what the window shows of the library, read off the UI
+// goroutine: the document list and, for the open document, its
+// annotations and trash, with the library's open questions and tags.
+type snapshot struct {
+	docs      []library.Summary
+	docID     string // "" when no document's annotations were read
+	anns      []annotate.Annotation
+	deleted   []library.Deleted
+	questions []library.Question
+	tags      []string
+}
+
+// read reads a snapshot, with docID's annotations unless it is "". It
+// runs off the UI goroutine.
+func (m *MainWindow) read(docID string) (snapshot, error) {
+	var s snapshot
+	var err error
+	if s.docs, err = m.lib.Documents(); err != nil {
+		return s, err
+	}
+	if docID == "" {
+		return s, nil
+	}
+	s.docID = docID
+	if s.anns, err = m.lib.Annotations(docID); err != nil {
+		return s, err
+	}
+	if s.deleted, err = m.lib.Trash(docID); err != nil {
+		return s, err
+	}
+	if s.questions, err = m.lib.OpenQuestions(); err != nil {
+		return s, err
+	}
+	s.tags, _ = m.lib.Tags()
+	return s, nil
+}
+
+// load reads the document list and the document last read off the UI
+// goroutine, importing the welcome article into an empty library first,
+// then shows them: the window is on screen meanwhile.
+func (m *MainWindow) load() {
+	type loaded struct {
+		docs []library.Summary
+		last string
+	}
+	start(m.tasks, laneRefresh, "Reading the library…", func() (loaded, error) {
+		if err := m.ensureWelcome(); err != nil {
+			return loaded{}, err
+		}
+		docs, err := m.lib.Documents()
+		if err != nil {
+			return loaded{}, err
+		}
+		last, _ := m.lib.LastOpened()
+		return loaded{docs, last}, nil
+	}, func(l loaded, err error) {
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		m.list.SetDocuments(l.docs)
+		m.setStatus("")
+		if _, opening := m.tasks.busy(laneOpen); opening || m.reader.Document() != nil {
+			return // a document was asked for meanwhile
+		}
+		if l.last != "" {
+			m.OpenDocument(l.last)
+		} else if m.list.Len() > 0 {
+			m.list.Tap(0)
+		}
+	})
+}
+
+// ensureWelcome imports the welcome article into an empty library, so the
+// window is never empty on first start. It runs off the UI goroutine.
+func (m *MainWindow) ensureWelcome() error {
+	docs, err := m.lib.Documents()
+	if err != nil || len(docs) > 0 || m.lib.ReadOnly() {
+		return nil
+	}
+	_, err = m.lib.ImportBytes(assets.WelcomeName, assets.WelcomeSource, assets.Welcome)
+	return err
+}
+
+// refresh reads the list and the open document's annotations again off
+// the UI goroutine and shows them, then runs then (may be nil).
+func (m *MainWindow) refresh(then func()) {
+	docID := ""
+	if d := m.reader.Document(); d != nil {
+		docID = d.ID
+	}
+	start(m.tasks, laneRefresh, "", func() (snapshot, error) { return m.read(docID) }, func(s snapshot, err error) {
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		m.apply(s, m.list.clicked)
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// refreshAnnotations reads the open document's annotations (and the list)
+// again and shows them.
+func (m *MainWindow) refreshAnnotations() { m.refresh(nil) }
+
+// apply shows a snapshot: the list (keeping the documents' places when
+// keep), and the open document's annotations painted in the reader,
+// listed in the panel and counted in the status bar.
+func (m *MainWindow) apply(s snapshot, keep bool) {
+	m.list.setDocuments(s.docs, keep)
+	if d := m.reader.Document(); d != nil && d.ID == s.docID {
+		m.showAnnotations(s)
+	}
+	m.setStatus(m.statusMsg)
+}
+
+func (m *MainWindow) showAnnotations(s snapshot) {
+	m.anns, m.openQuestions = s.anns, len(s.questions)
+	variant := currentVariant(m.app)
+	var hs []reader.Highlight
+	var marks []reader.Marker
+	for _, a := range s.anns {
+		if a.Anchor == nil || a.Orphan {
+			continue
+		}
+		hs = append(hs, reader.Highlight{Start: a.Anchor.Start, End: a.Anchor.End, Colour: fill(a.Colour, variant)})
+		if a.Kind != annotate.KindHighlight {
+			marks = append(marks, reader.Marker{Pos: a.Anchor.Start, Question: a.Kind == annotate.KindQuestion, Colour: solid(a.Colour)})
+		}
+	}
+	m.reader.SetHighlights(hs)
+	m.reader.SetMarkers(marks)
+	m.panel.Editor.SetKnownTags(s.tags)
+	m.tags = s.tags
+	m.panel.SetAnnotations(s.anns, s.deleted, s.questions, s.tags)
+}
+
+// opened is a document read to be shown.
+type opened struct {
+	doc     *annotate.Document
+	pos     int // where it was last read
+	words   int
+	outline []annotate.OutlineEntry
+	snap    snapshot
+}
+
+// openDocument shows a document, reading it off the UI goroutine; again
+// forces reading it anew even when it is on show (its text changed). then
+// (may be nil) runs once it shows. Of two opens asked for in a row, the
+// last one wins.
+func (m *MainWindow) openDocument(id string, again bool, then func()) {
+	if cur := m.reader.Document(); cur != nil && cur.ID == id && !again {
+		if then != nil {
+			then()
+		}
+		return
+	}
+	prev, prevPos := "", 0
+	if cur := m.reader.Document(); cur != nil && !m.lib.ReadOnly() {
+		prev, prevPos = cur.ID, m.reader.TopPosition()
+	}
+	keep := m.list.clicked
+	m.list.Select(id)
+	msg := "Opening…"
+	if t := m.list.title(id); t != "" {
+		msg = "Opening “" + t + "”…"
+	}
+	start(m.tasks, laneOpen, msg, func() (opened, error) {
+		if prev != "" {
+			if err := m.lib.MarkRead(prev, prevPos); err != nil {
+				fyne.LogError("saving the reading position", err)
+			}
+		}
+		doc, err := m.lib.Document(id)
+		if err != nil {
+			return opened{}, err
+		}
+		o := opened{doc: doc, words: doc.Words(), outline: doc.Outline()}
+		o.pos, _ = m.lib.ReadingPosition(id)
+		if !m.lib.ReadOnly() {
+			// Opened now: first in the list sorted by last opened.
+			if err := m.lib.MarkRead(id, o.pos); err != nil {
+				fyne.LogError("saving the reading position", err)
+			}
+		}
+		o.snap, err = m.read(id)
+		return o, err
+	}, func(o opened, err error) {
+		if err != nil {
+			if cur := m.reader.Document(); cur != nil {
+				m.list.Select(cur.ID)
+			}
+			m.setStatus("")
+			m.showError(err)
+			return
+		}
+		m.showDocument(o, keep)
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// showDocument shows a document read by openDocument.
+func (m *MainWindow) showDocument(o opened, keep bool) {
+	doc := o.doc
+	m.reader.SetDocument(doc, metaLine(doc))
+	m.words = o.words
+	m.outline.SetEntries(o.outline)
+	m.find.SetText(m.reader.Text())
+	m.list.Select(doc.ID)
+	m.win.SetTitle(doc.Title + " — Scholia")
+	if o.pos > 0 {
+		m.reader.ScrollTo(o.pos)
+	}
+	m.outline.MarkCurrent(m.reader.TopPosition())
+	m.toolbar.Hide()
+	m.tooltipBox.Hide()
+	m.panel.Editor.Clear()
+	m.statusMsg = ""
+	m.apply(o.snap, keep)
+}
