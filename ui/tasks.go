@@ -26,6 +26,10 @@ const (
 	laneChange  = "change"  // a change to the library (undo, restore, backup…): every result shows
 )
 
+// holdTask, when set (by tests), runs on a task's goroutine before its
+// work: a test holds the work there to see the window go on meanwhile.
+var holdTask func(lane string)
+
 // tasks runs the window's tasks and knows which are still out.
 type tasks struct {
 	guard    *crashGuard
@@ -44,12 +48,14 @@ type tasks struct {
 	// on: for tests written against a window that did everything at
 	// once, whose driver runs fyne.Do at once.
 	settle bool
+	hold   func(lane string) // holdTask when the window was made
 }
 
 func newTasks(g *crashGuard, progress func(string)) *tasks {
 	t := &tasks{guard: g, progress: progress, serial: map[string]uint64{}, running: map[string]string{},
 		worked: map[string]chan struct{}{}, handed: map[string]chan struct{}{}}
 	t.changed = sync.NewCond(&t.mu)
+	t.hold = holdTask
 	return t
 }
 
@@ -80,7 +86,12 @@ func start[T any](t *tasks, lane, msg string, work func() (T, error), show func(
 			t.mu.Unlock()
 			close(result)
 		}()
-		t.guard.run(func() { v, err = work() })
+		t.guard.run(func() {
+			if t.hold != nil {
+				t.hold(lane)
+			}
+			v, err = work()
+		})
 	})
 	t.guard.goRun(func() {
 		defer t.delivered()
