@@ -179,23 +179,12 @@ func (m *MainWindow) openDocument(id string, again bool, then func()) {
 		msg = "Opening “" + t + "”…"
 	}
 	start(m.tasks, laneOpen, msg, func() (opened, error) {
-		if prev != "" {
-			if err := m.lib.MarkRead(prev, prevPos); err != nil {
-				fyne.LogError("saving the reading position", err)
-			}
-		}
 		doc, err := m.lib.Document(id)
 		if err != nil {
 			return opened{}, err
 		}
 		o := opened{doc: doc, words: doc.Words(), outline: doc.Outline()}
 		o.pos, _ = m.lib.ReadingPosition(id)
-		if !m.lib.ReadOnly() {
-			// Opened now: first in the list sorted by last opened.
-			if err := m.lib.MarkRead(id, o.pos); err != nil {
-				fyne.LogError("saving the reading position", err)
-			}
-		}
 		o.snap, err = m.read(id)
 		return o, err
 	}, func(o opened, err error) {
@@ -208,8 +197,31 @@ func (m *MainWindow) openDocument(id string, again bool, then func()) {
 			return
 		}
 		m.showDocument(o, keep)
+		m.markRead(prev, prevPos, id, o.pos)
 		if then != nil {
 			then()
+		}
+	})
+}
+
+// markRead records, off the UI goroutine, where the reader left the
+// document before (prev, "" for none) and that id is opened now (first
+// in the list sorted by last opened). A write waits for the backup taken
+// before a session's first change: it must not hold up the document.
+func (m *MainWindow) markRead(prev string, prevPos int, id string, pos int) {
+	if m.lib.ReadOnly() {
+		return
+	}
+	start(m.tasks, laneChange, "", func() (struct{}, error) {
+		if prev != "" {
+			if err := m.lib.MarkRead(prev, prevPos); err != nil {
+				return struct{}{}, err
+			}
+		}
+		return struct{}{}, m.lib.MarkRead(id, pos)
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			fyne.LogError("saving the reading position", err)
 		}
 	})
 }
