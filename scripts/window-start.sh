@@ -24,30 +24,51 @@ launch() {
 	pid=$!
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
-# The untimed first run takes the library's first backup and leaves a
-# document opened last, as a library in use has.
+name() { xdotool getwindowname "$wid" 2>/dev/null || true; }
+# waitname NOT: waits (up to 60 s) for a window title other than NOT and
+# "Scholia", and prints it.
+waitname() {
+	for _ in $(seq 1 600); do
+		n=$(name)
+		if [ -n "$n" ] && [ "$n" != "Scholia" ] && [ "$n" != "$1" ]; then
+			echo "$n"
+			return
+		fi
+		sleep 0.1
+	done
+	echo "no document opened" >&2
+	exit 1
+}
+row() { xdotool mousemove --window "$wid" 140 "$1" click 1; }
+# The untimed first run takes the library's first backup and learns the
+# titles of the first two rows, then leaves the first opened last, as a
+# library in use has; each timed run starts from that state.
 launch
 wid=$(xdotool search --sync --pid "$pid" --name Scholia | head -1)
-sleep 5
+first=$(waitname "")
+sleep 3
+row 225
+second=$(waitname "$first")
+row 163
+waitname "$second" >/dev/null
+sleep 3
 stop
+cp -a "$work" "$work.base"
+trap 'rm -rf "$work" "$work.base"' EXIT
 for r in $(seq 1 "$runs"); do
+	rm -rf "$work" && cp -a "$work.base" "$work"
 	t0=$(now)
 	launch
 	wid=$(xdotool search --sync --pid "$pid" --name Scholia | head -1)
 	t1=$(now)
-	first=""
 	usable=""
-	for i in $(seq 1 400); do
-		name=$(xdotool getwindowname "$wid" 2>/dev/null || true)
-		if [ -z "$first" ] && [ "$name" != "Scholia" ] && [ -n "$name" ]; then
-			first=$name
-		fi
-		if [ -n "$first" ] && [ "$name" != "$first" ]; then
+	for _ in $(seq 1 1000); do
+		if [ "$(name)" = "$second" ]; then
 			usable=$(now)
 			break
 		fi
 		# the second row of the library list, in the default window size
-		xdotool mousemove --window "$wid" 140 225 click 1 2>/dev/null || true
+		row 225 2>/dev/null || true
 		sleep 0.02
 	done
 	sleep 4
