@@ -112,10 +112,6 @@ func (m *MainWindow) refresh(then func()) {
 	})
 }
 
-// refreshAnnotations reads the open document's annotations (and the list)
-// again and shows them.
-func (m *MainWindow) refreshAnnotations() { m.refresh(nil) }
-
 // apply shows a snapshot: the list (keeping the documents' places when
 // keep), and the open document's annotations painted in the reader,
 // listed in the panel and counted in the status bar.
