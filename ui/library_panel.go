@@ -3,6 +3,7 @@ package ui
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -176,6 +177,20 @@ func (l *LibraryPanel) markCurrent() {
 		}
 	}
 	l.list.UnselectAll()
+}
+
+// opened marks documents opened now, in order (the last most recently),
+// as the library records it, so sorting by last opened puts them first
+// without reading the list again.
+func (l *LibraryPanel) opened(ids ...string) {
+	for _, id := range ids {
+		now := time.Now()
+		for i := range l.all {
+			if l.all[i].ID == id {
+				l.all[i].LastOpened = now
+			}
+		}
+	}
 }
 
 // title is the title of the document with this id, "" when it is not

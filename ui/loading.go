@@ -74,10 +74,29 @@ func (m *MainWindow) load() {
 		if _, opening := m.tasks.busy(laneOpen); opening || m.reader.Document() != nil {
 			return // a document was asked for meanwhile
 		}
-		if l.last != "" {
+		switch {
+		case l.last != "":
 			m.OpenDocument(l.last)
-		} else if m.list.Len() > 0 {
+		case m.list.Len() > 0:
 			m.list.Tap(0)
+		default:
+			m.prepareSearch()
+		}
+	})
+}
+
+// prepareSearch builds the search index off the UI goroutine, once: when
+// the first document shows, as building it would compete for the
+// processor with reading the list and that document. A search before
+// then builds it itself.
+func (m *MainWindow) prepareSearch() {
+	if m.searchStarted {
+		return
+	}
+	m.searchStarted = true
+	m.guard.goRun(func() {
+		if err := m.lib.PrepareSearch(); err != nil {
+			m.guard.do(func() { m.showError(err) })
 		}
 	})
 }
@@ -194,6 +213,7 @@ func (m *MainWindow) openDocument(id string, again bool, then func()) {
 		}
 		m.showDocument(o, keep)
 		m.markRead(prev, prevPos, id, o.pos)
+		m.prepareSearch()
 		if then != nil {
 			then()
 		}
@@ -208,6 +228,7 @@ func (m *MainWindow) markRead(prev string, prevPos int, id string, pos int) {
 	if m.lib.ReadOnly() {
 		return
 	}
+	m.list.opened(prev, id)
 	start(m.tasks, laneChange, "", func() (struct{}, error) {
 		if prev != "" {
 			if err := m.lib.MarkRead(prev, prevPos); err != nil {

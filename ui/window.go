@@ -67,6 +67,7 @@ type MainWindow struct {
 	quitUnsaved   bool
 	tasks         *tasks // what runs off the UI goroutine for the window
 	statusMsg     string // what the status bar says before its counts
+	searchStarted bool   // the search index is being built or built
 }
 
 // NewMainWindow builds the window on an open library, restoring the
@@ -126,11 +127,6 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.guardCallbacks()
 
 	lib.OnBackupProblem(m.backupProblem)
-	m.guard.goRun(func() {
-		if err := lib.PrepareSearch(); err != nil {
-			m.guard.do(func() { m.showError(err) })
-		}
-	})
 	m.load()
 	if err := lib.BackupProblem(); err != nil {
 		m.backupFailed(err)
