@@ -57,8 +57,10 @@ func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWi
 		app = test.NewTempApp(t)
 	}
 	m := NewMainWindow(app, lib)
-	m.win.Resize(fyne.NewSize(1200, 800))
+	// Resized once the library is read: the test driver lays out
+	// wherever fyne.Do is called, here on the tasks' goroutines.
 	m.waitIdle()
+	m.win.Resize(fyne.NewSize(1200, 800))
 	m.tasks.settle = true
 	t.Cleanup(func() {
 		m.panel.Editor.wait()

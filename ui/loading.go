@@ -170,6 +170,7 @@ type opened struct {
 	words   int
 	outline []annotate.OutlineEntry
 	snap    snapshot
+	last    bool // it was already the document opened last
 }
 
 // openDocument shows a document, reading it off the UI goroutine; again
@@ -200,6 +201,8 @@ func (m *MainWindow) openDocument(id string, again bool, then func()) {
 		}
 		o := opened{doc: doc, words: doc.Words(), outline: doc.Outline()}
 		o.pos, _ = m.lib.ReadingPosition(id)
+		last, _ := m.lib.LastOpened()
+		o.last = last == id
 		o.snap, err = m.read(id)
 		return o, err
 	}, func(o opened, err error) {
@@ -212,7 +215,12 @@ func (m *MainWindow) openDocument(id string, again bool, then func()) {
 			return
 		}
 		m.showDocument(o, keep)
-		m.markRead(prev, prevPos, id, o.pos)
+		if prev != "" || !o.last {
+			// Reopening at start the document read last, where it was
+			// read, changes nothing: no write, and so no backup, which
+			// the session's first write takes.
+			m.markRead(prev, prevPos, id, o.pos)
+		}
 		m.prepareSearch()
 		if then != nil {
 			then()

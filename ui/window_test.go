@@ -67,8 +67,10 @@ func newFixture(t *testing.T, files map[string]string) *fixture {
 func (f *fixture) window() *ui.MainWindow {
 	f.t.Helper()
 	w := ui.NewMainWindow(f.app, f.lib)
-	w.Window().Resize(fyne.NewSize(1200, 800))
+	// Resized once the library is read: the test driver lays out
+	// wherever fyne.Do is called, here on the tasks' goroutines.
 	w.WaitIdle()
+	w.Window().Resize(fyne.NewSize(1200, 800))
 	w.SettleTasks()
 	f.t.Cleanup(func() {
 		for _, open := range f.app.Driver().AllWindows() {
