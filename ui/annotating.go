@@ -14,7 +14,6 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/library"
-	"scholia/ui/reader"
 )
 
 // annotationLayer is what floats over the reader: the selection toolbar
@@ -33,65 +32,19 @@ func (m *MainWindow) annotationLayer() fyne.CanvasObject {
 	return m.floating
 }
 
-// refreshAnnotations reads the open document's annotations and shows them:
-// painted in the reader, listed in the panel, counted in the status bar.
-func (m *MainWindow) refreshAnnotations() {
-	doc := m.reader.Document()
-	if doc == nil {
-		return
-	}
-	anns, err := m.lib.Annotations(doc.ID)
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	deleted, err := m.lib.Trash(doc.ID)
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	questions, err := m.lib.OpenQuestions()
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	tags, _ := m.lib.Tags()
-	m.anns, m.openQuestions = anns, len(questions)
-	variant := currentVariant(m.app)
-	var hs []reader.Highlight
-	var marks []reader.Marker
-	for _, a := range anns {
-		if a.Anchor == nil || a.Orphan {
-			continue
-		}
-		hs = append(hs, reader.Highlight{Start: a.Anchor.Start, End: a.Anchor.End, Colour: fill(a.Colour, variant)})
-		if a.Kind != annotate.KindHighlight {
-			marks = append(marks, reader.Marker{Pos: a.Anchor.Start, Question: a.Kind == annotate.KindQuestion, Colour: solid(a.Colour)})
-		}
-	}
-	m.reader.SetHighlights(hs)
-	m.reader.SetMarkers(marks)
-	m.panel.Editor.SetKnownTags(tags)
-	m.tags = tags
-	m.panel.SetAnnotations(anns, deleted, questions, tags)
-}
-
-// saved reports a committed change and refreshes what shows it.
-func (m *MainWindow) saved(msg string) {
-	m.refreshAnnotations()
-	m.Reload()
+// saved reports a committed change and reads what shows it again, off
+// the UI goroutine; then (may be nil) runs once it shows.
+func (m *MainWindow) saved(msg string, then func()) {
 	m.setStatus(msg)
+	m.refresh(then)
 }
 
 // savedHere reports a committed change to the open document's
 // annotations: the library list only needs that document's count, not
-// every document read again.
-func (m *MainWindow) savedHere(msg string) {
-	m.refreshAnnotations()
-	if doc := m.reader.Document(); doc != nil {
-		m.list.SetAnnotationCount(doc.ID, len(m.anns))
-	}
+// every document read again. then (may be nil) runs once it shows.
+func (m *MainWindow) savedHere(msg string, then func()) {
 	m.setStatus(msg)
+	m.refreshHere(then)
 }
 
 // selection is the reader's selection, or ok false with a hint.
@@ -173,8 +126,8 @@ func (m *MainWindow) applyColour(docID string, s, e int, c annotate.Colour, how 
 		msg = "Saved: one " + string(c) + " highlight now covers the passage · Ctrl+Z undoes"
 	}
 	m.reader.ClearSelection()
-	m.savedHere(msg)
-	m.panel.Reveal(res.Annotation.ID)
+	id := res.Annotation.ID
+	m.savedHere(msg, func() { m.panel.Reveal(id) })
 }
 
 // HighlightQuestion is the question last asked about a passage that
@@ -190,8 +143,7 @@ func (m *MainWindow) create(docID string, d library.Draft) bool {
 		return false
 	}
 	m.reader.ClearSelection()
-	m.savedHere("Saved")
-	m.panel.Reveal(a.ID)
+	m.savedHere("Saved", func() { m.panel.Reveal(a.ID) })
 	return true
 }
 
@@ -262,56 +214,70 @@ func (m *MainWindow) Undo() {
 		e.TypedShortcut(&fyne.ShortcutUndo{})
 		return
 	}
-	m.settleEdits()
-	what, err := m.lib.Undo()
-	if errors.Is(err, library.ErrCannotUndo) {
-		// The step is dropped: the next Ctrl+Z undoes the one before.
-		m.saved(capitalise(err.Error()))
-		return
-	}
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	if what == "" {
-		m.setStatus("Nothing to undo")
-		return
-	}
-	m.saved("Undid " + what)
+	m.panel.Editor.flush()
+	start(m.tasks, laneChange, "Undoing…", func() (string, error) {
+		m.panel.Editor.waitSaved()
+		return m.lib.Undo()
+	}, func(what string, err error) {
+		if errors.Is(err, library.ErrCannotUndo) {
+			// The step is dropped: the next Ctrl+Z undoes the one before.
+			m.saved(capitalise(err.Error()), nil)
+			return
+		}
+		if err != nil {
+			m.setStatus("")
+			m.showError(err)
+			return
+		}
+		if what == "" {
+			m.setStatus("Nothing to undo")
+			return
+		}
+		m.saved("Undid "+what, nil)
+	})
 }
 
 func (m *MainWindow) deleteAnnotation(id string) {
-	m.settleEdits()
-	if err := m.lib.DeleteAnnotation(id); err != nil {
-		m.showError(err)
-		return
-	}
-	m.panel.Editor.forget(id)
-	m.panel.Editor.Clear()
-	m.saved("Moved to the trash · Ctrl+Z undoes")
+	m.panel.Editor.flush()
+	start(m.tasks, laneChange, "Moving to the trash…", func() (struct{}, error) {
+		m.panel.Editor.waitSaved()
+		return struct{}{}, m.lib.DeleteAnnotation(id)
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			m.setStatus("")
+			m.showError(err)
+			return
+		}
+		m.panel.Editor.forget(id)
+		m.panel.Editor.Clear()
+		m.saved("Moved to the trash · Ctrl+Z undoes", nil)
+	})
 }
 
 func (m *MainWindow) restoreAnnotation(id string) {
-	m.settleEdits()
-	a, err := m.lib.RestoreAnnotation(id)
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	m.saved("Restored · Ctrl+Z undoes")
-	m.panel.Reveal(a.ID)
+	m.panel.Editor.flush()
+	start(m.tasks, laneChange, "Restoring…", func() (*annotate.Annotation, error) {
+		m.panel.Editor.waitSaved()
+		return m.lib.RestoreAnnotation(id)
+	}, func(a *annotate.Annotation, err error) {
+		if err != nil {
+			m.setStatus("")
+			m.showError(err)
+			return
+		}
+		m.saved("Restored · Ctrl+Z undoes", func() { m.panel.Reveal(a.ID) })
+	})
 }
 
 // goTo shows an annotation's passage: its document, scrolled to it, flashing.
 func (m *MainWindow) goTo(a annotate.Annotation) {
-	if cur := m.reader.Document(); cur == nil || cur.ID != a.DocID {
-		m.OpenDocument(a.DocID)
-	}
-	if a.Anchor != nil && !a.Orphan {
-		m.reader.Reveal(a.Anchor.Start)
-		m.reader.Flash(a.Anchor.Start, a.Anchor.End)
-	}
-	m.panel.Reveal(a.ID)
+	m.openDocument(a.DocID, false, func() {
+		if a.Anchor != nil && !a.Orphan {
+			m.reader.Reveal(a.Anchor.Start)
+			m.reader.Flash(a.Anchor.Start, a.Anchor.End)
+		}
+		m.panel.Reveal(a.ID)
+	})
 }
 
 // placeHere anchors an orphan on the passage selected in the reader.
@@ -327,8 +293,7 @@ func (m *MainWindow) placeHere(id string) {
 		return
 	}
 	m.reader.ClearSelection()
-	m.savedHere("Placed")
-	m.panel.Reveal(id)
+	m.savedHere("Placed", func() { m.panel.Reveal(id) })
 }
 
 func (m *MainWindow) followAnswer(linkID string) {
@@ -379,27 +344,32 @@ func (m *MainWindow) UseAsAnswer() {
 	m.answering = ""
 	m.toolbar.SetAnswering(false)
 	m.reader.ClearSelection()
-	m.saved("Answered")
-	m.panel.Reveal(q.ID)
+	m.saved("Answered", func() { m.panel.Reveal(q.ID) })
 }
 
 // matchInDocument finds the open document's annotations that match a
-// search, for the panel's filter box.
-func (m *MainWindow) matchInDocument(text string) map[string]bool {
+// search, for the panel's filter box, off the UI goroutine.
+func (m *MainWindow) matchInDocument(text string, show func(map[string]bool)) {
 	doc := m.reader.Document()
 	if doc == nil {
-		return map[string]bool{}
+		show(map[string]bool{})
+		return
 	}
-	hits, err := m.lib.Search(context.Background(), "doc:"+doc.ID+" "+text, 10000)
-	if err != nil {
-		m.showError(err)
-		return nil
-	}
-	ids := make(map[string]bool, len(hits))
-	for _, h := range hits {
-		ids[h.ID] = true
-	}
-	return ids
+	query := "doc:" + doc.ID + " " + text
+	start(m.tasks, laneFilter, "Filtering the notes…", func() ([]library.Hit, error) {
+		return m.lib.Search(context.Background(), query, 10000)
+	}, func(hits []library.Hit, err error) {
+		m.setStatus("")
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		ids := make(map[string]bool, len(hits))
+		for _, h := range hits {
+			ids[h.ID] = true
+		}
+		show(ids)
+	})
 }
 
 // annotationAt is the shortest annotation whose passage holds pos.

@@ -36,8 +36,9 @@ type AnnotationPanel struct {
 	// OnRestore is called to bring an annotation back from the trash.
 	OnRestore func(id string)
 	// OnFilterText is called with the text typed in the filter box; it
-	// answers with the ids of this document's annotations that match.
-	OnFilterText func(text string) map[string]bool
+	// answers, later, by calling show with the ids of this document's
+	// annotations that match, on the UI goroutine.
+	OnFilterText func(text string, show func(ids map[string]bool))
 
 	Editor *AnnotationEditor
 
@@ -79,11 +80,19 @@ func NewAnnotationPanel() *AnnotationPanel {
 	p.text = newTextBox(false)
 	p.text.SetPlaceHolder("Filter this document's notes…")
 	p.text.OnChanged = func(s string) {
-		p.matching = nil
-		if strings.TrimSpace(s) != "" && p.OnFilterText != nil {
-			p.matching = p.OnFilterText(s)
+		if strings.TrimSpace(s) == "" || p.OnFilterText == nil {
+			p.matching = nil
+			p.apply()
+			return
 		}
-		p.apply()
+		// The list keeps the last filter's annotations until the
+		// search for this text answers (a newer text's search drops it).
+		p.OnFilterText(s, func(ids map[string]bool) {
+			if p.text.Text == s {
+				p.matching = ids
+				p.apply()
+			}
+		})
 	}
 	p.count = widget.NewLabel("")
 	p.count.SizeName = theme.SizeNameCaptionText

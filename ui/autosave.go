@@ -220,6 +220,18 @@ func (e *AnnotationEditor) deliver() {
 	}
 }
 
+// waitSaved waits until every queued edit is committed (or failed); its
+// result shows on the UI goroutine as always. Tasks that change the
+// library wait so off the UI goroutine, after the edits they follow.
+func (e *AnnotationEditor) waitSaved() {
+	s := &e.saver
+	s.mu.Lock()
+	for s.busy {
+		s.idle.Wait()
+	}
+	s.mu.Unlock()
+}
+
 // settle saves the edits and waits for them; it returns why an edit is
 // still unsaved, if one is.
 func (e *AnnotationEditor) settle() error {
@@ -374,7 +386,7 @@ func (m *MainWindow) commitEdit(a annotate.Annotation) error {
 // editSaved shows how saving an edit went.
 func (m *MainWindow) editSaved(_ annotate.Annotation, err error) {
 	if err == nil {
-		m.savedHere("Saved")
+		m.savedHere("Saved", nil)
 		return
 	}
 	fyne.LogError("saving an edit", err)

@@ -100,18 +100,18 @@ func TestAPanicInACallbackKeepsTheWindowAndTheText(t *testing.T) {
 	typed := "Who sits at the technical level, and who sends them?"
 	test.Type(d.body, typed)
 	app.armed.Store(true)
+	m.tasks.settle = false // the note dialog closes before the panel shows the note, as in a real window
 	d.body.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault})
+	m.waitIdle()
+	m.tasks.settle = true
 	app.armed.Store(false)
-	if !d.Open() || d.Body() != typed {
-		t.Fatalf("after a panic while saving, the note dialog is open %v holding %q", d.Open(), d.Body())
+	// The note is committed before the panel paints it, where it panics:
+	// what was typed is in the library.
+	if anns, _ := lib.Annotations(m.Current().ID); d.Open() || len(anns) != 1 || anns[0].Body != typed {
+		t.Fatalf("after a panic while showing a saved note, the note dialog is open %v and the library holds %+v", d.Open(), anns)
 	}
-	checkCrashTold(t, m, 1, "the settings are unavailable", "refreshAnnotations")
+	checkCrashTold(t, m, 1, "the settings are unavailable", "showAnnotations")
 	pressKey(c, fyne.KeyEscape)
-	if !d.Open() {
-		t.Fatal("Esc closed the crash message and the note dialog under it")
-	}
-	pressKey(c, fyne.KeyEscape)
-	tapButton(t, c, "Discard")
 
 	var themeItem *fyne.MenuItem
 	for _, menu := range m.win.MainMenu().Items {

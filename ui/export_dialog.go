@@ -200,9 +200,7 @@ func (m *MainWindow) ImportAnnotations(path string) <-chan struct{} {
 				m.ShowMessage(err)
 				return
 			}
-			m.Reload()
-			m.refreshAnnotations()
-			m.setStatus(strings.TrimSuffix(res.Summary(), "."))
+			m.saved(strings.TrimSuffix(res.Summary(), "."), nil)
 			m.showSummary("Annotations imported", res.Summary())
 		})
 	})

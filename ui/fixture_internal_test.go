@@ -57,7 +57,11 @@ func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWi
 		app = test.NewTempApp(t)
 	}
 	m := NewMainWindow(app, lib)
+	// Resized once the library is read: the test driver lays out
+	// wherever fyne.Do is called, here on the tasks' goroutines.
+	m.waitIdle()
 	m.win.Resize(fyne.NewSize(1200, 800))
+	m.tasks.settle = true
 	t.Cleanup(func() {
 		m.panel.Editor.wait()
 		m.stopTimers()
@@ -76,6 +80,7 @@ func openTitled(t testing.TB, m *MainWindow, title string) {
 	for i, got := range m.list.Titles() {
 		if got == title {
 			m.list.Tap(i)
+			m.waitIdle()
 			if m.Current() == nil || m.Current().Title != title {
 				t.Fatalf("tapping %q opened %v", title, m.Current())
 			}
@@ -104,6 +109,7 @@ func addNote(t *testing.T, m *MainWindow, s, body string) annotate.Annotation {
 	m.AddNote()
 	m.noteDialog.Type(body)
 	m.noteDialog.Save()
+	m.waitIdle()
 	if m.noteDialog.Open() {
 		t.Fatalf("the note %q was not saved: %s", body, m.Status())
 	}

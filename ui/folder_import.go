@@ -36,17 +36,28 @@ func (m *MainWindow) ShowImportFolderDialog() {
 // the summary shows.
 func (m *MainWindow) ImportFolder(dir string) <-chan struct{} {
 	done := make(chan struct{})
-	paths, err := library.ImportableFiles(dir)
-	if err != nil || len(paths) == 0 {
-		msg := fmt.Sprintf("%s holds no plain-text, Markdown, HTML or EPUB files.", dir)
-		if err != nil {
-			msg = capitalise(err.Error()) + "."
+	// Walking a big folder takes seconds: it runs off the UI goroutine.
+	start(m.tasks, laneChange, "Looking for files in "+filepath.Base(dir)+"…", func() ([]string, error) {
+		return library.ImportableFiles(dir)
+	}, func(paths []string, err error) {
+		m.setStatus("")
+		if err != nil || len(paths) == 0 {
+			msg := fmt.Sprintf("%s holds no plain-text, Markdown, HTML or EPUB files.", dir)
+			if err != nil {
+				msg = capitalise(err.Error()) + "."
+			}
+			m.dialogs.inform("Nothing to import", msg, m.win)
+			m.importSummary = msg
+			close(done)
+			return
 		}
-		m.dialogs.inform("Nothing to import", msg, m.win)
-		m.importSummary = msg
-		close(done)
-		return done
-	}
+		m.importPaths(dir, paths, done)
+	})
+	return done
+}
+
+// importPaths imports a folder's files with the progress bar.
+func (m *MainWindow) importPaths(dir string, paths []string, done chan struct{}) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
 	bar.Max = float64(len(paths))
@@ -76,7 +87,6 @@ func (m *MainWindow) ImportFolder(dir string) <-chan struct{} {
 			m.folderImported(batch)
 		})
 	})
-	return done
 }
 
 // CancelImport stops a folder import between two files, as its Cancel

@@ -3,6 +3,7 @@ package ui
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -95,9 +96,13 @@ func (l *LibraryPanel) CreateRenderer() fyne.WidgetRenderer {
 // otherwise jump to the top under the pointer, and the next click would
 // open another. Otherwise (an import, a search result) the list is sorted
 // anew.
-func (l *LibraryPanel) SetDocuments(docs []library.Summary) {
+func (l *LibraryPanel) SetDocuments(docs []library.Summary) { l.setDocuments(docs, l.clicked) }
+
+// setDocuments replaces the documents; keep keeps their places, as for
+// a document clicked in the list.
+func (l *LibraryPanel) setDocuments(docs []library.Summary, keep bool) {
 	l.all = docs
-	if !l.clicked {
+	if !keep {
 		l.apply()
 		return
 	}
@@ -189,6 +194,31 @@ func (l *LibraryPanel) markCurrent() {
 		}
 	}
 	l.list.UnselectAll()
+}
+
+// opened marks documents opened now, in order (the last most recently),
+// as the library records it, so sorting by last opened puts them first
+// without reading the list again.
+func (l *LibraryPanel) opened(ids ...string) {
+	for _, id := range ids {
+		now := time.Now()
+		for i := range l.all {
+			if l.all[i].ID == id {
+				l.all[i].LastOpened = now
+			}
+		}
+	}
+}
+
+// title is the title of the document with this id, "" when it is not
+// listed.
+func (l *LibraryPanel) title(id string) string {
+	for _, d := range l.all {
+		if d.ID == id {
+			return d.Title
+		}
+	}
+	return ""
 }
 
 // Len is the number of documents shown.

@@ -9,8 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-
-	"scholia/assets"
 )
 
 // importExtensions are the files the open dialog offers.
@@ -110,9 +108,11 @@ func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} {
 }
 
 func (m *MainWindow) imported(opened string, problems []string) {
-	m.Reload()
+	m.setStatus("")
 	if opened != "" {
-		m.openDocument(opened, true)
+		m.openDocument(opened, true, nil)
+	} else {
+		m.Reload()
 	}
 	m.problems = problems
 	if len(problems) > 0 {
@@ -121,17 +121,5 @@ func (m *MainWindow) imported(opened string, problems []string) {
 			title = "Some files were not imported"
 		}
 		m.dialogs.inform(title, strings.Join(problems, "\n"), m.win)
-	}
-}
-
-// ensureWelcome imports the welcome article into an empty library, so the
-// window is never empty on first start.
-func (m *MainWindow) ensureWelcome() {
-	docs, err := m.lib.Documents()
-	if err != nil || len(docs) > 0 || m.lib.ReadOnly() {
-		return
-	}
-	if _, err := m.lib.ImportBytes(assets.WelcomeName, assets.WelcomeSource, assets.Welcome); err != nil {
-		m.showError(err)
 	}
 }

@@ -33,12 +33,7 @@ func (m *MainWindow) guardCallbacks() {
 	p.OnChosen = guard1(g, p.OnChosen)
 	p.OnQuestion = guard1(g, p.OnQuestion)
 	p.OnRestore = guard1(g, p.OnRestore)
-	if filter := p.OnFilterText; filter != nil {
-		p.OnFilterText = func(text string) (ids map[string]bool) {
-			g.run(func() { ids = filter(text) })
-			return ids
-		}
-	}
+	p.OnFilterText = guard2(g, p.OnFilterText)
 	e := p.Editor
 	e.OnDelete = guard1(g, e.OnDelete)
 	e.OnAnswerWithSelection = guard1(g, e.OnAnswerWithSelection)

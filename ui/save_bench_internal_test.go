@@ -41,7 +41,7 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	m.refreshAnnotations()
+	m.refresh(nil)
 	runtime.GC() // the setup's garbage is not the saves' to collect
 	var whole, shown []time.Duration
 	var cpu time.Duration
@@ -55,7 +55,7 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 		}
 		whole, cpu = append(whole, time.Since(t0)), cpu+cpuTime()-c0
 		t1 := time.Now()
-		m.savedHere("Saved")
+		m.savedHere("Saved", nil)
 		shown = append(shown, time.Since(t1))
 		i++
 	}

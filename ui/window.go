@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scholia/annotate"
+	"scholia/annotate/backup"
 	"scholia/annotate/library"
 	"scholia/ui/reader"
 )
@@ -64,6 +65,10 @@ type MainWindow struct {
 	dialogs       *openDialogs
 	crashShowing  bool
 	quitUnsaved   bool
+	tasks         *tasks // what runs off the UI goroutine for the window
+	statusMsg     string // what the status bar says before its counts
+	searchStarted bool   // the search index is being built or built
+	listStale     bool   // a refresh of the document list has not shown yet
 }
 
 // NewMainWindow builds the window on an open library, restoring the
@@ -71,6 +76,7 @@ type MainWindow struct {
 func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m := &MainWindow{app: app, win: app.NewWindow("Scholia"), lib: lib, colour: annotate.Yellow}
 	m.guard = newCrashGuard(m.tellCrash)
+	m.tasks = newTasks(m.guard, m.setStatus)
 	m.dialogs = newOpenDialogs(m.win.Canvas(), m.guard.do)
 	m.state = loadState(app.Preferences())
 	applyTheme(app, m.state.theme)
@@ -121,19 +127,8 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.win.SetOnClosed(m.guard.wrap(m.stopTimers))
 	m.guardCallbacks()
 
-	m.ensureWelcome()
 	lib.OnBackupProblem(m.backupProblem)
-	m.guard.goRun(func() {
-		if err := lib.PrepareSearch(); err != nil {
-			m.guard.do(func() { m.showError(err) })
-		}
-	})
-	m.Reload()
-	if id, err := lib.LastOpened(); err == nil && id != "" {
-		m.OpenDocument(id)
-	} else if m.list.Len() > 0 {
-		m.list.Tap(0)
-	}
+	m.load()
 	if err := lib.BackupProblem(); err != nil {
 		m.backupFailed(err)
 	}
@@ -185,49 +180,12 @@ func (m *MainWindow) Banner() string {
 // Window is the Fyne window.
 func (m *MainWindow) Window() fyne.Window { return m.win }
 
-// Reload reads the document list from the library again.
-func (m *MainWindow) Reload() {
-	docs, err := m.lib.Documents()
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	m.list.SetDocuments(docs)
-	m.setStatus("")
-}
+// Reload reads the document list, and the open document's annotations,
+// from the library again, off the UI goroutine.
+func (m *MainWindow) Reload() { m.refresh(nil) }
 
 // OpenDocument shows the document with this id where it was last read.
-func (m *MainWindow) OpenDocument(id string) { m.openDocument(id, false) }
-
-// openDocument shows a document; again forces reading it anew even when it
-// is on show (its text changed).
-func (m *MainWindow) openDocument(id string, again bool) {
-	if cur := m.reader.Document(); cur != nil && cur.ID == id && !again {
-		return
-	}
-	doc, err := m.lib.Document(id)
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	m.saveReading()
-	m.reader.SetDocument(doc, metaLine(doc))
-	m.words = doc.Words()
-	m.outline.SetEntries(doc.Outline())
-	m.find.SetText(m.reader.Text())
-	m.list.Select(id)
-	m.win.SetTitle(doc.Title + " — Scholia")
-	if pos, err := m.lib.ReadingPosition(id); err == nil && pos > 0 {
-		m.reader.ScrollTo(pos)
-	}
-	m.outline.MarkCurrent(m.reader.TopPosition())
-	m.saveReading()
-	m.toolbar.Hide()
-	m.tooltipBox.Hide()
-	m.panel.Editor.Clear()
-	m.refreshAnnotations()
-	m.Reload()
-}
+func (m *MainWindow) OpenDocument(id string) { m.openDocument(id, false, nil) }
 
 // Current is the document on show, or nil.
 func (m *MainWindow) Current() *annotate.Document { return m.reader.Document() }
@@ -266,6 +224,7 @@ func (m *MainWindow) HelpOpen() bool { return m.helpOpen }
 func (m *MainWindow) PanelVisible() bool { return m.panel.Visible() }
 
 func (m *MainWindow) setStatus(msg string) {
+	m.statusMsg = msg
 	docs := m.list.Len()
 	parts := []string{plural(len(m.list.all), "document")}
 	if docs != len(m.list.all) {
@@ -295,8 +254,26 @@ func (m *MainWindow) scrolled(top int) {
 	m.saveTick = m.guard.after(time.Second, m.saveReading)
 }
 
-// saveReading records where the reader is in the open document.
+// saveReading records, off the UI goroutine, where the reader is in the
+// open document.
 func (m *MainWindow) saveReading() {
+	doc := m.reader.Document()
+	if doc == nil || m.lib.ReadOnly() {
+		return
+	}
+	id, pos := doc.ID, m.reader.TopPosition()
+	start(m.tasks, laneChange, "", func() (struct{}, error) {
+		return struct{}{}, m.lib.MarkRead(id, pos)
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			fyne.LogError("saving the reading position", err)
+		}
+	})
+}
+
+// saveReadingNow records where the reader is, and returns once it is
+// saved: on quitting, before the library closes.
+func (m *MainWindow) saveReadingNow() {
 	doc := m.reader.Document()
 	if doc == nil || m.lib.ReadOnly() {
 		return
@@ -342,6 +319,7 @@ func (m *MainWindow) openHit(h library.Hit) {
 		m.OpenDocument(h.DocID)
 		return
 	}
+	// One record read by its key: well under a millisecond.
 	a, err := m.lib.Annotation(h.ID)
 	if err != nil {
 		m.showError(err)
@@ -394,7 +372,8 @@ func (m *MainWindow) SaveState() {
 	m.state.panel = m.panel.Visible()
 	m.state.order = m.list.Order()
 	m.state.save(m.app.Preferences())
-	m.saveReading()
+	m.tasks.waitWork()
+	m.saveReadingNow()
 }
 
 // stopTimers ends what would otherwise run after the window is gone.
@@ -407,6 +386,9 @@ func (m *MainWindow) stopTimers() {
 	// A save under way finishes before the window goes: at most one
 	// save, milliseconds, and nothing of it touches the window after.
 	m.panel.Editor.wait()
+	// So does a task's work (its result is dropped): the library closes
+	// after the window.
+	m.tasks.waitWork()
 }
 
 // Quit saves the panel's edits and the window's state and ends the app;
@@ -441,19 +423,28 @@ func (m *MainWindow) showError(err error) {
 }
 
 // BackUpNow backs the library up into the backups folder beside it,
-// unless it is unchanged since its newest backup, and says which in the
-// status bar.
+// unless it is unchanged since its newest backup, off the UI goroutine,
+// and says which in the status bar.
 func (m *MainWindow) BackUpNow() {
-	info, wrote, err := m.lib.Backup("")
-	if err != nil {
-		m.showError(err)
-		return
+	type backedUp struct {
+		info  backup.Info
+		wrote bool
 	}
-	if wrote {
-		m.setStatus("Backed up: " + library.Describe(info))
-	} else {
-		m.setStatus("Unchanged since the backup of " + library.Describe(info))
-	}
+	start(m.tasks, laneChange, "Backing up…", func() (backedUp, error) {
+		info, wrote, err := m.lib.Backup("")
+		return backedUp{info, wrote}, err
+	}, func(b backedUp, err error) {
+		if err != nil {
+			m.setStatus("")
+			m.showError(err)
+			return
+		}
+		if b.wrote {
+			m.setStatus("Backed up: " + library.Describe(b.info))
+		} else {
+			m.setStatus("Unchanged since the backup of " + library.Describe(b.info))
+		}
+	})
 }
 
 // backupFailed says in the status bar that an automatic backup failed:

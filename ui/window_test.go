@@ -67,7 +67,11 @@ func newFixture(t *testing.T, files map[string]string) *fixture {
 func (f *fixture) window() *ui.MainWindow {
 	f.t.Helper()
 	w := ui.NewMainWindow(f.app, f.lib)
+	// Resized once the library is read: the test driver lays out
+	// wherever fyne.Do is called, here on the tasks' goroutines.
+	w.WaitIdle()
 	w.Window().Resize(fyne.NewSize(1200, 800))
+	w.SettleTasks()
 	f.t.Cleanup(func() {
 		for _, open := range f.app.Driver().AllWindows() {
 			if open == w.Window() {
@@ -83,6 +87,7 @@ func openByTitle(t *testing.T, w *ui.MainWindow, title string) {
 	for i, got := range w.List().Titles() {
 		if got == title {
 			w.List().Tap(i)
+			w.WaitIdle()
 			if w.Current() == nil || w.Current().Title != title {
 				t.Fatalf("tapping %q opened %v", title, w.Current())
 			}
