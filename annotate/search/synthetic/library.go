@@ -1,6 +1,8 @@
 package synthetic
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -55,7 +57,11 @@ func LibraryFromBooks(books []string, docs, perDoc int) (*Library, error) {
 		d := &annotate.Document{ID: uuid.NewSHA1(uuid.NameSpaceURL, fmt.Appendf(nil, "doc %d", i)).String(),
 			Title: title, Source: fmt.Sprintf("/books/part-%04d.txt", i), Format: "text", Imported: t0}
 		d.SetBlocks(blocks)
-		d.Hash = fmt.Sprintf("%064x", uuid.NewSHA1(uuid.NameSpaceURL, []byte(d.Text())).ID())
+		// Documents may share their text (runs overlap, and a big
+		// library has more documents than the books have paragraphs), but
+		// never their file: each is hashed with its source.
+		sum := sha256.Sum256([]byte(d.Source + "\x00" + d.Text()))
+		d.Hash = hex.EncodeToString(sum[:])
 		g.Documents = append(g.Documents, d)
 	}
 	return g, nil
