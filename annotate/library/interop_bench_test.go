@@ -154,6 +154,9 @@ func BenchmarkInterop100k(b *testing.B) {
 		})
 	}
 	b.Run("import-jsonld", func(b *testing.B) {
+		if _, err := os.Stat(exported); err != nil {
+			exportLibrary(b, lib, exported, interop.JSONLD)
+		}
 		for b.Loop() {
 			b.StopTimer()
 			dst := filepath.Join(b.TempDir(), "library.db")
