@@ -23,24 +23,24 @@ go build -o "$work/biglibrary" ./scripts/biglibrary
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
 mkdir -p "$HOME"
 
-# measure LABEL CMD...: one run; prints "seconds rss-MB anon-MB".
+# measure CMD...: one run; prints "seconds cpu-seconds rss-MB anon-MB".
 measure() {
-	"$@" >"$work/out" 2>&1 &
-	local pid=$! anon=0 rss=0 a r start end
-	start=$(date +%s%N)
+	/usr/bin/time -o "$work/time" -f '%e %U %S %M' "$@" >"$work/out" 2>&1 &
+	local pid=$! anon=0 child="" a
 	while kill -0 "$pid" 2>/dev/null; do
-		a=$(awk '/^RssAnon/{print $2}' "/proc/$pid/status" 2>/dev/null || true)
-		r=$(awk '/^VmHWM/{print $2}' "/proc/$pid/status" 2>/dev/null || true)
-		[ -n "$a" ] && [ "$a" -gt "$anon" ] && anon=$a
-		[ -n "$r" ] && [ "$r" -gt "$rss" ] && rss=$r
+		[ -z "$child" ] && child=$(pgrep -P "$pid" || true)
+		if [ -n "$child" ]; then
+			a=$(awk '/^RssAnon/{print $2}' "/proc/$child/status" 2>/dev/null || true)
+			[ -n "$a" ] && [ "$a" -gt "$anon" ] && anon=$a
+		fi
 		sleep 0.05
 	done
 	if ! wait "$pid"; then
 		echo "interop-bench: $* failed: $(head -c 300 "$work/out")" >&2
 		exit 1
 	fi
-	end=$(date +%s%N)
-	echo "$(( (end - start) / 1000000 )) $((rss / 1024)) $((anon / 1024))"
+	read -r wall user sys rss <"$work/time"
+	echo "$wall $(echo "$user + $sys" | bc) $((rss / 1024)) $((anon / 1024))"
 }
 
 # report LABEL RESULTS...: the median run by time, and every run.
@@ -50,7 +50,7 @@ report() {
 	local med
 	med=$(printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p")
 	set -- $med
-	printf '%-28s %6.2f s  peak RSS %5d MB  peak heap (anon) %5d MB\n' "$label" "$(echo "$1/1000" | bc -l)" "$2" "$3"
+	printf '%-30s %6.2f s (%5.2f s of processor)  peak RSS %5d MB  peak heap (anon) %5d MB\n' "$label" "$1" "$2" "$3" "$4"
 }
 
 n=$((docs * per))
