@@ -1,6 +1,8 @@
 package library_test
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"strings"
 	"testing"
@@ -158,4 +160,37 @@ func checkAnswered(t *testing.T, lib *library.Library, q, p *annotate.Annotation
 		t.Errorf("the passage is on %q, not on its quote there", doc.Title)
 	}
 	return passage
+}
+
+// TestASearchExportIsWrittenAsItIsRead exports what searches find the
+// way the command line and the window now do (ExportSearch, one document
+// at a time) and as they did (every section gathered first): the files
+// are the same, the answering passage linked only when the search found
+// it too.
+func TestASearchExportIsWrittenAsItIsRead(t *testing.T) {
+	reportFile := writeFile(t, "report.txt", []byte(reportText))
+	lib, _, _, _ := answeredAcrossDocuments(t, writeFile(t, "geneva.txt", []byte(seedText)), reportFile)
+	for _, query := range []string{"goods", "tariffs", "steel", "is:open", "nothing-matches-this"} {
+		secs, err := lib.SearchSections(context.Background(), query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for _, s := range secs {
+			want += len(s.Annotations)
+		}
+		for _, f := range []interop.Format{interop.Markdown, interop.CSV} {
+			var gathered, streamed bytes.Buffer
+			if err := lib.Export(&gathered, f, secs, interop.Chicago); err != nil {
+				t.Fatal(err)
+			}
+			n, err := lib.ExportSearch(context.Background(), &streamed, f, query, interop.Chicago)
+			if err != nil || n != want {
+				t.Fatalf("%s as %s: %d annotations exported (%v), want %d", query, f, n, err, want)
+			}
+			if streamed.String() != gathered.String() {
+				t.Errorf("%s as %s written as read:\n%s\nwant, as gathered:\n%s", query, f, streamed.String(), gathered.String())
+			}
+		}
+	}
 }
