@@ -99,7 +99,7 @@ func (l *Library) ImportAnnotationBytes(name string, data []byte) (AnnotationsIm
 const importBatch = 10000
 
 func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImported, error) {
-	sp, err := newSpool()
+	sp, err := newSpool(name)
 	if err != nil {
 		return AnnotationsImported{}, err
 	}

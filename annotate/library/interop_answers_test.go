@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -192,5 +193,32 @@ func TestASearchExportIsWrittenAsItIsRead(t *testing.T) {
 				t.Errorf("%s as %s written as read:\n%s\nwant, as gathered:\n%s", query, f, streamed.String(), gathered.String())
 			}
 		}
+	}
+}
+
+// TestAFileEmbeddingTooManyPassagesIsRefusedInOneSentence imports a file
+// whose questions embed more answering passages than an import keeps ids
+// of (4,000,000; 3 here): it is refused in one sentence naming it, and
+// the library is as it was. One passage fewer imports.
+func TestAFileEmbeddingTooManyPassagesIsRefusedInOneSentence(t *testing.T) {
+	defer library.SetMaxPassages(3)()
+	file := func(n int) string {
+		var items []string
+		for i := 0; i < n; i++ {
+			items = append(items, fmt.Sprintf(`{"id":"urn:uuid:01a21993-0000-7000-8000-%012d","type":"Annotation","target":"https://e.org/q","body":"why %d?",`+
+				`"scholia:answerLink":"urn:uuid:01a21993-0000-7000-9000-%012d","scholia:answerPassage":{"id":"urn:uuid:01a21993-0000-7000-9000-%012d","type":"Annotation","target":"https://e.org/p%d"}}`, i, i, i, i, i))
+		}
+		return writeFile(t, fmt.Sprintf("q%d.jsonld", n), []byte("["+strings.Join(items, ",")+"]"))
+	}
+	lib, _ := openLibrary(t)
+	_, err := lib.ImportAnnotations(file(4))
+	if err == nil || !strings.HasPrefix(err.Error(), "q4.jsonld embeds more than 3 passages") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("%v; want one sentence naming the file and the limit", err)
+	}
+	if anns, _ := lib.AllAnnotations(); len(anns) != 0 {
+		t.Errorf("the refused file left %d annotations", len(anns))
+	}
+	if res, err := lib.ImportAnnotations(file(3)); err != nil || res.Added != 6 {
+		t.Errorf("3 questions and their passages: %+v %v; want 6 added", res, err)
 	}
 }

@@ -21,6 +21,7 @@ import (
 // of those passages (16 bytes each), whatever the file's size: the
 // annotations are read back in batches, in one pass, then the passages.
 type spool struct {
+	name                  string // the file's, for its sentences
 	annotations, passages *spoolFile
 	// held maps the id of each passage embedded in a question to whether
 	// the file holds that annotation itself (then it is not added from
@@ -36,7 +37,14 @@ type spoolFile struct {
 	n   int // records
 }
 
-func newSpool() (*spool, error) {
+// maxPassages is the most distinct passages embedded in questions a file
+// may hold: their ids are the one thing an import keeps in memory for
+// each (about 40 bytes), so a hostile file of billions cannot exhaust it.
+// A library would need millions of questions answered with passages to
+// export so many.
+var maxPassages = 4_000_000
+
+func newSpool(name string) (*spool, error) {
 	a, err := newSpoolFile()
 	if err != nil {
 		return nil, err
@@ -46,7 +54,7 @@ func newSpool() (*spool, error) {
 		a.close()
 		return nil, err
 	}
-	return &spool{annotations: a, passages: p, held: map[[16]byte]bool{}}, nil
+	return &spool{name: name, annotations: a, passages: p, held: map[[16]byte]bool{}}, nil
 }
 
 func newSpoolFile() (*spoolFile, error) {
@@ -80,7 +88,11 @@ func (s *spool) add(in interop.Incoming) error {
 	to := s.annotations
 	if in.Passage {
 		to = s.passages
-		s.held[key(in.Annotation.ID)] = false
+		k := key(in.Annotation.ID)
+		if _, ok := s.held[k]; !ok && len(s.held) >= maxPassages {
+			return annotate.Problemf(annotate.ErrTooLarge, "%s embeds more than %d passages that questions are answered with; Scholia imports up to %d from one file", s.name, maxPassages, maxPassages)
+		}
+		s.held[k] = false
 	}
 	in.Passage = false
 	if err := to.enc.Encode(&in); err != nil {
