@@ -67,7 +67,7 @@ func plural(n int, what string) string {
 // read back in the file's order, in batches of importBatch annotations,
 // each placed source by source; they are committed in one transaction
 // when the file holds up to importBatch annotations (every ordinary
-// import), else in transactions of about importBatch each, since bbolt
+// import), else in transactions of at most importBatch each, since bbolt
 // holds every page a transaction writes in memory until it commits.
 // Memory holds a batch and no record of each annotation, whatever the
 // file's size: 1,000,000 annotations import in about 200 MB of heap
@@ -92,9 +92,8 @@ func (l *Library) ImportAnnotationBytes(name string, data []byte) (AnnotationsIm
 	return l.importAnnotations(name, bytes.NewReader(data))
 }
 
-// importBatch is how many annotations are read back and placed at a time;
-// a transaction commits at least as many (fewer at the end), and fewer
-// than twice as many. 10,000 rather than 20,000 took the heap of a
+// importBatch is how many annotations are read back, placed and
+// committed in one transaction at a time. 10,000 rather than 20,000 took the heap of a
 // 1,000,000-annotation import from 322 to 202 MB, for a few more fsyncs.
 const importBatch = 10000
 
@@ -151,10 +150,9 @@ func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImport
 				return err
 			}
 		}
-		if len(change.Annotations) >= importBatch {
-			return commit()
-		}
-		return nil
+		// Each batch is committed whole before the next is placed, so
+		// that a document it made is in the library for the next.
+		return commit()
 	}
 	err = sp.annotations.each(importBatch, func(items []interop.Incoming) error {
 		for _, in := range items {
@@ -248,14 +246,21 @@ func (l *Library) importSource(m *matcher, src string, items []interop.Incoming,
 		res.Added += len(anns)
 		m.byURL[src] = doc.ID
 		m.title[doc.ID] = doc.Title
+		m.grown[doc.ID] = true
 		return nil
 	}
-	anns, revised, orphans, err := l.placeOn(docID, items)
+	anns, revised, orphans, err := l.placeOn(docID, items, m.grown[docID])
 	if err != nil {
 		return err
 	}
-	if revised != nil {
+	switch {
+	case revised != nil && m.grown[docID]:
+		// Made or revised by an earlier batch of this import: replaced,
+		// not kept as a revision.
+		c.New = append(c.New, revised)
+	case revised != nil:
 		c.Revised = append(c.Revised, revised)
+		m.grown[docID] = true
 	}
 	c.Annotations = append(c.Annotations, anns...)
 	res.Added += len(items)
@@ -271,6 +276,7 @@ type matcher struct {
 	byURL  map[string]string
 	byHash map[string]string
 	title  map[string]string
+	grown  map[string]bool // documents this import made or revised
 }
 
 func (l *Library) matcher() (*matcher, error) {
@@ -278,7 +284,7 @@ func (l *Library) matcher() (*matcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &matcher{l: l, byURL: map[string]string{}, byHash: map[string]string{}, title: map[string]string{}}
+	m := &matcher{l: l, byURL: map[string]string{}, byHash: map[string]string{}, title: map[string]string{}, grown: map[string]bool{}}
 	for _, d := range docs {
 		if d.URL != "" {
 			m.byURL[d.URL] = d.ID

@@ -300,3 +300,59 @@ func TestHostileAnnotationFilesLeaveTheLibraryAsItWas(t *testing.T) {
 		t.Errorf("refused files changed the library: %d annotations (were %d), %d documents (were 20)", len(after), len(before), len(docs))
 	}
 }
+
+// quoteItems is n W3C annotations, ids from first on, on source, each
+// quoting a sentence of its own, as members of a JSON list.
+func quoteItems(source string, first, n int) string {
+	var b strings.Builder
+	for i := first; i < first+n; i++ {
+		if i > first {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id":"urn:uuid:01a21993-0000-7000-8000-%012d","type":"Annotation","body":"note %d","target":{"source":%q,"selector":{"type":"TextQuoteSelector","exact":"Sentence number %d."}}}`, i, i, source, i)
+	}
+	return b.String()
+}
+
+// TestABigImportGrowsTheDocumentsItMakesWithoutRevisions imports 20,000
+// annotations, 5,000 of them imported already on one page, 15,000 on a
+// page the library does not hold: the second batch adds to the document
+// of quotes the first made, and that document, made by the import, stays
+// at its first revision however many batches grow it; 25,000 quotes are
+// placed in seconds, not minutes.
+func TestABigImportGrowsTheDocumentsItMakesWithoutRevisions(t *testing.T) {
+	lib, _ := openLibrary(t)
+	first := writeFile(t, "first.jsonld", []byte("["+quoteItems("https://e.org/a", 0, 5000)+"]"))
+	if res, err := lib.ImportAnnotations(first); err != nil || res.Added != 5000 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	mixed := writeFile(t, "mixed.jsonld", []byte("["+quoteItems("https://e.org/a", 0, 5000)+","+quoteItems("https://e.org/b", 100000, 15000)+"]"))
+	res, err := lib.ImportAnnotations(mixed)
+	if err != nil || res.Added != 15000 || res.Existing != 5000 || res.Orphans != 0 || len(res.Documents) != 1 {
+		t.Fatalf("importing 15,000 on a new page after 5,000 known: %+v %v", res, err)
+	}
+	start := time.Now()
+	big := writeFile(t, "big.jsonld", []byte("["+quoteItems("https://e.org/c", 200000, 25000)+"]"))
+	if res, err := lib.ImportAnnotations(big); err != nil || res.Added != 25000 || res.Orphans != 0 {
+		t.Fatalf("25,000 on a new page: %+v %v", res, err)
+	}
+	if took := time.Since(start); took > 30*time.Second {
+		t.Errorf("25,000 quotes took %v to place, want seconds", took)
+	}
+	docs, _ := lib.Documents()
+	for _, d := range docs {
+		if d.Source != "https://e.org/a" && d.Revision > 1 {
+			t.Errorf("%s, made by one import, is at revision %d, want 1", d.Source, d.Revision)
+		}
+	}
+	anns, _ := lib.AllAnnotations()
+	placed := 0
+	for _, a := range anns {
+		if !a.Orphan && a.Anchor != nil {
+			placed++
+		}
+	}
+	if len(anns) != 45000 || placed != 45000 {
+		t.Errorf("%d annotations, %d placed; want 45,000 placed", len(anns), placed)
+	}
+}
