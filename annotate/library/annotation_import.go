@@ -67,7 +67,7 @@ func plural(n int, what string) string {
 // read back in the file's order, in batches of importBatch annotations,
 // each placed source by source; they are committed in one transaction
 // when the file holds up to importBatch annotations (every ordinary
-// import), else in transactions of at most importBatch each, since bbolt
+// import), else in transactions of about importBatch each, since bbolt
 // holds every page a transaction writes in memory until it commits.
 // Memory holds a batch and no record of each annotation, whatever the
 // file's size: 1,000,000 annotations import in about 200 MB of heap
@@ -92,8 +92,9 @@ func (l *Library) ImportAnnotationBytes(name string, data []byte) (AnnotationsIm
 	return l.importAnnotations(name, bytes.NewReader(data))
 }
 
-// importBatch is how many annotations are read back, placed and
-// committed in one transaction at a time. 10,000 rather than 20,000 took the heap of a
+// importBatch is how many annotations are read back and placed at a time;
+// a transaction commits at least as many (fewer at the end), and fewer
+// than twice as many. 10,000 rather than 20,000 took the heap of a
 // 1,000,000-annotation import from 322 to 202 MB, for a few more fsyncs.
 const importBatch = 10000
 
@@ -137,6 +138,7 @@ func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImport
 			}
 		})
 		change = store.Change{}
+		clear(m.pending)
 		return nil
 	}
 	place := func(items []interop.Incoming) error {
@@ -150,9 +152,10 @@ func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImport
 				return err
 			}
 		}
-		// Each batch is committed whole before the next is placed, so
-		// that a document it made is in the library for the next.
-		return commit()
+		if len(change.Annotations) >= importBatch {
+			return commit()
+		}
+		return nil
 	}
 	err = sp.annotations.each(importBatch, func(items []interop.Incoming) error {
 		for _, in := range items {
@@ -232,6 +235,8 @@ func (l *Library) unknown(items []interop.Incoming, res *AnnotationsImported) ([
 }
 
 // importSource places the annotations of one source and adds them to c.
+// A document c makes or revises is kept in m.pending until c commits, so
+// that a later batch placed into the same change finds it.
 func (l *Library) importSource(m *matcher, src string, items []interop.Incoming, c *store.Change, res *AnnotationsImported) error {
 	docID := m.find(src)
 	if docID == "" {
@@ -247,25 +252,43 @@ func (l *Library) importSource(m *matcher, src string, items []interop.Incoming,
 		m.byURL[src] = doc.ID
 		m.title[doc.ID] = doc.Title
 		m.grown[doc.ID] = true
+		m.pending[doc.ID] = doc
 		return nil
 	}
-	anns, revised, orphans, err := l.placeOn(docID, items, m.grown[docID])
+	pending, inChange := m.pending[docID]
+	anns, revised, orphans, err := l.placeOn(docID, pending, items, m.grown[docID])
 	if err != nil {
 		return err
 	}
 	switch {
+	case revised != nil && inChange:
+		replaceDocument(c, revised)
 	case revised != nil && m.grown[docID]:
-		// Made or revised by an earlier batch of this import: replaced,
-		// not kept as a revision.
+		// Made or revised by an earlier transaction of this import:
+		// replaced, not kept as a revision.
 		c.New = append(c.New, revised)
 	case revised != nil:
 		c.Revised = append(c.Revised, revised)
+	}
+	if revised != nil {
 		m.grown[docID] = true
+		m.pending[docID] = revised
 	}
 	c.Annotations = append(c.Annotations, anns...)
 	res.Added += len(items)
 	res.Orphans += orphans
 	return nil
+}
+
+// replaceDocument puts doc in c in place of the version of it c holds.
+func replaceDocument(c *store.Change, doc *annotate.Document) {
+	for _, list := range [][]*annotate.Document{c.New, c.Revised} {
+		for i, d := range list {
+			if d.ID == doc.ID {
+				list[i] = doc
+			}
+		}
+	}
 }
 
 // matcher finds the document an imported annotation's source names: its
@@ -277,6 +300,9 @@ type matcher struct {
 	byHash map[string]string
 	title  map[string]string
 	grown  map[string]bool // documents this import made or revised
+	// pending holds the documents the change not yet committed makes or
+	// revises, as it will write them.
+	pending map[string]*annotate.Document
 }
 
 func (l *Library) matcher() (*matcher, error) {
@@ -284,7 +310,8 @@ func (l *Library) matcher() (*matcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &matcher{l: l, byURL: map[string]string{}, byHash: map[string]string{}, title: map[string]string{}, grown: map[string]bool{}}
+	m := &matcher{l: l, byURL: map[string]string{}, byHash: map[string]string{}, title: map[string]string{}, grown: map[string]bool{},
+		pending: map[string]*annotate.Document{}}
 	for _, d := range docs {
 		if d.URL != "" {
 			m.byURL[d.URL] = d.ID

@@ -20,10 +20,15 @@ import (
 // quote is found again, else as orphans. On a document made of quotes, a
 // quote not in it yet is added at its end: a new revision, unless this
 // import made or revised the document already (grown, it returns it).
-func (l *Library) placeOn(docID string, items []interop.Incoming, grownHere bool) ([]*annotate.Annotation, *annotate.Document, int, error) {
-	doc, err := l.store.Document(docID)
-	if err != nil {
-		return nil, nil, 0, err
+// pending is the document as a change not yet committed writes it, nil
+// when the library holds it as it is.
+func (l *Library) placeOn(docID string, pending *annotate.Document, items []interop.Incoming, grownHere bool) ([]*annotate.Annotation, *annotate.Document, int, error) {
+	doc := pending
+	if doc == nil {
+		var err error
+		if doc, err = l.store.Document(docID); err != nil {
+			return nil, nil, 0, err
+		}
 	}
 	var revised *annotate.Document
 	if doc.Format == quotesFormat {
