@@ -7,3 +7,6 @@ cd "$(dirname "$0")/.."
 count=${1:-5}
 mkdir -p test-artifacts
 go test -run '^$' -bench . -benchmem -count "$count" ./... | tee test-artifacts/bench.txt
+# Export and import from the command line on a library cut from the corpus
+# books: wall and processor time, peak memory (docs/PERFORMANCE.md).
+scripts/interop-bench.sh | tee test-artifacts/interop-bench.txt

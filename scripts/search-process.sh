@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times `scholia search` as a fresh process on a library of N annotations
-# cut from the real books of ../shared/corpus/text (scripts/mklibrary):
+# cut from the real books of ../shared/corpus/text (scripts/biglibrary):
 # the first search builds the search index and keeps it in the file; each
 # query after it is run 3 times, and the median wall time and the largest
 # resident memory are printed.
@@ -13,7 +13,7 @@ mkdir -p "$work/home"
 lib="$work/lib-$n.db"
 go build -tags migrated_fynedo -o "$work/scholia" ./cmd/scholia
 if [ ! -e "$lib" ]; then
-	go run ./scripts/mklibrary -n "$n" -books ../shared/corpus/text -out "$lib"
+	go run ./scripts/biglibrary -docs $((n / 50)) -per 50 -o "$lib"
 fi
 run() { # prints "seconds cpu-seconds KB" of one search
 	HOME="$work/home" /usr/bin/time -f "%e %U %S %M" "$work/scholia" --library "$lib" search "$@" 2>&1 >/dev/null |

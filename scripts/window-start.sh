@@ -5,7 +5,7 @@
 # clicks), then the resident memory (VmRSS) once start has settled.
 #   scripts/window-start.sh BINARY LIBRARY DISPLAY [RUNS]
 # BINARY: go build -tags migrated_fynedo -o /tmp/x/scholia ./cmd/scholia
-# LIBRARY: e.g. go run ./scripts/biglibrary -out /tmp/x/big.db (copied
+# LIBRARY: e.g. go run ./scripts/biglibrary -o /tmp/x/big.db (copied
 # first, so each run starts from the same file; run once untimed so the
 # library has its first backup, as a library in use does).
 # DISPLAY: a running X server, e.g. Xvfb :71 -screen 0 1280x800x24.

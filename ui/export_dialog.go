@@ -128,8 +128,8 @@ func (m *MainWindow) Export(path string, f interop.Format, sc Scope, st interop.
 
 // exportJob reads what a scope names (the open document, the palette's
 // query) on the UI goroutine and returns the writing, which may run off
-// it. A document's or the whole library's annotations are written as they
-// are read, one document at a time.
+// it. A search's, a document's or the whole library's annotations are
+// written as they are read, one document at a time.
 func (m *MainWindow) exportJob(path string, f interop.Format, sc Scope, st interop.Style) (func() (int, error), error) {
 	switch sc {
 	case ScopeDocument:
@@ -140,20 +140,7 @@ func (m *MainWindow) exportJob(path string, f interop.Format, sc Scope, st inter
 		return func() (int, error) { return m.lib.ExportDocumentsFile(path, f, []string{d.ID}, st) }, nil
 	case ScopeSearch:
 		query := m.palette.Query()
-		return func() (int, error) {
-			secs, err := m.lib.SearchSections(context.Background(), query)
-			if err == nil {
-				err = m.lib.ExportFile(path, f, secs, st)
-			}
-			if err != nil {
-				return 0, err
-			}
-			n := 0
-			for _, s := range secs {
-				n += len(s.Annotations)
-			}
-			return n, nil
-		}, nil
+		return func() (int, error) { return m.lib.ExportSearchFile(context.Background(), path, f, query, st) }, nil
 	}
 	return func() (int, error) { return m.lib.ExportDocumentsFile(path, f, nil, st) }, nil
 }

@@ -58,7 +58,7 @@ func hypothesisRow(name string, i int, r any, now time.Time) (Incoming, error) {
 	if id := str(m["id"]); id != "" {
 		a.ID = idFrom("hypothesis", id)
 	} else {
-		a.ID = contentID("hypothesis", source, a.Body, a.Created.String())
+		a.ID = contentID("hypothesis", source, a.Body, createdPart(a.Created, now))
 	}
 	var title string
 	if doc, ok := m["document"].(map[string]any); ok {

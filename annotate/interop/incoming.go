@@ -93,6 +93,18 @@ func contentID(kind string, parts ...string) string {
 	return uuid.NewSHA1(uuid.NameSpaceURL, []byte(kind+":"+strings.Join(parts, "\x00"))).String()
 }
 
+// createdPart is what an annotation's time adds to its content id: its
+// time as the file gives it, nothing when the file gives none (the time
+// of the import stands in for it then, and an id made of that would
+// change on every import, so that importing the file again would add the
+// annotation again).
+func createdPart(created, now time.Time) string {
+	if created.Equal(now) {
+		return ""
+	}
+	return created.String()
+}
+
 func parseTime(s string, fallback time.Time) time.Time {
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", time.DateOnly} {
 		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {

@@ -150,7 +150,7 @@ func w3cAnnotation(name string, m map[string]any, now time.Time) (Incoming, erro
 		if anchor != nil {
 			exact = anchor.Exact
 		}
-		a.ID = contentID("w3c", source, exact, a.Body, a.Created.String())
+		a.ID = contentID("w3c", source, exact, a.Body, createdPart(a.Created, now))
 	}
 	if err := a.Validate(); err != nil {
 		return Incoming{}, annotate.Problemf(annotate.ErrInvalid, "%s: annotation %s: %v", name, str(m["id"]), err)

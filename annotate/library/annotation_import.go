@@ -22,6 +22,10 @@ type AnnotationsImported struct {
 	Documents []string // titles of documents made from the quotes, for sources not in the library
 }
 
+// summaryTitles is the most new documents a summary names: an import
+// can make thousands, and the sentence must stay one a person reads.
+const summaryTitles = 5
+
 // Summary says in a sentence what the import did.
 func (r AnnotationsImported) Summary() string {
 	var parts []string
@@ -33,7 +37,11 @@ func (r AnnotationsImported) Summary() string {
 		parts = append(parts, plural(r.Existing, "annotation")+" already in the library left as they are")
 	}
 	if n := len(r.Documents); n > 0 {
-		parts = append(parts, fmt.Sprintf("%s made from their quotes (%s)", plural(n, "new document"), strings.Join(r.Documents, "; ")))
+		titles := strings.Join(r.Documents[:min(n, summaryTitles)], "; ")
+		if n > summaryTitles {
+			titles += fmt.Sprintf("; and %d more", n-summaryTitles)
+		}
+		parts = append(parts, fmt.Sprintf("%s made from their quotes (%s)", plural(n, "new document"), titles))
 	}
 	return strings.Join(parts, "; ") + "."
 }
@@ -54,14 +62,16 @@ func plural(n int, what string) string {
 //
 // The file is read twice over, in bounded memory. First it is read
 // through and every annotation checked, each written to a spool file
-// beside it (temporary) as it is read: a file that is damaged, hostile or
-// wrong anywhere is refused before the library is touched. Then the
-// spool is read back source by source and committed: in one transaction
-// when it holds up to importBatch annotations (every ordinary import),
-// else in transactions of about importBatch each, since bbolt holds every
-// page a transaction writes in memory until it commits (with batches of
-// 20,000, importing 100,000 annotations peaks at 97 MB of heap:
-// BenchmarkInterop100k).
+// (temporary) as it is read: a file that is damaged, hostile or wrong
+// anywhere is refused before the library is touched. Then the spool is
+// read back in the file's order, in batches of importBatch annotations,
+// each placed source by source; they are committed in one transaction
+// when the file holds up to importBatch annotations (every ordinary
+// import), else in transactions of about importBatch each, since bbolt
+// holds every page a transaction writes in memory until it commits.
+// Memory holds a batch and no record of each annotation, whatever the
+// file's size: 1,000,000 annotations import in about 200 MB of heap
+// (docs/PERFORMANCE.md).
 // Such a batch only fails on a write failure (a full disk): the batches
 // before it stay, each whole, and the sentence says so; importing the
 // same file again adds the rest, since every annotation keeps its id.
@@ -82,11 +92,14 @@ func (l *Library) ImportAnnotationBytes(name string, data []byte) (AnnotationsIm
 	return l.importAnnotations(name, bytes.NewReader(data))
 }
 
-// importBatch is the most annotations committed in one transaction.
-const importBatch = 20000
+// importBatch is how many annotations are read back and placed at a time;
+// a transaction commits at least as many (fewer at the end), and fewer
+// than twice as many. 10,000 rather than 20,000 took the heap of a
+// 1,000,000-annotation import from 322 to 202 MB, for a few more fsyncs.
+const importBatch = 10000
 
 func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImported, error) {
-	sp, err := newSpool()
+	sp, err := newSpool(name)
 	if err != nil {
 		return AnnotationsImported{}, err
 	}
@@ -101,7 +114,7 @@ func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImport
 	if err != nil {
 		return AnnotationsImported{}, err
 	}
-	res := AnnotationsImported{Existing: sp.dups}
+	res := AnnotationsImported{}
 	var change store.Change
 	saved := 0
 	commit := func() error {
@@ -125,32 +138,50 @@ func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImport
 			}
 		})
 		change = store.Change{}
+		clear(m.pending)
 		return nil
 	}
-	for _, src := range sp.sources {
-		offs := sp.bySource[src]
-		for len(offs) > 0 {
-			chunk := offs[:min(len(offs), importBatch)]
-			offs = offs[len(chunk):]
-			items, err := sp.read(chunk)
-			if err != nil {
-				return AnnotationsImported{}, err
-			}
-			if items, err = l.unknown(items, &res); err != nil {
-				return AnnotationsImported{}, err
-			}
-			if len(items) == 0 {
-				continue
-			}
-			if err := l.importSource(m, src, items, &change, &res); err != nil {
-				return AnnotationsImported{}, err
-			}
-			if len(change.Annotations) >= importBatch {
-				if err := commit(); err != nil {
-					return AnnotationsImported{}, err
-				}
+	place := func(items []interop.Incoming) error {
+		items, err := l.unknown(items, &res)
+		if err != nil {
+			return err
+		}
+		sources, bySource := groupBySource(items)
+		for _, src := range sources {
+			if err := l.importSource(m, src, bySource[src], &change, &res); err != nil {
+				return err
 			}
 		}
+		if len(change.Annotations) >= importBatch {
+			return commit()
+		}
+		return nil
+	}
+	err = sp.annotations.each(importBatch, func(items []interop.Incoming) error {
+		for _, in := range items {
+			if k := key(in.Annotation.ID); isPassage(sp.held, k) {
+				sp.held[k] = true
+			}
+		}
+		return place(items)
+	})
+	if err != nil {
+		return AnnotationsImported{}, err
+	}
+	// The passages questions are answered with that the file does not
+	// hold itself are added last, each once.
+	err = sp.passages.each(importBatch, func(items []interop.Incoming) error {
+		keep := items[:0]
+		for _, in := range items {
+			if k := key(in.Annotation.ID); !sp.held[k] {
+				sp.held[k] = true
+				keep = append(keep, in)
+			}
+		}
+		return place(keep)
+	})
+	if err != nil {
+		return AnnotationsImported{}, err
 	}
 	if err := commit(); err != nil {
 		return AnnotationsImported{}, err
@@ -158,7 +189,30 @@ func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImport
 	return res, nil
 }
 
-// unknown is items without those the library holds already (counted).
+// isPassage says whether k is one of the passages questions are
+// answered with.
+func isPassage(passages map[[16]byte]bool, k [16]byte) bool {
+	_, ok := passages[k]
+	return ok
+}
+
+// groupBySource is items by their source, the sources in the order the
+// items first name them.
+func groupBySource(items []interop.Incoming) ([]string, map[string][]interop.Incoming) {
+	var sources []string
+	by := map[string][]interop.Incoming{}
+	for _, in := range items {
+		if _, ok := by[in.Source]; !ok {
+			sources = append(sources, in.Source)
+		}
+		by[in.Source] = append(by[in.Source], in)
+	}
+	return sources, by
+}
+
+// unknown is items without those the library holds already, and each
+// once (both counted as existing: an annotation a file holds twice is in
+// the library by its second).
 func (l *Library) unknown(items []interop.Incoming, res *AnnotationsImported) ([]interop.Incoming, error) {
 	ids := make([]string, len(items))
 	for i, in := range items {
@@ -174,12 +228,15 @@ func (l *Library) unknown(items []interop.Incoming, res *AnnotationsImported) ([
 			res.Existing++
 			continue
 		}
+		known[in.Annotation.ID] = true
 		out = append(out, in)
 	}
 	return out, nil
 }
 
 // importSource places the annotations of one source and adds them to c.
+// A document c makes or revises is kept in m.pending until c commits, so
+// that a later batch placed into the same change finds it.
 func (l *Library) importSource(m *matcher, src string, items []interop.Incoming, c *store.Change, res *AnnotationsImported) error {
 	docID := m.find(src)
 	if docID == "" {
@@ -194,19 +251,44 @@ func (l *Library) importSource(m *matcher, src string, items []interop.Incoming,
 		res.Added += len(anns)
 		m.byURL[src] = doc.ID
 		m.title[doc.ID] = doc.Title
+		m.grown[doc.ID] = true
+		m.pending[doc.ID] = doc
 		return nil
 	}
-	anns, revised, orphans, err := l.placeOn(docID, items)
+	pending, inChange := m.pending[docID]
+	anns, revised, orphans, err := l.placeOn(docID, pending, items, m.grown[docID])
 	if err != nil {
 		return err
 	}
-	if revised != nil {
+	switch {
+	case revised != nil && inChange:
+		replaceDocument(c, revised)
+	case revised != nil && m.grown[docID]:
+		// Made or revised by an earlier transaction of this import:
+		// replaced, not kept as a revision.
+		c.New = append(c.New, revised)
+	case revised != nil:
 		c.Revised = append(c.Revised, revised)
+	}
+	if revised != nil {
+		m.grown[docID] = true
+		m.pending[docID] = revised
 	}
 	c.Annotations = append(c.Annotations, anns...)
 	res.Added += len(items)
 	res.Orphans += orphans
 	return nil
+}
+
+// replaceDocument puts doc in c in place of the version of it c holds.
+func replaceDocument(c *store.Change, doc *annotate.Document) {
+	for _, list := range [][]*annotate.Document{c.New, c.Revised} {
+		for i, d := range list {
+			if d.ID == doc.ID {
+				list[i] = doc
+			}
+		}
+	}
 }
 
 // matcher finds the document an imported annotation's source names: its
@@ -217,6 +299,10 @@ type matcher struct {
 	byURL  map[string]string
 	byHash map[string]string
 	title  map[string]string
+	grown  map[string]bool // documents this import made or revised
+	// pending holds the documents the change not yet committed makes or
+	// revises, as it will write them.
+	pending map[string]*annotate.Document
 }
 
 func (l *Library) matcher() (*matcher, error) {
@@ -224,7 +310,8 @@ func (l *Library) matcher() (*matcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &matcher{l: l, byURL: map[string]string{}, byHash: map[string]string{}, title: map[string]string{}}
+	m := &matcher{l: l, byURL: map[string]string{}, byHash: map[string]string{}, title: map[string]string{}, grown: map[string]bool{},
+		pending: map[string]*annotate.Document{}}
 	for _, d := range docs {
 		if d.URL != "" {
 			m.byURL[d.URL] = d.ID

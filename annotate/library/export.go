@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"scholia/annotate"
 	"scholia/annotate/interop"
@@ -161,7 +162,7 @@ func (l *Library) ExportDocuments(w io.Writer, f interop.Format, docIDs []string
 	n := 0
 	answers := interop.Answers{}
 	each := func(yield func(interop.Section) error) error {
-		return l.eachSection(docIDs, answers, func(s interop.Section) error {
+		return l.eachSection(docIDs, nil, answers, func(s interop.Section) error {
 			n += len(s.Annotations)
 			return yield(s)
 		})
@@ -182,10 +183,59 @@ func (l *Library) ExportDocumentsFile(path string, f interop.Format, docIDs []st
 	return n, err
 }
 
+// ExportSearch writes the annotations a search finds, by document (in
+// the order of each document's best hit) in document order, as
+// ExportDocuments writes documents: one document at a time, memory
+// holding the ids of the hits, never the whole export. It returns how
+// many annotations it wrote.
+func (l *Library) ExportSearch(ctx context.Context, w io.Writer, f interop.Format, query string, style interop.Style) (int, error) {
+	hits, err := l.Search(ctx, query, math.MaxInt32)
+	if err != nil {
+		return 0, err
+	}
+	keep := map[string]bool{}
+	var docIDs []string
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if h.Document {
+			continue
+		}
+		keep[h.ID] = true
+		if !seen[h.DocID] {
+			seen[h.DocID] = true
+			docIDs = append(docIDs, h.DocID)
+		}
+	}
+	n := 0
+	answers := interop.Answers{}
+	each := func(yield func(interop.Section) error) error {
+		return l.eachSection(docIDs, keep, answers, func(s interop.Section) error {
+			n += len(s.Annotations)
+			return yield(s)
+		})
+	}
+	err = interop.ExportEach(w, f, each, answers, style, l.now())
+	return n, err
+}
+
+// ExportSearchFile is ExportSearch to a file, written whole or not at
+// all, as ExportFile.
+func (l *Library) ExportSearchFile(ctx context.Context, path string, f interop.Format, query string, style interop.Style) (int, error) {
+	n := 0
+	err := writeFileWhole(path, func(w io.Writer) error {
+		var err error
+		n, err = l.ExportSearch(ctx, w, f, query, style)
+		return err
+	})
+	return n, err
+}
+
 // eachSection reads the documents' sections one at a time and hands each
 // to yield, with answers holding (only) the passages its questions are
-// answered with.
-func (l *Library) eachSection(docIDs []string, answers interop.Answers, yield func(interop.Section) error) error {
+// answered with. keep, when not nil, holds the annotations to export
+// (the hits of a search); documents are then left out when none of
+// theirs is kept.
+func (l *Library) eachSection(docIDs []string, keep map[string]bool, answers interop.Answers, yield func(interop.Section) error) error {
 	all := docIDs == nil
 	if all {
 		docs, err := l.store.Documents()
@@ -210,7 +260,10 @@ func (l *Library) eachSection(docIDs []string, answers interop.Answers, yield fu
 		if err != nil {
 			return err
 		}
-		if all && len(anns) == 0 {
+		if keep != nil {
+			anns = slices.DeleteFunc(anns, func(a annotate.Annotation) bool { return !keep[a.ID] })
+		}
+		if (all || keep != nil) && len(anns) == 0 {
 			continue
 		}
 		clear(answers)
@@ -218,9 +271,13 @@ func (l *Library) eachSection(docIDs []string, answers interop.Answers, yield fu
 			return err
 		}
 		for link, p := range answers {
-			// A passage is in the export when its document is: every
-			// live annotation of an exported document is.
+			// A passage is in the export when its document is (every
+			// live annotation of an exported document is), or, for a
+			// search, when the search found it.
 			p.InExport = chosen[p.Doc.ID]
+			if keep != nil {
+				p.InExport = keep[link]
+			}
 			answers[link] = p
 		}
 		if err := yield(interop.Section{Doc: *doc, Annotations: anns}); err != nil {

@@ -1,7 +1,10 @@
 package library_test
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -158,4 +161,64 @@ func checkAnswered(t *testing.T, lib *library.Library, q, p *annotate.Annotation
 		t.Errorf("the passage is on %q, not on its quote there", doc.Title)
 	}
 	return passage
+}
+
+// TestASearchExportIsWrittenAsItIsRead exports what searches find the
+// way the command line and the window now do (ExportSearch, one document
+// at a time) and as they did (every section gathered first): the files
+// are the same, the answering passage linked only when the search found
+// it too.
+func TestASearchExportIsWrittenAsItIsRead(t *testing.T) {
+	reportFile := writeFile(t, "report.txt", []byte(reportText))
+	lib, _, _, _ := answeredAcrossDocuments(t, writeFile(t, "geneva.txt", []byte(seedText)), reportFile)
+	for _, query := range []string{"goods", "tariffs", "steel", "is:open", "nothing-matches-this"} {
+		secs, err := lib.SearchSections(context.Background(), query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for _, s := range secs {
+			want += len(s.Annotations)
+		}
+		for _, f := range []interop.Format{interop.Markdown, interop.CSV} {
+			var gathered, streamed bytes.Buffer
+			if err := lib.Export(&gathered, f, secs, interop.Chicago); err != nil {
+				t.Fatal(err)
+			}
+			n, err := lib.ExportSearch(context.Background(), &streamed, f, query, interop.Chicago)
+			if err != nil || n != want {
+				t.Fatalf("%s as %s: %d annotations exported (%v), want %d", query, f, n, err, want)
+			}
+			if streamed.String() != gathered.String() {
+				t.Errorf("%s as %s written as read:\n%s\nwant, as gathered:\n%s", query, f, streamed.String(), gathered.String())
+			}
+		}
+	}
+}
+
+// TestAFileEmbeddingTooManyPassagesIsRefusedInOneSentence imports a file
+// whose questions embed more answering passages than an import keeps ids
+// of (4,000,000; 3 here): it is refused in one sentence naming it, and
+// the library is as it was. One passage fewer imports.
+func TestAFileEmbeddingTooManyPassagesIsRefusedInOneSentence(t *testing.T) {
+	defer library.SetMaxPassages(3)()
+	file := func(n int) string {
+		var items []string
+		for i := 0; i < n; i++ {
+			items = append(items, fmt.Sprintf(`{"id":"urn:uuid:01a21993-0000-7000-8000-%012d","type":"Annotation","target":"https://e.org/q","body":"why %d?",`+
+				`"scholia:answerLink":"urn:uuid:01a21993-0000-7000-9000-%012d","scholia:answerPassage":{"id":"urn:uuid:01a21993-0000-7000-9000-%012d","type":"Annotation","target":"https://e.org/p%d"}}`, i, i, i, i, i))
+		}
+		return writeFile(t, fmt.Sprintf("q%d.jsonld", n), []byte("["+strings.Join(items, ",")+"]"))
+	}
+	lib, _ := openLibrary(t)
+	_, err := lib.ImportAnnotations(file(4))
+	if err == nil || !strings.HasPrefix(err.Error(), "q4.jsonld embeds more than 3 passages") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("%v; want one sentence naming the file and the limit", err)
+	}
+	if anns, _ := lib.AllAnnotations(); len(anns) != 0 {
+		t.Errorf("the refused file left %d annotations", len(anns))
+	}
+	if res, err := lib.ImportAnnotations(file(3)); err != nil || res.Added != 6 {
+		t.Errorf("3 questions and their passages: %+v %v; want 6 added", res, err)
+	}
 }

@@ -14,12 +14,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
-
 	"scholia/annotate"
 	"scholia/annotate/corpus"
 	"scholia/annotate/interop"
 	"scholia/annotate/library"
+	"scholia/annotate/search/synthetic"
 	"scholia/annotate/store"
 )
 
@@ -27,108 +26,21 @@ import (
 var corpusBooks = []string{"souls-of-black-folk_pg408.txt", "communist-manifesto_pg61.txt",
 	"simple-sabotage-field-manual_pg26184.txt", "rfc3339.txt"}
 
-// corpusParagraphs reads the corpus books as paragraphs (hard-wrapped
-// lines joined), in order, book after book.
-func corpusParagraphs(tb testing.TB) []string {
-	tb.Helper()
-	var out []string
-	for _, name := range corpusBooks {
-		data, err := os.ReadFile(corpus.Path(tb, "text", name))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		text := strings.ReplaceAll(string(data), "\r\n", "\n")
-		for _, p := range strings.Split(text, "\n\n") {
-			if p = strings.Join(strings.Fields(p), " "); len(p) > 40 {
-				out = append(out, p)
-			}
-		}
-	}
-	return out
-}
-
-// bigLibrary describes a library generated from the corpus: docs
-// documents cut from the books (overlapping runs of their paragraphs),
-// each with perDoc annotations quoting its text.
-type bigLibrary struct {
-	docs   []*annotate.Document
-	perDoc int
-}
+// bigLibrary is a library generated from the corpus books (see
+// synthetic.LibraryFromBooks): docs documents, perDoc annotations each.
+type bigLibrary struct{ *synthetic.Library }
 
 func newBigLibrary(tb testing.TB, docs, perDoc int) *bigLibrary {
 	tb.Helper()
-	paras := corpusParagraphs(tb)
-	const docParas = 12
-	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	g := &bigLibrary{perDoc: perDoc}
-	for i := 0; i < docs; i++ {
-		first := i * (len(paras) - docParas) / docs
-		lead := strings.Fields(paras[first])
-		title := fmt.Sprintf("%s, part %d", strings.Join(lead[:min(4, len(lead))], " "), i+1)
-		blocks := []annotate.Block{{Kind: annotate.BlockTitle, Text: title}}
-		for _, p := range paras[first : first+docParas] {
-			blocks = append(blocks, annotate.Block{Kind: annotate.BlockParagraph, Text: p})
-		}
-		d := &annotate.Document{ID: uuid.NewSHA1(uuid.NameSpaceURL, fmt.Appendf(nil, "doc %d", i)).String(),
-			Title: title, Source: fmt.Sprintf("/books/part-%04d.txt", i), Format: "text", Imported: t0}
-		d.SetBlocks(blocks)
-		d.Hash = fmt.Sprintf("%064x", uuid.NewSHA1(uuid.NameSpaceURL, []byte(d.Text())).ID())
-		g.docs = append(g.docs, d)
+	var books []string
+	for _, name := range corpusBooks {
+		books = append(books, corpus.Path(tb, "text", name))
 	}
-	return g
-}
-
-// annotations makes the annotations of document d (the same on every
-// call): highlights in every colour, notes with tags, questions open,
-// answered in words or with another passage of the document, and notes
-// on the whole document; each quotes a run of the document's words.
-func (g *bigLibrary) annotations(d int, n int) []*annotate.Annotation {
-	doc := g.docs[d]
-	runes := []rune(doc.Text())
-	r := rand.New(rand.NewPCG(uint64(d), uint64(n)))
-	t0 := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(d) * time.Hour)
-	out := make([]*annotate.Annotation, 0, n)
-	for i := 0; i < n; i++ {
-		a := &annotate.Annotation{ID: uuid.NewSHA1(uuid.NameSpaceURL, fmt.Appendf(nil, "ann %d/%d", d, i)).String(),
-			DocID: doc.ID, Created: t0.Add(time.Duration(i) * time.Second)}
-		a.Modified = a.Created
-		b := doc.Blocks[1+r.IntN(len(doc.Blocks)-1)]
-		words := strings.Fields(b.Text)
-		w0 := r.IntN(len(words))
-		w1 := min(len(words), w0+3+r.IntN(30))
-		start := b.Start + len([]rune(strings.Join(words[:w0], " ")))
-		if w0 > 0 {
-			start++
-		}
-		end := start + len([]rune(strings.Join(words[w0:w1], " ")))
-		an, err := annotate.NewAnchor(runes, start, end)
-		if err != nil {
-			panic(err)
-		}
-		a.Anchor = &an
-		other := strings.Fields(doc.Blocks[1+r.IntN(len(doc.Blocks)-1)].Text)
-		o0 := r.IntN(len(other))
-		remark := strings.Join(other[o0:min(len(other), o0+4+r.IntN(20))], " ")
-		switch k := r.IntN(20); {
-		case k < 11:
-			a.Kind, a.Colour = annotate.KindHighlight, annotate.Colours[r.IntN(len(annotate.Colours))]
-		case k < 16:
-			a.Kind, a.Body = annotate.KindNote, "Compare: "+remark
-			a.Tags = []string{words[w0], "chapter-" + fmt.Sprint(d%30)}
-		case k < 19:
-			a.Kind, a.Body, a.Status = annotate.KindQuestion, "Why does the text say "+strings.ToLower(remark)+"?", annotate.StatusOpen
-			if k == 17 {
-				a.Status, a.Answer = annotate.StatusAnswered, &annotate.Answer{Text: "Because " + remark + "."}
-			}
-			if k == 18 && i > 0 {
-				a.Status, a.Answer = annotate.StatusAnswered, &annotate.Answer{Link: out[r.IntN(i)].ID}
-			}
-		default:
-			a.Kind, a.Body, a.Anchor = annotate.KindNote, "On the whole: "+remark, nil
-		}
-		out = append(out, a)
+	g, err := synthetic.LibraryFromBooks(books, docs, perDoc)
+	if err != nil {
+		tb.Fatal(err)
 	}
-	return out
+	return &bigLibrary{g}
 }
 
 // write stores the library at path, its annotations too when withNotes,
@@ -140,16 +52,16 @@ func (g *bigLibrary) write(tb testing.TB, path string, withNotes bool) {
 		tb.Fatal(err)
 	}
 	defer st.Close()
-	if err := st.Commit(store.Change{New: g.docs}); err != nil {
+	if err := st.Commit(store.Change{New: g.Documents}); err != nil {
 		tb.Fatal(err)
 	}
 	if !withNotes {
 		return
 	}
 	var batch []*annotate.Annotation
-	for d := range g.docs {
-		batch = append(batch, g.annotations(d, g.perDoc)...)
-		if len(batch) >= 20000 || d == len(g.docs)-1 {
+	for d := range g.Documents {
+		batch = append(batch, g.Annotations(d)...)
+		if len(batch) >= 20000 || d == len(g.Documents)-1 {
 			if err := st.Commit(store.Change{Annotations: batch}); err != nil {
 				tb.Fatal(err)
 			}
@@ -221,7 +133,7 @@ func BenchmarkInterop100k(b *testing.B) {
 	full, bare := filepath.Join(dir, "full.db"), filepath.Join(dir, "bare.db")
 	g.write(b, full, true)
 	g.write(b, bare, false)
-	g.docs = nil
+	g.Documents = nil
 	lib, err := library.Open(full)
 	if err != nil {
 		b.Fatal(err)
@@ -242,6 +154,9 @@ func BenchmarkInterop100k(b *testing.B) {
 		})
 	}
 	b.Run("import-jsonld", func(b *testing.B) {
+		if _, err := os.Stat(exported); err != nil {
+			exportLibrary(b, lib, exported, interop.JSONLD)
+		}
 		for b.Loop() {
 			b.StopTimer()
 			dst := filepath.Join(b.TempDir(), "library.db")
@@ -383,5 +298,61 @@ func TestHostileAnnotationFilesLeaveTheLibraryAsItWas(t *testing.T) {
 	docs, _ := lib.Documents()
 	if len(after) != len(before) || len(docs) != 20 {
 		t.Errorf("refused files changed the library: %d annotations (were %d), %d documents (were 20)", len(after), len(before), len(docs))
+	}
+}
+
+// quoteItems is n W3C annotations, ids from first on, on source, each
+// quoting a sentence of its own, as members of a JSON list.
+func quoteItems(source string, first, n int) string {
+	var b strings.Builder
+	for i := first; i < first+n; i++ {
+		if i > first {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id":"urn:uuid:01a21993-0000-7000-8000-%012d","type":"Annotation","body":"note %d","target":{"source":%q,"selector":{"type":"TextQuoteSelector","exact":"Sentence number %d."}}}`, i, i, source, i)
+	}
+	return b.String()
+}
+
+// TestABigImportGrowsTheDocumentsItMakesWithoutRevisions imports 20,000
+// annotations, 5,000 of them imported already on one page, 15,000 on a
+// page the library does not hold: the second batch adds to the document
+// of quotes the first made, and that document, made by the import, stays
+// at its first revision however many batches grow it; 25,000 quotes are
+// placed in seconds, not minutes.
+func TestABigImportGrowsTheDocumentsItMakesWithoutRevisions(t *testing.T) {
+	lib, _ := openLibrary(t)
+	first := writeFile(t, "first.jsonld", []byte("["+quoteItems("https://e.org/a", 0, 5000)+"]"))
+	if res, err := lib.ImportAnnotations(first); err != nil || res.Added != 5000 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	mixed := writeFile(t, "mixed.jsonld", []byte("["+quoteItems("https://e.org/a", 0, 5000)+","+quoteItems("https://e.org/b", 100000, 15000)+"]"))
+	res, err := lib.ImportAnnotations(mixed)
+	if err != nil || res.Added != 15000 || res.Existing != 5000 || res.Orphans != 0 || len(res.Documents) != 1 {
+		t.Fatalf("importing 15,000 on a new page after 5,000 known: %+v %v", res, err)
+	}
+	start := time.Now()
+	big := writeFile(t, "big.jsonld", []byte("["+quoteItems("https://e.org/c", 200000, 25000)+"]"))
+	if res, err := lib.ImportAnnotations(big); err != nil || res.Added != 25000 || res.Orphans != 0 {
+		t.Fatalf("25,000 on a new page: %+v %v", res, err)
+	}
+	if took := time.Since(start); took > 30*time.Second {
+		t.Errorf("25,000 quotes took %v to place, want seconds", took)
+	}
+	docs, _ := lib.Documents()
+	for _, d := range docs {
+		if d.Source != "https://e.org/a" && d.Revision > 1 {
+			t.Errorf("%s, made by one import, is at revision %d, want 1", d.Source, d.Revision)
+		}
+	}
+	anns, _ := lib.AllAnnotations()
+	placed := 0
+	for _, a := range anns {
+		if !a.Orphan && a.Anchor != nil {
+			placed++
+		}
+	}
+	if len(anns) != 45000 || placed != 45000 {
+		t.Errorf("%d annotations, %d placed; want 45,000 placed", len(anns), placed)
 	}
 }

@@ -2,8 +2,7 @@ package library
 
 import (
 	"bufio"
-	"encoding/binary"
-	"encoding/json"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
@@ -15,30 +14,64 @@ import (
 	"scholia/annotate/interop"
 )
 
-// spool holds the annotations of a file being imported in a temporary
-// file, between reading the file through and committing them: memory
-// keeps only where each record is, by source, and one id per annotation
-// (16 bytes) to find those the file holds twice.
+// spool holds the annotations of a file being imported in temporary
+// files, between reading the file through and committing them, in the
+// order the file gives them: the annotations in one, the passages
+// embedded in questions in the other. Memory keeps no more than the ids
+// of those passages (16 bytes each), whatever the file's size: the
+// annotations are read back in batches, in one pass, then the passages.
 type spool struct {
-	f        *os.File
-	w        *bufio.Writer
-	size     int64
-	bySource map[string][]int64
-	sources  []string // in the order the file names them
-	seen     map[[16]byte]bool
-	passages []int64 // passages embedded in questions, placed last
-	dups     int     // annotations the file holds twice
+	name                  string // the file's, for its sentences
+	annotations, passages *spoolFile
+	// held maps the id of each passage embedded in a question to whether
+	// the file holds that annotation itself (then it is not added from
+	// the question).
+	held map[[16]byte]bool
 }
 
-func newSpool() (*spool, error) {
+// spoolFile is one temporary file of Incoming records as a gob stream.
+type spoolFile struct {
+	f   *os.File
+	w   *bufio.Writer
+	enc *gob.Encoder
+	n   int // records
+}
+
+// maxPassages is the most distinct passages embedded in questions a file
+// may hold: their ids are the one thing an import keeps in memory for
+// each (about 40 bytes), so a hostile file of billions cannot exhaust it.
+// A library would need millions of questions answered with passages to
+// export so many.
+var maxPassages = 4_000_000
+
+func newSpool(name string) (*spool, error) {
+	a, err := newSpoolFile()
+	if err != nil {
+		return nil, err
+	}
+	p, err := newSpoolFile()
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	return &spool{name: name, annotations: a, passages: p, held: map[[16]byte]bool{}}, nil
+}
+
+func newSpoolFile() (*spoolFile, error) {
 	f, err := os.CreateTemp("", "scholia-import-*")
 	if err != nil {
 		return nil, fmt.Errorf("cannot make a temporary file for the import: %w", err)
 	}
-	return &spool{f: f, w: bufio.NewWriterSize(f, 256<<10), bySource: map[string][]int64{}, seen: map[[16]byte]bool{}}, nil
+	w := bufio.NewWriterSize(f, 256<<10)
+	return &spoolFile{f: f, w: w, enc: gob.NewEncoder(w)}, nil
 }
 
 func (s *spool) close() {
+	s.annotations.close()
+	s.passages.close()
+}
+
+func (s *spoolFile) close() {
 	s.f.Close()
 	os.Remove(s.f.Name())
 }
@@ -52,94 +85,57 @@ func key(id string) [16]byte {
 
 // add writes one annotation read from the file.
 func (s *spool) add(in interop.Incoming) error {
-	if !in.Passage {
-		k := key(in.Annotation.ID)
-		if s.seen[k] {
-			s.dups++
-			return nil
-		}
-		s.seen[k] = true
-	}
-	off, err := s.write(in)
-	if err != nil {
-		return err
-	}
+	to := s.annotations
 	if in.Passage {
-		s.passages = append(s.passages, off)
-		return nil
+		to = s.passages
+		k := key(in.Annotation.ID)
+		if _, ok := s.held[k]; !ok && len(s.held) >= maxPassages {
+			return annotate.Problemf(annotate.ErrTooLarge, "%s embeds more than %d passages that questions are answered with; Scholia imports up to %d from one file", s.name, maxPassages, maxPassages)
+		}
+		s.held[k] = false
 	}
-	s.place(in.Source, off)
-	return nil
-}
-
-func (s *spool) place(source string, off int64) {
-	if _, ok := s.bySource[source]; !ok {
-		s.sources = append(s.sources, source)
-	}
-	s.bySource[source] = append(s.bySource[source], off)
-}
-
-func (s *spool) write(in interop.Incoming) (int64, error) {
-	data, err := json.Marshal(in)
-	if err != nil {
-		return 0, err
-	}
-	off := s.size
-	var n [4]byte
-	binary.BigEndian.PutUint32(n[:], uint32(len(data)))
-	s.w.Write(n[:])
-	if _, err := s.w.Write(data); err != nil {
-		return 0, fmt.Errorf("cannot write the import's temporary file: %w", err)
-	}
-	s.size += int64(4 + len(data))
-	return off, nil
-}
-
-// finish adds the passages the file does not hold itself, each once, and
-// makes the records readable.
-func (s *spool) finish() error {
-	if err := s.w.Flush(); err != nil {
+	in.Passage = false
+	if err := to.enc.Encode(&in); err != nil {
 		return fmt.Errorf("cannot write the import's temporary file: %w", err)
 	}
-	for _, off := range s.passages {
-		p, err := s.readAt(off)
-		if err != nil {
-			return err
-		}
-		if k := key(p.Annotation.ID); !s.seen[k] {
-			s.seen[k] = true
-			s.place(p.Source, off)
-		}
-	}
-	s.passages = nil
+	to.n++
 	return nil
 }
 
-// read reads records back.
-func (s *spool) read(offs []int64) ([]interop.Incoming, error) {
-	out := make([]interop.Incoming, 0, len(offs))
-	for _, off := range offs {
-		in, err := s.readAt(off)
-		if err != nil {
-			return nil, err
+// finish makes the records readable.
+func (s *spool) finish() error {
+	for _, f := range []*spoolFile{s.annotations, s.passages} {
+		if err := f.w.Flush(); err != nil {
+			return fmt.Errorf("cannot write the import's temporary file: %w", err)
 		}
-		in.Passage = false
-		out = append(out, in)
 	}
-	return out, nil
+	return nil
 }
 
-func (s *spool) readAt(off int64) (interop.Incoming, error) {
-	var in interop.Incoming
-	var n [4]byte
-	if _, err := s.f.ReadAt(n[:], off); err != nil {
-		return in, fmt.Errorf("cannot read the import's temporary file: %w", err)
+// each reads the records back in order, in batches of at most n, and
+// hands each batch to yield.
+func (s *spoolFile) each(n int, yield func([]interop.Incoming) error) error {
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return spoolProblem(err)
 	}
-	data := make([]byte, binary.BigEndian.Uint32(n[:]))
-	if _, err := s.f.ReadAt(data, off+4); err != nil && !errors.Is(err, io.EOF) {
-		return in, fmt.Errorf("cannot read the import's temporary file: %w", err)
+	dec := gob.NewDecoder(bufio.NewReaderSize(s.f, 1<<20))
+	for left := s.n; left > 0; {
+		batch := make([]interop.Incoming, min(n, left))
+		for i := range batch {
+			if err := dec.Decode(&batch[i]); err != nil {
+				return spoolProblem(err)
+			}
+		}
+		left -= len(batch)
+		if err := yield(batch); err != nil {
+			return err
+		}
 	}
-	return in, json.Unmarshal(data, &in)
+	return nil
+}
+
+func spoolProblem(err error) error {
+	return fmt.Errorf("cannot read the import's temporary file: %w", err)
 }
 
 // readProblem is the sentence for a file of annotations that cannot be

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -406,5 +407,26 @@ func TestANewerClippingsFileGrowsTheBook(t *testing.T) {
 		if a.Orphan || string(text[a.Anchor.Start:a.Anchor.End]) != a.Anchor.Exact {
 			t.Errorf("%q is not on its text after the book grew", a.Anchor.Exact)
 		}
+	}
+}
+
+// TestASummaryOfManyNewDocumentsStaysShort imports annotations on 40
+// sources the library does not hold: the summary names the first few
+// documents made from their quotes and counts the rest, so the sentence
+// stays one a person reads (it named 2,000 titles on one line).
+func TestASummaryOfManyNewDocumentsStaysShort(t *testing.T) {
+	lib, _ := openLibrary(t)
+	var items []string
+	for i := 0; i < 40; i++ {
+		items = append(items, fmt.Sprintf(`{"type":"Annotation","body":"note %d","target":{"source":"https://example.org/page-%d","selector":{"type":"TextQuoteSelector","exact":"quote %d"}}}`, i, i, i))
+	}
+	file := writeFile(t, "many.jsonld", []byte("["+strings.Join(items, ",")+"]"))
+	res, err := lib.ImportAnnotations(file)
+	if err != nil || res.Added != 40 || len(res.Documents) != 40 {
+		t.Fatalf("import: %+v %v", res, err)
+	}
+	sum := res.Summary()
+	if !strings.Contains(sum, "40 new documents") || !strings.Contains(sum, "and 35 more") || strings.Contains(sum, "page-39") || len(sum) > 400 {
+		t.Errorf("summary %q; want the first 5 titles and “and 35 more”", sum)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -17,16 +18,24 @@ import (
 // placeOn anchors imported annotations on a document of the library: at
 // their position when the text there is their quote, else where their
 // quote is found again, else as orphans. On a document made of quotes, a
-// quote not in it yet is added at its end (a new revision).
-func (l *Library) placeOn(docID string, items []interop.Incoming) ([]*annotate.Annotation, *annotate.Document, int, error) {
-	doc, err := l.store.Document(docID)
-	if err != nil {
-		return nil, nil, 0, err
+// quote not in it yet is added at its end: a new revision, unless this
+// import made or revised the document already (grown, it returns it).
+// pending is the document as a change not yet committed writes it, nil
+// when the library holds it as it is.
+func (l *Library) placeOn(docID string, pending *annotate.Document, items []interop.Incoming, grownHere bool) ([]*annotate.Annotation, *annotate.Document, int, error) {
+	doc := pending
+	if doc == nil {
+		var err error
+		if doc, err = l.store.Document(docID); err != nil {
+			return nil, nil, 0, err
+		}
 	}
 	var revised *annotate.Document
 	if doc.Format == quotesFormat {
 		if grown := appendQuotes(doc, items); grown != nil {
-			grown.Revision = max(doc.Revision, 1) + 1
+			if !grownHere {
+				grown.Revision = max(doc.Revision, 1) + 1
+			}
 			grown.Imported = l.now().UTC()
 			doc, revised = grown, grown
 		}
@@ -37,7 +46,15 @@ func (l *Library) placeOn(docID string, items []interop.Incoming) ([]*annotate.A
 
 // onQuote points an anchor at its quote's first paragraph in a document
 // made of quotes, where positions and context from elsewhere mean nothing.
-func onQuote(an annotate.Anchor, runes []rune) *annotate.Anchor {
+// starts holds where each paragraph after the title begins (the first
+// of equal ones), so that placing thousands of quotes does not search the
+// text for each.
+func onQuote(an annotate.Anchor, starts map[string]int, runes []rune) *annotate.Anchor {
+	if start, ok := starts[an.Exact]; ok {
+		an.Start = start
+		an.End = start + utf8.RuneCountInString(an.Exact)
+		return &an
+	}
 	text := string(runes)
 	i := strings.Index(text, "\n\n"+an.Exact+"\n\n")
 	if i < 0 && strings.HasSuffix(text, "\n\n"+an.Exact) {
@@ -48,6 +65,17 @@ func onQuote(an annotate.Anchor, runes []rune) *annotate.Anchor {
 		an.End = an.Start + len([]rune(an.Exact))
 	}
 	return &an
+}
+
+// paragraphStarts is where each paragraph of doc after the first begins.
+func paragraphStarts(doc *annotate.Document) map[string]int {
+	starts := make(map[string]int, len(doc.Blocks))
+	for i, b := range doc.Blocks {
+		if _, ok := starts[b.Text]; i > 0 && !ok {
+			starts[b.Text] = b.Start
+		}
+	}
+	return starts
 }
 
 // placeAnchor sets a's anchor on the text; false when it is an orphan.
@@ -109,13 +137,17 @@ func (l *Library) quotesDocument(source string, items []interop.Incoming) (*anno
 func placeAll(doc *annotate.Document, items []interop.Incoming) ([]*annotate.Annotation, int) {
 	runes := []rune(doc.Text())
 	text := anchor.NewText(runes)
+	var starts map[string]int
+	if doc.Format == quotesFormat {
+		starts = paragraphStarts(doc)
+	}
 	var out []*annotate.Annotation
 	orphans := 0
 	for _, in := range items {
 		a := in.Annotation
 		a.DocID = doc.ID
 		if a.Anchor != nil && doc.Format == quotesFormat {
-			a.Anchor = onQuote(*a.Anchor, runes)
+			a.Anchor = onQuote(*a.Anchor, starts, runes)
 		}
 		if a.Anchor != nil && !placeAnchor(&a, runes, text) {
 			orphans++

@@ -1,88 +1,76 @@
-// Command biglibrary writes a library file for measuring the window on a
-// big library: by default 100,000 annotations over 2,001 documents, all
-// cut from the real books of ../shared/corpus/text (synthetic.FromBooks).
-// Each document holds, paragraph by paragraph, the passages its
-// annotations quote, so every anchor is a real place in its text.
+// Command biglibrary writes a library generated from the real books of the
+// shared corpus (see synthetic.LibraryFromBooks), for measuring the app
+// and the command line on a big library:
 //
-//	go run ./scripts/biglibrary -out /tmp/big/library.db
+//	go run ./scripts/biglibrary -docs 2000 -per 50 -o /tmp/big.db
+//
+// makes the 2,000-document / 100,000-annotation library of the benchmarks.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
-	"sort"
-	"time"
+	"path/filepath"
 
 	"scholia/annotate"
 	"scholia/annotate/search/synthetic"
 	"scholia/annotate/store"
 )
 
+// books are the corpus books the benchmarks cut their libraries from, in
+// the order BenchmarkInterop100k uses.
+var books = []string{"souls-of-black-folk_pg408.txt", "communist-manifesto_pg61.txt",
+	"simple-sabotage-field-manual_pg26184.txt", "rfc3339.txt"}
+
 func main() {
-	n := flag.Int("n", 100_000, "how many annotations (over n/50+1 documents)")
-	out := flag.String("out", "library.db", "the library file to write (must not exist)")
-	books := flag.String("books", "../shared/corpus/text", "the folder of real books")
+	docs := flag.Int("docs", 2000, "how many documents")
+	per := flag.Int("per", 50, "how many annotations on each document")
+	out := flag.String("o", "", "the library file to write (must not exist)")
+	dir := flag.String("corpus", "../shared/corpus/text", "the folder of the corpus books")
+	bare := flag.Bool("bare", false, "write the documents only, without their annotations")
 	flag.Parse()
-	if err := run(*n, *out, *books); err != nil {
+	if err := run(*out, *dir, *docs, *per, *bare); err != nil {
 		fmt.Fprintln(os.Stderr, "biglibrary:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, out, books string) error {
+func run(out, dir string, docs, per int, bare bool) error {
+	if out == "" {
+		return fmt.Errorf("name the library file to write with -o")
+	}
 	if _, err := os.Stat(out); err == nil {
-		return fmt.Errorf("%s exists; give a new file", out)
+		return fmt.Errorf("%s exists already", out)
 	}
-	c, err := synthetic.FromBooks(42, books)
+	var files []string
+	for _, b := range books {
+		files = append(files, filepath.Join(dir, b))
+	}
+	g, err := synthetic.LibraryFromBooks(files, docs, per)
 	if err != nil {
 		return err
 	}
-	anns, titles := c.Annotations(n)
-	s, err := store.Open(out)
+	st, err := store.Open(out)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	byDoc := map[string][]*annotate.Annotation{}
-	for i := range anns {
-		byDoc[anns[i].DocID] = append(byDoc[anns[i].DocID], &anns[i])
+	defer st.Close()
+	if err := st.Commit(store.Change{New: g.Documents}); err != nil {
+		return err
 	}
-	ids := make([]string, 0, len(titles))
-	for id := range titles {
-		ids = append(ids, id)
+	if bare {
+		return st.Close()
 	}
-	sort.Strings(ids)
-	base := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 	var batch []*annotate.Annotation
-	for i, id := range ids {
-		d := &annotate.Document{ID: id, Title: titles[id], Hash: "h-" + id, Format: "text",
-			Source: id + ".txt", Imported: base.Add(time.Duration(i) * time.Hour)}
-		blocks := []annotate.Block{{Kind: annotate.BlockHeading, Level: 1, Text: titles[id]}}
-		for _, a := range byDoc[id] {
-			blocks = append(blocks, annotate.Block{Kind: annotate.BlockParagraph, Text: a.Anchor.Exact})
-		}
-		d.SetBlocks(blocks)
-		text := []rune(d.Text())
-		for j, a := range byDoc[id] {
-			b := blocks[j+1]
-			anchor, err := annotate.NewAnchor(text, b.Start, b.End())
-			if err != nil {
+	for d := range g.Documents {
+		batch = append(batch, g.Annotations(d)...)
+		if len(batch) >= 20000 || d == len(g.Documents)-1 {
+			if err := st.Commit(store.Change{Annotations: batch}); err != nil {
 				return err
 			}
-			a.Anchor = &anchor
-		}
-		if err := s.PutDocument(d); err != nil {
-			return err
-		}
-		batch = append(batch, byDoc[id]...)
-		if len(batch) >= 5000 || i == len(ids)-1 {
-			if err := s.PutAnnotations(batch); err != nil {
-				return err
-			}
-			batch = batch[:0]
+			batch = nil
 		}
 	}
-	fmt.Printf("wrote %s: %d documents, %d annotations\n", out, len(ids), len(anns))
-	return nil
+	return st.Close()
 }

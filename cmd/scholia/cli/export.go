@@ -40,21 +40,18 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	if *query != "" {
-		secs, err := lib.SearchSections(context.Background(), *query)
-		if err != nil {
+		if *out != "" {
+			_, err := lib.ExportSearchFile(context.Background(), *out, f, *query, st)
 			return err
 		}
-		if *out != "" {
-			return lib.ExportFile(*out, f, secs, st)
-		}
-		w := bufio.NewWriter(e.stdout)
-		if err := lib.Export(w, f, secs, st); err != nil {
+		w := bufio.NewWriterSize(e.stdout, 256<<10)
+		if _, err := lib.ExportSearch(context.Background(), w, f, *query, st); err != nil {
 			return err
 		}
 		return w.Flush()
 	}
-	// A document or the whole library is written as it is read, never
-	// held whole in memory.
+	// A search, a document or the whole library is written as it is
+	// read, never held whole in memory.
 	var docIDs []string
 	if *doc != "" {
 		d, err := lib.Find(*doc)

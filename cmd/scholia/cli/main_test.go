@@ -39,6 +39,8 @@ func TestMain(m *testing.M) {
 		saveForever(os.Getenv(saverEnv))
 	case os.Getenv(starvedEnv) != "":
 		saveUntilFull(os.Getenv(starvedEnv))
+	case os.Getenv(starvedImportEnv) != "":
+		importStarved(os.Getenv(starvedImportEnv))
 	}
 	os.Exit(m.Run())
 }
