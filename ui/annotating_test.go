@@ -324,9 +324,7 @@ func TestSearchPaletteFindsAndOpens(t *testing.T) {
 	if !w.Palette().Visible() {
 		t.Fatal("Ctrl+K did not open the palette")
 	}
-	select {
-	case <-w.Palette().Type("negotating formla"):
-	case <-time.After(10 * time.Second):
+	if !ui.Await(w.Palette().Type("negotating formla"), 10*time.Second) {
 		t.Fatal("no results within 10 s")
 	}
 	hits := w.Palette().Hits()
@@ -369,9 +367,7 @@ func TestOrphansAreListedAndPlacedAgain(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(f.dir, "s.txt"), []byte(changed), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case <-w.ImportFiles([]string{filepath.Join(f.dir, "s.txt")}):
-	case <-time.After(10 * time.Second):
+	if !ui.Await(w.ImportFiles([]string{filepath.Join(f.dir, "s.txt")}), 10*time.Second) {
 		t.Fatal("the import did not finish")
 	}
 	if !strings.Contains(w.Status(), "1 annotations placed again, 1 could not be placed") {

@@ -88,7 +88,16 @@ func guard2[A, B any](g *crashGuard, f func(A, B)) func(A, B) {
 func (g *crashGuard) goRun(f func()) { go g.run(f) }
 
 // do hands f to the UI goroutine, guarded there.
-func (g *crashGuard) do(f func()) { fyne.Do(func() { g.run(f) }) }
+func (g *crashGuard) do(f func()) { post(func() { g.run(f) }) }
+
+// post hands f to the UI goroutine: fyne.Do, or a test's queue.
+func post(f func()) {
+	if uiLoop != nil {
+		uiLoop.push(f)
+		return
+	}
+	fyne.Do(f)
+}
 
 // after hands f to the UI goroutine, guarded, once d has passed.
 func (g *crashGuard) after(d time.Duration, f func()) *time.Timer {
@@ -114,7 +123,7 @@ func (g *crashGuard) caught(value any, stack []byte) {
 	g.mu.Lock()
 	g.logs = append(g.logs, path)
 	g.mu.Unlock()
-	fyne.Do(func() {
+	post(func() {
 		defer func() {
 			if r := recover(); r != nil {
 				fyne.LogError(fmt.Sprintf("telling of a crash: %v\n%s", r, debug.Stack()), nil)

@@ -40,6 +40,7 @@ func (a *crashingApp) Settings() fyne.Settings {
 // name it in one sentence.
 func checkCrashTold(t *testing.T, m *MainWindow, n int, value, where string) {
 	t.Helper()
+	uiLoop.drain() // the sentence is handed to the UI goroutine
 	logs := m.guard.written()
 	if len(logs) != n {
 		t.Fatalf("%d crash logs written, want %d", len(logs), n)
@@ -169,9 +170,7 @@ func TestAPanicInAGoroutineKeepsTheWindow(t *testing.T) {
 
 func waitFor(t *testing.T, done <-chan struct{}) {
 	t.Helper()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
+	if !uiLoop.await(done, 5*time.Second) {
 		t.Fatal("gave up waiting for the search")
 	}
 }

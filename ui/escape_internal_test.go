@@ -125,9 +125,7 @@ func TestEscClosesEveryDialog(t *testing.T) {
 		done := m.ImportFolder(dir)
 		pressKey(c, fyne.KeyEscape)
 		shown := overlayTexts(c)
-		select {
-		case <-done:
-		case <-time.After(20 * time.Second):
+		if !uiLoop.await(done, 20*time.Second) {
 			t.Fatal("the import did not stop")
 		}
 		if strings.Contains(shown, "Importing") {

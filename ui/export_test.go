@@ -1,15 +1,30 @@
 package ui
 
+import "time"
+
+// The package's tests play the UI goroutine: what goroutines hand back
+// to it waits in a queue until a test waits for the window (WaitIdle,
+// Await, eventually), instead of running beside the test.
+func init() { uiLoop = newUIQueue() }
+
+// Await runs what the window hands to the UI goroutine until done is
+// closed; false when d passed first.
+func Await(done <-chan struct{}, d time.Duration) bool { return uiLoop.await(done, d) }
+
 // WaitIdle waits until what the window runs off the UI goroutine has
 // shown its result; the test driver runs fyne.Do at once, so a test may.
 func (m *MainWindow) WaitIdle() { m.waitIdle() }
 
-// waitIdle waits for the window's tasks and its panel's saves.
+// waitIdle waits for the window's tasks, its panel's saves and the
+// search index it prepares (which may write the index into the library).
 func (m *MainWindow) waitIdle() {
 	for {
+		if m.searchPrepared != nil {
+			<-m.searchPrepared
+		}
 		m.tasks.waitShown()
 		m.panel.Editor.wait()
-		if m.tasks.quiet() {
+		if !uiLoop.drain() && m.tasks.quiet() {
 			return
 		}
 	}

@@ -120,6 +120,7 @@ func addNote(t *testing.T, m *MainWindow, s, body string) annotate.Annotation {
 // the focus, else to the window's key handler.
 func pressKey(c fyne.Canvas, name fyne.KeyName) {
 	ev := &fyne.KeyEvent{Name: name}
+	defer uiLoop.drain() // what the key handed on runs before the next event
 	if f := c.Focused(); f != nil {
 		f.TypedKey(ev)
 		return
@@ -141,7 +142,7 @@ func typeInto(c fyne.Canvas, e *shortcutEntry, text string) {
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
+	for uiLoop.drain(); !cond(); uiLoop.drain() {
 		if time.Now().After(deadline) {
 			t.Fatalf("gave up waiting: %s", what)
 		}
@@ -222,4 +223,5 @@ func tapButton(t *testing.T, c fyne.Canvas, label string) {
 		t.Fatalf("no button %q in the dialog on top: %q", label, texts(c.Overlays().Top()))
 	}
 	test.Tap(b)
+	uiLoop.drain() // what the tap handed on runs before the next event
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"scholia/annotate"
 	"scholia/annotate/interop"
@@ -57,14 +58,18 @@ func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 	g := newFixture(t, map[string]string{"s.txt": statement})
 	other := g.window()
 	openByTitle(t, other, "Joint Statement")
-	<-other.ImportAnnotations(js)
+	if !ui.Await(other.ImportAnnotations(js), 10*time.Second) {
+		t.Fatal("the import did not finish")
+	}
 	if got := len(other.Panel().Shown()); got != 2 {
 		t.Errorf("the panel shows %d annotations after the import, want 2", got)
 	}
 	if !strings.Contains(other.Status(), "2 annotations added") {
 		t.Errorf("status %q", other.Status())
 	}
-	<-other.ImportAnnotations(filepath.Join(t.TempDir(), "missing.json"))
+	if !ui.Await(other.ImportAnnotations(filepath.Join(t.TempDir(), "missing.json")), 10*time.Second) {
+		t.Fatal("the failed import did not finish")
+	}
 	if got := len(other.Panel().Shown()); got != 2 {
 		t.Errorf("a failed import changed the panel: %d", got)
 	}

@@ -98,7 +98,10 @@ func (m *MainWindow) prepareSearch() {
 		return
 	}
 	m.searchStarted = true
+	done := make(chan struct{})
+	m.searchPrepared = done
 	m.guard.goRun(func() {
+		defer close(done)
 		if err := m.lib.PrepareSearch(); err != nil {
 			m.guard.do(func() { m.showError(err) })
 		}

@@ -124,6 +124,7 @@ func start[T any](t *tasks, lane, msg string, work func() (T, error), show func(
 	})
 	if t.settle {
 		<-handed
+		uiLoop.drain()
 	}
 }
 

@@ -53,9 +53,7 @@ func returnsSoon(t *testing.T, what string, input func()) {
 		defer close(done)
 		input()
 	}()
-	select {
-	case <-done:
-	case <-time.After(2 * time.Second):
+	if !uiLoop.await(done, 2*time.Second) {
 		t.Fatalf("%s kept the UI goroutine waiting for the library", what)
 	}
 }
@@ -194,9 +192,7 @@ func TestWalkingAFolderLeavesTheWindowFree(t *testing.T) {
 	statusSoon(t, m, "Looking for files in "+filepath.Base(dir)+"…")
 	filterStillWorks(t, m, "joint", 1)
 	h.free()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
+	if !uiLoop.await(done, 10*time.Second) {
 		t.Fatal("the folder import never finished")
 	}
 	if !strings.HasPrefix(m.ImportSummary(), "2 documents imported") {

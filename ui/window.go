@@ -46,29 +46,30 @@ type MainWindow struct {
 	// panelPane holds the annotations panel in its steady width.
 	panelPane *fyne.Container
 
-	toolbar       *SelectionToolbar
-	tooltip       *widget.Label
-	tooltipBox    *fyne.Container
-	floating      *fyne.Container // what floats over the reader: the toolbar and the hover note
-	words         int             // the open document's words, counted once: the status bar shows them on every pointer move
-	noteDialog    *NoteDialog
-	anns          []annotate.Annotation
-	tags          []string
-	openQuestions int
-	colour        annotate.Colour
-	answering     string
-	palette       *SearchPalette
-	cancelImport  context.CancelFunc
-	importSummary string
-	saveTick      *time.Timer
-	guard         *crashGuard
-	dialogs       *openDialogs
-	crashShowing  bool
-	quitUnsaved   bool
-	tasks         *tasks // what runs off the UI goroutine for the window
-	statusMsg     string // what the status bar says before its counts
-	searchStarted bool   // the search index is being built or built
-	listStale     bool   // a refresh of the document list has not shown yet
+	toolbar        *SelectionToolbar
+	tooltip        *widget.Label
+	tooltipBox     *fyne.Container
+	floating       *fyne.Container // what floats over the reader: the toolbar and the hover note
+	words          int             // the open document's words, counted once: the status bar shows them on every pointer move
+	noteDialog     *NoteDialog
+	anns           []annotate.Annotation
+	tags           []string
+	openQuestions  int
+	colour         annotate.Colour
+	answering      string
+	palette        *SearchPalette
+	cancelImport   context.CancelFunc
+	importSummary  string
+	saveTick       *time.Timer
+	guard          *crashGuard
+	dialogs        *openDialogs
+	crashShowing   bool
+	quitUnsaved    bool
+	tasks          *tasks        // what runs off the UI goroutine for the window
+	statusMsg      string        // what the status bar says before its counts
+	searchStarted  bool          // the search index is being built or built
+	searchPrepared chan struct{} // closed once the search index is built or loaded
+	listStale      bool          // a refresh of the document list has not shown yet
 }
 
 // NewMainWindow builds the window on an open library, restoring the

@@ -300,9 +300,7 @@ func TestHelpSheetListsShortcuts(t *testing.T) {
 
 func importAndWait(t *testing.T, w *ui.MainWindow, paths ...string) {
 	t.Helper()
-	select {
-	case <-w.ImportFiles(paths):
-	case <-time.After(10 * time.Second):
+	if !ui.Await(w.ImportFiles(paths), 10*time.Second) {
 		t.Fatal("import did not finish within 10 s")
 	}
 }
@@ -350,9 +348,7 @@ func TestImportAFolderWithProgressAndSummary(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	select {
-	case <-w.ImportFolder(dir):
-	case <-time.After(10 * time.Second):
+	if !ui.Await(w.ImportFolder(dir), 10*time.Second) {
 		t.Fatal("the folder import did not finish within 10 s")
 	}
 	sum := w.ImportSummary()
