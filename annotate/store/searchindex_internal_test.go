@@ -122,6 +122,28 @@ func TestASearchIndexThatMissedAChangeIsNotUsed(t *testing.T) {
 	}
 }
 
+func TestASaveAfterAnOlderScholiaWroteDoesNotBringItsIndexBackInStep(t *testing.T) {
+	s, _ := keptLibrary(t)
+	// A Scholia of an earlier version adds a note without journalling...
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		rec, err := seal(searchNote("old", "d1", "written by an older Scholia"))
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bucketAnnotations).Put([]byte("old"), rec)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// ...then this Scholia saves another note.
+	if err := s.PutAnnotation(searchNote("n8", "d2", "saved after")); err != nil {
+		t.Fatal(err)
+	}
+	if si, err := s.SearchIndex(); si != nil || err != nil {
+		t.Errorf("the search index that missed the older Scholia's note is used again after one save (%d changes journalled, the older note not among them): %v", si.Changes(), err)
+	}
+}
+
 func TestASearchIndexTakenBeforeAChangeIsNotKept(t *testing.T) {
 	s, _ := keptLibrary(t)
 	at := s.TxID()
