@@ -234,3 +234,24 @@ func TestKeepingTheSearchIndexAnewDoesNotGrowTheFile(t *testing.T) {
 		t.Errorf("keeping an 8 MB index anew three times grew the file from %d to %d bytes", fi.Size(), after.Size())
 	}
 }
+
+func TestARestoreIsJournalledForTheSearchIndex(t *testing.T) {
+	s, _ := keptLibrary(t)
+	if err := s.DeleteAnnotation("n2", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	// Kept anew while n2 is in the trash: the journal starts empty.
+	if kept, err := s.PutSearchIndex([]byte("without n2"), s.TxID()); !kept || err != nil {
+		t.Fatalf("the search index was not kept: %v", err)
+	}
+	if _, err := s.RestoreAnnotation("n2"); err != nil {
+		t.Fatal(err)
+	}
+	si, err := s.SearchIndex()
+	if err != nil || si == nil {
+		t.Fatalf("the search index kept is lost after a restore: %v", err)
+	}
+	if got := ids(si.Annotations); !slices.Equal(got, []string{"n2"}) {
+		t.Errorf("changed annotations after a restore %v, want n2", got)
+	}
+}
