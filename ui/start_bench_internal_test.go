@@ -14,13 +14,13 @@ import (
 // BenchmarkWindowStart: NewMainWindow on a big library, until the list
 // is filled and the last document shown, and the heap it then holds. The
 // library is a copy of the file SCHOLIA_BENCH_LIBRARY names, made by
-// go run ./scripts/biglibrary -out FILE (2,001 documents, 100,000
+// go run ./scripts/biglibrary -o FILE (2,001 documents, 100,000
 // annotations cut from real books). scripts/window-start.sh measures the
 // real window on the same file.
 func BenchmarkWindowStart(b *testing.B) {
 	src := os.Getenv("SCHOLIA_BENCH_LIBRARY")
 	if src == "" {
-		b.Skip("SCHOLIA_BENCH_LIBRARY names no library: make one with go run ./scripts/biglibrary -out FILE")
+		b.Skip("SCHOLIA_BENCH_LIBRARY names no library: make one with go run ./scripts/biglibrary -o FILE")
 	}
 	data, err := os.ReadFile(src)
 	if err != nil {

@@ -118,6 +118,10 @@ func TestTheKeptSearchIndexFollowsEveryChangeAcrossProcesses(t *testing.T) {
 		t.Fatal(err)
 	}
 	lib = reopened(t, lib, "a document revised under a new title")
+	if err := lib.DeleteAnnotation(a.ID); err != nil { // in the snapshot kept first
+		t.Fatal(err)
+	}
+	lib = reopened(t, lib, "a deleted note the snapshot holds")
 	_ = lib.Close()
 }
 

@@ -49,6 +49,7 @@ func TestAnnotationsOverAPassage(t *testing.T) {
 		on("f-whole", "d1", -1, -1, false),
 		on("g-other", "d2", 10, 20, false),
 		on("h-covers", "d1", 0, 40, false),
+		on("j-last", "d1", 19, 22, false), // overlaps its last character
 	}
 	if err := s.PutAnnotations(anns); err != nil {
 		t.Fatal(err)
@@ -73,7 +74,7 @@ func TestAnnotationsOverAPassage(t *testing.T) {
 	for _, a := range got {
 		ids = append(ids, a.ID)
 	}
-	if want := []string{"b-inside", "c-across", "h-covers", "i-json"}; !slices.Equal(ids, want) {
+	if want := []string{"b-inside", "c-across", "h-covers", "i-json", "j-last"}; !slices.Equal(ids, want) {
 		t.Errorf("over 10-20: %v, want %v", ids, want)
 	}
 }

@@ -220,6 +220,18 @@ func stamp(tx *bolt.Tx) error {
 	return b.Put(keyStamp, binary.BigEndian.AppendUint64(nil, uint64(tx.ID())))
 }
 
+// dropOutOfStep removes, before a transaction writes, a search index kept
+// in the library that missed a change (its stamp is not the transaction
+// before this one): stamping it again would bring it back in step without
+// what it missed, such as a note an older Scholia wrote.
+func dropOutOfStep(tx *bolt.Tx) error {
+	b := tx.Bucket(bucketSearch)
+	if b == nil || stampOf(b) == uint64(tx.ID())-1 {
+		return nil
+	}
+	return tx.DeleteBucket(bucketSearch)
+}
+
 // journal notes in the search index's journal that the record id (marked
 // journalAnnotation or journalDocument) changed in this transaction.
 func journal(tx *bolt.Tx, mark byte, id string) error {

@@ -122,6 +122,28 @@ func TestASearchIndexThatMissedAChangeIsNotUsed(t *testing.T) {
 	}
 }
 
+func TestASaveAfterAnOlderScholiaWroteDoesNotBringItsIndexBackInStep(t *testing.T) {
+	s, _ := keptLibrary(t)
+	// A Scholia of an earlier version adds a note without journalling...
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		rec, err := seal(searchNote("old", "d1", "written by an older Scholia"))
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bucketAnnotations).Put([]byte("old"), rec)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// ...then this Scholia saves another note.
+	if err := s.PutAnnotation(searchNote("n8", "d2", "saved after")); err != nil {
+		t.Fatal(err)
+	}
+	if si, err := s.SearchIndex(); si != nil || err != nil {
+		t.Errorf("the search index that missed the older Scholia's note is used again after one save (%d changes journalled, the older note not among them): %v", si.Changes(), err)
+	}
+}
+
 func TestASearchIndexTakenBeforeAChangeIsNotKept(t *testing.T) {
 	s, _ := keptLibrary(t)
 	at := s.TxID()
@@ -210,5 +232,26 @@ func TestKeepingTheSearchIndexAnewDoesNotGrowTheFile(t *testing.T) {
 	after, _ := os.Stat(path)
 	if after.Size() > fi.Size()+int64(len(snapshot))/2 {
 		t.Errorf("keeping an 8 MB index anew three times grew the file from %d to %d bytes", fi.Size(), after.Size())
+	}
+}
+
+func TestARestoreIsJournalledForTheSearchIndex(t *testing.T) {
+	s, _ := keptLibrary(t)
+	if err := s.DeleteAnnotation("n2", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	// Kept anew while n2 is in the trash: the journal starts empty.
+	if kept, err := s.PutSearchIndex([]byte("without n2"), s.TxID()); !kept || err != nil {
+		t.Fatalf("the search index was not kept: %v", err)
+	}
+	if _, err := s.RestoreAnnotation("n2"); err != nil {
+		t.Fatal(err)
+	}
+	si, err := s.SearchIndex()
+	if err != nil || si == nil {
+		t.Fatalf("the search index kept is lost after a restore: %v", err)
+	}
+	if got := ids(si.Annotations); !slices.Equal(got, []string{"n2"}) {
+		t.Errorf("changed annotations after a restore %v, want n2", got)
 	}
 }

@@ -19,6 +19,9 @@ import (
 // committed before it stands.
 func (s *Store) update(fn func(*bolt.Tx) error) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := dropOutOfStep(tx); err != nil {
+			return err
+		}
 		if err := fn(tx); err != nil {
 			return err
 		}
