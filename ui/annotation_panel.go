@@ -33,6 +33,9 @@ type AnnotationPanel struct {
 	OnChosen func(a annotate.Annotation)
 	// OnQuestion is called when an open question is picked.
 	OnQuestion func(q library.Question)
+	// OnQuestionsShown is called when the Questions tab is shown: the
+	// open questions are read only while it shows (SetQuestions).
+	OnQuestionsShown func()
 	// OnRestore is called to bring an annotation back from the trash.
 	OnRestore func(id string)
 	// OnFilterText is called with the text typed in the filter box; it
@@ -45,6 +48,7 @@ type AnnotationPanel struct {
 	all       []annotate.Annotation
 	shown     []annotate.Annotation
 	questions []library.Question
+	open      int // how many open questions the library holds
 	deleted   []library.Deleted
 	kind      *widget.Select
 	colour    *widget.Select
@@ -143,12 +147,18 @@ func (p *AnnotationPanel) CreateRenderer() fyne.WidgetRenderer {
 		container.NewTabItem("Questions", p.qList),
 		container.NewTabItem("Trash", p.trashList),
 	)
+	p.setTabTitles()
+	p.tabs.OnSelected = func(*container.TabItem) {
+		if p.QuestionsShown() && p.OnQuestionsShown != nil {
+			p.OnQuestionsShown()
+		}
+	}
 	return widget.NewSimpleRenderer(p.tabs)
 }
 
-// SetAnnotations shows a document's annotations (in document order), its
-// trash and the library's open questions.
-func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []library.Deleted, questions []library.Question, tags []string) {
+// SetAnnotations shows a document's annotations (in document order) and
+// its trash.
+func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []library.Deleted, tags []string) {
 	// Orphans, which have no place in the text, are listed first.
 	sorted := make([]annotate.Annotation, 0, len(anns))
 	for _, a := range anns {
@@ -162,7 +172,7 @@ func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []l
 		}
 	}
 	anns = sorted
-	p.all, p.deleted, p.questions = anns, deleted, questions
+	p.all, p.deleted = anns, deleted
 	opts := append([]string{anyTag}, tags...)
 	sort.Strings(opts[1:])
 	sel := p.tag.Selected
@@ -172,15 +182,8 @@ func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []l
 	}
 	p.tag.Refresh()
 	p.apply()
-	p.qList.Refresh()
 	p.trashList.Refresh()
-	if p.tabs != nil {
-		q, t := fmt.Sprintf("Questions %d", len(questions)), fmt.Sprintf("Trash %d", len(deleted))
-		if p.tabs.Items[1].Text != q || p.tabs.Items[2].Text != t {
-			p.tabs.Items[1].Text, p.tabs.Items[2].Text = q, t
-			p.tabs.Refresh()
-		}
-	}
+	p.setTabTitles()
 	if id := p.Editor.ID(); id != "" {
 		for _, a := range anns {
 			if a.ID == id {
@@ -189,6 +192,47 @@ func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []l
 			}
 		}
 		p.Editor.drop()
+	}
+}
+
+// SetQuestions shows how many open questions the library holds, and lists
+// them: questions is nil when they were not read, as their tab was not
+// shown.
+func (p *AnnotationPanel) SetQuestions(questions []library.Question, open int) {
+	p.questions, p.open = questions, open
+	p.qList.Refresh()
+	p.setTabTitles()
+}
+
+// QuestionsShown says whether the Questions tab shows.
+func (p *AnnotationPanel) QuestionsShown() bool {
+	return p.tabs != nil && p.tabs.SelectedIndex() == 1
+}
+
+// ShowQuestions shows the Questions tab, as a click on it does.
+func (p *AnnotationPanel) ShowQuestions() {
+	if p.tabs != nil {
+		p.tabs.SelectIndex(1)
+	}
+}
+
+// QuestionsTitle is the Questions tab's title.
+func (p *AnnotationPanel) QuestionsTitle() string {
+	if p.tabs == nil {
+		return ""
+	}
+	return p.tabs.Items[1].Text
+}
+
+// setTabTitles counts the open questions and the trash in the tabs' titles.
+func (p *AnnotationPanel) setTabTitles() {
+	if p.tabs == nil {
+		return
+	}
+	q, t := fmt.Sprintf("Questions %d", p.open), fmt.Sprintf("Trash %d", len(p.deleted))
+	if p.tabs.Items[1].Text != q || p.tabs.Items[2].Text != t {
+		p.tabs.Items[1].Text, p.tabs.Items[2].Text = q, t
+		p.tabs.Refresh()
 	}
 }
 

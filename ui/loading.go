@@ -18,13 +18,16 @@ type snapshot struct {
 	docID     string // "" when no document's annotations were read
 	anns      []annotate.Annotation
 	deleted   []library.Deleted
-	questions []library.Question
+	open      int                // how many open questions the library holds
+	questions []library.Question // read only while the Questions tab shows
 	tags      []string
 }
 
 // read reads a snapshot, with docID's annotations unless it is "", and
-// with the document list when list. It runs off the UI goroutine.
-func (m *MainWindow) read(docID string, list bool) (snapshot, error) {
+// with the document list when list; the open questions themselves only
+// when questions (their tab shows), else only their count, as they lie
+// all over the file. It runs off the UI goroutine.
+func (m *MainWindow) read(docID string, list, questions bool) (snapshot, error) {
 	var s snapshot
 	var err error
 	if list {
@@ -43,7 +46,13 @@ func (m *MainWindow) read(docID string, list bool) (snapshot, error) {
 	if s.deleted, err = m.lib.Trash(docID); err != nil {
 		return s, err
 	}
-	if s.questions, err = m.lib.OpenQuestions(); err != nil {
+	if questions {
+		if s.questions, err = m.lib.OpenQuestions(); err != nil {
+			return s, err
+		}
+		s.open = len(s.questions)
+		m.lib.ReleaseMemory() // they lie all over the file
+	} else if s.open, err = m.lib.OpenQuestionCount(); err != nil {
 		return s, err
 	}
 	s.tags, _ = m.lib.Tags()
@@ -105,6 +114,7 @@ func (m *MainWindow) prepareSearch() {
 		if err := m.lib.PrepareSearch(); err != nil {
 			m.guard.do(func() { m.showError(err) })
 		}
+		m.lib.ReleaseMemory()
 	})
 }
 
@@ -137,7 +147,8 @@ func (m *MainWindow) refreshing(list bool, then func()) {
 	if list {
 		m.listStale = true
 	}
-	start(m.tasks, laneRefresh, "", func() (snapshot, error) { return m.read(docID, list) }, func(s snapshot, err error) {
+	questions := m.panel.QuestionsShown()
+	start(m.tasks, laneRefresh, "", func() (snapshot, error) { return m.read(docID, list, questions) }, func(s snapshot, err error) {
 		if err != nil {
 			m.showError(err)
 			return
@@ -169,7 +180,7 @@ func (m *MainWindow) apply(s snapshot, keep bool) {
 }
 
 func (m *MainWindow) showAnnotations(s snapshot) {
-	m.anns, m.openQuestions = s.anns, len(s.questions)
+	m.anns, m.openQuestions = s.anns, s.open
 	variant := currentVariant(m.app)
 	var hs []reader.Highlight
 	var marks []reader.Marker
@@ -186,7 +197,8 @@ func (m *MainWindow) showAnnotations(s snapshot) {
 	m.reader.SetMarkers(marks)
 	m.panel.Editor.SetKnownTags(s.tags)
 	m.tags = s.tags
-	m.panel.SetAnnotations(s.anns, s.deleted, s.questions, s.tags)
+	m.panel.SetAnnotations(s.anns, s.deleted, s.tags)
+	m.panel.SetQuestions(s.questions, s.open)
 }
 
 // opened is a document read to be shown.
@@ -220,6 +232,7 @@ func (m *MainWindow) openDocument(id string, again bool, then func()) {
 	if t := m.list.title(id); t != "" {
 		msg = "Opening “" + t + "”…"
 	}
+	questions := m.panel.QuestionsShown()
 	start(m.tasks, laneOpen, msg, func() (opened, error) {
 		doc, err := m.lib.Document(id)
 		if err != nil {
@@ -229,7 +242,7 @@ func (m *MainWindow) openDocument(id string, again bool, then func()) {
 		o.pos, _ = m.lib.ReadingPosition(id)
 		last, _ := m.lib.LastOpened()
 		o.last = last == id
-		o.snap, err = m.read(id, true)
+		o.snap, err = m.read(id, true, questions)
 		return o, err
 	}, func(o opened, err error) {
 		if err != nil {

@@ -33,6 +33,7 @@ func (m *MainWindow) guardCallbacks() {
 	p.OnChosen = guard1(g, p.OnChosen)
 	p.OnQuestion = guard1(g, p.OnQuestion)
 	p.OnRestore = guard1(g, p.OnRestore)
+	p.OnQuestionsShown = g.wrap(p.OnQuestionsShown)
 	p.OnFilterText = guard2(g, p.OnFilterText)
 	e := p.Editor
 	e.OnDelete = guard1(g, e.OnDelete)

@@ -93,6 +93,12 @@ func TestChoosingAnAnnotationMovesNothing(t *testing.T) {
 					t.Errorf("the editor of the %s %q needs %.0f px and has %.0f: part of it is cut off", a.Kind, trimmed(a.Body), need, has)
 				}
 			}
+			w.Panel().ShowQuestions()
+			w.WaitIdle()
+			if len(w.Panel().Questions()) == 0 {
+				t.Fatal("the Questions tab, shown, lists no open question")
+			}
+			before = geometry(w)
 			for i, q := range w.Panel().Questions() {
 				w.Panel().OnQuestion(w.Panel().Questions()[i])
 				if got := geometry(w); got != before {

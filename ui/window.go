@@ -95,6 +95,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.panel.OnChosen = m.goTo
 	m.panel.OnQuestion = func(q library.Question) { m.goTo(q.Annotation) }
 	m.panel.OnRestore = m.restoreAnnotation
+	m.panel.OnQuestionsShown = func() { m.refreshHere(nil) }
 	m.panel.OnFilterText = m.matchInDocument
 	m.panel.Editor.OnSave = m.commitEdit
 	m.panel.Editor.OnSaved = m.editSaved

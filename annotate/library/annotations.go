@@ -307,6 +307,10 @@ type Question struct {
 	DocTitle string
 }
 
+// OpenQuestionCount is how many open questions the library holds, without
+// reading them: what a status line or a tab's title shows.
+func (l *Library) OpenQuestionCount() (int, error) { return l.store.OpenQuestionCount() }
+
 // OpenQuestions lists every open question of the library, newest first.
 func (l *Library) OpenQuestions() ([]Question, error) {
 	qs, err := l.store.OpenQuestions()

@@ -74,6 +74,9 @@ func TestQuestionsOpenAnswerAndLink(t *testing.T) {
 	if len(open) != 2 || open[0].ID != whole.ID || open[0].DocTitle != "Summit Memo" {
 		t.Fatalf("open questions %+v, want newest first with the document title", open)
 	}
+	if n, err := lib.OpenQuestionCount(); n != 2 || err != nil {
+		t.Errorf("open question count %d, %v; want 2", n, err)
+	}
 	other, _ := lib.ImportBytes("other.txt", "/o.txt", []byte("Other Source\n\nIn principle means nothing yet.\n"))
 	answered, err := lib.AnswerWithPassage(q.ID, other.Document.ID, 14, 30, "Nothing binding.")
 	if err != nil {
@@ -89,6 +92,15 @@ func TestQuestionsOpenAnswerAndLink(t *testing.T) {
 	open, _ = lib.OpenQuestions()
 	if len(open) != 1 || open[0].ID != whole.ID {
 		t.Errorf("after answering, open questions %+v", open)
+	}
+	if n, err := lib.OpenQuestionCount(); n != 1 || err != nil {
+		t.Errorf("after answering, open question count %d, %v; want 1", n, err)
+	}
+	if err := lib.DeleteAnnotation(whole.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := lib.OpenQuestionCount(); n != 0 || err != nil {
+		t.Errorf("after deleting the last, open question count %d, %v; want 0", n, err)
 	}
 }
 

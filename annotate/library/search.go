@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"runtime/debug"
 	"sync"
 
 	"scholia/annotate"
@@ -120,4 +121,13 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]Hit, e
 			AnswerBold: r.Matched[search.FieldAnswer], TitleBold: r.Matched[search.FieldTitle], Score: r.Score}
 	}
 	return out, nil
+}
+
+// ReleaseMemory gives back what reading the library left behind: the
+// pages of the file it read, which stay in the system's page cache (see
+// store.ReleaseMapped), and the memory the Go runtime holds free. The
+// window calls it once the library is read and its index loaded.
+func (l *Library) ReleaseMemory() {
+	l.store.ReleaseMapped()
+	debug.FreeOSMemory()
 }

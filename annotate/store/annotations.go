@@ -217,6 +217,21 @@ func (s *Store) OpenQuestions() ([]annotate.Annotation, error) {
 	return out, err
 }
 
+// OpenQuestionCount is how many open questions the library holds, read
+// from the keys of their index alone: the questions themselves lie all
+// over the file, and reading them would map in their pages.
+func (s *Store) OpenQuestionCount() (int, error) {
+	n := 0
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketQuestions).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
 // Tags returns every tag in use, most used first.
 func (s *Store) Tags() ([]string, error) {
 	type tag struct {
