@@ -7,9 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"scholia/annotate/corpus"
 	"scholia/annotate/ingest"
 	"scholia/annotate/pdf"
 	"scholia/annotate/pdf/pdftest"
+	"scholia/cmd/scholia/cli"
 )
 
 // One engine for the package's PDF tests, its compilation cache shared
@@ -62,5 +64,48 @@ func TestAnnotationsOfAPDFGiveTheirPages(t *testing.T) {
 		if got["sticking point"] != "8-8" || got["aloud.\n\nVerification"] != "7-8" {
 			t.Errorf("%v: pages %v, want sticking point on 8 and the note across 7-8", args, got)
 		}
+	}
+}
+
+func TestAnEncryptedPDFImportsWithItsPasswordFile(t *testing.T) {
+	locked := corpus.Path(t, "pdf", "hostile", "encrypted.pdf")
+	lib := filepath.Join(t.TempDir(), "lib.db")
+	dir := t.TempDir()
+	wrong := filepath.Join(dir, "wrong.txt")
+	right := filepath.Join(dir, "right.txt")
+	if err := os.WriteFile(wrong, []byte("guess\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(right, []byte("secret\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", locked}, "the PDF is locked with a password; give it with --password-file FILE"},
+		{[]string{"import", "--password-file", wrong, locked}, "the password is wrong for this PDF"},
+	} {
+		out, errOut, code := scholia(t, lib, c.args...)
+		if code != cli.ExitFailed || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: code %d, out %q, err %q; want one line saying %q", c.args, code, out, errOut, c.want)
+		}
+	}
+	if out, _, _ := scholia(t, lib, "list", "--json"); strings.TrimSpace(out) != "[]" {
+		t.Errorf("a refused PDF was imported: %s", out)
+	}
+	out, errOut, code := scholia(t, lib, "import", "--password-file", right, locked)
+	if code != 0 || out == "" {
+		t.Fatalf("with the password: code %d, %s", code, errOut)
+	}
+	raw, err := os.ReadFile(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(raw), "secret") {
+		t.Error("the library file holds the password")
+	}
+	if _, errOut, code := scholia(t, lib, "import", "--password-file", filepath.Join(dir, "none.txt"), locked); code != cli.ExitFailed || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("a missing password file: code %d, %q", code, errOut)
 	}
 }
