@@ -59,6 +59,7 @@ type MainWindow struct {
 	answering     string
 	palette       *SearchPalette
 	cancelImport  context.CancelFunc
+	passwordEntry *shortcutEntry // the box of the password dialog last shown
 	importSummary string
 	saveTick      *time.Timer
 	guard         *crashGuard

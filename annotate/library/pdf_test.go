@@ -163,3 +163,16 @@ func TestHypothesisAnnotationsOfAPDFLandOnItByItsFingerprint(t *testing.T) {
 		t.Fatalf("annotations on the PDF %+v, %v", anns, err)
 	}
 }
+
+func TestAFolderImportTakesItsPDFs(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{"a.pdf": treatyPDF("x.").Bytes(), "b.PDF": treatyPDF("y.").Bytes(), "c.txt": []byte("Notes\n\nText.\n")} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := library.ImportableFiles(dir)
+	if err != nil || len(files) != 3 {
+		t.Fatalf("importable %v, %v; want the two PDFs and the text", files, err)
+	}
+}
