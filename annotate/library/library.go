@@ -168,7 +168,9 @@ func (l *Library) ImportBytes(name, source string, data []byte) (Imported, error
 func (l *Library) importBytes(name, source string, data []byte, password string) (Imported, error) {
 	parse := ingest.Parse
 	if password != "" && IsPDF(name) {
-		parse = func(name string, data []byte) (*annotate.Document, error) { return ingest.ParsePDF(name, data, password) }
+		parse = func(name string, data []byte) (*annotate.Document, error) {
+			return ingest.ParsePDF(name, data, password)
+		}
 	}
 	doc, err := parse(name, data)
 	if err != nil {
