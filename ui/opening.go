@@ -84,13 +84,17 @@ func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} {
 		close(done)
 		return done
 	}
-	m.setStatus(fmt.Sprintf("Importing %s…", plural(len(paths), "file")))
+	m.importing = fmt.Sprintf("Importing %s…", plural(len(paths), "file"))
+	m.setStatus("")
 	m.guard.goRun(func() {
 		var opened, note string
 		var problems, locked []string
 		for _, p := range paths {
 			if library.IsPDF(p) && !library.PDFReaderReady() {
-				m.guard.do(func() { m.setStatus(preparingPDF) })
+				m.guard.do(func() {
+					m.importing = preparingPDF
+					m.setStatus("")
+				})
 			}
 			res, err := m.lib.Import(p)
 			if errors.Is(err, library.ErrPassword) {
@@ -119,6 +123,7 @@ func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} {
 }
 
 func (m *MainWindow) imported(opened string, problems []string) {
+	m.importing = ""
 	m.setStatus("")
 	if opened != "" {
 		m.openDocument(opened, true, nil)

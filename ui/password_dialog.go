@@ -74,12 +74,14 @@ func (m *MainWindow) askPassword(path, problem string, next func()) {
 // importLocked imports a locked PDF with its password off the UI
 // goroutine; a wrong password asks again.
 func (m *MainWindow) importLocked(path, password string, next func()) {
-	m.setStatus("Opening " + filepath.Base(path) + "…")
+	m.importing = "Opening " + filepath.Base(path) + "…"
+	m.setStatus("")
 	m.guard.goRun(func() {
 		res, err := m.lib.ImportLocked(path, password)
 		m.guard.do(func() {
 			switch {
 			case errors.Is(err, library.ErrPassword):
+				m.importing = ""
 				m.setStatus("")
 				m.askPassword(path, "The password is wrong. Try again.", next)
 			case err != nil:

@@ -60,6 +60,9 @@ type MainWindow struct {
 	palette       *SearchPalette
 	cancelImport  context.CancelFunc
 	passwordEntry *shortcutEntry // the box of the password dialog last shown
+	// importing is what the status bar says while files are imported
+	// (the PDF reader starting, say), whatever other messages come and go.
+	importing     string
 	importSummary string
 	saveTick      *time.Timer
 	guard         *crashGuard
@@ -226,6 +229,9 @@ func (m *MainWindow) PanelVisible() bool { return m.panel.Visible() }
 
 func (m *MainWindow) setStatus(msg string) {
 	m.statusMsg = msg
+	if msg == "" {
+		msg = m.importing
+	}
 	docs := m.list.Len()
 	parts := []string{plural(len(m.list.all), "document")}
 	if docs != len(m.list.all) {
