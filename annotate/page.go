@@ -1,6 +1,9 @@
 package annotate
 
-import "strconv"
+import (
+	"sort"
+	"strconv"
+)
 
 // PageStart says where a page's text begins: the code point of
 // Document.Text at which the first block starting on page Page stands.
@@ -28,17 +31,12 @@ func (d *Document) indexPages() {
 // PageAt is the 1-based page holding code point pos; 0 for a document
 // without pages.
 func (d *Document) PageAt(pos int) int {
-	page := 0
-	for _, p := range d.PageStarts {
-		if p.At > pos {
-			break
-		}
-		page = p.Page
+	if len(d.PageStarts) == 0 {
+		return 0
 	}
-	if page == 0 && len(d.PageStarts) > 0 {
-		page = d.PageStarts[0].Page
-	}
-	return page
+	// The first start past pos; the page before it holds pos.
+	i := sort.Search(len(d.PageStarts), func(i int) bool { return d.PageStarts[i].At > pos })
+	return d.PageStarts[max(i-1, 0)].Page
 }
 
 // PageLabel is how page n is printed: the PDF's label for it where it has
