@@ -286,9 +286,6 @@ func (p *AnnotationPanel) pages(a *annotate.Annotation) string {
 	return p.pagesOf.PageCitation(a.Anchor)
 }
 
-// Pages is what the row of the i-th annotation shown says of its pages.
-func (p *AnnotationPanel) Pages(i int) string { return p.pages(&p.shown[i]) }
-
 // newAnnotationRow is a list row: a colour bar, then kind and status, the
 // quote and the note.
 func newAnnotationRow() fyne.CanvasObject {
