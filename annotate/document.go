@@ -31,6 +31,8 @@ type Document struct {
 	// has none) and its trailer /ID in hex (Hypothesis's urn:x-pdf:<id>).
 	PageLabels  []string `json:"page_labels,omitempty"`
 	Fingerprint string   `json:"fingerprint,omitempty"`
+	// Where each page's text starts (a PDF's; see PageStart).
+	PageStarts []PageStart `json:"page_starts,omitempty"`
 }
 
 // SetBlocks stores blocks and numbers their Start offsets so that each block
@@ -43,6 +45,7 @@ func (d *Document) SetBlocks(blocks []Block) {
 		pos += blocks[i].Len() + sep
 	}
 	d.Blocks = blocks
+	d.indexPages()
 }
 
 // Text is the blocks' texts joined by a blank line. Anchors count code points

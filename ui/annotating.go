@@ -203,7 +203,11 @@ func (m *MainWindow) CopyWithCitation() {
 	if !ok {
 		return
 	}
-	m.app.Clipboard().SetContent(library.Citation(m.reader.Document(), string(m.reader.Text()[s:e]), m.state.citation))
+	passage, err := annotate.NewAnchor(m.reader.Text(), s, e)
+	if err != nil {
+		return
+	}
+	m.app.Clipboard().SetContent(library.Citation(m.reader.Document(), &passage, m.state.citation))
 	m.setStatus("Copied with citation")
 }
 

@@ -62,6 +62,9 @@ type AnnotationPanel struct {
 	quiet     bool
 	text      *textBox
 	matching  map[string]bool // nil: no text filter
+	// pagesOf is the open document, whose pages (a PDF's) the rows of
+	// its annotations give: "p. 12".
+	pagesOf *annotate.Document
 }
 
 // NewAnnotationPanel builds an empty panel.
@@ -101,7 +104,7 @@ func NewAnnotationPanel() *AnnotationPanel {
 	p.count = widget.NewLabel("")
 	p.count.SizeName = theme.SizeNameCaptionText
 	p.list = widget.NewList(func() int { return len(p.shown) }, newAnnotationRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) { fillAnnotationRow(o, p.shown[i], "") })
+		func(i widget.ListItemID, o fyne.CanvasObject) { fillAnnotationRow(o, p.shown[i], p.pages(&p.shown[i])) })
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(p.shown) {
 			p.Editor.Edit(p.shown[i])
@@ -317,6 +320,15 @@ func (p *AnnotationPanel) Questions() []library.Question { return p.questions }
 
 // Deleted lists the trash shown.
 func (p *AnnotationPanel) Deleted() []library.Deleted { return p.deleted }
+
+// pages is where an annotation of the open document stands in a PDF,
+// "p. 12" or "pp. 12–13"; "" elsewhere.
+func (p *AnnotationPanel) pages(a *annotate.Annotation) string {
+	if p.pagesOf == nil || a.Orphan || a.DocID != p.pagesOf.ID {
+		return ""
+	}
+	return p.pagesOf.PageCitation(a.Anchor)
+}
 
 // newAnnotationRow is a list row: a colour bar, then kind and status, the
 // quote and the note.

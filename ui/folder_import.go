@@ -15,7 +15,7 @@ import (
 )
 
 // ShowImportFolderDialog lets the reader pick a folder and imports every
-// plain-text, Markdown and HTML file in it, recursively.
+// plain-text, Markdown, HTML, EPUB and PDF file in it, recursively.
 func (m *MainWindow) ShowImportFolderDialog() {
 	d := dialog.NewFolderOpen(guard2(m.guard, func(u fyne.ListableURI, err error) {
 		if err != nil {
@@ -42,7 +42,7 @@ func (m *MainWindow) ImportFolder(dir string) <-chan struct{} {
 	}, func(paths []string, err error) {
 		m.setStatus("")
 		if err != nil || len(paths) == 0 {
-			msg := fmt.Sprintf("%s holds no plain-text, Markdown, HTML or EPUB files.", dir)
+			msg := fmt.Sprintf("%s holds no plain-text, Markdown, HTML, EPUB or PDF files.", dir)
 			if err != nil {
 				msg = capitalise(err.Error()) + "."
 			}
@@ -77,7 +77,11 @@ func (m *MainWindow) importPaths(dir string, paths []string, done chan struct{})
 		batch := m.lib.ImportAll(ctx, paths, func(n, total int, path string) {
 			m.guard.do(func() {
 				bar.SetValue(float64(n))
-				label.SetText(fmt.Sprintf("%d of %d · %s", n, total, filepath.Base(path)))
+				text := fmt.Sprintf("%d of %d · %s", n, total, filepath.Base(path))
+				if library.IsPDF(path) && !library.PDFReaderReady() {
+					text += " · " + preparingPDF
+				}
+				label.SetText(text)
 			})
 		})
 		m.guard.do(func() {

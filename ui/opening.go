@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,10 +10,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+
+	"scholia/annotate/library"
 )
 
 // importExtensions are the files the open dialog offers.
-var importExtensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub"}
+var importExtensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub", ".pdf"}
 
 // ShowOpenDialog lets the reader pick a file to import and open.
 func (m *MainWindow) ShowOpenDialog() {
@@ -81,12 +84,23 @@ func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} {
 		close(done)
 		return done
 	}
-	m.setStatus(fmt.Sprintf("Importing %s…", plural(len(paths), "file")))
+	m.importing = fmt.Sprintf("Importing %s…", plural(len(paths), "file"))
+	m.setStatus("")
 	m.guard.goRun(func() {
 		var opened, note string
-		var problems []string
+		var problems, locked []string
 		for _, p := range paths {
+			if library.IsPDF(p) && !library.PDFReaderReady() {
+				m.guard.do(func() {
+					m.importing = preparingPDF
+					m.setStatus("")
+				})
+			}
 			res, err := m.lib.Import(p)
+			if errors.Is(err, library.ErrPassword) {
+				locked = append(locked, p)
+				continue
+			}
 			if err != nil {
 				problems = append(problems, capitalise(err.Error())+".")
 				continue
@@ -102,12 +116,14 @@ func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} {
 			if note != "" {
 				m.setStatus(note)
 			}
+			m.askPasswords(locked)
 		})
 	})
 	return done
 }
 
 func (m *MainWindow) imported(opened string, problems []string) {
+	m.importing = ""
 	m.setStatus("")
 	if opened != "" {
 		m.openDocument(opened, true, nil)

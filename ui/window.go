@@ -46,19 +46,23 @@ type MainWindow struct {
 	// panelPane holds the annotations panel in its steady width.
 	panelPane *fyne.Container
 
-	toolbar        *SelectionToolbar
-	tooltip        *widget.Label
-	tooltipBox     *fyne.Container
-	floating       *fyne.Container // what floats over the reader: the toolbar and the hover note
-	words          int             // the open document's words, counted once: the status bar shows them on every pointer move
-	noteDialog     *NoteDialog
-	anns           []annotate.Annotation
-	tags           []string
-	openQuestions  int
-	colour         annotate.Colour
-	answering      string
-	palette        *SearchPalette
-	cancelImport   context.CancelFunc
+	toolbar       *SelectionToolbar
+	tooltip       *widget.Label
+	tooltipBox    *fyne.Container
+	floating      *fyne.Container // what floats over the reader: the toolbar and the hover note
+	words         int             // the open document's words, counted once: the status bar shows them on every pointer move
+	noteDialog    *NoteDialog
+	anns          []annotate.Annotation
+	tags          []string
+	openQuestions int
+	colour        annotate.Colour
+	answering     string
+	palette       *SearchPalette
+	cancelImport  context.CancelFunc
+	passwordEntry *shortcutEntry // the box of the password dialog last shown
+	// importing is what the status bar says while files are imported
+	// (the PDF reader starting, say), whatever other messages come and go.
+	importing      string
 	importSummary  string
 	saveTick       *time.Timer
 	guard          *crashGuard
@@ -227,6 +231,9 @@ func (m *MainWindow) PanelVisible() bool { return m.panel.Visible() }
 
 func (m *MainWindow) setStatus(msg string) {
 	m.statusMsg = msg
+	if msg == "" {
+		msg = m.importing
+	}
 	docs := m.list.Len()
 	parts := []string{plural(len(m.list.all), "document")}
 	if docs != len(m.list.all) {

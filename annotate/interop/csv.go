@@ -10,9 +10,10 @@ import (
 
 // csvHeader names the columns. The first eleven are those of the first
 // exports, in their order, so that spreadsheets built on them still work;
-// the annotation's id and its answer follow.
+// the annotation's id and its answer follow, then the pages of a PDF's
+// passage ("12", "12–13", printed labels where the PDF has them).
 var csvHeader = []string{"document", "source", "kind", "colour", "status", "quote", "note", "tags", "start", "end", "created",
-	"id", "answer", "answer_id", "answer_quote", "answer_document"}
+	"id", "answer", "answer_id", "answer_quote", "answer_document", "pages"}
 
 // writeCSV writes one row per annotation under a header row (RFC 4180,
 // UTF-8, CRLF line ends as the RFC has them). start and end count
@@ -42,7 +43,7 @@ func writeCSV(w io.Writer, secs Sections, answers Answers) error {
 			}
 			row := []string{s.Doc.Ref().Title, DocumentURI(&s.Doc), string(a.Kind), string(a.Colour), string(a.Status),
 				quote, a.Body, strings.Join(a.Tags, "; "), start, end, a.Created.UTC().Format(time.RFC3339),
-				a.ID, answer, link, answerQuote, answerDoc}
+				a.ID, answer, link, answerQuote, answerDoc, pageNumbers(&s.Doc, &a)}
 			if err := c.Write(row); err != nil {
 				return err
 			}

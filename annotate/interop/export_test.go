@@ -75,14 +75,14 @@ func TestCSVHasAnswerColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rows[0], ","); got != "document,source,kind,colour,status,quote,note,tags,start,end,created,id,answer,answer_id,answer_quote,answer_document" {
+	if got := strings.Join(rows[0], ","); got != "document,source,kind,colour,status,quote,note,tags,start,end,created,id,answer,answer_id,answer_quote,answer_document,pages" {
 		t.Fatalf("header %s", got)
 	}
 	byID := map[string][]string{}
 	for _, r := range rows[1:] {
 		byID[r[11]] = r
 	}
-	if q := byID["01a21993-0000-7000-8000-000000000008"]; strings.Join(q[12:], "|") != "Tariffs on two goods.\n\nThe report lists them.|"+tradeID+"|Steel and grain made up most of it|Trade report" {
+	if q := byID["01a21993-0000-7000-8000-000000000008"]; strings.Join(q[12:16], "|") != "Tariffs on two goods.\n\nThe report lists them.|"+tradeID+"|Steel and grain made up most of it|Trade report" {
 		t.Errorf("a question answered with a passage of another document: %q", q[12:])
 	}
 	q := byID["01a21993-0000-7000-8000-000000000004"]

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -152,6 +153,18 @@ type quoteJSON struct {
 	Suffix string `json:"suffix"`
 }
 
+// fragmentJSON is a FragmentSelector naming a PDF's page as RFC 8118's
+// fragment identifiers do: "page=12" (the page's number, from 1, not its
+// printed label).
+type fragmentJSON struct {
+	Type       string `json:"type"`
+	ConformsTo string `json:"conformsTo"`
+	Value      string `json:"value"`
+}
+
+// rfc8118 is what a FragmentSelector on a PDF's page conforms to.
+const rfc8118 = "http://tools.ietf.org/rfc/rfc8118"
+
 type positionJSON struct {
 	Type  string `json:"type"`
 	Start int    `json:"start"`
@@ -198,6 +211,9 @@ func annotationJSON(doc *annotate.Document, a *annotate.Annotation, answers Answ
 			m.Orphan = true
 		} else {
 			m.Target.Selector = append(m.Target.Selector, positionJSON{Type: "TextPositionSelector", Start: an.Start, End: an.End})
+			if page := doc.PageAt(an.Start); page > 0 {
+				m.Target.Selector = append(m.Target.Selector, fragmentJSON{Type: "FragmentSelector", ConformsTo: rfc8118, Value: "page=" + strconv.Itoa(page)})
+			}
 		}
 	}
 	return m

@@ -12,7 +12,8 @@ import (
 // citation, then each annotation: its passage as a block quote, its note
 // below, a question as a task item (ticked when answered, [-] when
 // dropped) with its answer under it, tags as #tags and a block id (^id)
-// that Obsidian and other editors can link to. An answer given with a
+// that Obsidian and other editors can link to; a PDF's passage gives its
+// page under the quote, "(p. 12)". An answer given with a
 // passage quotes that passage with its document's title and citation, and
 // links to its ^id when it is in the same export.
 type markdown struct {
@@ -33,7 +34,7 @@ func writeMarkdown(w io.Writer, secs Sections, answers Answers, style Style) err
 		m.b.WriteString(Cite(s.Doc.Ref(), style, true) + "\n")
 		for _, a := range s.Annotations {
 			m.b.WriteString("\n")
-			m.annotation(&a)
+			m.annotation(&s.Doc, &a)
 		}
 		return nil
 	})
@@ -43,11 +44,14 @@ func writeMarkdown(w io.Writer, secs Sections, answers Answers, style Style) err
 	return m.b.Flush()
 }
 
-func (m *markdown) annotation(a *annotate.Annotation) {
+func (m *markdown) annotation(doc *annotate.Document, a *annotate.Annotation) {
 	b := m.b
 	if a.Anchor != nil {
 		m.quote("", a.Anchor.Exact)
 		b.WriteString("\n")
+		if pages := pageCitation(doc, a); pages != "" {
+			b.WriteString("(" + pages + ")\n\n")
+		}
 		if a.Orphan {
 			b.WriteString("*This passage could not be found in the current text.*\n\n")
 		}
@@ -100,6 +104,9 @@ func (m *markdown) passage(p *Passage) {
 	}
 	m.item(line + ":")
 	m.quote("    ", p.Words())
+	if pages := pageCitation(&p.Doc, &p.Annotation); pages != "" {
+		m.quote("    ", "("+pages+")")
+	}
 	m.b.WriteString("    >\n")
 	m.quote("    ", "— "+Cite(p.Doc.Ref(), m.style, true))
 }

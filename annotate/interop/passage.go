@@ -37,3 +37,19 @@ func (p *Passage) Words() string {
 	}
 	return strings.TrimSpace(p.Annotation.Body)
 }
+
+// pageCitation is where a PDF's passage stands, "p. 12" or "pp. 12–13";
+// "" for other documents, notes on a whole document and passages no
+// longer found.
+func pageCitation(d *annotate.Document, a *annotate.Annotation) string {
+	if a.Orphan {
+		return ""
+	}
+	return d.PageCitation(a.Anchor)
+}
+
+// pageNumbers is the pages of pageCitation without "p.": "12", "12–13".
+func pageNumbers(d *annotate.Document, a *annotate.Annotation) string {
+	_, n, _ := strings.Cut(pageCitation(d, a), " ")
+	return n
+}

@@ -292,12 +292,14 @@ func replaceDocument(c *store.Change, doc *annotate.Document) {
 }
 
 // matcher finds the document an imported annotation's source names: its
-// path or URL as imported, its canonical URL, or the urn:sha256 of its
-// bytes that exports use for local files.
+// path or URL as imported, its canonical URL, the urn:sha256 of its
+// bytes that exports use for local files, or for a PDF the
+// urn:x-pdf:<fingerprint> Hypothesis names it by.
 type matcher struct {
 	l      *Library
 	byURL  map[string]string
 	byHash map[string]string
+	byPDF  map[string]string // by Fingerprint
 	title  map[string]string
 	grown  map[string]bool // documents this import made or revised
 	// pending holds the documents the change not yet committed makes or
@@ -310,13 +312,16 @@ func (l *Library) matcher() (*matcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &matcher{l: l, byURL: map[string]string{}, byHash: map[string]string{}, title: map[string]string{}, grown: map[string]bool{},
+	m := &matcher{l: l, byURL: map[string]string{}, byHash: map[string]string{}, byPDF: map[string]string{}, title: map[string]string{}, grown: map[string]bool{},
 		pending: map[string]*annotate.Document{}}
 	for _, d := range docs {
 		if d.URL != "" {
 			m.byURL[d.URL] = d.ID
 		}
 		m.byHash[d.Hash] = d.ID
+		if d.Fingerprint != "" {
+			m.byPDF[strings.ToLower(d.Fingerprint)] = d.ID
+		}
 		m.title[d.ID] = d.Title
 	}
 	return m, nil
@@ -325,6 +330,11 @@ func (l *Library) matcher() (*matcher, error) {
 func (m *matcher) find(source string) string {
 	if h, ok := strings.CutPrefix(source, "urn:sha256:"); ok {
 		return m.byHash[h]
+	}
+	if f, ok := strings.CutPrefix(source, "urn:x-pdf:"); ok {
+		if id, ok := m.byPDF[strings.ToLower(f)]; ok {
+			return id
+		}
 	}
 	if id, ok := strings.CutPrefix(source, "urn:scholia:"); ok {
 		if _, ok := m.title[id]; ok {

@@ -152,7 +152,32 @@ func TestDeleteUndoAndTrash(t *testing.T) {
 func TestCitation(t *testing.T) {
 	doc := &annotate.Document{Title: "Summit Memo", Byline: "A. Writer", Site: "Example Review", Published: "2026-03-02", Source: "/memo.txt"}
 	want := "“in principle”\n— Writer, A. 2026. Summit Memo. Example Review."
-	if got := library.Citation(doc, " in principle ", interop.Chicago); got != want {
+	if got := library.Citation(doc, &annotate.Anchor{Exact: " in principle "}, interop.Chicago); got != want {
 		t.Errorf("citation\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestCitationOfAPDFsPassageGivesItsPages(t *testing.T) {
+	doc := &annotate.Document{Title: "Arms Control", Byline: "Ann Lee", Published: "2019", Format: "pdf", PageLabels: []string{"", "12", "13"}}
+	doc.SetBlocks([]annotate.Block{
+		{Kind: annotate.BlockParagraph, Text: "Front matter.", Page: 1},
+		{Kind: annotate.BlockParagraph, Text: "The treaty lapsed.", Page: 2},
+		{Kind: annotate.BlockParagraph, Text: "Nobody noticed.", Page: 3},
+	})
+	text := []rune(doc.Text())
+	for _, c := range []struct {
+		start, end int
+		want       string
+	}{
+		{15, 33, "“The treaty lapsed.” (p. 12)\n— Lee, Ann. 2019. Arms Control."},
+		{19, 50, "“treaty lapsed.\n\nNobody noticed.” (pp. 12–13)\n— Lee, Ann. 2019. Arms Control."},
+	} {
+		a, err := annotate.NewAnchor(text, c.start, c.end)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := library.Citation(doc, &a, interop.Chicago); got != c.want {
+			t.Errorf("citation\n%s\nwant\n%s", got, c.want)
+		}
 	}
 }

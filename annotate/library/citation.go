@@ -7,10 +7,15 @@ import (
 	"scholia/annotate/interop"
 )
 
-// Citation is a quote followed by where it comes from in a citation style,
-// ready to paste into an essay: “quote” — reference.
-func Citation(doc *annotate.Document, quote string, style interop.Style) string {
-	return "“" + strings.TrimSpace(quote) + "”\n— " + interop.Cite(doc.Ref(), style, false)
+// Citation is a passage followed by where it comes from in a citation
+// style, ready to paste into an essay: “quote” — reference; a PDF's
+// passage gives its pages after the quote: “quote” (pp. 12–13).
+func Citation(doc *annotate.Document, passage *annotate.Anchor, style interop.Style) string {
+	quote := "“" + strings.TrimSpace(passage.Exact) + "”"
+	if pages := doc.PageCitation(passage); pages != "" {
+		quote += " (" + pages + ")"
+	}
+	return quote + "\n— " + interop.Cite(doc.Ref(), style, false)
 }
 
 // SetReference saves a document's citation fields (nil: back to those the

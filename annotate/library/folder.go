@@ -10,7 +10,7 @@ import (
 
 // importable are the file endings a folder import picks up.
 var importable = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true,
-	".html": true, ".htm": true, ".xhtml": true, ".epub": true}
+	".html": true, ".htm": true, ".xhtml": true, ".epub": true, ".pdf": true}
 
 // ImportableFiles lists the files under dir (recursively, hidden folders
 // and files skipped) that Scholia can import, in path order.

@@ -79,10 +79,10 @@ func TestMarkdownAndCSVCarryTheAnsweringPassage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 2 || len(rows[1]) != 16 {
-		t.Fatalf("%d rows of %d columns, want the header and the question, 16 columns", len(rows), len(rows[0]))
+	if len(rows) != 2 || len(rows[1]) != 17 {
+		t.Fatalf("%d rows of %d columns, want the header and the question, 17 columns", len(rows), len(rows[0]))
 	}
-	if got := strings.Join(rows[1][11:], "|"); got != q.ID+"|Steel and grain.|"+p.ID+"|Steel and grain made up most of the disputed tariffs|Trade report" {
+	if got := strings.Join(rows[1][11:], "|"); got != q.ID+"|Steel and grain.|"+p.ID+"|Steel and grain made up most of the disputed tariffs|Trade report|" {
 		t.Errorf("the question's id and answer columns: %q", got)
 	}
 }

@@ -185,7 +185,7 @@ func TestCSVExportHasOneRowPerAnnotation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "document,source,kind,colour,status,quote,note,tags,start,end,created,id,answer,answer_id,answer_quote,answer_document" || len(rows) != 6 {
+	if strings.Join(rows[0], ",") != "document,source,kind,colour,status,quote,note,tags,start,end,created,id,answer,answer_id,answer_quote,answer_document,pages" || len(rows) != 6 {
 		t.Fatalf("header %q and %d rows, want the header and 5 rows", rows[0], len(rows))
 	}
 	var note []string
@@ -271,7 +271,7 @@ func TestCitationFieldsAreEditableAndUsed(t *testing.T) {
 	if want := "# Talks Resume in Geneva\n\nLee, Ann, and Bo Chen. 2026. “Talks Resume in Geneva.” The Lake Review, March 2, 2026. https://example.org/geneva."; !strings.Contains(md, want) {
 		t.Errorf("Markdown does not cite %q:\n%.300s", want, md)
 	}
-	if got, want := library.Citation(saved, "met at dawn", interop.APA), "“met at dawn”\n— Lee, A., & Chen, B. (2026, March 2). Talks Resume in Geneva. The Lake Review. https://example.org/geneva"; got != want {
+	if got, want := library.Citation(saved, &annotate.Anchor{Exact: "met at dawn"}, interop.APA), "“met at dawn”\n— Lee, A., & Chen, B. (2026, March 2). Talks Resume in Geneva. The Lake Review. https://example.org/geneva"; got != want {
 		t.Errorf("APA citation\n got %q\nwant %q", got, want)
 	}
 	if _, err := lib.SetReference(doc.ID, &annotate.Reference{}); err == nil {

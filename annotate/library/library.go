@@ -105,6 +105,13 @@ type Imported struct {
 // Import reads a file and adds it to the library. Errors name the file and
 // say what to do; nothing in the library changes when one is returned.
 func (l *Library) Import(path string) (Imported, error) {
+	return l.ImportLocked(path, "")
+}
+
+// ImportLocked is Import of a PDF locked with a user password (empty for
+// none): the password opens it and is kept nowhere. A missing or wrong
+// one gives an error that unwraps to pdf.ErrPassword.
+func (l *Library) ImportLocked(path, password string) (Imported, error) {
 	data, err := readSource(path, ingest.MaxFileSize)
 	if err != nil {
 		return Imported{}, err
@@ -113,7 +120,7 @@ func (l *Library) Import(path string) (Imported, error) {
 	if err != nil {
 		abs = path
 	}
-	res, err := l.ImportBytes(filepath.Base(path), abs, data)
+	res, err := l.importBytes(filepath.Base(path), abs, data, password)
 	if err != nil {
 		return Imported{}, fmt.Errorf("cannot import %s: %w", path, err)
 	}
@@ -155,7 +162,17 @@ func readSource(path string, limit int64) ([]byte, error) {
 // ImportBytes adds a document read from data; name gives the format and a
 // fallback title, source is where it came from (a path or URL).
 func (l *Library) ImportBytes(name, source string, data []byte) (Imported, error) {
-	doc, err := ingest.Parse(name, data)
+	return l.importBytes(name, source, data, "")
+}
+
+func (l *Library) importBytes(name, source string, data []byte, password string) (Imported, error) {
+	parse := ingest.Parse
+	if password != "" && IsPDF(name) {
+		parse = func(name string, data []byte) (*annotate.Document, error) {
+			return ingest.ParsePDF(name, data, password)
+		}
+	}
+	doc, err := parse(name, data)
 	if err != nil {
 		return Imported{}, err
 	}

@@ -130,6 +130,10 @@ func showMain(a fyne.App, lib *library.Library, target cli.Target) *ui.MainWindo
 	switch {
 	case target.File != "" && ui.IsAnnotationFile(target.File):
 		w.ImportAnnotations(target.File)
+	case library.IsPDF(target.File):
+		// The PDF reader may take seconds to start, and a locked PDF
+		// asks for its password: the window shows meanwhile.
+		w.ImportFiles([]string{target.File})
 	case target.File != "":
 		res, err := lib.Import(target.File)
 		if err != nil {

@@ -24,6 +24,8 @@ type listedAnnotation struct {
 	Exact    string           `json:"exact"`
 	Prefix   string           `json:"prefix"`
 	Suffix   string           `json:"suffix"`
+	Page     string           `json:"page"`      // a PDF's printed page the passage starts on, "" for other formats
+	LastPage string           `json:"last_page"` // and the one it ends on
 	Body     string           `json:"body"`
 	Answer   *annotate.Answer `json:"answer"`
 	Orphan   bool             `json:"orphan"`
@@ -31,7 +33,7 @@ type listedAnnotation struct {
 	Modified time.Time        `json:"modified"`
 }
 
-func listed(a annotate.Annotation) listedAnnotation {
+func listed(doc *annotate.Document, a annotate.Annotation) listedAnnotation {
 	out := listedAnnotation{ID: a.ID, Document: a.DocID, Kind: a.Kind, Colour: a.Colour, Tags: a.Tags,
 		Status: a.Status, Body: a.Body, Answer: a.Answer, Orphan: a.Orphan, Created: a.Created, Modified: a.Modified}
 	if out.Tags == nil {
@@ -40,6 +42,9 @@ func listed(a annotate.Annotation) listedAnnotation {
 	if an := a.Anchor; an != nil {
 		start, end := an.Start, an.End
 		out.Start, out.End, out.Exact, out.Prefix, out.Suffix = &start, &end, an.Exact, an.Prefix, an.Suffix
+		if doc != nil && !a.Orphan {
+			out.Page, out.LastPage = doc.Pages(an)
+		}
 	}
 	return out
 }
@@ -59,21 +64,32 @@ func runAnnotations(e *env, args []string) error {
 		return err
 	}
 	var anns []annotate.Annotation
+	docs := map[string]*annotate.Document{}
 	if len(rest) == 1 {
 		doc, err := lib.Find(rest[0])
 		if err != nil {
 			return err
 		}
+		docs[doc.ID] = doc
 		anns, err = lib.Annotations(doc.ID)
 		if err != nil {
 			return err
 		}
-	} else if anns, err = lib.AllAnnotations(); err != nil {
-		return err
+	} else {
+		if anns, err = lib.AllAnnotations(); err != nil {
+			return err
+		}
+		all, err := lib.Documents()
+		if err != nil {
+			return err
+		}
+		for i := range all {
+			docs[all[i].ID] = &all[i].Document
+		}
 	}
 	out := make([]listedAnnotation, len(anns))
 	for i, a := range anns {
-		out[i] = listed(a)
+		out[i] = listed(docs[a.DocID], a)
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, out)

@@ -103,7 +103,7 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"import":      {"import FILE|FOLDER...", "import plain-text, Markdown, HTML or EPUB files, folders recursively; prints ID<TAB>title for each", runImport},
+		"import":      {"import [--password-file FILE] FILE|FOLDER...", "import plain-text, Markdown, HTML, EPUB or PDF files, folders recursively; prints ID<TAB>title for each; a PDF locked with a password opens with the password read from --password-file (never stored)", runImport},
 		"list":        {"list [--json]", "list the documents with id, title, source, import time and annotation count", runList},
 		"show":        {"show [--json|--text|--outline] DOC", "show a document (DOC: id, unique id prefix, title or unique part of a title)", runShow},
 		"open":        {"open FILE|DOC", "open the window on FILE, importing it if new, or on the document DOC (id, unique id prefix, title or unique part of a title); a file that exists wins over a document of that name (also: scholia FILE|DOC)", nil},

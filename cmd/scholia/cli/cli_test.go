@@ -162,7 +162,7 @@ func TestLockedLibraryExitsWithCode3(t *testing.T) {
 
 func TestHelp(t *testing.T) {
 	out, _, code := scholia(t, "unused.db", "help")
-	for _, cmd := range []string{"import FILE|FOLDER...", "list [--json]", "show [--json|--text|--outline] DOC"} {
+	for _, cmd := range []string{"import [--password-file FILE] FILE|FOLDER...", "list [--json]", "show [--json|--text|--outline] DOC"} {
 		if !strings.Contains(out, cmd) {
 			t.Errorf("help lacks %q", cmd)
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,18 +10,25 @@ import (
 	"strings"
 
 	"scholia/annotate/library"
+	"scholia/annotate/pdf"
 )
 
 // runImport imports files and folders (recursively), printing ID<TAB>title
 // for each file that worked and one error line for each that did not; the
 // others still import. On a terminal a progress bar shows on stderr.
 func runImport(e *env, args []string) error {
-	args, err := parseFlags(flag.NewFlagSet("import", flag.ContinueOnError), args)
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	passwordFile := fs.String("password-file", "", "a file holding the password of the PDFs locked with one")
+	args, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(args) == 0 {
 		return errUsage{"import needs at least one file or folder; see scholia import --help"}
+	}
+	password, err := readPassword(*passwordFile)
+	if err != nil {
+		return err
 	}
 	var files []string
 	for _, a := range args {
@@ -30,7 +38,7 @@ func runImport(e *env, args []string) error {
 				return fmt.Errorf("cannot read the folder %s: %w", a, err)
 			}
 			if len(found) == 0 {
-				fmt.Fprintf(e.stderr, "scholia: %s holds no plain-text, Markdown, HTML or EPUB files\n", a)
+				fmt.Fprintf(e.stderr, "scholia: %s holds no plain-text, Markdown, HTML, EPUB or PDF files\n", a)
 			}
 			files = append(files, found...)
 			continue
@@ -45,8 +53,11 @@ func runImport(e *env, args []string) error {
 	failed := len(files) == 0
 	for i, f := range files {
 		bar.show(i, f)
-		res, err := lib.Import(f)
+		res, err := lib.ImportLocked(f, password)
 		bar.clear()
+		if errors.Is(err, pdf.ErrPassword) && password == "" {
+			err = fmt.Errorf("cannot import %s: the PDF is locked with a password; give it with --password-file FILE", f)
+		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "scholia: %s\n", oneLine(err))
 			failed = true
@@ -62,6 +73,39 @@ func runImport(e *env, args []string) error {
 		return errReported
 	}
 	return nil
+}
+
+// readPassword reads the password of locked PDFs from a file: its first
+// line, without the line end. "" names no file. The password goes to the
+// import alone: nothing keeps it.
+func readPassword(path string) (string, error) {
+	if path == "" {
+		return "", nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("cannot read the password file %s: %w", path, unwrapPath(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, 4096))
+	if err != nil {
+		return "", fmt.Errorf("cannot read the password file %s: %w", path, unwrapPath(err))
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	line = strings.TrimSuffix(line, "\r")
+	if line == "" {
+		return "", fmt.Errorf("the password file %s is empty", path)
+	}
+	return line, nil
+}
+
+// unwrapPath drops the path an *os.PathError repeats.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // progressBar draws "[####......] 3/40 name" on a terminal, and nothing
