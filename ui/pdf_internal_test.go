@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -69,7 +70,9 @@ func TestALockedPDFAsksForItsPasswordUntilItIsRight(t *testing.T) {
 	locked := corpus.Path(t, "pdf", "hostile", "encrypted.pdf")
 	m, lib := newTestWindow(t, nil, nil)
 	before, _ := lib.Documents()
-	<-m.ImportFiles([]string{locked})
+	if !uiLoop.await(m.ImportFiles([]string{locked}), 60*time.Second) {
+		t.Fatal("the import of a locked PDF did not finish")
+	}
 	if m.passwordEntry == nil || m.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no password dialog for a locked PDF")
 	}
@@ -95,7 +98,9 @@ func TestEscGivesUpOnALockedPDF(t *testing.T) {
 	locked := corpus.Path(t, "pdf", "hostile", "encrypted.pdf")
 	m, lib := newTestWindow(t, nil, nil)
 	before, _ := lib.Documents()
-	<-m.ImportFiles([]string{locked})
+	if !uiLoop.await(m.ImportFiles([]string{locked}), 60*time.Second) {
+		t.Fatal("the import of a locked PDF did not finish")
+	}
 	if m.passwordEntry == nil {
 		t.Fatal("no password dialog for a locked PDF")
 	}
