@@ -62,6 +62,9 @@ type AnnotationPanel struct {
 	quiet     bool
 	text      *textBox
 	matching  map[string]bool // nil: no text filter
+	// revealed is the annotation last revealed in the editor: the count
+	// says when the filters hide it from the list.
+	revealed string
 	// pagesOf is the open document, whose pages (a PDF's) the rows of
 	// its annotations give: "p. 12".
 	pagesOf *annotate.Document
@@ -79,7 +82,10 @@ func NewAnnotationPanel() *AnnotationPanel {
 	mk := func(opts []string) *widget.Select {
 		s := widget.NewSelect(opts, nil)
 		s.SetSelectedIndex(0)
-		s.OnChanged = func(string) { p.apply() }
+		s.OnChanged = func(string) {
+			p.revealed = ""
+			p.apply()
+		}
 		return s
 	}
 	p.kind, p.colour, p.status = mk(kinds), mk(colours), mk(statuses)
@@ -87,19 +93,8 @@ func NewAnnotationPanel() *AnnotationPanel {
 	p.text = newTextBox(false)
 	p.text.SetPlaceHolder("Filter this document's notes…")
 	p.text.OnChanged = func(s string) {
-		if strings.TrimSpace(s) == "" || p.OnFilterText == nil {
-			p.matching = nil
-			p.apply()
-			return
-		}
-		// The list keeps the last filter's annotations until the
-		// search for this text answers (a newer text's search drops it).
-		p.OnFilterText(s, func(ids map[string]bool) {
-			if p.text.Text == s {
-				p.matching = ids
-				p.apply()
-			}
-		})
+		p.revealed = ""
+		p.filterBy(s)
 	}
 	p.count = widget.NewLabel("")
 	p.count.SizeName = theme.SizeNameCaptionText
@@ -137,6 +132,23 @@ func NewAnnotationPanel() *AnnotationPanel {
 		})
 	p.ExtendBaseWidget(p)
 	return p
+}
+
+// filterBy filters the list by the annotations matching s; the list
+// keeps the last filter's annotations until the search for s answers (a
+// newer text's search drops it).
+func (p *AnnotationPanel) filterBy(s string) {
+	if strings.TrimSpace(s) == "" || p.OnFilterText == nil {
+		p.matching = nil
+		p.apply()
+		return
+	}
+	p.OnFilterText(s, func(ids map[string]bool) {
+		if p.text.Text == s {
+			p.matching = ids
+			p.apply()
+		}
+	})
 }
 
 // CreateRenderer draws the panel as three tabs.
@@ -185,6 +197,11 @@ func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []l
 	}
 	p.tag.Refresh()
 	p.apply()
+	if p.matching != nil {
+		// The text filter answered before these annotations were read: a
+		// new one may match it.
+		p.filterBy(p.text.Text)
+	}
 	p.trashList.Refresh()
 	p.setTabTitles()
 	if id := p.Editor.ID(); id != "" {
@@ -268,19 +285,40 @@ func (p *AnnotationPanel) apply() {
 		}
 		p.shown = append(p.shown, a)
 	}
-	if len(p.shown) == len(p.all) {
-		p.count.SetText(plural(len(p.all), "annotation"))
-	} else {
-		p.count.SetText(fmt.Sprintf("%d of %s", len(p.shown), plural(len(p.all), "annotation")))
-	}
+	p.setCount()
 	p.list.UnselectAll()
 	p.list.Refresh()
 	p.markEdited()
 }
 
+// setCount counts the annotations listed, and says when the filters hide
+// the one revealed in the editor.
+func (p *AnnotationPanel) setCount() {
+	msg := plural(len(p.all), "annotation")
+	if len(p.shown) != len(p.all) {
+		msg = fmt.Sprintf("%d of %s", len(p.shown), msg)
+	}
+	if p.revealed != "" && p.Editor.ID() == p.revealed && !p.lists(p.revealed) {
+		msg += " · the one in the editor is hidden by the filter"
+	}
+	p.count.SetText(msg)
+}
+
+// lists says whether the list shows the annotation with this id.
+func (p *AnnotationPanel) lists(id string) bool {
+	for _, a := range p.shown {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // Reveal selects the annotation with this id in the list and its editor,
-// without jumping the reader.
+// without jumping the reader; the count says when the filters hide it.
 func (p *AnnotationPanel) Reveal(id string) {
+	p.revealed = id
+	defer p.setCount()
 	for _, a := range p.all {
 		if a.ID == id {
 			p.Editor.Edit(a)
