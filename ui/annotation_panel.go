@@ -65,6 +65,8 @@ type AnnotationPanel struct {
 	// revealed is the annotation last revealed in the editor: the count
 	// says when the filters hide it from the list.
 	revealed string
+	// tagOf is the tag each choice of the tag filter stands for.
+	tagOf map[string]string
 	// pagesOf is the open document, whose pages (a PDF's) the rows of
 	// its annotations give: "p. 12".
 	pagesOf *annotate.Document
@@ -173,7 +175,7 @@ func (p *AnnotationPanel) CreateRenderer() fyne.WidgetRenderer {
 
 // SetAnnotations shows a document's annotations (in document order) and
 // its trash.
-func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []library.Deleted, tags []string) {
+func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []library.Deleted) {
 	// Orphans, which have no place in the text, are listed first.
 	sorted := make([]annotate.Annotation, 0, len(anns))
 	for _, a := range anns {
@@ -188,14 +190,7 @@ func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []l
 	}
 	anns = sorted
 	p.all, p.deleted = anns, deleted
-	opts := append([]string{anyTag}, tags...)
-	sort.Strings(opts[1:])
-	sel := p.tag.Selected
-	p.tag.Options = opts
-	if !contains(opts, sel) {
-		p.tag.SetSelectedIndex(0)
-	}
-	p.tag.Refresh()
+	p.setTags(anns)
 	p.apply()
 	if p.matching != nil {
 		// The text filter answered before these annotations were read: a
@@ -214,6 +209,39 @@ func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []l
 		p.Editor.drop()
 	}
 }
+
+// setTags offers the tags of a document's annotations in the tag filter,
+// each with how many annotations carry it, keeping the tag chosen if
+// one still does.
+func (p *AnnotationPanel) setTags(anns []annotate.Annotation) {
+	counts := map[string]int{}
+	for _, a := range anns {
+		for _, t := range a.Tags {
+			counts[t]++
+		}
+	}
+	tags := make([]string, 0, len(counts))
+	for t := range counts {
+		tags = append(tags, t)
+	}
+	sort.Strings(tags)
+	chosen := p.chosenTag()
+	opts, tagOf := []string{anyTag}, make(map[string]string, len(tags))
+	sel := anyTag
+	for _, t := range tags {
+		o := fmt.Sprintf("%s (%d)", t, counts[t])
+		opts, tagOf[o] = append(opts, o), t
+		if t == chosen {
+			sel = o
+		}
+	}
+	p.tag.Options, p.tagOf = opts, tagOf
+	p.tag.Selected = sel
+	p.tag.Refresh()
+}
+
+// chosenTag is the tag the tag filter lets through, "" for any.
+func (p *AnnotationPanel) chosenTag() string { return p.tagOf[p.tag.Selected] }
 
 // SetQuestions shows how many open questions the library holds, and lists
 // them: questions is nil when they were not read, as their tab was not
@@ -269,17 +297,23 @@ func (p *AnnotationPanel) SetFilters(kind, colour, tag, status string) {
 	}
 	set(p.kind, kind, anyKind)
 	set(p.colour, colour, anyColour)
+	for o, t := range p.tagOf {
+		if t == tag {
+			tag = o
+		}
+	}
 	set(p.tag, tag, anyTag)
 	set(p.status, status, anyStatus)
 }
 
 func (p *AnnotationPanel) apply() {
 	p.shown = p.shown[:0]
+	tag := p.chosenTag()
 	for _, a := range p.all {
 		if p.kind.Selected != anyKind && string(a.Kind) != p.kind.Selected ||
 			p.colour.Selected != anyColour && string(a.Colour) != p.colour.Selected ||
 			p.status.Selected != anyStatus && string(a.Status) != p.status.Selected ||
-			p.tag.Selected != anyTag && !contains(a.Tags, p.tag.Selected) ||
+			tag != "" && !contains(a.Tags, tag) ||
 			p.matching != nil && !p.matching[a.ID] {
 			continue
 		}

@@ -26,28 +26,7 @@ var paletteQueries = []string{
 // keystroke itself, or showing its results), p50 and max over every
 // keystroke, and how long the results took to show, p50.
 func BenchmarkPaletteKeystroke(b *testing.B) {
-	src := os.Getenv("SCHOLIA_BENCH_LIBRARY")
-	if src == "" {
-		b.Skip("SCHOLIA_BENCH_LIBRARY names no library: make one with go run ./scripts/biglibrary -o FILE")
-	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(b.TempDir(), "library.db")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		b.Fatal(err)
-	}
-	b.Setenv("XDG_STATE_HOME", b.TempDir())
-	lib, err := library.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer func() { _ = lib.Close() }()
-	m := NewMainWindow(test.NewTempApp(b), lib)
-	m.waitIdle()
-	m.win.Resize(fyne.NewSize(1200, 800))
-	defer m.stopTimers()
+	m := benchWindow(b)
 	p := m.palette
 	var ui, results []time.Duration
 	for b.Loop() {
@@ -84,4 +63,49 @@ func BenchmarkPaletteKeystroke(b *testing.B) {
 	b.ReportMetric(float64(ui[len(ui)/2].Microseconds())/1000, "ui-p50-ms")
 	b.ReportMetric(float64(ui[len(ui)-1].Microseconds())/1000, "ui-max-ms")
 	b.ReportMetric(float64(results[len(results)/2].Microseconds())/1000, "results-p50-ms")
+}
+
+// BenchmarkTagFilterOpen: a click on the panel's tag filter, until its
+// menu shows, on the big library (see BenchmarkWindowStart).
+func BenchmarkTagFilterOpen(b *testing.B) {
+	m := benchWindow(b)
+	c := m.win.Canvas()
+	for b.Loop() {
+		test.Tap(m.panel.tag)
+		if c.Overlays().Top() == nil {
+			b.Fatal("the tag filter's menu did not show")
+		}
+		b.StopTimer()
+		c.Overlays().Remove(c.Overlays().Top())
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(m.panel.tag.Options)-1), "tags")
+}
+
+// benchWindow opens a window on a copy of the big library, the last
+// document read shown.
+func benchWindow(b *testing.B) *MainWindow {
+	src := os.Getenv("SCHOLIA_BENCH_LIBRARY")
+	if src == "" {
+		b.Skip("SCHOLIA_BENCH_LIBRARY names no library: make one with go run ./scripts/biglibrary -o FILE")
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "library.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	b.Setenv("XDG_STATE_HOME", b.TempDir())
+	lib, err := library.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = lib.Close() })
+	m := NewMainWindow(test.NewTempApp(b), lib)
+	m.waitIdle()
+	m.win.Resize(fyne.NewSize(1200, 800))
+	b.Cleanup(m.stopTimers)
+	return m
 }
