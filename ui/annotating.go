@@ -212,17 +212,30 @@ func (m *MainWindow) CopyWithCitation() {
 }
 
 // Undo reverts the last change to an annotation, or the typing in a text
-// box that has the focus.
+// box that has the focus. The change reverted is the one that was last
+// when Ctrl+Z was pressed, even if a newer one is saved before the undo
+// runs (behind a backup, say).
 func (m *MainWindow) Undo() {
 	if e := m.focusedEntry(); e != nil {
 		e.TypedShortcut(&fyne.ShortcutUndo{})
 		return
 	}
 	m.panel.Editor.flush()
-	start(m.tasks, laneChange, "Undoing…", func() (string, error) {
+	// An edit still being saved was made before Ctrl+Z: the mark is taken
+	// once it is saved.
+	mark, marked := m.lib.UndoMark(), !m.panel.Editor.saving()
+	type undone struct {
+		what  string
+		newer int
+	}
+	start(m.tasks, laneChange, "Undoing…", func() (undone, error) {
 		m.panel.Editor.waitSaved()
-		return m.lib.Undo()
-	}, func(what string, err error) {
+		if !marked {
+			mark = m.lib.UndoMark()
+		}
+		what, newer, err := m.lib.UndoStep(mark)
+		return undone{what, newer}, err
+	}, func(u undone, err error) {
 		if errors.Is(err, library.ErrCannotUndo) {
 			// The step is dropped: the next Ctrl+Z undoes the one before.
 			m.saved(capitalise(err.Error()), nil)
@@ -233,11 +246,16 @@ func (m *MainWindow) Undo() {
 			m.showError(err)
 			return
 		}
-		if what == "" {
+		switch {
+		case u.what == "":
 			m.setStatus("Nothing to undo")
-			return
+		case u.newer == 1:
+			m.saved("Undid "+u.what+"; the change made since stays", nil)
+		case u.newer > 1:
+			m.saved(fmt.Sprintf("Undid %s; the %d changes made since stay", u.what, u.newer), nil)
+		default:
+			m.saved("Undid "+u.what, nil)
 		}
-		m.saved("Undid "+what, nil)
 	})
 }
 

@@ -62,6 +62,11 @@ type AnnotationPanel struct {
 	quiet     bool
 	text      *textBox
 	matching  map[string]bool // nil: no text filter
+	// revealed is the annotation last revealed in the editor: the count
+	// says when the filters hide it from the list.
+	revealed string
+	// tagOf is the tag each choice of the tag filter stands for.
+	tagOf map[string]string
 	// pagesOf is the open document, whose pages (a PDF's) the rows of
 	// its annotations give: "p. 12".
 	pagesOf *annotate.Document
@@ -79,7 +84,10 @@ func NewAnnotationPanel() *AnnotationPanel {
 	mk := func(opts []string) *widget.Select {
 		s := widget.NewSelect(opts, nil)
 		s.SetSelectedIndex(0)
-		s.OnChanged = func(string) { p.apply() }
+		s.OnChanged = func(string) {
+			p.revealed = ""
+			p.apply()
+		}
 		return s
 	}
 	p.kind, p.colour, p.status = mk(kinds), mk(colours), mk(statuses)
@@ -87,19 +95,8 @@ func NewAnnotationPanel() *AnnotationPanel {
 	p.text = newTextBox(false)
 	p.text.SetPlaceHolder("Filter this document's notes…")
 	p.text.OnChanged = func(s string) {
-		if strings.TrimSpace(s) == "" || p.OnFilterText == nil {
-			p.matching = nil
-			p.apply()
-			return
-		}
-		// The list keeps the last filter's annotations until the
-		// search for this text answers (a newer text's search drops it).
-		p.OnFilterText(s, func(ids map[string]bool) {
-			if p.text.Text == s {
-				p.matching = ids
-				p.apply()
-			}
-		})
+		p.revealed = ""
+		p.filterBy(s)
 	}
 	p.count = widget.NewLabel("")
 	p.count.SizeName = theme.SizeNameCaptionText
@@ -139,6 +136,23 @@ func NewAnnotationPanel() *AnnotationPanel {
 	return p
 }
 
+// filterBy filters the list by the annotations matching s; the list
+// keeps the last filter's annotations until the search for s answers (a
+// newer text's search drops it).
+func (p *AnnotationPanel) filterBy(s string) {
+	if strings.TrimSpace(s) == "" || p.OnFilterText == nil {
+		p.matching = nil
+		p.apply()
+		return
+	}
+	p.OnFilterText(s, func(ids map[string]bool) {
+		if p.text.Text == s {
+			p.matching = ids
+			p.apply()
+		}
+	})
+}
+
 // CreateRenderer draws the panel as three tabs.
 func (p *AnnotationPanel) CreateRenderer() fyne.WidgetRenderer {
 	filters := container.NewGridWithColumns(2, p.kind, p.colour, p.tag, p.status)
@@ -161,7 +175,7 @@ func (p *AnnotationPanel) CreateRenderer() fyne.WidgetRenderer {
 
 // SetAnnotations shows a document's annotations (in document order) and
 // its trash.
-func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []library.Deleted, tags []string) {
+func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []library.Deleted) {
 	// Orphans, which have no place in the text, are listed first.
 	sorted := make([]annotate.Annotation, 0, len(anns))
 	for _, a := range anns {
@@ -176,15 +190,13 @@ func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []l
 	}
 	anns = sorted
 	p.all, p.deleted = anns, deleted
-	opts := append([]string{anyTag}, tags...)
-	sort.Strings(opts[1:])
-	sel := p.tag.Selected
-	p.tag.Options = opts
-	if !contains(opts, sel) {
-		p.tag.SetSelectedIndex(0)
-	}
-	p.tag.Refresh()
+	p.setTags(anns)
 	p.apply()
+	if p.matching != nil {
+		// The text filter answered before these annotations were read: a
+		// new one may match it.
+		p.filterBy(p.text.Text)
+	}
 	p.trashList.Refresh()
 	p.setTabTitles()
 	if id := p.Editor.ID(); id != "" {
@@ -197,6 +209,39 @@ func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []l
 		p.Editor.drop()
 	}
 }
+
+// setTags offers the tags of a document's annotations in the tag filter,
+// each with how many annotations carry it, keeping the tag chosen if
+// one still does.
+func (p *AnnotationPanel) setTags(anns []annotate.Annotation) {
+	counts := map[string]int{}
+	for _, a := range anns {
+		for _, t := range a.Tags {
+			counts[t]++
+		}
+	}
+	tags := make([]string, 0, len(counts))
+	for t := range counts {
+		tags = append(tags, t)
+	}
+	sort.Strings(tags)
+	chosen := p.chosenTag()
+	opts, tagOf := []string{anyTag}, make(map[string]string, len(tags))
+	sel := anyTag
+	for _, t := range tags {
+		o := fmt.Sprintf("%s (%d)", t, counts[t])
+		opts, tagOf[o] = append(opts, o), t
+		if t == chosen {
+			sel = o
+		}
+	}
+	p.tag.Options, p.tagOf = opts, tagOf
+	p.tag.Selected = sel
+	p.tag.Refresh()
+}
+
+// chosenTag is the tag the tag filter lets through, "" for any.
+func (p *AnnotationPanel) chosenTag() string { return p.tagOf[p.tag.Selected] }
 
 // SetQuestions shows how many open questions the library holds, and lists
 // them: questions is nil when they were not read, as their tab was not
@@ -252,35 +297,62 @@ func (p *AnnotationPanel) SetFilters(kind, colour, tag, status string) {
 	}
 	set(p.kind, kind, anyKind)
 	set(p.colour, colour, anyColour)
+	for o, t := range p.tagOf {
+		if t == tag {
+			tag = o
+		}
+	}
 	set(p.tag, tag, anyTag)
 	set(p.status, status, anyStatus)
 }
 
 func (p *AnnotationPanel) apply() {
 	p.shown = p.shown[:0]
+	tag := p.chosenTag()
 	for _, a := range p.all {
 		if p.kind.Selected != anyKind && string(a.Kind) != p.kind.Selected ||
 			p.colour.Selected != anyColour && string(a.Colour) != p.colour.Selected ||
 			p.status.Selected != anyStatus && string(a.Status) != p.status.Selected ||
-			p.tag.Selected != anyTag && !contains(a.Tags, p.tag.Selected) ||
+			tag != "" && !contains(a.Tags, tag) ||
 			p.matching != nil && !p.matching[a.ID] {
 			continue
 		}
 		p.shown = append(p.shown, a)
 	}
-	if len(p.shown) == len(p.all) {
-		p.count.SetText(plural(len(p.all), "annotation"))
-	} else {
-		p.count.SetText(fmt.Sprintf("%d of %s", len(p.shown), plural(len(p.all), "annotation")))
-	}
+	p.setCount()
 	p.list.UnselectAll()
 	p.list.Refresh()
 	p.markEdited()
 }
 
+// setCount counts the annotations listed, and says when the filters hide
+// the one revealed in the editor.
+func (p *AnnotationPanel) setCount() {
+	msg := plural(len(p.all), "annotation")
+	if len(p.shown) != len(p.all) {
+		msg = fmt.Sprintf("%d of %s", len(p.shown), msg)
+	}
+	if p.revealed != "" && p.Editor.ID() == p.revealed && !p.lists(p.revealed) {
+		msg += " · the one in the editor is hidden by the filter"
+	}
+	p.count.SetText(msg)
+}
+
+// lists says whether the list shows the annotation with this id.
+func (p *AnnotationPanel) lists(id string) bool {
+	for _, a := range p.shown {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // Reveal selects the annotation with this id in the list and its editor,
-// without jumping the reader.
+// without jumping the reader; the count says when the filters hide it.
 func (p *AnnotationPanel) Reveal(id string) {
+	p.revealed = id
+	defer p.setCount()
 	for _, a := range p.all {
 		if a.ID == id {
 			p.Editor.Edit(a)

@@ -235,6 +235,15 @@ func (e *AnnotationEditor) waitSaved() {
 	s.mu.Unlock()
 }
 
+// saving says whether edits are queued or being committed: edits made
+// before an Undo that it may have to revert.
+func (e *AnnotationEditor) saving() bool {
+	s := &e.saver
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.busy
+}
+
 // settle saves the edits and waits for them; it returns why an edit is
 // still unsaved, if one is.
 func (e *AnnotationEditor) settle() error {

@@ -198,7 +198,7 @@ func (m *MainWindow) showAnnotations(s snapshot) {
 	m.panel.Editor.SetKnownTags(s.tags)
 	m.tags = s.tags
 	m.panel.pagesOf = m.reader.Document()
-	m.panel.SetAnnotations(s.anns, s.deleted, s.tags)
+	m.panel.SetAnnotations(s.anns, s.deleted)
 	m.panel.SetQuestions(s.questions, s.open)
 }
 

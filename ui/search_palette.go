@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -27,14 +26,21 @@ type SearchPalette struct {
 	open    func(h library.Hit)
 	entry   *paletteEntry
 	list    *paletteList
+	rows    hitRows
 	count   *widget.Label
 	popup   *widget.PopUp
 	hits    []library.Hit
 	current int
 	cancel  context.CancelFunc
 	serial  int
+	shown   int // the serial of the query whose results show
 	pending chan struct{}
 }
+
+// holdSearch, when set (by tests), runs on the palette's search goroutine
+// before it searches for q: a test holds a search there to see what the
+// palette shows meanwhile.
+var holdSearch func(q string)
 
 // NewSearchPalette builds a hidden palette; open shows a result.
 func NewSearchPalette(lib *library.Library, win fyne.Window, open func(library.Hit)) *SearchPalette {
@@ -58,6 +64,7 @@ func (p *SearchPalette) Show() {
 	size := p.win.Canvas().Size()
 	w, h := min(size.Width-40, 820), min(size.Height-80, 560)
 	p.popup.Resize(fyne.NewSize(w, h))
+	p.rows.fit(w)
 	p.popup.ShowAtPosition(fyne.NewPos((size.Width-w)/2, 40))
 	p.win.Canvas().Focus(p.entry)
 	p.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
@@ -93,7 +100,8 @@ func (p *SearchPalette) Hits() []library.Hit { return p.hits }
 func (p *SearchPalette) Count() string { return p.count.Text }
 
 // query starts a search for q off the UI goroutine, cancelling the one
-// before it.
+// before it; after progressAfter without its results, the count line says
+// it is searching.
 func (p *SearchPalette) query(q string) {
 	if p.cancel != nil {
 		p.cancel()
@@ -103,21 +111,35 @@ func (p *SearchPalette) query(q string) {
 	done := make(chan struct{})
 	p.pending = done
 	if strings.TrimSpace(q) == "" {
+		p.shown = serial
 		p.show(nil, "")
 		close(done)
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	p.cancel = cancel
+	slow := p.guard.after(progressAfter, func() {
+		if serial == p.serial && p.shown != serial && p.Visible() {
+			p.count.SetText("Searching…")
+		}
+	})
+	hold := holdSearch
 	p.guard.goRun(func() {
 		var hits []library.Hit
 		err := errCrashed
-		p.guard.run(func() { hits, err = p.lib.Search(ctx, q, paletteLimit) })
+		p.guard.run(func() {
+			if hold != nil {
+				hold(q)
+			}
+			hits, err = p.lib.Search(ctx, q, paletteLimit)
+		})
 		p.guard.do(func() {
 			defer close(done)
+			slow.Stop()
 			if serial != p.serial || ctx.Err() != nil {
 				return
 			}
+			p.shown = serial
 			if err != nil {
 				p.show(nil, capitalise(err.Error())+".")
 				return
@@ -214,7 +236,7 @@ func newPaletteList(p *SearchPalette) *paletteList {
 	l := &paletteList{p: p}
 	l.Length = func() int { return len(p.hits) }
 	l.CreateItem = newHitRow
-	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) { fillHitRow(o, p.hits[i]) }
+	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) { p.rows.fill(o, p.hits[i]) }
 	l.ExtendBaseWidget(l)
 	return l
 }
@@ -228,133 +250,6 @@ func (l *paletteList) TypedKey(k *fyne.KeyEvent) {
 	default:
 		l.List.TypedKey(k)
 	}
-}
-
-// newHitRow is a result row: a colour bar, a line naming kind and
-// document, the quote and the note, with matched characters in bold.
-func newHitRow() fyne.CanvasObject {
-	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-	bar.SetMinSize(fyne.NewSize(4, 0))
-	head := widget.NewRichText()
-	quote := widget.NewRichText()
-	note := widget.NewRichText()
-	for _, r := range []*widget.RichText{head, quote, note} {
-		r.Truncation = fyne.TextTruncateEllipsis
-	}
-	return container.NewBorder(nil, nil, bar, nil, container.New(&tightColumn{}, head, quote, note))
-}
-
-func fillHitRow(o fyne.CanvasObject, h library.Hit) {
-	row := o.(*fyne.Container)
-	var col *fyne.Container
-	for _, obj := range row.Objects {
-		switch x := obj.(type) {
-		case *canvas.Rectangle:
-			x.FillColor = solid(h.Colour)
-			if h.Document {
-				x.FillColor = theme.Color(theme.ColorNameDisabled)
-			}
-			x.Refresh()
-		case *fyne.Container:
-			col = x
-		}
-	}
-	head, quote, note := col.Objects[0].(*widget.RichText), col.Objects[1].(*widget.RichText), col.Objects[2].(*widget.RichText)
-	label := "document"
-	if !h.Document {
-		label = string(h.Kind)
-		if h.Status != "" {
-			label += " · " + string(h.Status)
-		}
-		label += " · " + string(h.Colour)
-	}
-	head.Segments = append([]widget.RichTextSegment{&widget.TextSegment{Text: label + " · ", Style: captionStyle(false)}},
-		boldRuns(h.Title, h.TitleBold, captionStyle)...)
-	head.Refresh()
-	q, qb := clip(h.Quote, h.QuoteBold, 220)
-	if q != "" {
-		q, qb = "“"+q+"”", shift(qb, len("“"))
-	}
-	quote.Segments = boldRuns(q, qb, quoteStyle)
-	quote.Refresh()
-	b, bb := clip(h.Body, h.BodyBold, 220)
-	note.Segments = boldRuns(b, bb, bodyStyle)
-	note.Refresh()
-}
-
-func captionStyle(bold bool) widget.RichTextStyle {
-	return widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameCaptionText, ColorName: theme.ColorNamePlaceHolder,
-		TextStyle: fyne.TextStyle{Bold: bold}}
-}
-
-func quoteStyle(bold bool) widget.RichTextStyle {
-	return widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Italic: true, Bold: bold}}
-}
-
-func bodyStyle(bold bool) widget.RichTextStyle {
-	return widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: bold}}
-}
-
-// boldRuns splits text into runs, bold where a byte offset matched.
-func boldRuns(text string, bold []int, style func(bool) widget.RichTextStyle) []widget.RichTextSegment {
-	if text == "" {
-		return []widget.RichTextSegment{&widget.TextSegment{Text: " ", Style: style(false)}}
-	}
-	marked := make(map[int]bool, len(bold))
-	for _, i := range bold {
-		marked[i] = true
-	}
-	var segs []widget.RichTextSegment
-	start, cur := 0, marked[0]
-	for i := range text {
-		if marked[i] != cur {
-			segs = append(segs, &widget.TextSegment{Text: text[start:i], Style: style(cur)})
-			start, cur = i, marked[i]
-		}
-	}
-	return append(segs, &widget.TextSegment{Text: text[start:], Style: style(cur)})
-}
-
-// clip shortens text to about n bytes on one line, keeping the first bold
-// character in view, and moves the offsets with it.
-func clip(text string, bold []int, n int) (string, []int) {
-	text = strings.ReplaceAll(text, "\n", " ")
-	if len(text) <= n {
-		return text, bold
-	}
-	from := 0
-	if len(bold) > 0 && bold[0] > n-40 {
-		from = bold[0] - 40
-		for from > 0 && (text[from]&0xC0) == 0x80 {
-			from--
-		}
-	}
-	to := min(len(text), from+n)
-	for to < len(text) && (text[to]&0xC0) == 0x80 {
-		to++
-	}
-	out := text[from:to]
-	var kept []int
-	for _, b := range bold {
-		if b >= from && b < to {
-			kept = append(kept, b-from)
-		}
-	}
-	if from > 0 {
-		out, kept = "…"+out, shift(kept, len("…"))
-	}
-	if to < len(text) {
-		out += "…"
-	}
-	return out, kept
-}
-
-func shift(offsets []int, by int) []int {
-	out := make([]int, len(offsets))
-	for i, o := range offsets {
-		out[i] = o + by
-	}
-	return out
 }
 
 // Query is what was last typed into the palette.

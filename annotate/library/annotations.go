@@ -171,7 +171,7 @@ func (l *Library) update(a annotate.Annotation, what string) (*annotate.Annotati
 	}
 	l.indexAnnotation(&a)
 	prev, after := *old, a
-	l.pushLocked(undoStep{what, a.Kind, func() error { return l.putBack(prev, after) }})
+	l.pushLocked(undoStep{what: what, of: a.Kind, undo: func() error { return l.putBack(prev, after) }})
 	return &a, nil
 }
 

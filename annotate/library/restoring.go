@@ -32,7 +32,7 @@ func (l *Library) RestoreAnnotation(id string) (*annotate.Annotation, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.pushLocked(undoStep{"the restore", a.Kind, undo})
+	l.pushLocked(undoStep{what: "the restore", of: a.Kind, undo: undo})
 	return a, nil
 }
 

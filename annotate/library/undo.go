@@ -12,8 +12,9 @@ import (
 // Edits may be saved off the window's UI goroutine while it saves other
 // changes, so the list is guarded.
 type undoSteps struct {
-	mu    sync.Mutex
-	steps []undoStep
+	mu     sync.Mutex
+	steps  []undoStep
+	serial uint64 // the number of the newest step recorded
 }
 
 // undoStep reverts one change of this session to an annotation of kind of
@@ -22,6 +23,7 @@ type undoStep struct {
 	what string
 	of   annotate.Kind
 	undo func() error
+	mark uint64 // the step's number, from 1, in the order recorded
 }
 
 // maxUndo is how many changes Undo can revert.
@@ -40,10 +42,12 @@ var errChanged = errors.New("changed since")
 func (l *Library) pushUndo(what string, of annotate.Kind, undo func() error) {
 	l.undo.mu.Lock()
 	defer l.undo.mu.Unlock()
-	l.pushLocked(undoStep{what, of, undo})
+	l.pushLocked(undoStep{what: what, of: of, undo: undo})
 }
 
 func (l *Library) pushLocked(s undoStep) {
+	l.undo.serial++
+	s.mark = l.undo.serial
 	l.undo.steps = append(l.undo.steps, s)
 	if len(l.undo.steps) > maxUndo {
 		l.undo.steps = l.undo.steps[1:]
@@ -58,16 +62,48 @@ func (l *Library) pushLocked(s undoStep) {
 func (l *Library) Undo() (string, error) {
 	l.undo.mu.Lock()
 	defer l.undo.mu.Unlock()
-	steps := l.undo.steps
-	if len(steps) == 0 {
+	if len(l.undo.steps) == 0 {
 		return "", nil
 	}
-	step := steps[len(steps)-1]
+	return l.undoAt(len(l.undo.steps) - 1)
+}
+
+// UndoMark is the mark of the change Undo would revert now, 0 when there
+// is none: a window takes it when Ctrl+Z is pressed, and UndoStep then
+// reverts that change even if newer ones were recorded meanwhile.
+func (l *Library) UndoMark() uint64 {
+	l.undo.mu.Lock()
+	defer l.undo.mu.Unlock()
+	if len(l.undo.steps) == 0 {
+		return 0
+	}
+	return l.undo.steps[len(l.undo.steps)-1].mark
+}
+
+// UndoStep reverts the change UndoMark named, as Undo does, and says what
+// it undid and how many changes recorded after it stay; "" when that
+// change is no longer there to undo (already undone, or too old).
+func (l *Library) UndoStep(mark uint64) (what string, newer int, err error) {
+	l.undo.mu.Lock()
+	defer l.undo.mu.Unlock()
+	i := slices.IndexFunc(l.undo.steps, func(s undoStep) bool { return s.mark == mark })
+	if mark == 0 || i < 0 {
+		return "", 0, nil
+	}
+	newer = len(l.undo.steps) - 1 - i
+	what, err = l.undoAt(i)
+	return what, newer, err
+}
+
+// undoAt reverts the i-th step and drops it, unless it failed in a way a
+// later try may not.
+func (l *Library) undoAt(i int) (string, error) {
+	step := l.undo.steps[i]
 	err := step.undo()
 	if err != nil && !errors.Is(err, errChanged) && !errors.Is(err, annotate.ErrNotFound) {
 		return "", err
 	}
-	l.undo.steps = steps[:len(steps)-1]
+	l.undo.steps = slices.Delete(l.undo.steps, i, i+1)
 	if err != nil {
 		return "", annotate.Problemf(ErrCannotUndo, "nothing to undo for that %s: it was changed since", step.of)
 	}

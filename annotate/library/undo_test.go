@@ -140,3 +140,31 @@ func TestRestoringBesideAHighlightOfAnotherColourKeepsBoth(t *testing.T) {
 		t.Errorf("after restoring beside a green highlight: %s", got)
 	}
 }
+
+// The change that was last when Ctrl+Z was pressed is the one undone,
+// even when a newer one was saved before the undo ran: the newer stays.
+func TestUndoStepRevertsTheChangeMarkedNotANewerOne(t *testing.T) {
+	lib, _ := openLibrary(t)
+	doc := importMemo(t, lib)
+	if _, err := lib.AnnotateQuote(doc.ID, "sanctions", 1, library.Draft{Kind: annotate.KindNote, Body: "first"}); err != nil {
+		t.Fatal(err)
+	}
+	mark := lib.UndoMark()
+	if _, err := lib.AnnotateQuote(doc.ID, "sanctions", 1, library.Draft{Kind: annotate.KindNote, Body: "second"}); err != nil {
+		t.Fatal(err)
+	}
+	what, newer, err := lib.UndoStep(mark)
+	if err != nil || what != "the new note" || newer != 1 {
+		t.Fatalf("UndoStep: %q, %d newer, %v; want the new note, 1 newer", what, newer, err)
+	}
+	if got := painted(t, lib, doc.ID); got != "note  «sanctions» second" {
+		t.Fatalf("after undoing the first note: %q, want the second note alone", got)
+	}
+	if what, _, err := lib.UndoStep(mark); what != "" || err != nil {
+		t.Fatalf("undoing the same change twice: %q %v, want nothing", what, err)
+	}
+	undo(t, lib, "the new note")
+	if mark := lib.UndoMark(); mark != 0 {
+		t.Fatalf("UndoMark with nothing left to undo: %d, want 0", mark)
+	}
+}
