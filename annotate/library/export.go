@@ -193,6 +193,12 @@ func (l *Library) ExportSearch(ctx context.Context, w io.Writer, f interop.Forma
 	if err != nil {
 		return 0, err
 	}
+	return l.ExportHits(w, f, hits, style)
+}
+
+// ExportHits writes the annotations among hits (a search's, made by
+// Search or SearchKept) as ExportSearch does, one document at a time.
+func (l *Library) ExportHits(w io.Writer, f interop.Format, hits []Hit, style interop.Style) (int, error) {
 	keep := map[string]bool{}
 	var docIDs []string
 	seen := map[string]bool{}
@@ -214,17 +220,26 @@ func (l *Library) ExportSearch(ctx context.Context, w io.Writer, f interop.Forma
 			return yield(s)
 		})
 	}
-	err = interop.ExportEach(w, f, each, answers, style, l.now())
+	err := interop.ExportEach(w, f, each, answers, style, l.now())
 	return n, err
 }
 
 // ExportSearchFile is ExportSearch to a file, written whole or not at
 // all, as ExportFile.
 func (l *Library) ExportSearchFile(ctx context.Context, path string, f interop.Format, query string, style interop.Style) (int, error) {
+	hits, err := l.Search(ctx, query, math.MaxInt32)
+	if err != nil {
+		return 0, err
+	}
+	return l.ExportHitsFile(path, f, hits, style)
+}
+
+// ExportHitsFile is ExportHits to a file, written whole or not at all.
+func (l *Library) ExportHitsFile(path string, f interop.Format, hits []Hit, style interop.Style) (int, error) {
 	n := 0
 	err := writeFileWhole(path, func(w io.Writer) error {
 		var err error
-		n, err = l.ExportSearch(ctx, w, f, query, style)
+		n, err = l.ExportHits(w, f, hits, style)
 		return err
 	})
 	return n, err

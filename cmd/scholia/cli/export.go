@@ -2,9 +2,9 @@ package cli
 
 import (
 	"bufio"
-	"context"
 	"flag"
 	"fmt"
+	"math"
 	"strings"
 
 	"scholia/annotate/interop"
@@ -35,20 +35,30 @@ func runExport(e *env, args []string) error {
 	if *doc != "" && *query != "" {
 		return errUsage{"give --doc or --query, not both"}
 	}
-	lib, err := e.library()
-	if err != nil {
-		return err
-	}
 	if *query != "" {
+		// The search runs on the index the library keeps, where it lies
+		// in the file (as scholia search does), not on one loaded whole.
+		hits, err := e.search(*query, math.MaxInt32)
+		if err != nil {
+			return err
+		}
+		lib, err := e.library()
+		if err != nil {
+			return err
+		}
 		if *out != "" {
-			_, err := lib.ExportSearchFile(context.Background(), *out, f, *query, st)
+			_, err := lib.ExportHitsFile(*out, f, hits, st)
 			return err
 		}
 		w := bufio.NewWriterSize(e.stdout, 256<<10)
-		if _, err := lib.ExportSearch(context.Background(), w, f, *query, st); err != nil {
+		if _, err := lib.ExportHits(w, f, hits, st); err != nil {
 			return err
 		}
 		return w.Flush()
+	}
+	lib, err := e.library()
+	if err != nil {
+		return err
 	}
 	// A search, a document or the whole library is written as it is
 	// read, never held whole in memory.
