@@ -121,9 +121,10 @@ func (l *Library) searchIndex() (*search.Index, error) {
 	}
 	l.search.install(ix)
 	if keep {
-		// Kept after the index is in use: searches and saves go on while
-		// the snapshot is written, and the changes they make after at are
-		// journalled in the library.
+		// Kept after the index is in use: searches go on while the
+		// snapshot is written, saves but for the one transaction writing
+		// it, and the changes they make after at are journalled in the
+		// library.
 		_, _ = l.store.PutSearchIndex(snapshot, at)
 	}
 	return ix, nil
