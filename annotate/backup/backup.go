@@ -129,6 +129,7 @@ var taking sync.Mutex
 func Take(s *store.Store, now time.Time, force bool) (Info, bool, error) {
 	taking.Lock()
 	defer taking.Unlock()
+	removeUnfinished(s.Path(), now)
 	list, err := List(s.Path())
 	if err != nil {
 		return Info{}, false, err
@@ -236,12 +237,10 @@ func Prune(library string, now time.Time) error {
 	if err != nil {
 		return err
 	}
+	removeUnfinished(library, now)
 	for _, e := range entries {
 		name := e.Name()
 		path := filepath.Join(Dir(library), name)
-		if unfinished(e, library, now) {
-			_ = os.Remove(path)
-		}
 		if !named(library, name, ".db") {
 			continue
 		}
@@ -253,15 +252,42 @@ func Prune(library string, now time.Time) error {
 	return nil
 }
 
-// unfinished says whether a folder entry is the temporary file of a
-// backup cut off (by a crash) over an hour ago.
+// started is when this process started: a temporary file of a backup
+// older than it was left by a process cut off (killed, or ended by a
+// closed pipe, as `scholia list | head` does) before it finished.
+var started = time.Now()
+
+// unfinished says whether a folder entry is the temporary file of one of
+// library's backups or manifests cut off before this process started, or
+// over an hour ago. Only the process holding the library takes its
+// backups.
 func unfinished(e os.DirEntry, library string, now time.Time) bool {
-	name := e.Name()
-	if !strings.HasSuffix(name, ".tmp") || !strings.HasPrefix(name, "."+prefix(library)) {
+	name, ok := strings.CutSuffix(e.Name(), ".tmp")
+	if !ok {
+		return false
+	}
+	if dotted, ok := strings.CutPrefix(name, "."); ok { // .<backup>.db.<random>.tmp
+		i := strings.LastIndexByte(dotted, '.')
+		ok = i > 0 && named(library, dotted[:i], ".db")
+		if !ok {
+			return false
+		}
+	} else if !named(library, name, ".json") { // <manifest>.json.tmp
 		return false
 	}
 	fi, err := e.Info()
-	return err == nil && now.Sub(fi.ModTime()) > time.Hour
+	return err == nil && (fi.ModTime().Before(started) || now.Sub(fi.ModTime()) > time.Hour)
+}
+
+// removeUnfinished removes the temporary files of library's backups that
+// were never finished.
+func removeUnfinished(library string, now time.Time) {
+	entries, _ := os.ReadDir(Dir(library))
+	for _, e := range entries {
+		if unfinished(e, library, now) {
+			_ = os.Remove(filepath.Join(Dir(library), e.Name()))
+		}
+	}
 }
 
 // Kept names a file kept beside the library: library.db.damaged-<time>.

@@ -2,10 +2,12 @@ package backup_test
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -94,6 +96,48 @@ func TestKillDuringABackupLeavesTheEarlierOnesIntact(t *testing.T) {
 			if !listed[p] {
 				t.Errorf("round %d: the finished backup %s is gone after a kill", round, p)
 			}
+		}
+	}
+}
+
+// A backup cut off by the end of its process (`scholia list | head` ends
+// it by a closed pipe) leaves its temporary files; the next backup, by a
+// later process, removes them, and nothing else.
+func TestTheNextBackupRemovesTheFilesOfOneCutOff(t *testing.T) {
+	s, path := library(t, 1)
+	if _, _, err := backup.Take(s, time.Now(), false); err != nil {
+		t.Fatal(err)
+	}
+	dir := backup.Dir(path)
+	before := time.Now().Add(-10 * time.Minute) // written by a process before this one
+	stale := []string{".library-20261201-101010.000.db.123456.tmp", "library-20261201-101010.000.json.tmp"}
+	others := []string{".library-2-20261201-101010.000.db.123456.tmp", ".notes.tmp"}
+	for _, name := range append(append([]string{}, stale...), others...) {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("cut off"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, before, before); err != nil {
+			t.Fatal(err)
+		}
+	}
+	current := filepath.Join(dir, ".library-20261202-101010.000.db.654321.tmp") // this process's
+	if err := os.WriteFile(current, []byte("being written"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// Nothing changed since the last backup: none is written, but the
+	// stray files go all the same.
+	if _, wrote, err := backup.Take(s, time.Now(), false); wrote || err != nil {
+		t.Fatalf("a backup of an unchanged library: wrote %v, %v", wrote, err)
+	}
+	for _, name := range stale {
+		if _, err := os.Stat(filepath.Join(dir, name)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("the temporary file %s of a backup cut off is still there (%v)", name, err)
+		}
+	}
+	for _, name := range append(others, filepath.Base(current)) {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s, not a backup of this library cut off, was removed (%v)", name, err)
 		}
 	}
 }

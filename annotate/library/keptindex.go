@@ -89,17 +89,6 @@ func (l *Library) buildSearchIndex() (*search.Index, error) {
 	return search.NewIndex(entries), nil
 }
 
-// keepSearchIndex keeps a snapshot of ix, which holds the library as it
-// stood at transaction at, in the library file, unless the library
-// changed since or cannot be written. Failing to keep it loses nothing:
-// the next process builds the index again.
-func (l *Library) keepSearchIndex(ix *search.Index, at int) {
-	if l.store.ReadOnly() || l.store.TxID() != at {
-		return
-	}
-	_, _ = l.store.PutSearchIndex(ix.Snapshot(), at)
-}
-
 // SearchKept answers a query from the search index kept in the library
 // file at path, opened read-only without checking the whole file first:
 // what a command that only searches needs, in a few tens of milliseconds.

@@ -34,11 +34,22 @@ type Hit struct {
 }
 
 // searcher holds the search index, loaded (or built) on first use and kept
-// in step with every change after that.
+// in step with every change after that. Loading or building it takes
+// seconds on a large library: it is done without mu, which every save
+// takes, and the changes saved meanwhile wait in queued, put into the new
+// index before it is installed.
 type searcher struct {
-	mu    sync.Mutex
-	index *search.Index
+	mu       sync.Mutex
+	index    *search.Index
+	building bool
+	queued   []func(ix *search.Index)
+	// loading is held by the one goroutine loading or building the index.
+	loading sync.Mutex
 }
+
+// buildHook, when set (by tests), is called while the index is built,
+// once the records are being read.
+var buildHook func()
 
 // PrepareSearch loads the search index now, so the first search is
 // instant; the window calls it in the background at start.
@@ -47,44 +58,111 @@ func (l *Library) PrepareSearch() error {
 	return err
 }
 
-func (l *Library) searchIndex() (*search.Index, error) {
-	ix, keep, at, err := l.loadOrBuild()
-	if keep {
-		// Kept after the lock is let go: searches and saves go on while
-		// the snapshot is written (a save meanwhile makes it not kept).
-		l.keepSearchIndex(ix, at)
+// current is the search index once installed.
+func (s *searcher) current() *search.Index {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.index
+}
+
+// begin says that changes are to be queued from now on.
+func (s *searcher) begin() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.building, s.queued = true, nil
+}
+
+// take hands over the changes queued so far.
+func (s *searcher) take() []func(ix *search.Index) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q := s.queued
+	s.queued = nil
+	return q
+}
+
+// install puts ix, with the last changes queued, in use (nil: the index
+// failed to load, and changes are no longer queued).
+func (s *searcher) install(ix *search.Index) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ix != nil {
+		for _, change := range s.queued {
+			change(ix)
+		}
 	}
-	return ix, err
+	s.index, s.building, s.queued = ix, false, nil
+}
+
+func (l *Library) searchIndex() (*search.Index, error) {
+	if ix := l.search.current(); ix != nil {
+		return ix, nil
+	}
+	l.search.loading.Lock()
+	defer l.search.loading.Unlock()
+	if ix := l.search.current(); ix != nil {
+		return ix, nil
+	}
+	l.search.begin()
+	ix, keep, at, err := l.loadOrBuild()
+	if err != nil || ix == nil {
+		l.search.install(nil)
+		return nil, err
+	}
+	for q := l.search.take(); len(q) > 0; q = l.search.take() {
+		for _, change := range q {
+			change(ix)
+		}
+	}
+	var snapshot []byte
+	if keep {
+		// Taken before the index is in use, lest saves wait for it.
+		snapshot = ix.Snapshot()
+	}
+	l.search.install(ix)
+	if keep {
+		// Kept after the index is in use: searches go on while the
+		// snapshot is written, saves but for the one transaction writing
+		// it, and the changes they make after at are journalled in the
+		// library.
+		_, _ = l.store.PutSearchIndex(snapshot, at)
+	}
+	return ix, nil
 }
 
 // loadOrBuild loads the search index the library keeps, or builds it from
 // the records; keep says it is to be kept, as the library stood at
-// transaction at.
+// transaction at or later (every change after at is journalled).
 func (l *Library) loadOrBuild() (ix *search.Index, keep bool, at int, err error) {
-	l.search.mu.Lock()
-	defer l.search.mu.Unlock()
-	if l.search.index != nil {
-		return l.search.index, false, 0, nil
-	}
 	var many bool
 	if ix, many, at, err = l.loadSearchIndex(false); err != nil || ix != nil {
-		l.search.index = ix
-		return ix, many, at, err // with many changes since, kept anew
+		return ix, many && !l.store.ReadOnly(), at, err // with many changes since, kept anew
 	}
-	at = l.store.TxID()
+	keep = !l.store.ReadOnly()
+	if keep {
+		if at, err = l.store.JournalSearchChanges(); err != nil {
+			keep = false
+		}
+	}
+	if buildHook != nil {
+		buildHook()
+	}
 	if ix, err = l.buildSearchIndex(); err != nil {
 		return nil, false, 0, err
 	}
-	l.search.index = ix
-	return ix, true, at, nil
+	return ix, keep, at, nil
 }
 
-// indexed keeps the search index, once built, in step with a change.
+// indexed keeps the search index, once built, in step with a change; while
+// it is loaded or built, the change waits for it.
 func (l *Library) indexed(change func(ix *search.Index)) {
 	l.search.mu.Lock()
 	defer l.search.mu.Unlock()
-	if l.search.index != nil {
+	switch {
+	case l.search.index != nil:
 		change(l.search.index)
+	case l.search.building:
+		l.search.queued = append(l.search.queued, change)
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"scholia/annotate"
 )
 
@@ -227,13 +229,14 @@ func TestASearchOnlyProcessLeavesADamagedFileToTheCheck(t *testing.T) {
 		t.Errorf("the usual way, with that index: %+v, %v", hits, err)
 	}
 	_ = lib.Close()
-	for _, size := range []int{len(sound) / 2, len(sound) * 3 / 4, 5000} {
+	used := usedBytes(t, path) // the file may be longer than its pages
+	for _, size := range []int{used / 2, used * 3 / 4, 5000} {
 		cut := filepath.Join(t.TempDir(), "cut.db")
 		if err := os.WriteFile(cut, sound[:size], 0o600); err != nil {
 			t.Fatal(err)
 		}
 		if hits, kept, err := SearchKept(context.Background(), cut, "summit", 10); kept || err != nil {
-			t.Errorf("a file cut to %d of %d bytes answered %+v (%v) instead of going to the check", size, len(sound), hits, err)
+			t.Errorf("a file cut to %d of its %d bytes of pages answered %+v (%v) instead of going to the check", size, used, hits, err)
 		}
 	}
 }
@@ -273,4 +276,20 @@ func TestManyChangesSinceTheKeptIndexAreKeptAnew(t *testing.T) {
 	if kept, _ := lib.store.SearchIndex(); kept == nil || kept.Changes() != 0 {
 		t.Errorf("the index was not kept anew after %d changes", len(many))
 	}
+}
+
+// usedBytes is how much of the library file at path its pages take.
+func usedBytes(t *testing.T, path string) int {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	used := 0
+	_ = db.View(func(tx *bolt.Tx) error {
+		used = int(tx.Size())
+		return nil
+	})
+	return used
 }

@@ -49,13 +49,14 @@ func Compact(src, dst string, swap func() error) error {
 		return fmt.Errorf("cannot compact %s: %w", src, err)
 	}
 	// The copy counts its transactions anew: the search index, in step
-	// with src, is stamped with the copy's count; one that was not is
-	// dropped, lest the copy's count reach its stamp. The next search
-	// builds it then.
-	inStep := false
+	// with src, is stamped with the copy's count (see restampCopy); one
+	// that was not is dropped, lest the copy's count reach its stamp. The
+	// next search builds it then.
+	inStep, ours := false, false
 	if err := from.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSearch)
 		inStep = b != nil && stampOf(b) == uint64(tx.ID())
+		ours = tx.Bucket(bucketMeta) != nil && !writtenByOther(tx)
 		return nil
 	}); err != nil {
 		_ = to.Close()
@@ -63,9 +64,14 @@ func Compact(src, dst string, swap func() error) error {
 	}
 	restamp := dropSearchIndex
 	if inStep {
-		restamp = stamp
+		restamp = restampCopy
 	}
-	if err := to.Update(restamp); err != nil {
+	if err := to.Update(func(tx *bolt.Tx) error {
+		if err := restamp(tx); err != nil || !ours {
+			return err
+		}
+		return stampWritten(tx) // the derived indexes are in step
+	}); err != nil {
 		_ = to.Close()
 		return fmt.Errorf("cannot compact %s: %w", src, err)
 	}

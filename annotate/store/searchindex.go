@@ -30,6 +30,7 @@ var (
 	bucketSearch = []byte("search_index")
 	bucketJourn  = []byte("journal")
 	keyStamp     = []byte("stamp")
+	keySince     = []byte("since")
 	// keySnapshot holds the snapshot as one value, alone in a bucket of
 	// the same name, so that a reader can use it where it lies in the
 	// file: its 8 letters put the value at a multiple of 8 bytes from the
@@ -108,7 +109,7 @@ func (s *Store) searchIndex(inPlace bool) (*SearchIndex, error) {
 
 // add reads what the journal entry id (marked mark) names as it stands.
 func (si *SearchIndex) add(tx *bolt.Tx, id string, mark []byte) error {
-	if len(mark) == 1 && mark[0] == journalDocument {
+	if len(mark) > 0 && mark[0] == journalDocument {
 		raw := tx.Bucket(bucketDocuments).Get([]byte(id))
 		if raw == nil {
 			return nil
@@ -154,50 +155,124 @@ func once(anns []annotate.Annotation) []annotate.Annotation {
 	return out
 }
 
-// PutSearchIndex keeps snapshot, taken of the library as it stood at
-// transaction at (see TxID), as the library's search index, replacing the
-// one kept and its journal. It keeps nothing, and says so, when the
-// library changed since at.
-//
-// The index kept is dropped in a transaction of its own first, so that
-// the new one can take its pages rather than grow the file by a snapshot
-// at each replacement. A save in between leaves the library keeping none:
-// the next search builds it.
-func (s *Store) PutSearchIndex(snapshot []byte, at int) (bool, error) {
-	dropped := false
+// JournalSearchChanges makes the library note, from now on, every record
+// a transaction changes (see journal), so that a search index built from
+// the records read after it, however long that takes, can be kept with
+// PutSearchIndex. It returns the transaction the journal holds every
+// change after.
+func (s *Store) JournalSearchChanges() (int, error) {
+	at := 0
 	err := s.update(func(tx *bolt.Tx) error {
-		if int(tx.ID()) != at+1 {
-			return nil
+		at = int(tx.ID())
+		b, err := tx.CreateBucketIfNotExists(bucketSearch)
+		if err != nil {
+			return err
 		}
-		dropped = true
-		return dropSearchIndex(tx)
+		if b.Get(keySince) == nil {
+			if err := b.Put(keySince, binary.BigEndian.AppendUint64(nil, uint64(at))); err != nil {
+				return err
+			}
+		}
+		_, err = b.CreateBucketIfNotExists(bucketJourn)
+		return err
 	})
-	if err != nil || !dropped || len(snapshot) > maxSnapshot {
-		return false, err
+	return at, err
+}
+
+// PutSearchIndex keeps snapshot, taken of the library as it stood at
+// transaction at (see TxID and JournalSearchChanges) or later, as the
+// library's search index, with the changes journalled after at: the
+// loader puts them in again. It keeps nothing, and says so, when the
+// library changed since at without journalling it (it kept no index in
+// step, or an older Scholia wrote to it since).
+//
+// The snapshot kept is dropped in a transaction of its own first, so that
+// the new one can take its pages rather than grow the file by a snapshot
+// at each replacement; a search in between builds the index.
+func (s *Store) PutSearchIndex(snapshot []byte, at int) (bool, error) {
+	if len(snapshot) > maxSnapshot {
+		return false, nil
 	}
 	kept := false
-	err = s.update(func(tx *bolt.Tx) error {
-		if int(tx.ID()) != at+2 {
-			return nil
-		}
-		b, err := tx.CreateBucket(bucketSearch)
+	for _, put := range []bool{false, true} {
+		err := s.update(func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketSearch)
+			if b == nil && int(tx.ID()) == at+1 { // nothing changed since at
+				var err error
+				if b, err = tx.CreateBucket(bucketSearch); err != nil {
+					return err
+				}
+			}
+			if b == nil || journalSince(b) > uint64(at) {
+				return nil
+			}
+			if b.Bucket(keySnapshot) != nil {
+				if err := b.DeleteBucket(keySnapshot); err != nil {
+					return err
+				}
+			}
+			if !put {
+				return nil
+			}
+			sb, err := b.CreateBucket(keySnapshot)
+			if err != nil {
+				return err
+			}
+			if err := sb.Put(keySnapshot, snapshot); err != nil {
+				return err
+			}
+			kept = true
+			return trimJournal(b, uint64(at))
+		})
 		if err != nil {
-			return err
+			return false, err
 		}
-		sb, err := b.CreateBucket(keySnapshot)
-		if err != nil {
-			return err
+	}
+	return kept, nil
+}
+
+// journalSince is the transaction a search index bucket journals every
+// change after; 0 for one made before it said so, which journalled from
+// the start.
+func journalSince(b *bolt.Bucket) uint64 {
+	v := b.Get(keySince)
+	if len(v) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(v)
+}
+
+// trimJournal removes from the journal of the search index bucket b the
+// changes made at or before transaction at, which the snapshot holds.
+func trimJournal(b *bolt.Bucket, at uint64) error {
+	j, err := b.CreateBucketIfNotExists(bucketJourn)
+	if err != nil {
+		return err
+	}
+	var done [][]byte
+	if err := j.ForEach(func(k, v []byte) error {
+		if journalledAt(v) <= at {
+			done = append(done, append([]byte(nil), k...))
 		}
-		if err := sb.Put(keySnapshot, snapshot); err != nil {
-			return err
-		}
-		if _, err := b.CreateBucket(bucketJourn); err != nil {
-			return err
-		}
-		kept = true
 		return nil
-	})
-	return kept && err == nil, err
+	}); err != nil {
+		return err
+	}
+	for _, k := range done {
+		if err := j.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// journalledAt is the transaction a journal entry was noted in; 0 for one
+// noted before entries said so.
+func journalledAt(v []byte) uint64 {
+	if len(v) != 9 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(v[1:])
 }
 
 // stampOf is the transaction a search index bucket was last kept in step
@@ -233,7 +308,8 @@ func dropOutOfStep(tx *bolt.Tx) error {
 }
 
 // journal notes in the search index's journal that the record id (marked
-// journalAnnotation or journalDocument) changed in this transaction.
+// journalAnnotation or journalDocument) changed in this transaction, and
+// which transaction that is.
 func journal(tx *bolt.Tx, mark byte, id string) error {
 	b := tx.Bucket(bucketSearch)
 	if b == nil {
@@ -243,7 +319,38 @@ func journal(tx *bolt.Tx, mark byte, id string) error {
 	if j == nil {
 		return nil
 	}
-	return j.Put([]byte(id), []byte{mark})
+	return j.Put([]byte(id), binary.BigEndian.AppendUint64([]byte{mark}, uint64(tx.ID())))
+}
+
+// restampCopy stamps the search index of a compacted copy, which counts
+// its transactions anew, with the copy's count, and its journal as kept
+// from the start, its entries as noted before the snapshot was taken.
+func restampCopy(tx *bolt.Tx) error {
+	b := tx.Bucket(bucketSearch)
+	if b == nil {
+		return nil
+	}
+	if err := b.Delete(keySince); err != nil {
+		return err
+	}
+	if j := b.Bucket(bucketJourn); j != nil {
+		var keys [][]byte
+		var marks []byte
+		if err := j.ForEach(func(k, v []byte) error {
+			if len(v) > 0 {
+				keys, marks = append(keys, append([]byte(nil), k...)), append(marks, v[0])
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		for i, k := range keys {
+			if err := j.Put(k, []byte{marks[i]}); err != nil {
+				return err
+			}
+		}
+	}
+	return stamp(tx)
 }
 
 // dropSearchIndex removes the search index kept in the library, if any.

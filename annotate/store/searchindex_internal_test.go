@@ -144,17 +144,57 @@ func TestASaveAfterAnOlderScholiaWroteDoesNotBringItsIndexBackInStep(t *testing.
 	}
 }
 
-func TestASearchIndexTakenBeforeAChangeIsNotKept(t *testing.T) {
+func TestASearchIndexTakenBeforeAChangeIsKeptWithTheChangeJournalled(t *testing.T) {
 	s, _ := keptLibrary(t)
 	at := s.TxID()
 	if err := s.PutAnnotation(searchNote("n9", "d1", "meanwhile")); err != nil {
 		t.Fatal(err)
 	}
-	if kept, err := s.PutSearchIndex([]byte("stale"), at); kept || err != nil {
-		t.Errorf("a snapshot taken before a change was kept (%v)", err)
+	if kept, err := s.PutSearchIndex([]byte("taken before n9"), at); !kept || err != nil {
+		t.Fatalf("a snapshot taken while the library journalled its changes was not kept (%v)", err)
 	}
-	if si, _ := s.SearchIndex(); si == nil || string(si.Snapshot) == "stale" {
-		t.Errorf("the kept index was replaced or lost: %v", si)
+	si, _ := s.SearchIndex()
+	if si == nil || string(si.Snapshot) != "taken before n9" || !slices.Equal(ids(si.Annotations), []string{"n9"}) {
+		t.Errorf("the kept index does not replay the note saved after its snapshot was taken: %+v", si)
+	}
+	// Kept again once it holds n9: the journal is empty.
+	if kept, err := s.PutSearchIndex([]byte("with n9"), s.TxID()); !kept || err != nil {
+		t.Fatal("not kept", err)
+	}
+	if si, _ := s.SearchIndex(); si == nil || si.Changes() != 0 {
+		t.Errorf("changes the snapshot holds are still journalled: %+v", si)
+	}
+}
+
+func TestASearchIndexTakenBeforeAnUnjournalledChangeIsNotKept(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	at := s.TxID()
+	if err := s.Commit(Change{New: []*annotate.Document{searchDoc("d1", "One")}}); err != nil {
+		t.Fatal(err)
+	}
+	if kept, err := s.PutSearchIndex([]byte("stale"), at); kept || err != nil {
+		t.Errorf("a snapshot taken before a change no journal noted was kept (%v)", err)
+	}
+	if si, _ := s.SearchIndex(); si != nil {
+		t.Errorf("the library keeps a snapshot that misses a document: %+v", si)
+	}
+	// Journalled from before the change: kept, the change replayed.
+	at, err = s.JournalSearchChanges()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutAnnotation(searchNote("n1", "d1", "meanwhile")); err != nil {
+		t.Fatal(err)
+	}
+	if kept, err := s.PutSearchIndex([]byte("built"), at); !kept || err != nil {
+		t.Fatalf("a snapshot of the records read after the journal began was not kept (%v)", err)
+	}
+	if si, _ := s.SearchIndex(); si == nil || !slices.Equal(ids(si.Annotations), []string{"n1"}) {
+		t.Errorf("the note saved while the index was built is not replayed: %+v", si)
 	}
 }
 

@@ -141,8 +141,20 @@ func (s *Store) prepare() error {
 	if err != nil {
 		return err
 	}
+	stale := false
 	if !need {
-		return s.db.View(s.checkSchema)
+		if err := s.db.View(func(tx *bolt.Tx) error {
+			stale = !s.readOnly && writtenByOther(tx)
+			return s.checkSchema(tx)
+		}); err != nil || !stale {
+			return err
+		}
+		return s.update(func(tx *bolt.Tx) error {
+			if err := s.checkSchema(tx); err != nil {
+				return err
+			}
+			return reindex(tx)
+		})
 	}
 	if s.readOnly {
 		return fmt.Errorf("the library %s is read-only, and this Scholia must add to it before using it; make the file writable and try again", s.path)
@@ -158,26 +170,23 @@ func (s *Store) prepare() error {
 					return err
 				}
 			}
-			return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+			if err := tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion))); err != nil {
+				return err
+			}
+			return stampWritten(tx)
 		}
 		if err := s.checkSchema(tx); err != nil {
 			return err
 		}
-		fillSources, fillLinks := tx.Bucket(bucketSources) == nil, tx.Bucket(bucketLinks) == nil
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
 		}
-		if fillSources {
-			if err := indexSources(tx); err != nil {
-				return err
-			}
+		if err := reindex(tx); err != nil {
+			return err
 		}
-		if fillLinks {
-			return indexLinks(tx)
-		}
-		return nil
+		return stampWritten(tx)
 	})
 }
 

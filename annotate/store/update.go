@@ -25,6 +25,9 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
+		if err := stampWritten(tx); err != nil {
+			return err
+		}
 		return stamp(tx)
 	})
 	var problem *annotate.Problem
