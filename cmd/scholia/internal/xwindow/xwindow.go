@@ -75,8 +75,10 @@ func startX(t testing.TB, dir string) string {
 		t.Fatal(err)
 	}
 	// -r: no auto-repeat, so a key held a moment long by a loaded machine
-	// is one keystroke, as it is for a person.
-	x := exec.Command("Xvfb", "-displayfd", "3", "-r", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	// is one keystroke, as it is for a person. -noreset: when its last
+	// client leaves (xdpyinfo's check, an app that quit), Xvfb otherwise
+	// resets, and an app connecting meanwhile fails to open the display.
+	x := exec.Command("Xvfb", "-displayfd", "3", "-r", "-noreset", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
 	x.ExtraFiles = []*os.File{w}
 	x.Stdout, x.Stderr = log, log
 	if err := x.Start(); err != nil {
