@@ -10,6 +10,7 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/corpus"
+	"scholia/annotate/cputime"
 	"scholia/annotate/library"
 )
 
@@ -49,11 +50,11 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 	for b.Loop() {
 		s := (i*104729 + 5003) % (n - 300)
 		d := library.Draft{Kind: annotate.KindNote, Start: s, End: s + 60, Body: "a note", Tags: []string{"bench"}}
-		c0, t0 := cpuTime(), time.Now()
+		c0, t0 := cputime.Used(), time.Now()
 		if !m.create(doc.ID, d) {
 			b.Fatal(m.Status())
 		}
-		whole, cpu = append(whole, time.Since(t0)), cpu+cpuTime()-c0
+		whole, cpu = append(whole, time.Since(t0)), cpu+cputime.Used()-c0
 		t1 := time.Now()
 		m.savedHere("Saved", nil)
 		shown = append(shown, time.Since(t1))

@@ -10,6 +10,7 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/corpus"
+	"scholia/annotate/cputime"
 	"scholia/annotate/library"
 )
 
@@ -19,7 +20,7 @@ import (
 // time: the window no longer reads every document again, nor redraws the
 // panel rows and tabs that did not change (issue 14: 58 ms a save).
 func TestSaveOnBookWindowCostsLittle(t *testing.T) {
-	if cpuTime() == 0 {
+	if cputime.Used() == 0 {
 		t.Skip("skipped: this system does not report processor time")
 	}
 	book := corpus.JoinedBooks(t, 150_000)
@@ -38,11 +39,11 @@ func TestSaveOnBookWindowCostsLittle(t *testing.T) {
 	var costs []time.Duration
 	for i := 0; i < 9; i++ {
 		s := (i*104729 + 5003) % (doc.Len() - 300)
-		c0 := cpuTime()
+		c0 := cputime.Used()
 		if !m.create(doc.ID, library.Draft{Kind: annotate.KindNote, Start: s, End: s + 60, Body: fmt.Sprint("note ", i)}) {
 			t.Fatal(m.Status())
 		}
-		costs = append(costs, cpuTime()-c0)
+		costs = append(costs, cputime.Used()-c0)
 	}
 	if got := m.panel.Shown(); len(got) != 9 {
 		t.Fatalf("the panel lists %d notes, want 9", len(got))

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"scholia/annotate/corpus"
+	"scholia/annotate/cputime"
 )
 
 // BenchmarkSelectionStatus: the status line a drag updates on every
@@ -58,11 +59,11 @@ func BenchmarkDragEventWhole(b *testing.B) {
 	}
 	page.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pts[0]}, Button: desktop.MouseButtonPrimary})
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for i := 0; b.Loop(); i++ {
 		page.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: pts[1+i%(len(pts)-1)]}, Dragged: fyne.NewDelta(1, 1)})
 	}
-	b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(cputime.Used()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 	page.DragEnd()
 	if s, e := r.Selection(); s == e {
 		b.Fatal("dragging selected nothing")

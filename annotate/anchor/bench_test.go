@@ -6,6 +6,7 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/anchor"
+	"scholia/annotate/cputime"
 )
 
 // BenchmarkReanchorMovedPassage finds a 120-character passage again in a
@@ -49,11 +50,11 @@ func BenchmarkReanchorRealBook(b *testing.B) {
 	for _, c := range realCases(b) {
 		text := anchor.NewText(c.text)
 		b.Run(strings.ReplaceAll(c.name, " ", "_"), func(b *testing.B) {
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				text.Reanchor(c.anchor)
 			}
-			b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(cputime.Used()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 		})
 	}
 }

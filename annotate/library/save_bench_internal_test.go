@@ -10,6 +10,7 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/corpus"
+	"scholia/annotate/cputime"
 	"scholia/annotate/search/synthetic"
 )
 
@@ -97,10 +98,10 @@ type samples struct {
 
 // time runs f and records how long it took.
 func (s *samples) time(f func()) {
-	c0, t0 := cpuTime(), time.Now()
+	c0, t0 := cputime.Used(), time.Now()
 	f()
 	s.wall = append(s.wall, time.Since(t0))
-	s.cpu += cpuTime() - c0
+	s.cpu += cputime.Used() - c0
 }
 
 // report reports the 50th and 99th percentile of the wall-clock times and

@@ -10,6 +10,7 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/corpus"
+	"scholia/annotate/cputime"
 	"scholia/annotate/search/synthetic"
 )
 
@@ -20,7 +21,7 @@ import (
 // annotation (issue 14: a save read, decoded and converted the whole
 // book, 14 ms a save; an undo read every annotation of the library).
 func TestSaveOnBookCostsLittle(t *testing.T) {
-	if cpuTime() == 0 {
+	if cputime.Used() == 0 {
 		t.Skip("skipped: this system does not report processor time")
 	}
 	gen, err := synthetic.FromBooks(7, corpus.Path(t, "text"))
@@ -59,16 +60,16 @@ func TestSaveOnBookCostsLittle(t *testing.T) {
 	var saves, undos []time.Duration
 	for i := 0; i < 15; i++ {
 		s, e := spread(i, doc.Len())
-		c0 := cpuTime()
+		c0 := cputime.Used()
 		a, err := lib.Annotate(doc.ID, Draft{Kind: annotate.KindNote, Start: s, End: e, Body: fmt.Sprint("note ", i), Tags: []string{"budget"}})
-		c1 := cpuTime()
+		c1 := cputime.Used()
 		if err != nil || a.Anchor.Exact != string(text[s:e]) {
 			t.Fatalf("save %d: %+v %v", i, a, err)
 		}
 		if what, err := lib.Undo(); err != nil || what != "the new note" {
 			t.Fatalf("undo %d: %q %v", i, what, err)
 		}
-		saves, undos = append(saves, c1-c0), append(undos, cpuTime()-c1)
+		saves, undos = append(saves, c1-c0), append(undos, cputime.Used()-c1)
 	}
 	const budget = 4 * time.Millisecond
 	for name, times := range map[string][]time.Duration{"a save": saves, "an undo": undos} {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"scholia/annotate"
+	"scholia/annotate/cputime"
 )
 
 // arabicBook is a generated book of 150,000 words in 2,000 paragraphs
@@ -80,9 +81,9 @@ func BenchmarkOpen150kWords(b *testing.B) {
 		b.StopTimer()
 		r := coldReader(b)
 		b.StartTimer()
-		c := cpuTime()
+		c := cputime.Used()
 		r.SetDocument(doc, "meta")
-		cpu += cpuTime() - c
+		cpu += cputime.Used() - c
 	}
 	reportCPU(b, cpu)
 }
@@ -105,9 +106,9 @@ func BenchmarkJump150kWords(b *testing.B) {
 		r.SetDocument(doc, "meta")
 		pos := doc.Blocks[(i*7919+len(doc.Blocks)/2)%len(doc.Blocks)].Start
 		b.StartTimer()
-		c := cpuTime()
+		c := cputime.Used()
 		r.ScrollTo(pos)
-		cpu += cpuTime() - c
+		cpu += cputime.Used() - c
 	}
 	reportCPU(b, cpu)
 }
@@ -115,11 +116,11 @@ func BenchmarkJump150kWords(b *testing.B) {
 func benchOpen(b *testing.B, doc *annotate.Document) {
 	r, _ := benchReader(b)
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		r.SetDocument(doc, "meta")
 	}
-	reportCPU(b, cpuTime()-cpu)
+	reportCPU(b, cputime.Used()-cpu)
 }
 
 // BenchmarkOpen150kWordsRightToLeft: the generated right-to-left book,
@@ -144,13 +145,13 @@ func BenchmarkDragEvent(b *testing.B) {
 	}
 	b.ReportAllocs()
 	i := 0
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		pt := pts[i%len(pts)]
 		r.page.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: pt}, Dragged: fyne.NewDelta(1, 1)})
 		i++
 	}
-	reportCPU(b, cpuTime()-cpu)
+	reportCPU(b, cputime.Used()-cpu)
 	r.page.DragEnd()
 }
 
@@ -181,13 +182,13 @@ func BenchmarkRewrap(b *testing.B) {
 	widths := []float32{1000, 520}
 	b.ReportAllocs()
 	i := 0
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		r.relayout(widths[i%2])
 		r.page.Refresh()
 		i++
 	}
-	reportCPU(b, cpuTime()-cpu)
+	reportCPU(b, cputime.Used()-cpu)
 }
 
 // BenchmarkWrapWholeBook: wrapping every paragraph of the real book at
@@ -197,12 +198,12 @@ func BenchmarkWrapWholeBook(b *testing.B) {
 	r, _ := benchReader(b)
 	r.SetDocument(realBook(b), "meta")
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		r.lay.wrap(r.lay.width)
 		r.lay.wrapAll()
 	}
-	reportCPU(b, cpuTime()-cpu)
+	reportCPU(b, cputime.Used()-cpu)
 }
 
 // thousandHighlights spreads 1,000 overlapping-free highlights, with a
@@ -229,13 +230,13 @@ func BenchmarkOpenWith1000Highlights(b *testing.B) {
 	r.SetDocument(doc, "meta")
 	hs, ms := thousandHighlights(r)
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		r.SetDocument(doc, "meta")
 		r.SetHighlights(hs)
 		r.SetMarkers(ms)
 	}
-	reportCPU(b, cpuTime()-cpu)
+	reportCPU(b, cputime.Used()-cpu)
 }
 
 // BenchmarkScrollStepWith1000Highlights: one scroll step through a book
@@ -256,7 +257,7 @@ func scrollSteps(b *testing.B, r *Reader) {
 	step := 3 * r.st.paragraph.lineHeight
 	b.ReportAllocs()
 	i := 0
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		if i%200 < 100 {
 			r.scrollBy(step)
@@ -265,5 +266,5 @@ func scrollSteps(b *testing.B, r *Reader) {
 		}
 		i++
 	}
-	reportCPU(b, cpuTime()-cpu)
+	reportCPU(b, cputime.Used()-cpu)
 }

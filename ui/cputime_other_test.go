@@ -1,8 +1,0 @@
-//go:build !unix
-
-package ui
-
-import "time"
-
-// cpuTime is not measured here: benchmarks report only the wall clock.
-func cpuTime() time.Duration { return 0 }
