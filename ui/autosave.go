@@ -194,12 +194,7 @@ func (s *autosaver) pending(id string) bool {
 // wait waits until every queued edit is committed (or failed) and shows
 // the results.
 func (e *AnnotationEditor) wait() {
-	s := &e.saver
-	s.mu.Lock()
-	for s.busy {
-		s.idle.Wait()
-	}
-	s.mu.Unlock()
+	e.waitSaved()
 	// In tests, what the saves handed to the UI goroutine (a crash told)
 	// runs here, where a real window runs it before the next event.
 	uiLoop.drain()

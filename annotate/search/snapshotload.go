@@ -54,18 +54,23 @@ func (r *snapshotReader) uint32s(n uint32) []uint32 {
 }
 
 func (r *snapshotReader) uvarint() uint64 {
-	v, n := binary.Uvarint(unsafe.Slice(unsafe.StringData(r.data[r.at:]), len(r.data)-r.at))
-	if n <= 0 {
-		r.bad = true
-		r.at = len(r.data)
-		return 0
-	}
-	r.at += n
-	return v
+	v, n := binary.Uvarint(r.rest())
+	return took(r, n, v)
 }
 
 func (r *snapshotReader) varint() int64 {
-	v, n := binary.Varint(unsafe.Slice(unsafe.StringData(r.data[r.at:]), len(r.data)-r.at))
+	v, n := binary.Varint(r.rest())
+	return took(r, n, v)
+}
+
+// rest is what is left to read, as bytes, without copying.
+func (r *snapshotReader) rest() []byte {
+	return unsafe.Slice(unsafe.StringData(r.data[r.at:]), len(r.data)-r.at)
+}
+
+// took moves past a varint of n bytes and gives its value v, or marks the
+// snapshot bad (n <= 0: cut short or overlong) and gives 0.
+func took[T uint64 | int64](r *snapshotReader, n int, v T) T {
 	if n <= 0 {
 		r.bad = true
 		r.at = len(r.data)
