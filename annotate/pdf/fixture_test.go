@@ -1,8 +1,8 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
+	"scholia/annotate/pdf/pdftest"
 	"strings"
 )
 
@@ -38,7 +38,7 @@ func (f fixture) bytes() []byte {
 	add := func(s string) int { objs = append(objs, s); return len(objs) }
 	catalog := add("")
 	pagesObj := add("")
-	info := add(fmt.Sprintf("<< /Title (%s) /Author (%s) /CreationDate (%s) >>", esc(f.title), esc(f.author), f.created))
+	info := add(fmt.Sprintf("<< /Title (%s) /Author (%s) /CreationDate (%s) >>", pdftest.Escape(f.title), pdftest.Escape(f.author), f.created))
 	regular := add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
 	bold := add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
 	var kids []string
@@ -50,7 +50,7 @@ func (f fixture) bytes() []byte {
 			if r.bold {
 				font = "F2"
 			}
-			fmt.Fprintf(&c, "BT /%s %g Tf %g %g Td (%s) Tj ET\n", font, r.size, r.x, pageHeight-r.y, esc(r.text))
+			fmt.Fprintf(&c, "BT /%s %g Tf %g %g Td (%s) Tj ET\n", font, r.size, r.x, pageHeight-r.y, pdftest.Escape(r.text))
 		}
 		content := add(fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", c.Len(), c.String()))
 		p := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>",
@@ -67,7 +67,7 @@ func (f fixture) bytes() []byte {
 		outlines := add("")
 		first := len(objs) + 1
 		for i, m := range f.marks {
-			item := fmt.Sprintf("<< /Title (%s) /Parent %d 0 R /Dest [%d 0 R /XYZ 0 792 0]", esc(m.title), outlines, pageIDs[m.page-1])
+			item := fmt.Sprintf("<< /Title (%s) /Parent %d 0 R /Dest [%d 0 R /XYZ 0 792 0]", pdftest.Escape(m.title), outlines, pageIDs[m.page-1])
 			if i > 0 {
 				item += fmt.Sprintf(" /Prev %d 0 R", first+i-1)
 			}
@@ -80,43 +80,7 @@ func (f fixture) bytes() []byte {
 		cat += fmt.Sprintf(" /Outlines %d 0 R", outlines)
 	}
 	objs[catalog-1] = cat + " >>"
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.7\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R", len(objs)+1, catalog, info)
-	if f.id != "" {
-		fmt.Fprintf(&b, " /ID [<%s> <%s>]", f.id, f.id)
-	}
-	fmt.Fprintf(&b, " >>\nstartxref\n%d\n%%%%EOF\n", xref)
-	return b.Bytes()
-}
-
-// esc writes s as a PDF string in WinAnsiEncoding.
-func esc(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\\' || r == '(' || r == ')':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '•':
-			b.WriteString(`\225`)
-		case r < 128:
-			b.WriteRune(r)
-		case r < 256:
-			fmt.Fprintf(&b, `\%03o`, r)
-		}
-	}
-	return b.String()
+	return pdftest.File(objs, catalog, info, f.id)
 }
 
 // column lays text out as lines of at most width characters from (x, y),

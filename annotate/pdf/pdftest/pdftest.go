@@ -27,7 +27,7 @@ func (p PDF) Bytes() []byte {
 	add := func(s string) int { objs = append(objs, s); return len(objs) }
 	catalog := add("")
 	pages := add("")
-	info := add(fmt.Sprintf("<< /Title (%s) /Author (%s) /Subject (%s) /CreationDate (%s) >>", esc(p.Title), esc(p.Author), esc(p.Subject), p.Created))
+	info := add(fmt.Sprintf("<< /Title (%s) /Author (%s) /Subject (%s) /CreationDate (%s) >>", Escape(p.Title), Escape(p.Author), Escape(p.Subject), p.Created))
 	font := add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
 	var kids []string
 	for _, paras := range p.Pages {
@@ -42,6 +42,13 @@ func (p PDF) Bytes() []byte {
 		cat += fmt.Sprintf(" /PageLabels << /Nums [0 << /S /D /St %d >>] >>", p.FirstLabel)
 	}
 	objs[catalog-1] = cat + " >>"
+	return File(objs, catalog, info, p.ID)
+}
+
+// File writes a PDF file of objs (object n is objs[n-1]), with its
+// cross-reference table and a trailer naming the catalog and the Info
+// dictionary by number, and id (hex) as the trailer's /ID unless empty.
+func File(objs []string, catalog, info int, id string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.7\n")
 	offsets := make([]int, len(objs))
@@ -55,8 +62,8 @@ func (p PDF) Bytes() []byte {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R", len(objs)+1, catalog, info)
-	if p.ID != "" {
-		fmt.Fprintf(&b, " /ID [<%s> <%s>]", p.ID, p.ID)
+	if id != "" {
+		fmt.Fprintf(&b, " /ID [<%s> <%s>]", id, id)
 	}
 	fmt.Fprintf(&b, " >>\nstartxref\n%d\n%%%%EOF\n", xref)
 	return b.Bytes()
@@ -73,7 +80,7 @@ func page(paras []string) string {
 			size, para = 20, h
 		}
 		for _, l := range wrap(para, 80) {
-			fmt.Fprintf(&c, "BT /F1 %d Tf 72 %d Td (%s) Tj ET\n", size, y, esc(l))
+			fmt.Fprintf(&c, "BT /F1 %d Tf 72 %d Td (%s) Tj ET\n", size, y, Escape(l))
 			y -= 4 + size
 		}
 		y -= 14
@@ -100,14 +107,17 @@ func wrap(s string, width int) []string {
 	return out
 }
 
-// esc writes s as a PDF string in WinAnsiEncoding.
-func esc(s string) string {
+// Escape writes s as a PDF string in WinAnsiEncoding; letters it lacks
+// are left out.
+func Escape(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case r == '\\' || r == '(' || r == ')':
 			b.WriteByte('\\')
 			b.WriteRune(r)
+		case r == '•':
+			b.WriteString(`\225`)
 		case r < 128:
 			b.WriteRune(r)
 		case r < 256:
