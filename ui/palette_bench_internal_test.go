@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -85,20 +83,7 @@ func BenchmarkTagFilterOpen(b *testing.B) {
 // benchWindow opens a window on a copy of the big library, the last
 // document read shown.
 func benchWindow(b *testing.B) *MainWindow {
-	src := os.Getenv("SCHOLIA_BENCH_LIBRARY")
-	if src == "" {
-		b.Skip("SCHOLIA_BENCH_LIBRARY names no library: make one with go run ./scripts/biglibrary -o FILE")
-	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(b.TempDir(), "library.db")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		b.Fatal(err)
-	}
-	b.Setenv("XDG_STATE_HOME", b.TempDir())
-	lib, err := library.Open(path)
+	lib, err := library.Open(benchLibrary(b))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -18,19 +18,7 @@ import (
 // annotations cut from real books). scripts/window-start.sh measures the
 // real window on the same file.
 func BenchmarkWindowStart(b *testing.B) {
-	src := os.Getenv("SCHOLIA_BENCH_LIBRARY")
-	if src == "" {
-		b.Skip("SCHOLIA_BENCH_LIBRARY names no library: make one with go run ./scripts/biglibrary -o FILE")
-	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(b.TempDir(), "library.db")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		b.Fatal(err)
-	}
-	b.Setenv("XDG_STATE_HOME", b.TempDir())
+	path := benchLibrary(b)
 	app := test.NewTempApp(b)
 	var heap uint64
 	for b.Loop() {
@@ -54,4 +42,23 @@ func BenchmarkWindowStart(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(heap)/(1<<20), "heap-MB")
+}
+
+// benchLibrary is a copy of the big library SCHOLIA_BENCH_LIBRARY names,
+// crash logs going to a temporary folder; the benchmark skips without it.
+func benchLibrary(b *testing.B) string {
+	src := os.Getenv("SCHOLIA_BENCH_LIBRARY")
+	if src == "" {
+		b.Skip("SCHOLIA_BENCH_LIBRARY names no library: make one with go run ./scripts/biglibrary -o FILE")
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "library.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	b.Setenv("XDG_STATE_HOME", b.TempDir())
+	return path
 }
