@@ -24,6 +24,14 @@ func library100k(b *testing.B) *Library {
 		b.Fatal(err)
 	}
 	anns, titles := synthetic.New(42).Annotations(100_000)
+	putGenerated(b, lib, anns, titles)
+	return lib
+}
+
+// putGenerated stores a generator's annotations and their documents (each
+// holding its title as its text) straight into the library's store.
+func putGenerated(b *testing.B, lib *Library, anns []annotate.Annotation, titles map[string]string) {
+	b.Helper()
 	for id, title := range titles {
 		d := &annotate.Document{ID: id, Title: title, Hash: "h-" + id, Format: "text"}
 		d.SetBlocks([]annotate.Block{{Kind: annotate.BlockParagraph, Text: title}})
@@ -40,7 +48,6 @@ func library100k(b *testing.B) *Library {
 			b.Fatal(err)
 		}
 	}
-	return lib
 }
 
 // BenchmarkSearchIndexFromStore100k: building the search index from a

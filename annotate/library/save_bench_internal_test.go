@@ -24,8 +24,9 @@ import (
 //
 //	go test -run '^$' -bench 'OnBook' -benchtime 300x ./annotate/library
 
-// bookLibrary is a library of 2,000 documents and 100,000 annotations cut
-// from the corpus's books, plus the joined book of 150,000 words with
+// bookLibrary is a library of 2,000 documents and 100,000 annotations whose
+// quotes and notes are cut from the corpus's books (the documents hold
+// their titles only), plus the joined book of 150,000 words with
 // 1,000 annotations of its own, its search index built; it returns the
 // library and the book as the window holds it (opened).
 func bookLibrary(b *testing.B) (*Library, *annotate.Document) {
@@ -40,22 +41,7 @@ func bookLibrary(b *testing.B) (*Library, *annotate.Document) {
 	}
 	b.Cleanup(func() { _ = lib.Close() })
 	anns, titles := gen.Annotations(100_000)
-	for id, title := range titles {
-		d := &annotate.Document{ID: id, Title: title, Hash: "h-" + id, Format: "text"}
-		d.SetBlocks([]annotate.Block{{Kind: annotate.BlockParagraph, Text: title}})
-		if err := lib.store.PutDocument(d); err != nil {
-			b.Fatal(err)
-		}
-	}
-	for i := 0; i < len(anns); i += 5000 {
-		batch := make([]*annotate.Annotation, 0, 5000)
-		for j := i; j < min(i+5000, len(anns)); j++ {
-			batch = append(batch, &anns[j])
-		}
-		if err := lib.store.PutAnnotations(batch); err != nil {
-			b.Fatal(err)
-		}
-	}
+	putGenerated(b, lib, anns, titles)
 	res, err := lib.ImportBytes("joined.txt", "/books/joined.txt", []byte(corpus.JoinedBooks(b, 150_000)))
 	if err != nil {
 		b.Fatal(err)
