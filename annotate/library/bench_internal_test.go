@@ -30,7 +30,7 @@ func library100k(b *testing.B) *Library {
 
 // putGenerated stores a generator's annotations and their documents (each
 // holding its title as its text) straight into the library's store.
-func putGenerated(b *testing.B, lib *Library, anns []annotate.Annotation, titles map[string]string) {
+func putGenerated(b testing.TB, lib *Library, anns []annotate.Annotation, titles map[string]string) {
 	b.Helper()
 	for id, title := range titles {
 		d := &annotate.Document{ID: id, Title: title, Hash: "h-" + id, Format: "text"}

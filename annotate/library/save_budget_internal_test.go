@@ -34,20 +34,7 @@ func TestSaveOnBookCostsLittle(t *testing.T) {
 	}
 	defer lib.Close()
 	anns, titles := gen.Annotations(20_000)
-	for id, title := range titles {
-		d := &annotate.Document{ID: id, Title: title, Hash: "h-" + id, Format: "text"}
-		d.SetBlocks([]annotate.Block{{Kind: annotate.BlockParagraph, Text: title}})
-		if err := lib.store.PutDocument(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	batch := make([]*annotate.Annotation, len(anns))
-	for i := range anns {
-		batch[i] = &anns[i]
-	}
-	if err := lib.store.PutAnnotations(batch); err != nil {
-		t.Fatal(err)
-	}
+	putGenerated(t, lib, anns, titles)
 	res, err := lib.ImportBytes("joined.txt", "/books/joined.txt", []byte(corpus.JoinedBooks(t, 150_000)))
 	if err != nil {
 		t.Fatal(err)
