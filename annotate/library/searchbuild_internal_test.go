@@ -2,7 +2,6 @@ package library
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,15 +11,7 @@ import (
 // A save made while the search index is being built waits for nothing:
 // it is put into the index once built, and kept with it in the library.
 func TestASaveDoesNotWaitForTheSearchIndexToBeBuilt(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "library.db")
-	lib, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	memo, err := lib.ImportBytes("memo.txt", "/memo.txt", []byte("Summit Memo\n\nThe ministers disagreed on tariffs and on grain quotas.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, lib, memo := memoLibrary(t, "Summit Memo\n\nThe ministers disagreed on tariffs and on grain quotas.\n")
 	doc := memo.Document.ID
 	if _, err := lib.AnnotateQuote(doc, "grain quotas", 1, Draft{Kind: annotate.KindNote, Body: "before the build"}); err != nil {
 		t.Fatal(err)

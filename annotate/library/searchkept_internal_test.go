@@ -69,14 +69,7 @@ func reopened(t *testing.T, lib *Library, step string) *Library {
 }
 
 func TestTheKeptSearchIndexFollowsEveryChangeAcrossProcesses(t *testing.T) {
-	lib, err := Open(filepath.Join(t.TempDir(), "library.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	memo, err := lib.ImportBytes("memo.txt", "/memo.txt", []byte("Summit Memo\n\nThe ministers disagreed on tariffs and on grain quotas.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, lib, memo := memoLibrary(t, "Summit Memo\n\nThe ministers disagreed on tariffs and on grain quotas.\n")
 	doc := memo.Document.ID
 	a, err := lib.AnnotateQuote(doc, "disagreed on tariffs", 1, Draft{Kind: annotate.KindNote, Body: "retaliation risk", Tags: []string{"trade"}})
 	if err != nil {
@@ -128,14 +121,7 @@ func TestTheKeptSearchIndexFollowsEveryChangeAcrossProcesses(t *testing.T) {
 }
 
 func TestADamagedKeptSearchIndexIsBuiltAgain(t *testing.T) {
-	lib, err := Open(filepath.Join(t.TempDir(), "library.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	memo, err := lib.ImportBytes("memo.txt", "/memo.txt", []byte("Summit Memo\n\nThe ministers disagreed on tariffs.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, lib, memo := memoLibrary(t, "Summit Memo\n\nThe ministers disagreed on tariffs.\n")
 	if _, err := lib.AnnotateQuote(memo.Document.ID, "disagreed on tariffs", 1, Draft{Kind: annotate.KindNote, Body: "retaliation risk"}); err != nil {
 		t.Fatal(err)
 	}
@@ -157,15 +143,7 @@ func TestADamagedKeptSearchIndexIsBuiltAgain(t *testing.T) {
 }
 
 func TestASearchOnlyProcessAnswersFromTheKeptIndex(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "library.db")
-	lib, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	memo, err := lib.ImportBytes("memo.txt", "/memo.txt", []byte("Summit Memo\n\nThe ministers disagreed on tariffs and on grain quotas.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, lib, memo := memoLibrary(t, "Summit Memo\n\nThe ministers disagreed on tariffs and on grain quotas.\n")
 	if _, err := lib.AnnotateQuote(memo.Document.ID, "disagreed on tariffs", 1, Draft{Kind: annotate.KindNote, Body: "retaliation risk", Tags: []string{"trade"}}); err != nil {
 		t.Fatal(err)
 	}
@@ -242,15 +220,7 @@ func TestASearchOnlyProcessLeavesADamagedFileToTheCheck(t *testing.T) {
 }
 
 func TestManyChangesSinceTheKeptIndexAreKeptAnew(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "library.db")
-	lib, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	memo, err := lib.ImportBytes("memo.txt", "/memo.txt", []byte("Summit Memo\n\nThe ministers disagreed on tariffs.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, lib, memo := memoLibrary(t, "Summit Memo\n\nThe ministers disagreed on tariffs.\n")
 	if err := lib.PrepareSearch(); err != nil {
 		t.Fatal(err)
 	}
@@ -292,4 +262,19 @@ func usedBytes(t *testing.T, path string) int {
 		return nil
 	})
 	return used
+}
+
+// memoLibrary is a new library at path holding one memo of the given text.
+func memoLibrary(t *testing.T, text string) (string, *Library, Imported) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "library.db")
+	lib, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo, err := lib.ImportBytes("memo.txt", "/memo.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, lib, memo
 }
