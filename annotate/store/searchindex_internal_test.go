@@ -107,16 +107,7 @@ func TestEveryWriteIsJournalledForTheSearchIndex(t *testing.T) {
 func TestASearchIndexThatMissedAChangeIsNotUsed(t *testing.T) {
 	s, _ := keptLibrary(t)
 	// A Scholia of an earlier version writes without journalling.
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		rec, err := seal(searchNote("old", "d1", "written by an older Scholia"))
-		if err != nil {
-			return err
-		}
-		return tx.Bucket(bucketAnnotations).Put([]byte("old"), rec)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	writeAsAnOlderScholia(t, s)
 	if si, err := s.SearchIndex(); si != nil || err != nil {
 		t.Errorf("a search index that missed a change is used: %v, %v", si, err)
 	}
@@ -125,16 +116,7 @@ func TestASearchIndexThatMissedAChangeIsNotUsed(t *testing.T) {
 func TestASaveAfterAnOlderScholiaWroteDoesNotBringItsIndexBackInStep(t *testing.T) {
 	s, _ := keptLibrary(t)
 	// A Scholia of an earlier version adds a note without journalling...
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		rec, err := seal(searchNote("old", "d1", "written by an older Scholia"))
-		if err != nil {
-			return err
-		}
-		return tx.Bucket(bucketAnnotations).Put([]byte("old"), rec)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	writeAsAnOlderScholia(t, s)
 	// ...then this Scholia saves another note.
 	if err := s.PutAnnotation(searchNote("n8", "d2", "saved after")); err != nil {
 		t.Fatal(err)
@@ -293,5 +275,21 @@ func TestARestoreIsJournalledForTheSearchIndex(t *testing.T) {
 	}
 	if got := ids(si.Annotations); !slices.Equal(got, []string{"n2"}) {
 		t.Errorf("changed annotations after a restore %v, want n2", got)
+	}
+}
+
+// writeAsAnOlderScholia adds a note the way a Scholia of an earlier
+// version does: straight into its bucket, without journalling it.
+func writeAsAnOlderScholia(t *testing.T, s *Store) {
+	t.Helper()
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		rec, err := seal(searchNote("old", "d1", "written by an older Scholia"))
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bucketAnnotations).Put([]byte("old"), rec)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
