@@ -1,6 +1,7 @@
 package library
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"runtime/debug"
@@ -67,8 +68,60 @@ func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at
 	return ix, kept.Changes() > journalLimit(ix.Len()), at, nil
 }
 
-// buildSearchIndex builds the search index from every record.
-func (l *Library) buildSearchIndex() (*search.Index, error) {
+// buildBatch is how many annotations the build reads in one read
+// transaction.
+const buildBatch = 10_000
+
+// buildSearchIndex builds the search index from every record, streamed:
+// the records are read a batch at a time and written into a snapshot
+// (see search.SnapshotBuilder) through temporary files, and the index is
+// the snapshot loaded, which is returned for the library to keep. A
+// million annotations so take about 0.9 GB (the snapshot) instead of 6-8
+// GB. An index too large for a snapshot is built in memory, and snapshot
+// is then nil.
+func (l *Library) buildSearchIndex() (ix *search.Index, snapshot []byte, err error) {
+	docs, err := l.store.Documents()
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := search.NewSnapshotBuilder("")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer b.Close()
+	titles := make(map[string]string, len(docs))
+	for _, d := range docs {
+		titles[d.ID] = d.Title
+		e := search.DocumentEntry(d)
+		b.Add(&e)
+	}
+	docs = nil
+	err = l.store.EachAnnotation(buildBatch, func(a *annotate.Annotation) error {
+		e := search.AnnotationEntry(*a, titles[a.DocID])
+		b.Add(&e)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, b.Size()))
+	if _, err := b.WriteTo(buf); errors.Is(err, search.ErrSnapshotTooLarge) {
+		ix, err := l.buildSearchIndexInMemory()
+		return ix, nil, err
+	} else if err != nil {
+		return nil, nil, err
+	}
+	b.Close()
+	snapshot = buf.Bytes()
+	if ix, err = search.LoadIndex(snapshot); err != nil {
+		return nil, nil, err
+	}
+	return ix, snapshot, nil
+}
+
+// buildSearchIndexInMemory builds the search index from every record, all
+// in memory.
+func (l *Library) buildSearchIndexInMemory() (*search.Index, error) {
 	docs, err := l.store.Documents()
 	if err != nil {
 		return nil, err

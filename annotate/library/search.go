@@ -104,7 +104,7 @@ func (l *Library) searchIndex() (*search.Index, error) {
 		return ix, nil
 	}
 	l.search.begin()
-	ix, keep, at, err := l.loadOrBuild()
+	ix, snapshot, keep, at, err := l.loadOrBuild()
 	if err != nil || ix == nil {
 		l.search.install(nil)
 		return nil, err
@@ -114,8 +114,7 @@ func (l *Library) searchIndex() (*search.Index, error) {
 			change(ix)
 		}
 	}
-	var snapshot []byte
-	if keep {
+	if keep && snapshot == nil {
 		// Taken before the index is in use, lest saves wait for it.
 		snapshot = ix.Snapshot()
 	}
@@ -132,11 +131,12 @@ func (l *Library) searchIndex() (*search.Index, error) {
 
 // loadOrBuild loads the search index the library keeps, or builds it from
 // the records; keep says it is to be kept, as the library stood at
-// transaction at or later (every change after at is journalled).
-func (l *Library) loadOrBuild() (ix *search.Index, keep bool, at int, err error) {
+// transaction at or later (every change after at is journalled): as
+// snapshot, when built, else as ix stands once in use.
+func (l *Library) loadOrBuild() (ix *search.Index, snapshot []byte, keep bool, at int, err error) {
 	var many bool
 	if ix, many, at, err = l.loadSearchIndex(false); err != nil || ix != nil {
-		return ix, many && !l.store.ReadOnly(), at, err // with many changes since, kept anew
+		return ix, nil, many && !l.store.ReadOnly(), at, err // with many changes since, kept anew
 	}
 	keep = !l.store.ReadOnly()
 	if keep {
@@ -147,10 +147,10 @@ func (l *Library) loadOrBuild() (ix *search.Index, keep bool, at int, err error)
 	if buildHook != nil {
 		buildHook()
 	}
-	if ix, err = l.buildSearchIndex(); err != nil {
-		return nil, false, 0, err
+	if ix, snapshot, err = l.buildSearchIndex(); err != nil {
+		return nil, nil, false, 0, err
 	}
-	return ix, keep, at, nil
+	return ix, snapshot, keep, at, nil
 }
 
 // indexed keeps the search index, once built, in step with a change; while

@@ -57,7 +57,7 @@ func reopened(t *testing.T, lib *Library, step string) *Library {
 		t.Fatalf("%s: the library keeps no search index in step (%v)", step, err)
 	}
 	got := answers(t, lib)
-	built, err := lib.buildSearchIndex()
+	built, _, err := lib.buildSearchIndex()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,369 @@
+package search
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strings"
+)
+
+// # Building a snapshot without the index
+//
+// NewIndex then Snapshot holds every entry, the index and the snapshot in
+// memory at once: 6-8 GB for a million annotations. A SnapshotBuilder
+// takes the entries one at a time and writes the same snapshot (see
+// snapshot.go) with little more in memory than the vocabulary and a few
+// numbers per entry: each entry's bytes and its word list go to temporary
+// files as it comes, and the postings, which are grouped by word rather
+// than by entry, are filled from the word lists a slice of the vocabulary
+// at a time when the snapshot is written. LoadIndex then reads it as it
+// reads a kept one.
+
+// ErrSnapshotTooLarge is what SnapshotBuilder.WriteTo returns when the
+// entries do not fit a snapshot, whose offsets are 32-bit.
+var ErrSnapshotTooLarge = errors.New("the search index is too large for a snapshot")
+
+// postingsPerPass bounds the postings WriteTo holds at once: 64 MB.
+const postingsPerPass = 16 << 20
+
+// SnapshotBuilder writes the snapshot of the index NewIndex would build
+// from the entries given to Add, in that order.
+type SnapshotBuilder struct {
+	vocab    map[string]uint32
+	words    []string
+	counts   []uint32 // per word: how many postings
+	seen     []int32  // per word: the last entry using it, plus one
+	fields   []uint8  // per word: the fields that entry uses it in
+	lists    *spill   // the entries' word lists, one after another
+	fwdStart []uint32
+	texts    *spill // the entries' bytes, one after another
+	ends     []uint64
+	sums     []uint32
+	times    []byte // per entry, 8 bytes: when it last changed
+	docs     []byte
+	ids      []string
+	fwd      []uint32 // the word list of the entry being added
+	entry    []byte   // the bytes of the entry being added
+	err      error
+}
+
+// NewSnapshotBuilder starts a snapshot, with its temporary files in dir
+// (the system's own when empty); Close removes them.
+func NewSnapshotBuilder(dir string) (*SnapshotBuilder, error) {
+	lists, err := newSpill(dir)
+	if err != nil {
+		return nil, err
+	}
+	texts, err := newSpill(dir)
+	if err != nil {
+		lists.close()
+		return nil, err
+	}
+	return &SnapshotBuilder{vocab: map[string]uint32{}, lists: lists, texts: texts, fwdStart: []uint32{0}}, nil
+}
+
+// Close removes the builder's temporary files.
+func (b *SnapshotBuilder) Close() {
+	b.lists.close()
+	b.texts.close()
+}
+
+// Add puts an entry after those added before it.
+func (b *SnapshotBuilder) Add(e *Entry) {
+	if b.err != nil {
+		return
+	}
+	n := int32(len(b.sums))
+	if n >= math.MaxInt32>>fieldBits {
+		b.err = ErrSnapshotTooLarge
+		return
+	}
+	b.fwd = b.fwd[:0]
+	for f := Field(0); f < numFields; f++ {
+		wordBytes(e.Fields[f], func(w []byte, _ span) {
+			id := b.wordID(w)
+			if b.seen[id] != n+1 {
+				b.seen[id], b.fields[id] = n+1, 0
+			}
+			if b.fields[id]&(1<<f) == 0 {
+				b.fields[id] |= 1 << f
+				b.counts[id]++
+				b.fwd = append(b.fwd, id<<fieldBits|uint32(f))
+			}
+		})
+	}
+	if uint64(b.fwdStart[n])+uint64(len(b.fwd)) > math.MaxUint32 {
+		b.err = ErrSnapshotTooLarge
+		return
+	}
+	b.fwdStart = append(b.fwdStart, b.fwdStart[n]+uint32(len(b.fwd)))
+	b.lists.uint32s(b.fwd)
+	b.entry = appendEntry(b.entry[:0], e)
+	b.texts.write(b.entry)
+	b.ends = append(b.ends, b.texts.size)
+	b.sums = append(b.sums, crc32.Checksum(b.entry, castagnoli))
+	b.times = binary.NativeEndian.AppendUint64(b.times, uint64(unixNano(e.Modified)))
+	b.docs = append(b.docs, boolByte(e.Document))
+	b.ids = append(b.ids, strings.Clone(e.ID))
+}
+
+func (b *SnapshotBuilder) wordID(w []byte) uint32 {
+	if id, ok := b.vocab[string(w)]; ok {
+		return id
+	}
+	id := uint32(len(b.words))
+	word := string(w)
+	b.vocab[word] = id
+	b.words = append(b.words, word)
+	b.counts = append(b.counts, 0)
+	b.seen = append(b.seen, 0)
+	b.fields = append(b.fields, 0)
+	return id
+}
+
+// Size is how many bytes WriteTo writes.
+func (b *SnapshotBuilder) Size() int64 {
+	n, nw := int64(len(b.sums)), int64(len(b.words))
+	size := int64(len(snapshotMagic)) + 4*5 + 4*(nw+1+n+1+nw+n+1+2*n) + 9*n + 4
+	for id, word := range b.words {
+		size += 4*int64(b.counts[id]) + int64(len(appendString(nil, word)))
+	}
+	return size + 4*int64(b.fwdStart[n]) + int64(b.texts.size)
+}
+
+// WriteTo writes the snapshot to w; ErrSnapshotTooLarge when the entries
+// do not fit one.
+func (b *SnapshotBuilder) WriteTo(w io.Writer) (int64, error) {
+	if b.err == nil {
+		b.err = b.lists.flush()
+	}
+	if b.err == nil {
+		b.err = b.texts.flush()
+	}
+	if b.err != nil {
+		return 0, b.err
+	}
+	n, nw := len(b.sums), len(b.words)
+	wordBytes := uint64(0)
+	for _, word := range b.words {
+		wordBytes += uint64(len(binary.AppendUvarint(nil, uint64(len(word))))) + uint64(len(word))
+	}
+	if wordBytes+b.texts.size > math.MaxUint32 {
+		return 0, ErrSnapshotTooLarge
+	}
+	postStart := make([]uint32, nw+1)
+	for id, c := range b.counts {
+		if uint64(postStart[id])+uint64(c) > math.MaxUint32 {
+			return 0, ErrSnapshotTooLarge
+		}
+		postStart[id+1] = postStart[id] + c
+	}
+	out := &snapshotWriter{w: bufio.NewWriterSize(w, 1<<20), sum: crc32.New(castagnoli)}
+	out.bytes([]byte(snapshotMagic))
+	out.uint32s([]uint32{byteOrderMark, uint32(n), uint32(nw), postStart[nw], b.fwdStart[n]})
+	out.uint32s(postStart)
+	if err := b.writePostings(out, postStart); err != nil {
+		return out.n, err
+	}
+	out.uint32s(b.fwdStart)
+	if err := b.lists.copyTo(out); err != nil {
+		return out.n, err
+	}
+	out.uint32s(b.sortedVocab())
+	entryStart := make([]uint32, n+1)
+	entryStart[0] = uint32(wordBytes)
+	for k, end := range b.ends {
+		entryStart[k+1] = uint32(wordBytes + end)
+	}
+	out.uint32s(entryStart)
+	out.uint32s(b.byID())
+	out.uint32s(b.sums)
+	out.bytes(b.times)
+	out.bytes(b.docs)
+	var scratch []byte
+	for _, word := range b.words {
+		scratch = appendString(scratch[:0], word)
+		out.bytes(scratch)
+	}
+	prefixSum := out.sum.Sum32() // all but the entries, which have their own sums
+	out.sum = nil
+	if err := b.texts.copyTo(out); err != nil {
+		return out.n, err
+	}
+	out.bytes(binary.NativeEndian.AppendUint32(nil, prefixSum))
+	if out.err == nil {
+		out.err = out.w.Flush()
+	}
+	return out.n, out.err
+}
+
+// writePostings writes every word's postings, in word order, each list in
+// entry order: the word lists are read through once per slice of the
+// vocabulary whose postings fit postingsPerPass.
+func (b *SnapshotBuilder) writePostings(out *snapshotWriter, postStart []uint32) error {
+	next := make([]uint32, len(b.words)) // per word: where its next posting goes
+	var buf []uint32
+	for lo := 0; lo < len(b.words); {
+		hi := lo + 1
+		for hi < len(b.words) && postStart[hi+1]-postStart[lo] <= postingsPerPass {
+			hi++
+		}
+		base := postStart[lo]
+		buf = slices.Grow(buf[:0], int(postStart[hi]-base))[:postStart[hi]-base]
+		copy(next[lo:hi], postStart[lo:hi])
+		entry, left := uint32(0), b.fwdStart[1]
+		err := b.lists.each(func(v uint32) {
+			for left == 0 {
+				entry++
+				left = b.fwdStart[entry+1] - b.fwdStart[entry]
+			}
+			left--
+			if id := v >> fieldBits; id >= uint32(lo) && id < uint32(hi) {
+				buf[next[id]-base] = uint32(makePosting(int32(entry), Field(v&(1<<fieldBits-1))))
+				next[id]++
+			}
+		})
+		if err != nil {
+			return err
+		}
+		out.uint32s(buf)
+		lo = hi
+	}
+	return out.err
+}
+
+// sortedVocab is the word ids in word order.
+func (b *SnapshotBuilder) sortedVocab() []uint32 {
+	sorted := make([]uint32, len(b.words))
+	for i := range sorted {
+		sorted[i] = uint32(i)
+	}
+	slices.SortFunc(sorted, func(x, y uint32) int { return strings.Compare(b.words[x], b.words[y]) })
+	return sorted
+}
+
+// byID is the entries in the order of their ids.
+func (b *SnapshotBuilder) byID() []uint32 {
+	order := make([]uint32, len(b.ids))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortStableFunc(order, func(x, y uint32) int { return strings.Compare(b.ids[x], b.ids[y]) })
+	return order
+}
+
+// snapshotWriter writes a snapshot, counting its bytes and summing them
+// while sum is set, and remembers the first error.
+type snapshotWriter struct {
+	w       *bufio.Writer
+	sum     hashWriter
+	n       int64
+	err     error
+	scratch []byte
+}
+
+type hashWriter interface {
+	io.Writer
+	Sum32() uint32
+}
+
+func (s *snapshotWriter) Write(p []byte) (int, error) {
+	s.bytes(p)
+	return len(p), s.err
+}
+
+func (s *snapshotWriter) bytes(p []byte) {
+	if s.err != nil {
+		return
+	}
+	if s.sum != nil {
+		_, _ = s.sum.Write(p)
+	}
+	_, s.err = s.w.Write(p)
+	s.n += int64(len(p))
+}
+
+func (s *snapshotWriter) uint32s(vs []uint32) {
+	for len(vs) > 0 {
+		k := min(len(vs), 16<<10)
+		s.scratch = s.scratch[:0]
+		for _, v := range vs[:k] {
+			s.scratch = binary.NativeEndian.AppendUint32(s.scratch, v)
+		}
+		s.bytes(s.scratch)
+		vs = vs[k:]
+	}
+}
+
+// spill is a temporary file written once, then read through.
+type spill struct {
+	f    *os.File
+	w    *bufio.Writer
+	size uint64
+	err  error
+}
+
+func newSpill(dir string) (*spill, error) {
+	f, err := os.CreateTemp(dir, "scholia-index-*")
+	if err != nil {
+		return nil, err
+	}
+	return &spill{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
+}
+
+func (s *spill) write(p []byte) {
+	if s.err == nil {
+		_, s.err = s.w.Write(p)
+		s.size += uint64(len(p))
+	}
+}
+
+func (s *spill) uint32s(vs []uint32) {
+	var b [4]byte
+	for _, v := range vs {
+		binary.NativeEndian.PutUint32(b[:], v)
+		s.write(b[:])
+	}
+}
+
+func (s *spill) flush() error {
+	if s.err == nil {
+		s.err = s.w.Flush()
+	}
+	return s.err
+}
+
+// copyTo writes the file's bytes to w.
+func (s *spill) copyTo(w io.Writer) error {
+	_, err := io.Copy(w, io.NewSectionReader(s.f, 0, int64(s.size)))
+	return err
+}
+
+// each calls fn with every number in the file, in order.
+func (s *spill) each(fn func(v uint32)) error {
+	r := bufio.NewReaderSize(io.NewSectionReader(s.f, 0, int64(s.size)), 1<<20)
+	buf := make([]byte, 64<<10)
+	for {
+		k, err := io.ReadFull(r, buf)
+		for i := 0; i+4 <= k; i += 4 {
+			fn(binary.NativeEndian.Uint32(buf[i:]))
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func (s *spill) close() {
+	name := s.f.Name()
+	_ = s.f.Close()
+	_ = os.Remove(name)
+}
