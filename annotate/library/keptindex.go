@@ -1,9 +1,9 @@
 package library
 
 import (
-	"bytes"
 	"context"
 	"errors"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -73,47 +73,72 @@ func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at
 const buildBatch = 10_000
 
 // buildSearchIndex builds the search index from every record, streamed:
-// the records are read a batch at a time and written into a snapshot
-// (see search.SnapshotBuilder) through temporary files, and the index is
-// the snapshot loaded, which is returned for the library to keep. A
-// million annotations so take about 0.9 GB (the snapshot) instead of 6-8
-// GB. An index too large for a snapshot is built in memory, and snapshot
-// is then nil.
-func (l *Library) buildSearchIndex() (ix *search.Index, snapshot []byte, err error) {
+// the records are read a batch at a time (decoded on one core while the
+// last batch is split into words on the other) and written into a
+// snapshot (see search.SnapshotBuilder) through temporary files beside
+// the library, and the index is the snapshot loaded, which is returned
+// for the library to keep. A million annotations so take under 1 GB
+// instead of 6-8 GB. An index too large for a snapshot is built in
+// memory, and snapshot is then nil.
+func (l *Library) buildSearchIndex() (ix *search.Index, snapshot *search.SnapshotFile, err error) {
 	docs, err := l.store.Documents()
 	if err != nil {
 		return nil, nil, err
 	}
-	b, err := search.NewSnapshotBuilder("")
+	dir := "" // the system's temporary folder, for a library that cannot be written
+	if !l.store.ReadOnly() {
+		dir = filepath.Dir(l.store.Path()) // room for the snapshot, which the library takes too
+	}
+	b, err := search.NewSnapshotBuilder(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer b.Close()
+	defer func() {
+		if b != nil {
+			b.Close()
+		}
+	}()
 	titles := make(map[string]string, len(docs))
 	for _, d := range docs {
 		titles[d.ID] = d.Title
 		e := search.DocumentEntry(d)
 		b.Add(&e)
 	}
-	docs = nil
-	err = l.store.EachAnnotation(buildBatch, func(a *annotate.Annotation) error {
-		e := search.AnnotationEntry(*a, titles[a.DocID])
-		b.Add(&e)
-		return nil
-	})
-	if err != nil {
-		return nil, nil, err
+	batches := make(chan []search.Entry, 1)
+	var readErr error
+	go func() {
+		defer close(batches)
+		defer annotate.CatchPanic(&readErr)
+		batch := make([]search.Entry, 0, buildBatch)
+		readErr = l.store.EachAnnotation(buildBatch, func(a *annotate.Annotation) error {
+			if batch = append(batch, search.AnnotationEntry(*a, titles[a.DocID])); len(batch) == buildBatch {
+				batches <- batch
+				batch = make([]search.Entry, 0, buildBatch)
+			}
+			return nil
+		})
+		batches <- batch
+	}()
+	for batch := range batches {
+		for i := range batch {
+			b.Add(&batch[i])
+		}
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, b.Size()))
-	if _, err := b.WriteTo(buf); errors.Is(err, search.ErrSnapshotTooLarge) {
+	if readErr != nil {
+		return nil, nil, readErr
+	}
+	snapshot, err = b.WriteFile(dir)
+	if errors.Is(err, search.ErrSnapshotTooLarge) {
 		ix, err := l.buildSearchIndexInMemory()
 		return ix, nil, err
 	} else if err != nil {
 		return nil, nil, err
 	}
 	b.Close()
-	snapshot = buf.Bytes()
-	if ix, err = search.LoadIndex(snapshot); err != nil {
+	b, titles = nil, nil
+	debug.FreeOSMemory()                                                  // what the build left, before the library copies the snapshot
+	snapshot.Lend(func(data []byte) { ix, err = search.LoadIndex(data) }) // its pages let go as they are checked
+	if err != nil {
 		return nil, nil, err
 	}
 	return ix, snapshot, nil

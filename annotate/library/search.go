@@ -104,7 +104,7 @@ func (l *Library) searchIndex() (*search.Index, error) {
 		return ix, nil
 	}
 	l.search.begin()
-	ix, snapshot, keep, at, err := l.loadOrBuild()
+	ix, built, keep, at, err := l.loadOrBuild()
 	if err != nil || ix == nil {
 		l.search.install(nil)
 		return nil, err
@@ -114,7 +114,8 @@ func (l *Library) searchIndex() (*search.Index, error) {
 			change(ix)
 		}
 	}
-	if keep && snapshot == nil {
+	var snapshot []byte
+	if keep && built == nil {
 		// Taken before the index is in use, lest saves wait for it.
 		snapshot = ix.Snapshot()
 	}
@@ -124,7 +125,12 @@ func (l *Library) searchIndex() (*search.Index, error) {
 		// snapshot is written, saves but for the one transaction writing
 		// it, and the changes they make after at are journalled in the
 		// library.
-		_, _ = l.store.PutSearchIndex(snapshot, at)
+		put := func(s []byte) { _, _ = l.store.PutSearchIndex(s, at) }
+		if built != nil {
+			built.Lend(put)
+		} else {
+			put(snapshot)
+		}
 	}
 	return ix, nil
 }
@@ -132,8 +138,8 @@ func (l *Library) searchIndex() (*search.Index, error) {
 // loadOrBuild loads the search index the library keeps, or builds it from
 // the records; keep says it is to be kept, as the library stood at
 // transaction at or later (every change after at is journalled): as
-// snapshot, when built, else as ix stands once in use.
-func (l *Library) loadOrBuild() (ix *search.Index, snapshot []byte, keep bool, at int, err error) {
+// built, when built, else as ix stands once in use.
+func (l *Library) loadOrBuild() (ix *search.Index, built *search.SnapshotFile, keep bool, at int, err error) {
 	var many bool
 	if ix, many, at, err = l.loadSearchIndex(false); err != nil || ix != nil {
 		return ix, nil, many && !l.store.ReadOnly(), at, err // with many changes since, kept anew
@@ -147,10 +153,10 @@ func (l *Library) loadOrBuild() (ix *search.Index, snapshot []byte, keep bool, a
 	if buildHook != nil {
 		buildHook()
 	}
-	if ix, snapshot, err = l.buildSearchIndex(); err != nil {
+	if ix, built, err = l.buildSearchIndex(); err != nil {
 		return nil, nil, false, 0, err
 	}
-	return ix, snapshot, keep, at, nil
+	return ix, built, keep, at, nil
 }
 
 // indexed keeps the search index, once built, in step with a change; while

@@ -28,13 +28,14 @@ import (
 // entries do not fit a snapshot, whose offsets are 32-bit.
 var ErrSnapshotTooLarge = errors.New("the search index is too large for a snapshot")
 
-// postingsPerPass bounds the postings WriteTo holds at once: 64 MB.
-const postingsPerPass = 16 << 20
+// postingsPerPass bounds the postings WriteTo holds at once: 128 MB.
+const postingsPerPass = 32 << 20
 
 // SnapshotBuilder writes the snapshot of the index NewIndex would build
 // from the entries given to Add, in that order.
 type SnapshotBuilder struct {
 	vocab    map[string]uint32
+	titles   map[string][]uint32 // the words of each title met
 	words    []string
 	counts   []uint32 // per word: how many postings
 	seen     []int32  // per word: the last entry using it, plus one
@@ -64,7 +65,7 @@ func NewSnapshotBuilder(dir string) (*SnapshotBuilder, error) {
 		lists.close()
 		return nil, err
 	}
-	return &SnapshotBuilder{vocab: map[string]uint32{}, lists: lists, texts: texts, fwdStart: []uint32{0}}, nil
+	return &SnapshotBuilder{vocab: map[string]uint32{}, titles: map[string][]uint32{}, lists: lists, texts: texts, fwdStart: []uint32{0}}, nil
 }
 
 // Close removes the builder's temporary files.
@@ -85,17 +86,13 @@ func (b *SnapshotBuilder) Add(e *Entry) {
 	}
 	b.fwd = b.fwd[:0]
 	for f := Field(0); f < numFields; f++ {
-		wordBytes(e.Fields[f], func(w []byte, _ span) {
-			id := b.wordID(w)
-			if b.seen[id] != n+1 {
-				b.seen[id], b.fields[id] = n+1, 0
+		if f == FieldTitle {
+			for _, id := range b.titleWords(e.Fields[f]) {
+				b.use(n, id, f)
 			}
-			if b.fields[id]&(1<<f) == 0 {
-				b.fields[id] |= 1 << f
-				b.counts[id]++
-				b.fwd = append(b.fwd, id<<fieldBits|uint32(f))
-			}
-		})
+			continue
+		}
+		wordBytes(e.Fields[f], func(w []byte, _ span) { b.use(n, b.wordID(w), f) })
 	}
 	if uint64(b.fwdStart[n])+uint64(len(b.fwd)) > math.MaxUint32 {
 		b.err = ErrSnapshotTooLarge
@@ -110,6 +107,29 @@ func (b *SnapshotBuilder) Add(e *Entry) {
 	b.times = binary.NativeEndian.AppendUint64(b.times, uint64(unixNano(e.Modified)))
 	b.docs = append(b.docs, boolByte(e.Document))
 	b.ids = append(b.ids, strings.Clone(e.ID))
+}
+
+// use notes that entry n uses word id in field f.
+func (b *SnapshotBuilder) use(n int32, id uint32, f Field) {
+	if b.seen[id] != n+1 {
+		b.seen[id], b.fields[id] = n+1, 0
+	}
+	if b.fields[id]&(1<<f) == 0 {
+		b.fields[id] |= 1 << f
+		b.counts[id]++
+		b.fwd = append(b.fwd, id<<fieldBits|uint32(f))
+	}
+}
+
+// titleWords is the words of a title, split once: every annotation of a
+// document repeats its title.
+func (b *SnapshotBuilder) titleWords(title string) []uint32 {
+	ids, ok := b.titles[title]
+	if !ok {
+		wordBytes(title, func(w []byte, _ span) { ids = append(ids, b.wordID(w)) })
+		b.titles[title] = ids
+	}
+	return ids
 }
 
 func (b *SnapshotBuilder) wordID(w []byte) uint32 {
@@ -300,20 +320,23 @@ func (s *snapshotWriter) uint32s(vs []uint32) {
 	}
 }
 
-// spill is a temporary file written once, then read through.
+// spill is a temporary file written once, then read through, removed
+// from its folder at once where the system lets an open file go.
 type spill struct {
-	f    *os.File
-	w    *bufio.Writer
-	size uint64
-	err  error
+	f       *os.File
+	w       *bufio.Writer
+	size    uint64
+	err     error
+	removed bool
+	scratch []byte
 }
 
 func newSpill(dir string) (*spill, error) {
-	f, err := os.CreateTemp(dir, "scholia-index-*")
+	f, err := os.CreateTemp(dir, ".scholia-index-*")
 	if err != nil {
 		return nil, err
 	}
-	return &spill{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
+	return &spill{f: f, w: bufio.NewWriterSize(f, 1<<20), removed: os.Remove(f.Name()) == nil}, nil
 }
 
 func (s *spill) write(p []byte) {
@@ -324,11 +347,11 @@ func (s *spill) write(p []byte) {
 }
 
 func (s *spill) uint32s(vs []uint32) {
-	var b [4]byte
+	s.scratch = s.scratch[:0]
 	for _, v := range vs {
-		binary.NativeEndian.PutUint32(b[:], v)
-		s.write(b[:])
+		s.scratch = binary.NativeEndian.AppendUint32(s.scratch, v)
 	}
+	s.write(s.scratch)
 }
 
 func (s *spill) flush() error {
@@ -363,7 +386,8 @@ func (s *spill) each(fn func(v uint32)) error {
 }
 
 func (s *spill) close() {
-	name := s.f.Name()
 	_ = s.f.Close()
-	_ = os.Remove(name)
+	if !s.removed {
+		_ = os.Remove(s.f.Name())
+	}
 }
