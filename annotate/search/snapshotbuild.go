@@ -237,15 +237,18 @@ func (b *SnapshotBuilder) writePostings(out *snapshotWriter, postStart []uint32)
 		buf = slices.Grow(buf[:0], int(postStart[hi]-base))[:postStart[hi]-base]
 		copy(next[lo:hi], postStart[lo:hi])
 		entry, left := uint32(0), b.fwdStart[1]
-		err := b.lists.each(func(v uint32) {
-			for left == 0 {
-				entry++
-				left = b.fwdStart[entry+1] - b.fwdStart[entry]
-			}
-			left--
-			if id := v >> fieldBits; id >= uint32(lo) && id < uint32(hi) {
-				buf[next[id]-base] = uint32(makePosting(int32(entry), Field(v&(1<<fieldBits-1))))
-				next[id]++
+		err := b.lists.each(func(vs []byte) {
+			for i := 0; i+4 <= len(vs); i += 4 {
+				for left == 0 {
+					entry++
+					left = b.fwdStart[entry+1] - b.fwdStart[entry]
+				}
+				left--
+				v := binary.NativeEndian.Uint32(vs[i:])
+				if id := v >> fieldBits; id >= uint32(lo) && id < uint32(hi) {
+					buf[next[id]-base] = uint32(makePosting(int32(entry), Field(v&(1<<fieldBits-1))))
+					next[id]++
+				}
 			}
 		})
 		if err != nil {
@@ -367,15 +370,14 @@ func (s *spill) copyTo(w io.Writer) error {
 	return err
 }
 
-// each calls fn with every number in the file, in order.
-func (s *spill) each(fn func(v uint32)) error {
-	r := bufio.NewReaderSize(io.NewSectionReader(s.f, 0, int64(s.size)), 1<<20)
-	buf := make([]byte, 64<<10)
+// each calls fn with the file's bytes, in order, a run of whole 32-bit
+// numbers at a time.
+func (s *spill) each(fn func(vs []byte)) error {
+	r := io.NewSectionReader(s.f, 0, int64(s.size))
+	buf := make([]byte, 1<<20)
 	for {
 		k, err := io.ReadFull(r, buf)
-		for i := 0; i+4 <= k; i += 4 {
-			fn(binary.NativeEndian.Uint32(buf[i:]))
-		}
+		fn(buf[:k&^3])
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			return nil
 		}

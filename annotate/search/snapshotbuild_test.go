@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -148,4 +149,36 @@ func TestAStreamedSnapshotOfNothingLoads(t *testing.T) {
 	if rs, err := ix.Search(context.Background(), "anything", 5); err != nil || len(rs) != 0 {
 		t.Errorf("an empty index finds %v (%v)", rs, err)
 	}
+}
+
+// BenchmarkSnapshotBuild100k: the snapshot of 100,000 annotations cut from
+// the shared corpus's books, written entry by entry through temporary
+// files (streamed), or by building the index in memory then taking its
+// snapshot (inMemory), as the library did before.
+func BenchmarkSnapshotBuild100k(b *testing.B) {
+	entries, _ := syntheticEntries(b, 100_000)
+	b.Run("streamed", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sb, err := search.NewSnapshotBuilder(b.TempDir())
+			if err != nil {
+				b.Fatal(err)
+			}
+			for i := range entries {
+				sb.Add(&entries[i])
+			}
+			if _, err := sb.WriteTo(io.Discard); err != nil {
+				b.Fatal(err)
+			}
+			sb.Close()
+		}
+	})
+	b.Run("inMemory", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if search.NewIndex(append([]search.Entry(nil), entries...)).Snapshot() == nil {
+				b.Fatal("no snapshot")
+			}
+		}
+	})
 }
