@@ -72,32 +72,53 @@ func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at
 // transaction.
 const buildBatch = 10_000
 
-// buildSearchIndex builds the search index from every record, streamed:
-// the records are read a batch at a time (decoded on one core while the
-// last batch is split into words on the other) and written into a
-// snapshot (see search.SnapshotBuilder) through temporary files beside
-// the library, and the index is the snapshot loaded, which is returned
-// for the library to keep. A million annotations so take under 1 GB
-// instead of 6-8 GB. An index too large for a snapshot is built in
-// memory, and snapshot is then nil.
+// buildSearchIndex builds the search index from every record, streamed
+// (see streamSnapshot): the index is the snapshot loaded, which is
+// returned for the library to keep. A million annotations so peak at about
+// 1 GB, the snapshot's 875 MB that bbolt copies to keep it, instead of 6-8
+// GB. Where the snapshot finds no room, or is too large for one, the index
+// is built in memory, and snapshot is nil.
 func (l *Library) buildSearchIndex() (ix *search.Index, snapshot *search.SnapshotFile, err error) {
-	docs, err := l.store.Documents()
+	snapshot, readErr, writeErr := l.streamSnapshot()
+	if readErr != nil {
+		return nil, nil, readErr
+	}
+	if writeErr != nil {
+		ix, err := l.buildSearchIndexInMemory()
+		return ix, nil, err
+	}
+	debug.FreeOSMemory() // what the build left, before the library copies the snapshot
+	// Its pages are let go as loading checks them.
+	snapshot.Lend(func(data []byte) { ix, err = search.LoadIndex(data) })
 	if err != nil {
 		return nil, nil, err
+	}
+	return ix, snapshot, nil
+}
+
+// streamSnapshot writes the snapshot of the search index of every record
+// to a temporary file beside the library (or in the system's temporary
+// folder), reading the records a batch at a time, each decoded while the
+// last is split into words. readErr is a record that does not read;
+// writeErr, the snapshot that could not be written.
+func (l *Library) streamSnapshot() (snapshot *search.SnapshotFile, readErr, writeErr error) {
+	docs, err := l.store.Documents()
+	if err != nil {
+		return nil, err, nil
 	}
 	dir := "" // the system's temporary folder, for a library that cannot be written
 	if !l.store.ReadOnly() {
 		dir = filepath.Dir(l.store.Path()) // room for the snapshot, which the library takes too
 	}
 	b, err := search.NewSnapshotBuilder(dir)
+	if err != nil && dir != "" {
+		dir = ""
+		b, err = search.NewSnapshotBuilder(dir)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
-	defer func() {
-		if b != nil {
-			b.Close()
-		}
-	}()
+	defer b.Close()
 	titles := make(map[string]string, len(docs))
 	for _, d := range docs {
 		titles[d.ID] = d.Title
@@ -105,7 +126,6 @@ func (l *Library) buildSearchIndex() (ix *search.Index, snapshot *search.Snapsho
 		b.Add(&e)
 	}
 	batches := make(chan []search.Entry, 1)
-	var readErr error
 	go func() {
 		defer close(batches)
 		defer annotate.CatchPanic(&readErr)
@@ -125,23 +145,10 @@ func (l *Library) buildSearchIndex() (ix *search.Index, snapshot *search.Snapsho
 		}
 	}
 	if readErr != nil {
-		return nil, nil, readErr
+		return nil, readErr, nil
 	}
 	snapshot, err = b.WriteFile(dir)
-	if errors.Is(err, search.ErrSnapshotTooLarge) {
-		ix, err := l.buildSearchIndexInMemory()
-		return ix, nil, err
-	} else if err != nil {
-		return nil, nil, err
-	}
-	b.Close()
-	b, titles = nil, nil
-	debug.FreeOSMemory()                                                  // what the build left, before the library copies the snapshot
-	snapshot.Lend(func(data []byte) { ix, err = search.LoadIndex(data) }) // its pages let go as they are checked
-	if err != nil {
-		return nil, nil, err
-	}
-	return ix, snapshot, nil
+	return snapshot, nil, err
 }
 
 // buildSearchIndexInMemory builds the search index from every record, all

@@ -1,6 +1,10 @@
 package search
 
-import "os"
+import (
+	"os"
+	"runtime"
+	"sync"
+)
 
 // # A built snapshot in a file
 //
@@ -50,8 +54,12 @@ func (b *SnapshotBuilder) WriteFile(dir string) (*SnapshotFile, error) {
 }
 
 // Lend calls fn with the snapshot's bytes, letting their pages go behind
-// it as it reads them, and all of them once it returns.
+// it as it reads them, and all of them once it returns. The goroutine
+// letting them go is given a processor of its own meanwhile: bbolt's copy
+// holds one without a pause, and a backup or the collector may hold the
+// others.
 func (s *SnapshotFile) Lend(fn func(data []byte)) {
+	defer ownProcessor()()
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
@@ -70,3 +78,28 @@ func (s *SnapshotFile) Lend(fn func(data []byte)) {
 // memory; they stay in the system's page cache, and a read maps them in
 // again.
 func (s *SnapshotFile) Release() { release(s.data) }
+
+// extraProcessors counts the processors added for Lend's goroutines.
+var extraProcessors struct {
+	sync.Mutex
+	n, base int
+}
+
+// ownProcessor adds a processor for a goroutine that must not wait for
+// one, until done is called.
+func ownProcessor() (done func()) {
+	e := &extraProcessors
+	e.Lock()
+	defer e.Unlock()
+	if e.n == 0 {
+		e.base = runtime.GOMAXPROCS(0)
+	}
+	e.n++
+	runtime.GOMAXPROCS(e.base + e.n)
+	return func() {
+		e.Lock()
+		defer e.Unlock()
+		e.n--
+		runtime.GOMAXPROCS(e.base + e.n)
+	}
+}
