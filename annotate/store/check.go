@@ -68,6 +68,7 @@ func Check(path string) (Report, error) {
 	var r Report
 	err = db.View(func(tx *bolt.Tx) error {
 		r.TxID = int(tx.ID())
+		defer releasing(tx)()
 		checkPages(tx, &r)
 		checkRecords(tx, &r)
 		return nil

@@ -37,6 +37,7 @@ func writtenByOther(tx *bolt.Tx) bool {
 // reindex fills the indexes an older Scholia does not keep again from the
 // records.
 func reindex(tx *bolt.Tx) error {
+	defer releasing(tx)() // it reads every annotation
 	for _, name := range [][]byte{bucketSources, bucketLinks} {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
