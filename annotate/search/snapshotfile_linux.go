@@ -25,9 +25,9 @@ func release(data []byte) {
 	}
 }
 
-// releaseBehind releases data's pages every millisecond until stop
+// releaseBehind releases data's pages every 10 ms until stop
 // closes: a reader going through them meanwhile (bbolt's copy, 3 GB a
-// second or so) maps in only those it reads since, a few megabytes.
+// second or so) maps in only those it reads since, some 30 MB.
 func releaseBehind(data []byte, stop <-chan struct{}) {
 	for {
 		select {
@@ -36,6 +36,6 @@ func releaseBehind(data []byte, stop <-chan struct{}) {
 		default:
 		}
 		release(data)
-		time.Sleep(time.Millisecond)
+		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -29,7 +29,7 @@ func (s *Store) ReleaseMapped() {
 }
 
 // releasing lets go of the pages of the file that tx reads through the
-// mapping, every millisecond until stop is called: for reading the whole
+// mapping, every 10 ms until stop is called: for reading the whole
 // file once (a check, a reindex), which would otherwise leave all of it
 // resident, 1.1 GB at a million annotations. stop must be called before tx
 // ends: a write transaction may move the mapping when it commits.
@@ -43,7 +43,7 @@ func releasing(tx *bolt.Tx) (stop func()) {
 			select {
 			case <-done:
 				return
-			case <-time.After(time.Millisecond):
+			case <-time.After(10 * time.Millisecond):
 			}
 		}
 	}()
