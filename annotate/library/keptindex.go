@@ -29,19 +29,31 @@ func journalLimit(entries int) int { return max(1000, entries/100) }
 // search.LoadIndexLazily), and must not be used after Close. many
 // says that so many changes were made since that the index, which holds
 // the library as it stood at transaction at, should be kept anew.
+//
+// Otherwise only the snapshot's head is read into memory: the entries'
+// texts, half of it, are read from the file when a search shows them (see
+// search.LoadIndexFrom).
 func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at int, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if !snapshotFailed(p) {
+				panic(p)
+			}
+			ix, many, at, err = nil, false, 0, nil // built again from the records
+		}
+	}()
 	at = l.store.TxID()
-	read := l.store.SearchIndex
+	read := func() (*store.SearchIndex, error) { return l.store.SearchIndexPart(search.SnapshotHead) }
+	load := func(head []byte) (*search.Index, error) {
+		return search.LoadIndexFrom(head, l.store.ViewSearchSnapshot)
+	}
 	if inPlace {
 		read = l.store.SearchIndexInPlace
+		load = search.LoadIndexLazily // only the entries shown are read
 	}
 	kept, err := read()
 	if err != nil || kept == nil {
 		return nil, false, 0, err
-	}
-	load := search.LoadIndex
-	if inPlace {
-		load = search.LoadIndexLazily // only the entries shown are read
 	}
 	if ix, err = load(kept.Snapshot); err != nil {
 		return nil, false, 0, nil // damaged: built again from the records
@@ -65,6 +77,13 @@ func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at
 		ix.Remove(id)
 	}
 	return ix, kept.Changes() > journalLimit(ix.Len()), at, nil
+}
+
+// snapshotFailed says whether p is the panic of an index whose kept
+// snapshot it read lazily turned out damaged, or gone.
+func snapshotFailed(p any) bool {
+	err, ok := p.(error)
+	return ok && (errors.Is(err, search.ErrSnapshotDamaged) || errors.Is(err, search.ErrSnapshotGone))
 }
 
 // buildSearchIndex builds the search index from every record.
@@ -118,10 +137,11 @@ func SearchKept(ctx context.Context, path, query string, limit int) (hits []Hit,
 	if err != nil || ix == nil || many {
 		return nil, false, nil // many changes: the usual way keeps it anew
 	}
-	l.search.index = ix
-	if hits, err = l.Search(ctx, query, limit); err != nil {
+	rs, err := ix.Search(ctx, query, limit)
+	if err != nil {
 		return nil, false, err
 	}
+	hits = hitsOf(rs)
 	for i := range hits {
 		hits[i] = hits[i].detached()
 	}

@@ -43,6 +43,7 @@ type searcher struct {
 	index    *search.Index
 	building bool
 	queued   []func(ix *search.Index)
+	failed   bool // an index read from the kept snapshot found it damaged
 	// loading is held by the one goroutine loading or building the index.
 	loading sync.Mutex
 }
@@ -104,20 +105,16 @@ func (l *Library) searchIndex() (*search.Index, error) {
 		return ix, nil
 	}
 	l.search.begin()
-	ix, keep, at, err := l.loadOrBuild()
+	ix, keep, at, snapshot, failed, err := l.prepare()
+	if failed {
+		l.search.mu.Lock()
+		l.search.failed = true
+		l.search.mu.Unlock()
+		ix, keep, at, snapshot, _, err = l.prepare()
+	}
 	if err != nil || ix == nil {
 		l.search.install(nil)
 		return nil, err
-	}
-	for q := l.search.take(); len(q) > 0; q = l.search.take() {
-		for _, change := range q {
-			change(ix)
-		}
-	}
-	var snapshot []byte
-	if keep {
-		// Taken before the index is in use, lest saves wait for it.
-		snapshot = ix.Snapshot()
 	}
 	l.search.install(ix)
 	if keep {
@@ -128,6 +125,38 @@ func (l *Library) searchIndex() (*search.Index, error) {
 		_, _ = l.store.PutSearchIndex(snapshot, at)
 	}
 	return ix, nil
+}
+
+// prepare loads the search index the library keeps, or builds it, puts in
+// it the changes queued meanwhile, and takes its snapshot when it is to be
+// kept. failed says that the index loaded found the snapshot it reads
+// damaged on the way: it is to be built.
+func (l *Library) prepare() (ix *search.Index, keep bool, at int, snapshot []byte, failed bool, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if !snapshotFailed(p) {
+				panic(p)
+			}
+			ix, keep, snapshot, failed = nil, false, nil, true
+		}
+	}()
+	ix, keep, at, err = l.loadOrBuildOnce()
+	if err != nil || ix == nil {
+		return nil, false, 0, nil, false, err
+	}
+	for q := l.search.take(); len(q) > 0; q = l.search.take() {
+		for _, change := range q {
+			change(ix)
+		}
+	}
+	if keep {
+		// Taken before the index is in use, lest saves wait for it; the
+		// snapshot it was loaded from, which it replaces, is read whole
+		// first.
+		ix.HoldEntries()
+		snapshot = ix.Snapshot()
+	}
+	return ix, keep, at, snapshot, false, nil
 }
 
 // loadOrBuild loads the search index the library keeps, or builds it from
@@ -153,11 +182,49 @@ func (l *Library) loadOrBuild() (ix *search.Index, keep bool, at int, err error)
 	return ix, keep, at, nil
 }
 
+// loadOrBuildOnce is loadOrBuild, building from the records once an index
+// read from the kept snapshot found it damaged (see drop).
+func (l *Library) loadOrBuildOnce() (ix *search.Index, keep bool, at int, err error) {
+	l.search.mu.Lock()
+	build := l.search.failed
+	l.search.mu.Unlock()
+	if !build {
+		return l.loadOrBuild()
+	}
+	keep = !l.store.ReadOnly()
+	if keep {
+		if at, err = l.store.JournalSearchChanges(); err != nil {
+			keep = false
+		}
+	}
+	ix, err = l.buildSearchIndex()
+	return ix, keep && err == nil, at, err
+}
+
+// drop drops ix, the index in use, as its kept snapshot, which it reads
+// entries from, turned out damaged or gone (p, a panic of the index, says
+// so; any other panic goes on): the next search builds it from the
+// records, which hold the change or search that found it.
+func (s *searcher) drop(ix *search.Index, p any) {
+	if !snapshotFailed(p) {
+		panic(p)
+	}
+	if s.index == ix {
+		s.index = nil
+	}
+	s.failed = true
+}
+
 // indexed keeps the search index, once built, in step with a change; while
 // it is loaded or built, the change waits for it.
 func (l *Library) indexed(change func(ix *search.Index)) {
 	l.search.mu.Lock()
 	defer l.search.mu.Unlock()
+	defer func() {
+		if p := recover(); p != nil {
+			l.search.drop(l.search.index, p)
+		}
+	}()
 	switch {
 	case l.search.index != nil:
 		change(l.search.index)
@@ -181,14 +248,18 @@ func (l *Library) indexAnnotation(a *annotate.Annotation) {
 // for the query language and the ranking). It returns ctx's error when a
 // newer query cancelled it.
 func (l *Library) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
-	ix, err := l.searchIndex()
+	rs, dropped, err := l.searchIn(ctx, query, limit)
+	if dropped {
+		rs, _, err = l.searchIn(ctx, query, limit) // in an index built from the records
+	}
 	if err != nil {
 		return nil, err
 	}
-	rs, err := ix.Search(ctx, query, limit)
-	if err != nil {
-		return nil, err
-	}
+	return hitsOf(rs), nil
+}
+
+// hitsOf is the search's results as hits.
+func hitsOf(rs []search.Result) []Hit {
 	out := make([]Hit, len(rs))
 	for i, r := range rs {
 		out[i] = Hit{ID: r.ID, DocID: r.DocID, Document: r.Document, Kind: r.Kind, Colour: r.Colour,
@@ -198,7 +269,26 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]Hit, e
 			QuoteBold: r.Matched[search.FieldQuote], BodyBold: r.Matched[search.FieldBody],
 			AnswerBold: r.Matched[search.FieldAnswer], TitleBold: r.Matched[search.FieldTitle], Score: r.Score}
 	}
-	return out, nil
+	return out
+}
+
+// searchIn answers the query from the search index; dropped says that the
+// index was dropped instead (see drop).
+func (l *Library) searchIn(ctx context.Context, query string, limit int) (rs []search.Result, dropped bool, err error) {
+	ix, err := l.searchIndex()
+	if err != nil {
+		return nil, false, err
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			l.search.mu.Lock()
+			defer l.search.mu.Unlock()
+			l.search.drop(ix, p)
+			rs, dropped, err = nil, true, nil
+		}
+	}()
+	rs, err = ix.Search(ctx, query, limit)
+	return rs, false, err
 }
 
 // ReleaseMemory gives back what reading the library left behind: the

@@ -39,7 +39,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 		return nil, nil
 	}
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	defer ix.unlock()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -362,6 +362,7 @@ func (ix *Index) top(words []string, matches []map[uint32]uint8, cands []candida
 	results := make([]Result, len(pool))
 	for i := range pool {
 		e := ix.entry(pool[i].entry)
+		ix.detach(pool[i].entry, e)
 		results[i] = Result{Entry: *e, Score: pool[i].score}
 		pool[i].fuzz = ix.highlight(&results[i], words, matches)
 	}
