@@ -116,6 +116,16 @@ func (l *Library) buildSearchIndex() (*search.Index, error) {
 // caller then opens the library as usual, which checks it, and searches.
 // Another Scholia using the library is ErrLocked, as for Open.
 func SearchKept(ctx context.Context, path, query string, limit int) (hits []Hit, kept bool, err error) {
+	return searchKept(ctx, path, query, limit, false)
+}
+
+// SearchKeptIDs is SearchKept for an export of the annotations found: its
+// hits hold only ID, DocID, Document and Score (see search.SearchIDs).
+func SearchKeptIDs(ctx context.Context, path, query string, limit int) (hits []Hit, kept bool, err error) {
+	return searchKept(ctx, path, query, limit, true)
+}
+
+func searchKept(ctx context.Context, path, query string, limit int, bare bool) (hits []Hit, kept bool, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // a file cut short faults inside bbolt
 	defer func() {
 		// A fault, or an entry of the index failing its checksum
@@ -137,7 +147,11 @@ func SearchKept(ctx context.Context, path, query string, limit int) (hits []Hit,
 	if err != nil || ix == nil || many {
 		return nil, false, nil // many changes: the usual way keeps it anew
 	}
-	rs, err := ix.Search(ctx, query, limit)
+	find := ix.Search
+	if bare {
+		find = ix.SearchIDs
+	}
+	rs, err := find(ctx, query, limit)
 	if err != nil {
 		return nil, false, err
 	}

@@ -248,9 +248,19 @@ func (l *Library) indexAnnotation(a *annotate.Annotation) {
 // for the query language and the ranking). It returns ctx's error when a
 // newer query cancelled it.
 func (l *Library) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
-	rs, dropped, err := l.searchIn(ctx, query, limit)
+	return l.find(ctx, query, limit, false)
+}
+
+// SearchIDs is Search for an export of the annotations found: its hits
+// hold only ID, DocID, Document and Score (see search.SearchIDs).
+func (l *Library) SearchIDs(ctx context.Context, query string, limit int) ([]Hit, error) {
+	return l.find(ctx, query, limit, true)
+}
+
+func (l *Library) find(ctx context.Context, query string, limit int, bare bool) ([]Hit, error) {
+	rs, dropped, err := l.searchIn(ctx, query, limit, bare)
 	if dropped {
-		rs, _, err = l.searchIn(ctx, query, limit) // in an index built from the records
+		rs, _, err = l.searchIn(ctx, query, limit, bare) // in an index built from the records
 	}
 	if err != nil {
 		return nil, err
@@ -274,7 +284,7 @@ func hitsOf(rs []search.Result) []Hit {
 
 // searchIn answers the query from the search index; dropped says that the
 // index was dropped instead (see drop).
-func (l *Library) searchIn(ctx context.Context, query string, limit int) (rs []search.Result, dropped bool, err error) {
+func (l *Library) searchIn(ctx context.Context, query string, limit int, bare bool) (rs []search.Result, dropped bool, err error) {
 	ix, err := l.searchIndex()
 	if err != nil {
 		return nil, false, err
@@ -287,7 +297,11 @@ func (l *Library) searchIn(ctx context.Context, query string, limit int) (rs []s
 			rs, dropped, err = nil, true, nil
 		}
 	}()
-	rs, err = ix.Search(ctx, query, limit)
+	find := ix.Search
+	if bare {
+		find = ix.SearchIDs
+	}
+	rs, err = find(ctx, query, limit)
 	return rs, false, err
 }
 

@@ -41,6 +41,7 @@ type Index struct {
 	live     int
 	typo     typoWalk
 	cache    matchCache
+	bare     bool // the search under way wants only ids (see SearchIDs)
 }
 
 // matchCache keeps the vocabulary matches of the last search's words: a

@@ -31,8 +31,10 @@ type SnapshotSource func() (snapshot []byte, done func(), err error)
 var ErrSnapshotGone = errors.New("the search snapshot the index reads is no longer in the library")
 
 // SnapshotHead copies what LoadIndexFrom keeps in memory of a snapshot:
-// all but its entries. It is nil when data is no snapshot.
-func SnapshotHead(data []byte) []byte {
+// all but its entries. It is nil when data is no snapshot. It copies a
+// part at a time, and hands each part copied to copied, which can let go
+// of the pages of the file it lay in.
+func SnapshotHead(data []byte, copied func([]byte)) []byte {
 	const counts = len(snapshotMagic) + 4 // after the magic and the byte-order mark
 	if len(data) < counts+16+4 || string(data[:len(snapshotMagic)]) != snapshotMagic {
 		return nil
@@ -52,10 +54,18 @@ func SnapshotHead(data []byte) []byte {
 		return nil
 	}
 	head := make([]byte, prefix+4)
-	copy(head, data[:prefix])
+	for at := 0; at < int(prefix); at += headPart {
+		part := data[at:min(at+headPart, int(prefix))]
+		copy(head[at:], part)
+		copied(part)
+	}
 	copy(head[prefix:], data[len(data)-4:])
 	return head
 }
+
+// headPart is how much of a snapshot's head SnapshotHead copies at a time:
+// what the process holds twice, where it lay in the file and copied.
+const headPart = 16 << 20
 
 // LoadIndexFrom loads the head of a snapshot (see SnapshotHead) whose
 // entries source reads when a search needs them, each checked against its

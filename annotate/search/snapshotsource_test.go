@@ -30,7 +30,7 @@ func TestAnIndexReadingItsEntriesFromTheFileAnswersAsOneHoldingThem(t *testing.T
 	if err != nil {
 		t.Fatal(err)
 	}
-	head := search.SnapshotHead(data)
+	head := search.SnapshotHead(data, func([]byte) {})
 	if head == nil {
 		t.Fatal("the snapshot has no head")
 	}
@@ -86,7 +86,7 @@ func TestAnIndexReadingItsEntriesFromTheFileRefusesAnotherSnapshot(t *testing.T)
 	data := search.NewIndex(entries).Snapshot()
 	other := search.NewIndex(entries[:len(entries)-1]).Snapshot()
 	src := &fileSource{data: data}
-	ix, err := search.LoadIndexFrom(search.SnapshotHead(data), src.read)
+	ix, err := search.LoadIndexFrom(search.SnapshotHead(data, func([]byte) {}), src.read)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,7 +70,10 @@ func (si *SearchIndex) Changes() int {
 // since it was taken, in one transaction; nil when the library keeps none
 // or keeps one that missed a change.
 func (s *Store) SearchIndex() (*SearchIndex, error) {
-	return s.searchIndex(func(b []byte) []byte { return append([]byte(nil), b...) })
+	return s.searchIndex(func(tx *bolt.Tx, b []byte) []byte {
+		defer s.releasePages(tx, b) // what was read of it is copied
+		return append([]byte(nil), b...)
+	})
 }
 
 // SearchIndexInPlace is SearchIndex for a store opened with OpenToRead,
@@ -80,14 +83,21 @@ func (s *Store) SearchIndexInPlace() (*SearchIndex, error) {
 	if !s.toRead {
 		return s.SearchIndex()
 	}
-	return s.searchIndex(func(b []byte) []byte { return b })
+	return s.searchIndex(func(_ *bolt.Tx, b []byte) []byte { return b })
 }
 
 // SearchIndexPart is SearchIndex keeping of the snapshot only what keep,
 // given the snapshot where it lies in the file, copies of it (nil: none
-// kept); ViewSearchSnapshot reads the rest when needed.
-func (s *Store) SearchIndexPart(keep func(snapshot []byte) []byte) (*SearchIndex, error) {
-	return s.searchIndex(keep)
+// kept), handing each part it has copied to release, which lets go of the
+// pages of the file it lay in; ViewSearchSnapshot reads the rest when
+// needed.
+func (s *Store) SearchIndexPart(keep func(snapshot []byte, release func([]byte)) []byte) (*SearchIndex, error) {
+	var tx *bolt.Tx
+	release := func(b []byte) { s.releasePages(tx, b) }
+	return s.searchIndex(func(t *bolt.Tx, b []byte) []byte {
+		tx = t
+		return keep(b, release)
+	})
 }
 
 // ViewSearchSnapshot begins reading the snapshot of the search index kept
@@ -107,7 +117,7 @@ func (s *Store) ViewSearchSnapshot() (snapshot []byte, done func(), err error) {
 	return snapshot, func() { _ = tx.Rollback() }, nil
 }
 
-func (s *Store) searchIndex(keep func([]byte) []byte) (*SearchIndex, error) {
+func (s *Store) searchIndex(keep func(*bolt.Tx, []byte) []byte) (*SearchIndex, error) {
 	var si *SearchIndex
 	err := s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSearch)
@@ -121,7 +131,7 @@ func (s *Store) searchIndex(keep func([]byte) []byte) (*SearchIndex, error) {
 		if data == nil {
 			return nil
 		}
-		if data = keep(data); data == nil {
+		if data = keep(tx, data); data == nil {
 			return nil
 		}
 		si = &SearchIndex{Snapshot: data}

@@ -38,7 +38,7 @@ func runExport(e *env, args []string) error {
 	if *query != "" {
 		// The search runs on the index the library keeps, where it lies
 		// in the file (as scholia search does), not on one loaded whole.
-		hits, err := e.search(*query, math.MaxInt32)
+		hits, err := e.searchIDs(*query, math.MaxInt32)
 		if err != nil {
 			return err
 		}
