@@ -14,3 +14,13 @@ func (ix *Index) bareEntry(n int32) Entry {
 	id, doc := r.string(), r.string()
 	return Entry{ID: strings.Clone(id), DocID: strings.Clone(doc), Document: flags&1 != 0}
 }
+
+// bareResults are the candidates, in order, as results holding only their
+// ids and scores.
+func (ix *Index) bareResults(cands []candidate) []Result {
+	out := make([]Result, len(cands))
+	for i, c := range cands {
+		out[i] = Result{Entry: ix.bareEntry(c.entry), Score: c.score}
+	}
+	return out
+}

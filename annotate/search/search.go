@@ -374,12 +374,11 @@ func (ix *Index) top(words []string, matches []map[uint32]uint8, cands []candida
 		}
 		return ix.newer(pool[i], pool[j])
 	})
+	if ix.bare {
+		return ix.bareResults(pool[:min(limit, len(pool))])
+	}
 	results := make([]Result, len(pool))
 	for i := range pool {
-		if ix.bare {
-			results[i] = Result{Entry: ix.bareEntry(pool[i].entry), Score: pool[i].score}
-			continue
-		}
 		e := ix.entry(pool[i].entry)
 		ix.detach(pool[i].entry, e)
 		results[i] = Result{Entry: *e, Score: pool[i].score}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"runtime/debug"
 	"strings"
 
 	"scholia/annotate/interop"
@@ -42,6 +43,9 @@ func runExport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		// What the search read and ranked is given back before the
+		// export reads the documents.
+		debug.FreeOSMemory()
 		lib, err := e.library()
 		if err != nil {
 			return err
