@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"scholia/annotate"
 )
@@ -120,5 +121,56 @@ func TestAKeptIndexFoundDamagedOrReplacedWhileInUseIsBuiltAgain(t *testing.T) {
 		lib.search.mu.Lock()
 		lib.search.index, lib.search.failed = nil, false
 		lib.search.mu.Unlock()
+	}
+}
+
+func TestSearchesReadingTheFileGoOnWhileSavesGrowIt(t *testing.T) {
+	lib := notesLibrary(t, 200, 200)
+	if err := lib.PrepareSearch(); err != nil {
+		t.Fatal(err)
+	}
+	memo, err := lib.Documents()
+	if err != nil || len(memo) == 0 {
+		t.Fatal(err)
+	}
+	done := make(chan error, 2)
+	go func() { // saves, each growing the file, which bbolt then maps anew
+		for i := range 300 {
+			a := &annotate.Annotation{ID: fmt.Sprintf("grown-%04d", i), DocID: memo[0].ID, Kind: annotate.KindNote,
+				Colour: annotate.Yellow, Body: strings.Repeat("filler ", 2000) + fmt.Sprintf("quokka%d", i)}
+			if err := lib.store.PutAnnotations([]*annotate.Annotation{a}); err != nil {
+				done <- err
+				return
+			}
+			lib.indexAnnotation(a)
+		}
+		done <- nil
+	}()
+	go func() {
+		for i := range 300 {
+			hits, err := lib.Search(context.Background(), fmt.Sprintf("zanzibar%d", i%200), 5)
+			if err != nil || len(hits) == 0 {
+				done <- fmt.Errorf("search %d: %d hits, %v", i, len(hits), err)
+				return
+			}
+		}
+		done <- nil
+	}()
+	deadline := time.After(60 * time.Second)
+	for range 2 {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-deadline:
+			t.Fatal("searches and saves did not finish within 60 s: they wait on each other")
+		}
+	}
+	if hits, err := lib.Search(context.Background(), "quokka299", 1); err != nil || len(hits) != 1 || hits[0].ID != "grown-0299" {
+		t.Errorf("the last note saved: %+v, %v", hits, err)
+	}
+	if lib.search.failed {
+		t.Error("the kept index was found unusable while the file grew")
 	}
 }
