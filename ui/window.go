@@ -404,7 +404,8 @@ func (m *MainWindow) stopTimers() {
 }
 
 // Quit saves the panel's edits and the window's state and ends the app;
-// when an edit cannot be saved it asks first.
+// when an edit cannot be saved it asks first. Changes still being saved
+// are waited for, the window free meanwhile (saving.go).
 func (m *MainWindow) Quit() {
 	if m.savingBeforeQuit() {
 		return
