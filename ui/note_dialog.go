@@ -198,6 +198,11 @@ func (d *NoteDialog) Cancel() {
 	}
 }
 
+// typed says whether anything is typed: text or tags.
+func (d *NoteDialog) typed() bool {
+	return strings.TrimSpace(d.body.Text) != "" || len(d.tags.Tags()) > 0
+}
+
 // discarding says whether the dialog is asking whether to throw away
 // what was typed.
 func (d *NoteDialog) discarding() bool { return d.confirm != nil }

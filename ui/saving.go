@@ -2,7 +2,10 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"sync"
+
+	"fyne.io/fyne/v2/dialog"
 
 	"scholia/annotate"
 )
@@ -77,14 +80,35 @@ func (m *MainWindow) undoAfter() *undoPoint {
 	return nil
 }
 
-// savingBeforeQuit says whether changes are still being saved: the window
-// then quits once they are, unless one of them fails.
+// savingBeforeQuit says whether quitting must wait: while changes are
+// still being saved the window quits once they are, unless one of them
+// fails; a note typed in the note dialog and not saved is not thrown away
+// without asking.
 func (m *MainWindow) savingBeforeQuit() bool {
-	if m.changesOut == 0 {
+	if m.changesOut > 0 {
+		m.quitWhenSaved = true
+		m.setStatus("Saving before quitting…")
+		return true
+	}
+	d := m.noteDialog
+	if d == nil || !d.Open() || !d.typed() {
 		return false
 	}
-	m.quitWhenSaved = true
-	m.setStatus("Saving before quitting…")
+	what := "note"
+	if d.kind == annotate.KindQuestion {
+		what = "question"
+	}
+	c := dialog.NewConfirm("Quit without saving the "+what+"?",
+		fmt.Sprintf("The %s you are writing is not saved. Quit and lose it?", what),
+		func(quit bool) {
+			if quit {
+				d.discard()
+				m.Quit()
+			}
+		}, m.win)
+	c.SetConfirmText("Quit Anyway")
+	c.SetDismissText("Keep Scholia Open")
+	m.dialogs.show(c)
 	return true
 }
 

@@ -307,3 +307,37 @@ func TestQuittingWaitsForTheNoteBeingSaved(t *testing.T) {
 		t.Error("the window is still open once the note is saved")
 	}
 }
+
+// Quitting with a note typed in the note dialog and not saved asks first:
+// Keep Scholia Open keeps the window and the note; Quit Anyway quits.
+func TestQuittingWithANoteTypedAsksFirst(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
+	openTitled(t, m, "Joint Statement")
+	alive := func() bool {
+		for _, w := range m.app.Driver().AllWindows() {
+			if w == m.win {
+				return true
+			}
+		}
+		return false
+	}
+	selectText(t, m, "technical level")
+	m.AddNote()
+	d := m.NoteDialog()
+	typed := "Half a thought"
+	test.Type(d.body, typed)
+	c := m.win.Canvas()
+	m.Quit()
+	if !alive() || !strings.Contains(overlayTexts(c), "The note you are writing is not saved. Quit and lose it?") {
+		t.Fatalf("quitting with a note typed: window open %v, dialogs %q", alive(), overlayTexts(c))
+	}
+	tapButton(t, c, "Keep Scholia Open")
+	if !alive() || !d.Open() || d.Body() != typed {
+		t.Fatalf("Keep Scholia Open: window open %v, note open %v with %q", alive(), d.Open(), d.Body())
+	}
+	m.Quit()
+	tapButton(t, c, "Quit Anyway")
+	if alive() {
+		t.Error("Quit Anyway left the window open")
+	}
+}
