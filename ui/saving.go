@@ -104,7 +104,10 @@ func (m *MainWindow) savingBeforeQuit() bool {
 			if quit {
 				d.discard()
 				m.Quit()
+				return
 			}
+			// After the events of this key press, as Keep editing does.
+			m.dialogs.later(func() { m.win.Canvas().Focus(d.body) })
 		}, m.win)
 	c.SetConfirmText("Quit Anyway")
 	c.SetDismissText("Keep Scholia Open")

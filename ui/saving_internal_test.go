@@ -332,8 +332,8 @@ func TestQuittingWithANoteTypedAsksFirst(t *testing.T) {
 		t.Fatalf("quitting with a note typed: window open %v, dialogs %q", alive(), overlayTexts(c))
 	}
 	tapButton(t, c, "Keep Scholia Open")
-	if !alive() || !d.Open() || d.Body() != typed {
-		t.Fatalf("Keep Scholia Open: window open %v, note open %v with %q", alive(), d.Open(), d.Body())
+	if !alive() || !d.Open() || d.Body() != typed || c.Focused() != d.body {
+		t.Fatalf("Keep Scholia Open: window open %v, note open %v with %q, the cursor in it %v", alive(), d.Open(), d.Body(), c.Focused() == d.body)
 	}
 	m.Quit()
 	tapButton(t, c, "Quit Anyway")
