@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"scholia/annotate"
 	"scholia/annotate/interop"
@@ -339,5 +340,40 @@ func TestQuittingWithANoteTypedAsksFirst(t *testing.T) {
 	tapButton(t, c, "Quit Anyway")
 	if alive() {
 		t.Error("Quit Anyway left the window open")
+	}
+}
+
+// The citation dialog closes once its details are saved, its buttons
+// waiting meanwhile; details it cannot save (no title) get one sentence,
+// and the dialog stays with what was typed.
+func TestTheCitationDialogClosesOnceSaved(t *testing.T) {
+	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
+	openTitled(t, m, "Joint Statement")
+	c := m.win.Canvas()
+	m.ShowCitationDialog()
+	title, ok := find(c.Overlays().Top(), func(e *shortcutEntry) bool { return e.Text == "Joint Statement" })
+	if !ok {
+		t.Fatalf("no title box in the citation dialog: %q", overlayTexts(c))
+	}
+	title.SetText("")
+	tapButton(t, c, "Save")
+	if texts := overlayTexts(c); !strings.Contains(texts, "A citation needs a title.") || !strings.Contains(texts, "Citation Details") {
+		t.Fatalf("saving details without a title shows %q", texts)
+	}
+	pressKey(c, "Escape")
+	title.SetText("Joint Statement of 1994")
+	h := holdLane(t, m, laneChange)
+	returnsSoon(t, "saving the citation details", func() { tapButton(t, c, "Save") })
+	save, _ := find(c.Overlays().Top(), func(b *widget.Button) bool { return b.Text == "Save" })
+	if !save.Disabled() || !strings.Contains(overlayTexts(c), "Citation Details") {
+		t.Fatalf("while saving: Save disabled %v, dialogs %q", save.Disabled(), overlayTexts(c))
+	}
+	h.free()
+	m.waitIdle()
+	if c.Overlays().Top() != nil || !strings.HasPrefix(m.Status(), "Citation details saved") {
+		t.Errorf("once saved: dialogs %q, status %q", overlayTexts(c), m.Status())
+	}
+	if doc, _ := lib.Document(m.Current().ID); doc.Reference == nil || doc.Reference.Title != "Joint Statement of 1994" {
+		t.Errorf("the library holds the reference %+v", doc.Reference)
 	}
 }
