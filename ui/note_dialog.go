@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"scholia/annotate"
@@ -59,7 +60,7 @@ func NewNoteDialog(kind annotate.Kind, quote string, knownTags []string, win fyn
 	q.Wrapping = fyne.TextWrapWord
 	q.TextStyle = fyne.TextStyle{Italic: true}
 	hint := widget.NewLabel("Ctrl+Enter saves · Esc cancels")
-	hint.SizeName = "captionText"
+	hint.SizeName = theme.SizeNameCaptionText
 	d.problem = widget.NewLabel("")
 	d.problem.Wrapping = fyne.TextWrapWord
 	d.problem.Importance = widget.DangerImportance

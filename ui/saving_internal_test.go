@@ -377,3 +377,19 @@ func TestTheCitationDialogClosesOnceSaved(t *testing.T) {
 		t.Errorf("the library holds the reference %+v", doc.Reference)
 	}
 }
+
+// The note dialog says which keys save and cancel, in caption-sized text
+// (it named a size no theme has, and so drew the line in size 0).
+func TestTheNoteDialogSaysWhichKeysSave(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
+	openTitled(t, m, "Joint Statement")
+	m.AddNote()
+	c := m.win.Canvas()
+	hint, ok := find(c.Overlays().Top(), func(l *widget.Label) bool { return l.Text == "Ctrl+Enter saves · Esc cancels" })
+	if !ok {
+		t.Fatalf("the note dialog shows %q", overlayTexts(c))
+	}
+	if size := m.app.Settings().Theme().Size(hint.SizeName); size <= 0 {
+		t.Errorf("the keys are drawn in size %v (%q)", size, hint.SizeName)
+	}
+}
