@@ -393,3 +393,26 @@ func TestTheNoteDialogSaysWhichKeysSave(t *testing.T) {
 		t.Errorf("the keys are drawn in size %v (%q)", size, hint.SizeName)
 	}
 }
+
+// Ctrl+Z pressed twice while the disk is slow undoes the last two
+// changes, not the last one twice.
+func TestCtrlZTwiceWhileSlowUndoesTwoChanges(t *testing.T) {
+	m, lib := newTestWindow(t, nil, map[string]string{"a.txt": jointStatement})
+	openTitled(t, m, "Joint Statement")
+	addNote(t, m, "technical level", "kept")
+	addNote(t, m, "negotiated settlement", "second")
+	selectText(t, m, "humanitarian questions")
+	m.Highlight()
+	m.win.Canvas().Unfocus()
+	h := holdLane(t, m, laneChange)
+	returnsSoon(t, "Ctrl+Z", m.Undo)
+	returnsSoon(t, "Ctrl+Z again", m.Undo)
+	h.free()
+	m.waitIdle()
+	if anns := annotationsOn(t, m, lib); len(anns) != 1 || anns[0].Body != "kept" {
+		t.Fatalf("after Ctrl+Z twice the library holds %+v, want the first note alone", anns)
+	}
+	if want := "Undid the new note"; !strings.HasPrefix(m.Status(), want) {
+		t.Errorf("the status bar says %q, want %q", m.Status(), want)
+	}
+}
