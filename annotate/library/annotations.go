@@ -27,7 +27,7 @@ type Draft struct {
 // transaction. Its anchor keeps the exact quote and 32 code points of
 // context each side; a question starts open.
 func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) {
-	doc, err := l.text(docID)
+	doc, err := l.texts.text(docID)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 		}
 		a.Anchor = &anchor
 		if a.Kind == annotate.KindNote {
-			h, err := l.highlightOn(docID, anchor.Start, anchor.End)
+			h, err := highlightOn(l.store, docID, anchor.Start, anchor.End)
 			if err != nil {
 				return nil, err
 			}
@@ -68,9 +68,9 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 	if err := l.store.PutAnnotation(a); err != nil {
 		return nil, err
 	}
-	l.indexAnnotation(a)
+	l.search.putAnnotation(a)
 	created := *a
-	l.pushUndo("the new "+string(a.Kind), a.Kind, func() error { return l.uncreate(created) })
+	l.undo.push("the new "+string(a.Kind), a.Kind, func() error { return l.uncreate(created) })
 	return a, nil
 }
 
@@ -79,7 +79,7 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 // no tags) follows Highlight's rule, so the command line never lays a
 // second highlight over a first.
 func (l *Library) AnnotateQuote(docID, quote string, occurrence int, d Draft) (*annotate.Annotation, error) {
-	start, end, err := l.findQuote(docID, quote, occurrence)
+	start, end, err := l.texts.findQuote(docID, quote, occurrence)
 	if err != nil {
 		return nil, err
 	}
@@ -113,8 +113,8 @@ func (l *Library) highlightQuote(docID string, start, end int, c annotate.Colour
 
 // findQuote is the code-point range of the occurrence'th exact occurrence
 // (from 1) of quote in a document's text.
-func (l *Library) findQuote(docID, quote string, occurrence int) (int, int, error) {
-	doc, err := l.text(docID)
+func (t *texts) findQuote(docID, quote string, occurrence int) (int, int, error) {
+	doc, err := t.text(docID)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -169,9 +169,9 @@ func (l *Library) update(a annotate.Annotation, what string) (*annotate.Annotati
 	if err := l.store.PutAnnotation(&a); err != nil {
 		return nil, err
 	}
-	l.indexAnnotation(&a)
+	l.search.putAnnotation(&a)
 	prev, after := *old, a
-	l.pushLocked(undoStep{what: what, of: a.Kind, undo: func() error { return l.putBack(prev, after) }})
+	l.undo.pushLocked(undoStep{what: what, of: a.Kind, undo: func() error { return l.putBack(prev, after) }})
 	return &a, nil
 }
 
@@ -179,7 +179,7 @@ func (l *Library) update(a annotate.Annotation, what string) (*annotate.Annotati
 // after, keeping where it stands now: the text may have been revised
 // since. It changes nothing when the annotation is no longer as after.
 func (l *Library) putBack(prev, after annotate.Annotation) error {
-	cur, err := l.asLeft(after)
+	cur, err := asLeft(l.store, after)
 	if err != nil {
 		return err
 	}
@@ -187,7 +187,7 @@ func (l *Library) putBack(prev, after annotate.Annotation) error {
 	if err := l.store.PutAnnotation(&prev); err != nil {
 		return err
 	}
-	l.indexAnnotation(&prev)
+	l.search.putAnnotation(&prev)
 	return nil
 }
 
@@ -214,7 +214,7 @@ func (l *Library) Answer(questionID, text, linkID string) (*annotate.Annotation,
 // AnswerWithPassage answers the question with a passage of any document:
 // the highlight on exactly that passage, or a new green one.
 func (l *Library) AnswerWithPassage(questionID, docID string, start, end int, text string) (*annotate.Annotation, error) {
-	link, err := l.highlightOn(docID, start, end)
+	link, err := highlightOn(l.store, docID, start, end)
 	if err == nil && link == nil {
 		link, err = l.Annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: annotate.Green, Start: start, End: end})
 	}
@@ -234,7 +234,7 @@ func (l *Library) DeleteAnnotation(id string) error {
 	if err := l.deleteNow(id); err != nil {
 		return err
 	}
-	l.pushUndo("the deletion", a.Kind, func() error { _, _, err := l.restore(id); return err })
+	l.undo.push("the deletion", a.Kind, func() error { _, _, err := l.restore(id); return err })
 	return nil
 }
 
@@ -242,7 +242,7 @@ func (l *Library) deleteNow(id string) error {
 	if err := l.store.DeleteAnnotation(id, l.now().UTC()); err != nil {
 		return err
 	}
-	l.indexed(func(ix *search.Index) { ix.Remove(id) })
+	l.search.indexed(func(ix *search.Index) { ix.Remove(id) })
 	return nil
 }
 

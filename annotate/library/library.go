@@ -20,6 +20,7 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/ingest"
+	"scholia/annotate/library/keeper"
 	"scholia/annotate/search"
 	"scholia/annotate/store"
 )
@@ -30,7 +31,7 @@ type Library struct {
 	now     func() time.Time
 	undo    undoSteps
 	search  searcher
-	backups *keeper
+	backups *keeper.Keeper
 	texts   texts
 }
 
@@ -40,13 +41,19 @@ func Open(path string) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Library{store: s, now: time.Now}, nil
+	return newLibrary(s, nil), nil
+}
+
+// newLibrary is the library on an open store, backed up by k (nil for
+// none).
+func newLibrary(s *store.Store, k *keeper.Keeper) *Library {
+	return &Library{store: s, now: time.Now, backups: k, search: searcher{store: s}, texts: texts{store: s}}
 }
 
 // Close stops the automatic backups and releases the library file.
 func (l *Library) Close() error {
 	if l.backups != nil {
-		l.backups.close()
+		l.backups.Close()
 	}
 	return l.store.Close()
 }
@@ -200,7 +207,7 @@ func (l *Library) importBytes(name, source string, data []byte, password string)
 	if err := l.store.PutDocument(doc); err != nil {
 		return Imported{}, err
 	}
-	l.indexed(func(ix *search.Index) { ix.Put(search.DocumentEntry(*doc)) })
+	l.search.indexed(func(ix *search.Index) { ix.Put(search.DocumentEntry(*doc)) })
 	return Imported{Document: doc}, nil
 }
 

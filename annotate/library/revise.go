@@ -42,7 +42,7 @@ func (l *Library) revise(prev string, doc *annotate.Document) (Imported, error) 
 	if err := l.store.ReviseDocument(doc, changed); err != nil {
 		return Imported{}, err
 	}
-	l.indexed(func(ix *search.Index) {
+	l.search.indexed(func(ix *search.Index) {
 		ix.Put(search.DocumentEntry(*doc))
 		for i := range anns { // all of them: the title may have changed too
 			ix.Put(search.AnnotationEntry(anns[i], doc.Title))
@@ -58,7 +58,7 @@ func (l *Library) PlaceAnnotation(id string, start, end int) (*annotate.Annotati
 	if err != nil {
 		return nil, err
 	}
-	doc, err := l.text(a.DocID)
+	doc, err := l.texts.text(a.DocID)
 	if err != nil {
 		return nil, err
 	}

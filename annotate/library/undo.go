@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"scholia/annotate"
+	"scholia/annotate/store"
 )
 
 // undoSteps are the changes of this session Undo can revert, newest last.
@@ -39,18 +40,21 @@ var ErrCannotUndo = errors.New("cannot undo")
 // change left it.
 var errChanged = errors.New("changed since")
 
-func (l *Library) pushUndo(what string, of annotate.Kind, undo func() error) {
-	l.undo.mu.Lock()
-	defer l.undo.mu.Unlock()
-	l.pushLocked(undoStep{what: what, of: of, undo: undo})
+// push records a change Undo can revert: what it was, to an annotation of
+// which kind, and what reverts it.
+func (u *undoSteps) push(what string, of annotate.Kind, undo func() error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.pushLocked(undoStep{what: what, of: of, undo: undo})
 }
 
-func (l *Library) pushLocked(s undoStep) {
-	l.undo.serial++
-	s.mark = l.undo.serial
-	l.undo.steps = append(l.undo.steps, s)
-	if len(l.undo.steps) > maxUndo {
-		l.undo.steps = l.undo.steps[1:]
+// pushLocked records a step; mu is held.
+func (u *undoSteps) pushLocked(s undoStep) {
+	u.serial++
+	s.mark = u.serial
+	u.steps = append(u.steps, s)
+	if len(u.steps) > maxUndo {
+		u.steps = u.steps[1:]
 	}
 }
 
@@ -65,7 +69,7 @@ func (l *Library) Undo() (string, error) {
 	if len(l.undo.steps) == 0 {
 		return "", nil
 	}
-	return l.undoAt(len(l.undo.steps) - 1)
+	return l.undo.at(len(l.undo.steps) - 1)
 }
 
 // UndoMark is the mark of the change Undo would revert now, 0 when there
@@ -91,30 +95,30 @@ func (l *Library) UndoStep(mark uint64) (what string, newer int, err error) {
 		return "", 0, nil
 	}
 	newer = len(l.undo.steps) - 1 - i
-	what, err = l.undoAt(i)
+	what, err = l.undo.at(i)
 	return what, newer, err
 }
 
-// undoAt reverts the i-th step and drops it, unless it failed in a way a
-// later try may not.
-func (l *Library) undoAt(i int) (string, error) {
-	step := l.undo.steps[i]
+// at reverts the i-th step and drops it, unless it failed in a way a
+// later try may not; mu is held.
+func (u *undoSteps) at(i int) (string, error) {
+	step := u.steps[i]
 	err := step.undo()
 	if err != nil && !errors.Is(err, errChanged) && !errors.Is(err, annotate.ErrNotFound) {
 		return "", err
 	}
-	l.undo.steps = slices.Delete(l.undo.steps, i, i+1)
+	u.steps = slices.Delete(u.steps, i, i+1)
 	if err != nil {
 		return "", annotate.Problemf(ErrCannotUndo, "nothing to undo for that %s: it was changed since", step.of)
 	}
 	return step.what, nil
 }
 
-// asLeft returns the annotation with a's id if it still holds what a
-// change left in it (where it stands aside: a revised text may have moved
-// it), or an error wrapping errChanged or annotate.ErrNotFound.
-func (l *Library) asLeft(a annotate.Annotation) (*annotate.Annotation, error) {
-	cur, err := l.store.Annotation(a.ID)
+// asLeft returns the annotation with a's id in s if it still holds what
+// a change left in it (where it stands aside: a revised text may have
+// moved it), or an error wrapping errChanged or annotate.ErrNotFound.
+func asLeft(s *store.Store, a annotate.Annotation) (*annotate.Annotation, error) {
+	cur, err := s.Annotation(a.ID)
 	if err != nil {
 		return nil, err
 	}
