@@ -95,12 +95,19 @@ func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImport
 		}
 		saved += len(change.Annotations)
 		m.Committed(change)
+		// While the index is built, the change waits for it in another
+		// goroutine: it takes this batch and its titles, not the
+		// variables the next batch fills.
+		done, titles := change, map[string]string{}
+		for _, a := range done.Annotations {
+			titles[a.DocID] = m.Title(a.DocID)
+		}
 		l.search.indexed(func(ix *search.Index) {
-			for _, d := range append(change.New, change.Revised...) {
+			for _, d := range append(done.New, done.Revised...) {
 				ix.Put(search.DocumentEntry(*d))
 			}
-			for _, a := range change.Annotations {
-				ix.Put(search.AnnotationEntry(*a, m.Title(a.DocID)))
+			for _, a := range done.Annotations {
+				ix.Put(search.AnnotationEntry(*a, titles[a.DocID]))
 			}
 		})
 		change = store.Change{}

@@ -76,6 +76,9 @@ func (s *searcher) build() (*search.Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	if buildHook != nil {
+		buildHook()
+	}
 	titles := make(map[string]string, len(docs))
 	entries := make([]search.Entry, 0, len(docs)+len(anns)) // the index keeps this slice
 	for _, d := range docs {

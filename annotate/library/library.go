@@ -1,7 +1,10 @@
 // Package library is the one facade the window and the command line both
 // use: it opens the library file, imports documents and reads them back,
-// keeping every rule (one transaction per change, identical bytes imported
-// once) in one place.
+// annotates, undoes, searches, exports and backs up, keeping every rule
+// (one transaction per change, identical bytes imported once) in one
+// place. Its parts with a job of their own live below it: keeper takes
+// the automatic backups, repair checks a damaged file and compacts, and
+// importing matches annotations from other tools to documents.
 package library
 
 import (
@@ -26,6 +29,29 @@ import (
 )
 
 // Library is an open library file.
+//
+// Goroutines: every method may be called from any goroutine, and from
+// several at once, except Close, which must come after every other call
+// has returned. Nothing calls back into the caller's goroutine: the
+// function given to OnBackupProblem runs on the backup keeper's.
+//
+// What blocks: a change (an import, a new annotation, an edit, a
+// deletion, a restore, an undo) is one bbolt transaction committed to
+// disk before the method returns, an fsync of milliseconds; bbolt writes
+// one transaction at a time, so changes from several goroutines take
+// turns, while reads (Documents, Annotations, Search...) wait for none.
+// Import, ImportAll, ImportAnnotations, the exports, Backup and
+// PrepareSearch (or the first Search, which loads or builds the index)
+// read or write whole files and take seconds on a large library, so a
+// window calls them, and every change, off its UI goroutine. A change
+// saved while the search index is loaded or built does not wait for it:
+// it joins the index once the index is in.
+//
+// Undo: the undo steps are guarded by one lock. Undo and UndoStep hold
+// it while they revert, and UpdateAnnotation and RestoreAnnotation while
+// they commit and record their step, so an undo never reverts a change
+// other than the one it names, or around one being saved; such a change
+// waits for an undo under way, and the other way round.
 type Library struct {
 	store   *store.Store
 	now     func() time.Time
