@@ -36,6 +36,10 @@ func (l *Library) RestoreAnnotation(id string) (*annotate.Annotation, error) {
 	return a, nil
 }
 
+// restoreHook, when set (by tests), is called by a restore between
+// reading what it changes and committing.
+var restoreHook func()
+
 // restore brings an annotation back from the trash, joining a twin
 // highlight, in one transaction; it returns the annotation that holds it
 // and what puts everything back as it was.
@@ -72,6 +76,9 @@ func (l *Library) restore(id string) (*annotate.Annotation, func() error, error)
 		change.Removed = []string{other.ID}
 		back.Annotations = append([]*annotate.Annotation{&was, twin}, before...)
 		kept = &merged
+	}
+	if restoreHook != nil {
+		restoreHook()
 	}
 	if err := l.store.Commit(change); err != nil {
 		return nil, nil, err

@@ -1,0 +1,57 @@
+package library
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"scholia/annotate"
+)
+
+// A restore that fails in the middle of its transaction (here: it joins
+// the highlight it was restored onto, which another change sends to the
+// trash before the restore commits) leaves nothing half done: both stay
+// in the trash, nothing is live, the search index does not find the
+// note, and no undo step is recorded.
+func TestARestoreThatFailsMidwayLeavesNothingHalfDone(t *testing.T) {
+	l, doc := openForUndo(t)
+	first, err := l.AnnotateQuote(doc, "The envoy arrived late.", 1, Draft{Kind: annotate.KindHighlight, Colour: annotate.Yellow, Body: "first reading"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.DeleteAnnotation(first.ID); err != nil {
+		t.Fatal(err)
+	}
+	again, err := l.Highlight(doc, first.Anchor.Start, first.Anchor.End, annotate.Yellow, Decide)
+	if err != nil || again.Outcome != Created {
+		t.Fatalf("highlighting the passage again: %+v, %v", again, err)
+	}
+	if err := l.PrepareSearch(); err != nil {
+		t.Fatal(err)
+	}
+	restoreHook = func() {
+		if err := l.deleteNow(again.Annotation.ID); err != nil {
+			t.Error(err)
+		}
+	}
+	t.Cleanup(func() { restoreHook = nil })
+	mark := l.UndoMark()
+
+	if _, err := l.RestoreAnnotation(first.ID); !errors.Is(err, annotate.ErrNotFound) {
+		t.Fatalf("the restore joining a highlight trashed meanwhile returned %v, want that it is not found", err)
+	}
+	live, err := l.Annotations(doc)
+	if err != nil || len(live) != 0 {
+		t.Errorf("after the failed restore %d annotations are live (%v), want none: %+v", len(live), err, live)
+	}
+	trash, err := l.Trash(doc)
+	if err != nil || len(trash) != 2 {
+		t.Errorf("after the failed restore the trash holds %d annotations (%v), want both", len(trash), err)
+	}
+	if hits, err := l.Search(context.Background(), "first reading", 5); err != nil || len(hits) != 0 {
+		t.Errorf("the search index finds the note the failed restore left in the trash: %+v, %v", hits, err)
+	}
+	if got := l.UndoMark(); got != mark {
+		t.Errorf("the failed restore recorded an undo step (mark %d, was %d)", got, mark)
+	}
+}
