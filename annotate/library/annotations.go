@@ -27,6 +27,13 @@ type Draft struct {
 // transaction. Its anchor keeps the exact quote and 32 code points of
 // context each side; a question starts open.
 func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) {
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	return l.annotate(docID, d)
+}
+
+// annotate is Annotate while the change lock is held.
+func (l *Library) annotate(docID string, d Draft) (*annotate.Annotation, error) {
 	doc, err := l.texts.text(docID)
 	if err != nil {
 		return nil, err
@@ -79,6 +86,8 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 // no tags) follows Highlight's rule, so the command line never lays a
 // second highlight over a first.
 func (l *Library) AnnotateQuote(docID, quote string, occurrence int, d Draft) (*annotate.Annotation, error) {
+	l.changing.Lock()
+	defer l.changing.Unlock()
 	start, end, err := l.texts.findQuote(docID, quote, occurrence)
 	if err != nil {
 		return nil, err
@@ -87,14 +96,14 @@ func (l *Library) AnnotateQuote(docID, quote string, occurrence int, d Draft) (*
 	if d.Kind == annotate.KindHighlight && d.Body == "" && len(d.Tags) == 0 {
 		return l.highlightQuote(docID, start, end, d.Colour)
 	}
-	return l.Annotate(docID, d)
+	return l.annotate(docID, d)
 }
 
 // highlightQuote colours a quoted passage by the rule Highlight follows;
 // a passage over a highlight of another colour is refused in a sentence,
 // as there is no one to ask.
 func (l *Library) highlightQuote(docID string, start, end int, c annotate.Colour) (*annotate.Annotation, error) {
-	res, err := l.Highlight(docID, start, end, c, Decide)
+	res, err := l.highlight(docID, start, end, c, Decide)
 	switch {
 	case err != nil:
 		return nil, err
@@ -144,10 +153,13 @@ func (t *texts) findQuote(docID, quote string, occurrence int) (int, int, error)
 // UpdateAnnotation saves an edited annotation (body, tags, colour, status,
 // answer) in one transaction and returns it as stored.
 func (l *Library) UpdateAnnotation(a annotate.Annotation) (*annotate.Annotation, error) {
+	l.changing.Lock()
+	defer l.changing.Unlock()
 	return l.update(a, "the edit")
 }
 
-// update saves an edited annotation; Undo says it undid what.
+// update saves an edited annotation; Undo says it undid what. The
+// change lock is held.
 func (l *Library) update(a annotate.Annotation, what string) (*annotate.Annotation, error) {
 	old, err := l.store.Annotation(a.ID)
 	if err != nil {
@@ -162,16 +174,12 @@ func (l *Library) update(a annotate.Annotation, what string) (*annotate.Annotati
 		a.Status = annotate.StatusOpen
 	}
 	a.Modified = l.now().UTC()
-	// Saved and recorded while Undo waits, so an Undo never reverts the
-	// edit before this one over this one.
-	l.undo.mu.Lock()
-	defer l.undo.mu.Unlock()
 	if err := l.store.PutAnnotation(&a); err != nil {
 		return nil, err
 	}
 	l.search.putAnnotation(&a)
 	prev, after := *old, a
-	l.undo.pushLocked(undoStep{what: what, of: a.Kind, undo: func() error { return l.putBack(prev, after) }})
+	l.undo.push(what, a.Kind, func() error { return l.putBack(prev, after) })
 	return &a, nil
 }
 
@@ -194,6 +202,13 @@ func (l *Library) putBack(prev, after annotate.Annotation) error {
 // Answer closes a question with a text and, optionally, the annotation
 // whose passage answers it (in any document).
 func (l *Library) Answer(questionID, text, linkID string) (*annotate.Annotation, error) {
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	return l.answer(questionID, text, linkID)
+}
+
+// answer is Answer while the change lock is held.
+func (l *Library) answer(questionID, text, linkID string) (*annotate.Annotation, error) {
 	q, err := l.store.Annotation(questionID)
 	if err != nil {
 		return nil, err
@@ -208,25 +223,29 @@ func (l *Library) Answer(questionID, text, linkID string) (*annotate.Annotation,
 	}
 	q.Answer = &annotate.Answer{Text: text, Link: linkID}
 	q.Status = annotate.StatusAnswered
-	return l.UpdateAnnotation(*q)
+	return l.update(*q, "the edit")
 }
 
 // AnswerWithPassage answers the question with a passage of any document:
 // the highlight on exactly that passage, or a new green one.
 func (l *Library) AnswerWithPassage(questionID, docID string, start, end int, text string) (*annotate.Annotation, error) {
+	l.changing.Lock()
+	defer l.changing.Unlock()
 	link, err := highlightOn(l.store, docID, start, end)
 	if err == nil && link == nil {
-		link, err = l.Annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: annotate.Green, Start: start, End: end})
+		link, err = l.annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: annotate.Green, Start: start, End: end})
 	}
 	if err != nil {
 		return nil, err
 	}
-	return l.Answer(questionID, text, link.ID)
+	return l.answer(questionID, text, link.ID)
 }
 
 // DeleteAnnotation moves an annotation to the trash; Undo or
 // RestoreAnnotation brings it back.
 func (l *Library) DeleteAnnotation(id string) error {
+	l.changing.Lock()
+	defer l.changing.Unlock()
 	a, err := l.store.Annotation(id)
 	if err != nil {
 		return err

@@ -90,6 +90,13 @@ type Highlighted struct {
 // Highlight applies a colour to the passage [start, end) of a document by
 // the rule above; how says what the reader chose when asked.
 func (l *Library) Highlight(docID string, start, end int, c annotate.Colour, how HighlightChoice) (Highlighted, error) {
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	return l.highlight(docID, start, end, c, how)
+}
+
+// highlight is Highlight while the change lock is held.
+func (l *Library) highlight(docID string, start, end int, c annotate.Colour, how HighlightChoice) (Highlighted, error) {
 	if c == "" {
 		c = annotate.Yellow
 	}
@@ -135,7 +142,7 @@ func (l *Library) Highlight(docID string, start, end int, c annotate.Colour, how
 }
 
 func (l *Library) newHighlight(docID string, start, end int, c annotate.Colour, res Highlighted) (Highlighted, error) {
-	a, err := l.Annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: c, Start: start, End: end})
+	a, err := l.annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: c, Start: start, End: end})
 	res.Outcome, res.Annotation = Created, a
 	return res, err
 }

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -37,28 +38,32 @@ import (
 //
 // What blocks: a change (an import, a new annotation, an edit, a
 // deletion, a restore, an undo) is one bbolt transaction committed to
-// disk before the method returns, an fsync of milliseconds; bbolt writes
-// one transaction at a time, so changes from several goroutines take
-// turns, while reads (Documents, Annotations, Search...) wait for none.
-// Import, ImportAll, ImportAnnotations, the exports, Backup and
-// PrepareSearch (or the first Search, which loads or builds the index)
-// read or write whole files and take seconds on a large library, so a
-// window calls them, and every change, off its UI goroutine. A change
-// saved while the search index is loaded or built does not wait for it:
-// it joins the index once the index is in.
+// disk before the method returns, an fsync of milliseconds; reads
+// (Documents, Annotations, Trash, Search...) wait for no change. Import,
+// ImportAll, ImportAnnotations, the exports, Backup and PrepareSearch (or
+// the first Search, which loads or builds the index) read or write whole
+// files and take seconds on a large library, so a window calls them, and
+// every change, off its UI goroutine. A change saved while the search
+// index is loaded or built does not wait for it: it joins the index once
+// the index is in.
 //
-// Undo: the undo steps are guarded by one lock. Undo and UndoStep hold
-// it while they revert, and UpdateAnnotation and RestoreAnnotation while
-// they commit and record their step, so an undo never reverts a change
-// other than the one it names, or around one being saved; such a change
-// waits for an undo under way, and the other way round.
+// Changes to annotations take turns: Annotate, AnnotateQuote, Highlight,
+// UpdateAnnotation, Answer, AnswerWithPassage, PlaceAnnotation,
+// DeleteAnnotation, RestoreAnnotation, Undo, UndoStep and the revision of
+// a document by an import each hold one lock from reading what they
+// change to committing it and recording its undo step, so none decides on
+// what another is changing, and an undo reverts exactly the step it
+// names. One waits for the one under way. UndoMark waits for none.
 type Library struct {
-	store   *store.Store
-	now     func() time.Time
-	undo    undoSteps
-	search  searcher
-	backups *keeper.Keeper
-	texts   texts
+	store *store.Store
+	now   func() time.Time
+	// changing is held by a change to annotations from reading what it
+	// changes to committing it and recording its undo step.
+	changing sync.Mutex
+	undo     undoSteps
+	search   searcher
+	backups  *keeper.Keeper
+	texts    texts
 }
 
 // Open opens (or creates) the library at path.

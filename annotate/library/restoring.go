@@ -26,13 +26,13 @@ import (
 // transaction and returns the annotation that now holds it: itself, or
 // the highlight it joined. Undo puts it back in the trash.
 func (l *Library) RestoreAnnotation(id string) (*annotate.Annotation, error) {
-	l.undo.mu.Lock()
-	defer l.undo.mu.Unlock()
+	l.changing.Lock()
+	defer l.changing.Unlock()
 	a, undo, err := l.restore(id)
 	if err != nil {
 		return nil, err
 	}
-	l.undo.pushLocked(undoStep{what: "the restore", of: a.Kind, undo: undo})
+	l.undo.push("the restore", a.Kind, undo)
 	return a, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"scholia/annotate"
 )
@@ -53,5 +54,48 @@ func TestARestoreThatFailsMidwayLeavesNothingHalfDone(t *testing.T) {
 	}
 	if got := l.UndoMark(); got != mark {
 		t.Errorf("the failed restore recorded an undo step (mark %d, was %d)", got, mark)
+	}
+}
+
+// Changes take turns: a highlight deleted from another goroutine while a
+// restore is joining it waits for the restore, which joins it whole; the
+// deletion then finds it joined. Without the turns, the restore would
+// fail on the highlight trashed under it.
+func TestADeletionWaitsForARestoreJoiningIt(t *testing.T) {
+	l, doc := openForUndo(t)
+	first, err := l.AnnotateQuote(doc, "The envoy arrived late.", 1, Draft{Kind: annotate.KindHighlight, Colour: annotate.Yellow, Body: "first reading"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.DeleteAnnotation(first.ID); err != nil {
+		t.Fatal(err)
+	}
+	again, err := l.Highlight(doc, first.Anchor.Start, first.Anchor.End, annotate.Yellow, Decide)
+	if err != nil || again.Outcome != Created {
+		t.Fatalf("highlighting the passage again: %+v, %v", again, err)
+	}
+	deleted := make(chan error, 1)
+	restoreHook = func() {
+		go func() { deleted <- l.DeleteAnnotation(again.Annotation.ID) }()
+		// Give the deletion the time to go through if nothing holds it
+		// back: it must not, before the restore commits.
+		select {
+		case err := <-deleted:
+			deleted <- err
+		case <-time.After(time.Second):
+		}
+	}
+	t.Cleanup(func() { restoreHook = nil })
+
+	kept, err := l.RestoreAnnotation(first.ID)
+	if err != nil {
+		t.Fatalf("the restore failed on a deletion made while it ran: %v", err)
+	}
+	if err := <-deleted; !errors.Is(err, annotate.ErrNotFound) {
+		t.Errorf("deleting the highlight the restore joined returned %v, want that it is not found", err)
+	}
+	live, err := l.Annotations(doc)
+	if err != nil || len(live) != 1 || live[0].ID != kept.ID || live[0].Body != "first reading" {
+		t.Errorf("after the restore and the deletion the document holds %+v (%v), want the joined highlight", live, err)
 	}
 }

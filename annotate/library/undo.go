@@ -10,8 +10,9 @@ import (
 )
 
 // undoSteps are the changes of this session Undo can revert, newest last.
-// Edits may be saved off the window's UI goroutine while it saves other
-// changes, so the list is guarded.
+// A step is recorded and dropped under the library's change lock (see
+// Library); mu guards the list itself, so UndoMark reads it without
+// waiting for a change being saved.
 type undoSteps struct {
 	mu     sync.Mutex
 	steps  []undoStep
@@ -45,17 +46,40 @@ var errChanged = errors.New("changed since")
 func (u *undoSteps) push(what string, of annotate.Kind, undo func() error) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	u.pushLocked(undoStep{what: what, of: of, undo: undo})
-}
-
-// pushLocked records a step; mu is held.
-func (u *undoSteps) pushLocked(s undoStep) {
 	u.serial++
-	s.mark = u.serial
-	u.steps = append(u.steps, s)
+	u.steps = append(u.steps, undoStep{what: what, of: of, undo: undo, mark: u.serial})
 	if len(u.steps) > maxUndo {
 		u.steps = u.steps[1:]
 	}
+}
+
+// newest is the mark of the newest step, 0 when there is none.
+func (u *undoSteps) newest() uint64 {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if len(u.steps) == 0 {
+		return 0
+	}
+	return u.steps[len(u.steps)-1].mark
+}
+
+// find is the step with this mark and how many steps are newer; ok is
+// false when there is none.
+func (u *undoSteps) find(mark uint64) (step undoStep, newer int, ok bool) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	i := slices.IndexFunc(u.steps, func(s undoStep) bool { return s.mark == mark })
+	if mark == 0 || i < 0 {
+		return undoStep{}, 0, false
+	}
+	return u.steps[i], len(u.steps) - 1 - i, true
+}
+
+// drop forgets the step with this mark.
+func (u *undoSteps) drop(mark uint64) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.steps = slices.DeleteFunc(u.steps, func(s undoStep) bool { return s.mark == mark })
 }
 
 // Undo reverts the last change of this session (a new annotation is
@@ -64,54 +88,43 @@ func (u *undoSteps) pushLocked(s undoStep) {
 // no longer be reverted is dropped with an error that unwraps to
 // ErrCannotUndo; any other error keeps it for a later try.
 func (l *Library) Undo() (string, error) {
-	l.undo.mu.Lock()
-	defer l.undo.mu.Unlock()
-	if len(l.undo.steps) == 0 {
-		return "", nil
-	}
-	return l.undo.at(len(l.undo.steps) - 1)
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	what, _, err := l.undoStep(l.undo.newest())
+	return what, err
 }
 
 // UndoMark is the mark of the change Undo would revert now, 0 when there
 // is none: a window takes it when Ctrl+Z is pressed, and UndoStep then
-// reverts that change even if newer ones were recorded meanwhile.
-func (l *Library) UndoMark() uint64 {
-	l.undo.mu.Lock()
-	defer l.undo.mu.Unlock()
-	if len(l.undo.steps) == 0 {
-		return 0
-	}
-	return l.undo.steps[len(l.undo.steps)-1].mark
-}
+// reverts that change even if newer ones were recorded meanwhile. It
+// waits for no change being saved.
+func (l *Library) UndoMark() uint64 { return l.undo.newest() }
 
 // UndoStep reverts the change UndoMark named, as Undo does, and says what
 // it undid and how many changes recorded after it stay; "" when that
 // change is no longer there to undo (already undone, or too old).
 func (l *Library) UndoStep(mark uint64) (what string, newer int, err error) {
-	l.undo.mu.Lock()
-	defer l.undo.mu.Unlock()
-	i := slices.IndexFunc(l.undo.steps, func(s undoStep) bool { return s.mark == mark })
-	if mark == 0 || i < 0 {
-		return "", 0, nil
-	}
-	newer = len(l.undo.steps) - 1 - i
-	what, err = l.undo.at(i)
-	return what, newer, err
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	return l.undoStep(mark)
 }
 
-// at reverts the i-th step and drops it, unless it failed in a way a
-// later try may not; mu is held.
-func (u *undoSteps) at(i int) (string, error) {
-	step := u.steps[i]
+// undoStep reverts the step with this mark and drops it, unless it
+// failed in a way a later try may not; the change lock is held.
+func (l *Library) undoStep(mark uint64) (string, int, error) {
+	step, newer, ok := l.undo.find(mark)
+	if !ok {
+		return "", 0, nil
+	}
 	err := step.undo()
 	if err != nil && !errors.Is(err, errChanged) && !errors.Is(err, annotate.ErrNotFound) {
-		return "", err
+		return "", newer, err
 	}
-	u.steps = slices.Delete(u.steps, i, i+1)
+	l.undo.drop(mark)
 	if err != nil {
-		return "", annotate.Problemf(ErrCannotUndo, "nothing to undo for that %s: it was changed since", step.of)
+		return "", newer, annotate.Problemf(ErrCannotUndo, "nothing to undo for that %s: it was changed since", step.of)
 	}
-	return step.what, nil
+	return step.what, newer, nil
 }
 
 // asLeft returns the annotation with a's id in s if it still holds what
