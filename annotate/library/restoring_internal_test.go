@@ -15,23 +15,12 @@ import (
 // in the trash, nothing is live, the search index does not find the
 // note, and no undo step is recorded.
 func TestARestoreThatFailsMidwayLeavesNothingHalfDone(t *testing.T) {
-	l, doc := openForUndo(t)
-	first, err := l.AnnotateQuote(doc, "The envoy arrived late.", 1, Draft{Kind: annotate.KindHighlight, Colour: annotate.Yellow, Body: "first reading"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := l.DeleteAnnotation(first.ID); err != nil {
-		t.Fatal(err)
-	}
-	again, err := l.Highlight(doc, first.Anchor.Start, first.Anchor.End, annotate.Yellow, Decide)
-	if err != nil || again.Outcome != Created {
-		t.Fatalf("highlighting the passage again: %+v, %v", again, err)
-	}
+	l, doc, first, again := twinInTrash(t)
 	if err := l.PrepareSearch(); err != nil {
 		t.Fatal(err)
 	}
 	restoreHook = func() {
-		if err := l.deleteNow(again.Annotation.ID); err != nil {
+		if err := l.deleteNow(again.ID); err != nil {
 			t.Error(err)
 		}
 	}
@@ -62,21 +51,10 @@ func TestARestoreThatFailsMidwayLeavesNothingHalfDone(t *testing.T) {
 // deletion then finds it joined. Without the turns, the restore would
 // fail on the highlight trashed under it.
 func TestADeletionWaitsForARestoreJoiningIt(t *testing.T) {
-	l, doc := openForUndo(t)
-	first, err := l.AnnotateQuote(doc, "The envoy arrived late.", 1, Draft{Kind: annotate.KindHighlight, Colour: annotate.Yellow, Body: "first reading"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := l.DeleteAnnotation(first.ID); err != nil {
-		t.Fatal(err)
-	}
-	again, err := l.Highlight(doc, first.Anchor.Start, first.Anchor.End, annotate.Yellow, Decide)
-	if err != nil || again.Outcome != Created {
-		t.Fatalf("highlighting the passage again: %+v, %v", again, err)
-	}
+	l, doc, first, again := twinInTrash(t)
 	deleted := make(chan error, 1)
 	restoreHook = func() {
-		go func() { deleted <- l.DeleteAnnotation(again.Annotation.ID) }()
+		go func() { deleted <- l.DeleteAnnotation(again.ID) }()
 		// Give the deletion the time to go through if nothing holds it
 		// back: it must not, before the restore commits.
 		select {
@@ -98,4 +76,23 @@ func TestADeletionWaitsForARestoreJoiningIt(t *testing.T) {
 	if err != nil || len(live) != 1 || live[0].ID != kept.ID || live[0].Body != "first reading" {
 		t.Errorf("after the restore and the deletion the document holds %+v (%v), want the joined highlight", live, err)
 	}
+}
+
+// twinInTrash is a library whose trash holds a highlight with a note,
+// first, while the same passage is highlighted again in its colour.
+func twinInTrash(t *testing.T) (l *Library, doc string, first, again *annotate.Annotation) {
+	t.Helper()
+	l, doc = openForUndo(t)
+	first, err := l.AnnotateQuote(doc, "The envoy arrived late.", 1, Draft{Kind: annotate.KindHighlight, Colour: annotate.Yellow, Body: "first reading"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.DeleteAnnotation(first.ID); err != nil {
+		t.Fatal(err)
+	}
+	res, err := l.Highlight(doc, first.Anchor.Start, first.Anchor.End, annotate.Yellow, Decide)
+	if err != nil || res.Outcome != Created {
+		t.Fatalf("highlighting the passage again: %+v, %v", res, err)
+	}
+	return l, doc, first, res.Annotation
 }
