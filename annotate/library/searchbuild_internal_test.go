@@ -18,19 +18,7 @@ func TestASaveDoesNotWaitForTheSearchIndexToBeBuilt(t *testing.T) {
 	if _, err := lib.AnnotateQuote(doc, "grain quotas", 1, Draft{Kind: annotate.KindNote, Body: "before the build"}); err != nil {
 		t.Fatal(err)
 	}
-	building, release := make(chan struct{}), make(chan struct{})
-	buildHook = func() {
-		close(building)
-		<-release
-	}
-	t.Cleanup(func() { buildHook = nil })
-	prepared := make(chan error, 1)
-	go func() { prepared <- lib.PrepareSearch() }()
-	select {
-	case <-building:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the search index was not built")
-	}
+	release, prepared := buildHeld(t, lib)
 	saved := make(chan error, 1)
 	start := time.Now()
 	go func() {
@@ -77,19 +65,7 @@ func TestASaveDoesNotWaitForTheSearchIndexToBeBuilt(t *testing.T) {
 func TestAnnotationsImportedWhileTheIndexIsBuiltAreFound(t *testing.T) {
 	_, lib, _ := memoLibrary(t, "Summit Memo\n\nThe ministers disagreed on tariffs.\n")
 	defer lib.Close()
-	building, release := make(chan struct{}), make(chan struct{})
-	buildHook = func() {
-		close(building)
-		<-release
-	}
-	t.Cleanup(func() { buildHook = nil })
-	prepared := make(chan error, 1)
-	go func() { prepared <- lib.PrepareSearch() }()
-	select {
-	case <-building:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the search index was not built")
-	}
+	release, prepared := buildHeld(t, lib)
 	rows := `{"total": 1, "rows": [{"id": "hG1", "uri": "https://example.org/geneva", "text": "Quotas were the sticking point.",
 		"created": "2026-01-05T10:00:00+00:00", "updated": "2026-01-05T10:00:00+00:00", "document": {"title": ["Geneva Talks"]},
 		"target": [{"source": "https://example.org/geneva", "selector": [{"type": "TextQuoteSelector", "exact": "grain quotas stayed"}]}]}]}`
@@ -137,4 +113,25 @@ func (s *searcher) waiting() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.queued) > 0
+}
+
+// buildHeld starts building lib's search index in the background and
+// holds it once the records are read, until release is closed; prepared
+// then says how the build ended.
+func buildHeld(t *testing.T, lib *Library) (release chan struct{}, prepared chan error) {
+	t.Helper()
+	building, release := make(chan struct{}), make(chan struct{})
+	buildHook = func() {
+		close(building)
+		<-release
+	}
+	t.Cleanup(func() { buildHook = nil })
+	prepared = make(chan error, 1)
+	go func() { prepared <- lib.PrepareSearch() }()
+	select {
+	case <-building:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the search index was not built")
+	}
+	return release, prepared
 }
