@@ -152,12 +152,6 @@ func (p passages) passage(id string) (interop.Passage, error) {
 	return interop.Passage{Doc: *doc, Annotation: *a}, nil
 }
 
-// ExportFile writes an export to path through a temporary file beside it,
-// so a failed export never leaves half a file under the name asked for.
-func (l *Library) ExportFile(path string, f interop.Format, secs []interop.Section, style interop.Style) error {
-	return writeFileWhole(path, func(w io.Writer) error { return l.Export(w, f, secs, style) })
-}
-
 // ExportDocuments writes the annotations of documents (docIDs nil: the
 // whole library, where documents without annotations are left out) in a
 // format, citing in style, with the passages their questions are answered
@@ -178,8 +172,9 @@ func (l *Library) ExportDocuments(w io.Writer, f interop.Format, docIDs []string
 	return n, err
 }
 
-// ExportDocumentsFile is ExportDocuments to a file, written whole or not
-// at all, as ExportFile.
+// ExportDocumentsFile is ExportDocuments to a file, written through a
+// temporary file beside it, so a failed export never leaves half a file
+// under the name asked for.
 func (l *Library) ExportDocumentsFile(path string, f interop.Format, docIDs []string, style interop.Style) (int, error) {
 	n := 0
 	err := writeFileWhole(path, func(w io.Writer) error {
@@ -232,7 +227,7 @@ func (l *Library) ExportHits(w io.Writer, f interop.Format, hits []Hit, style in
 }
 
 // ExportSearchFile is ExportSearch to a file, written whole or not at
-// all, as ExportFile.
+// all, as ExportDocumentsFile.
 func (l *Library) ExportSearchFile(ctx context.Context, path string, f interop.Format, query string, style interop.Style) (int, error) {
 	hits, err := l.Search(ctx, query, math.MaxInt32)
 	if err != nil {
