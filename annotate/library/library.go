@@ -33,8 +33,9 @@ import (
 //
 // Goroutines: every method may be called from any goroutine, and from
 // several at once, except Close, which must come after every other call
-// has returned. Nothing calls back into the caller's goroutine: the
-// function given to OnBackupProblem runs on the backup keeper's.
+// has returned. A callback runs on the goroutine of the call given it
+// (ImportAll's progress), except the function given to OnBackupProblem,
+// which runs on the backup keeper's.
 //
 // What blocks: a change (an import, a new annotation, an edit, a
 // deletion, a restore, an undo) is one bbolt transaction committed to
