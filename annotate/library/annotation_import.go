@@ -113,7 +113,12 @@ func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImport
 		change = store.Change{}
 		return nil
 	}
+	// Each batch is placed and committed in its turn with the other
+	// changes (see Library): a document revised meanwhile is not placed
+	// on as it was.
 	err = sp.Each(importBatch, func(items []interop.Incoming) error {
+		l.changing.Lock()
+		defer l.changing.Unlock()
 		items, err := m.Unknown(items, &res)
 		if err != nil {
 			return err
@@ -129,6 +134,8 @@ func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImport
 	if err != nil {
 		return AnnotationsImported{}, err
 	}
+	l.changing.Lock()
+	defer l.changing.Unlock()
 	if err := commit(); err != nil {
 		return AnnotationsImported{}, err
 	}

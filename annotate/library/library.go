@@ -50,11 +50,13 @@ import (
 //
 // Changes to annotations take turns: Annotate, AnnotateQuote, Highlight,
 // UpdateAnnotation, Answer, AnswerWithPassage, PlaceAnnotation,
-// DeleteAnnotation, RestoreAnnotation, Undo, UndoStep and the revision of
-// a document by an import each hold one lock from reading what they
-// change to committing it and recording its undo step, so none decides on
-// what another is changing, and an undo reverts exactly the step it
-// names. One waits for the one under way. UndoMark waits for none.
+// DeleteAnnotation, RestoreAnnotation, Undo, UndoStep, the revision of a
+// document by an import and each batch of ImportAnnotations hold one lock
+// from reading what they change to committing it and recording its undo
+// step, so none decides on what another is changing, and an undo reverts
+// exactly the step it names. One waits for the one under way (a batch of
+// an import of annotations places and commits up to 20,000). UndoMark
+// waits for none.
 type Library struct {
 	store *store.Store
 	now   func() time.Time
