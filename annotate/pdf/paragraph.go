@@ -26,7 +26,7 @@ type style struct {
 	body    float64         // the size most of the text is set in
 	pitch   float64         // usual distance between lines, in sizes
 	heading []float64       // heading sizes, largest first
-	words   map[string]bool // every word of the text, lower case
+	words   map[string]bool // every word of the text, lower case, but the halves of words broken at a line end
 }
 
 // para is a block being built, with the lines it came from.
@@ -38,9 +38,11 @@ type para struct {
 }
 
 var (
-	bullet    = regexp.MustCompile(`^([•◦▪▫‣⁃∙·●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])\s`)
-	dotLeader = regexp.MustCompile(`(\.\s?){4,}\s*\S{1,6}$`)
-	wordRe    = regexp.MustCompile(`[\p{L}\p{N}]+`)
+	bullet     = regexp.MustCompile(`^([•◦▪▫‣⁃∙·●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])\s`)
+	bulletMark = regexp.MustCompile(`^[•◦▪▫‣⁃∙·●○■□–—*-]\s+`)
+	brokenWord = regexp.MustCompile(`\p{L}-$`)
+	dotLeader  = regexp.MustCompile(`(\.\s?){4,}\s*\S{1,6}$`)
+	wordRe     = regexp.MustCompile(`[\p{L}\p{N}]+`)
 )
 
 func measure(pages [][]line) style {
@@ -48,9 +50,18 @@ func measure(pages [][]line) style {
 	var ratios []float64
 	st := style{words: map[string]bool{}}
 	for _, ls := range pages {
+		broken := false // the line before ended in a hyphen
 		for i, l := range ls {
 			weight[round(l.size)] += len(l.text)
-			for _, w := range wordRe.FindAllString(l.text, -1) {
+			ws := wordRe.FindAllString(l.text, -1)
+			if broken && len(ws) > 0 {
+				ws = ws[1:]
+			}
+			broken = brokenWord.MatchString(l.text)
+			if broken && len(ws) > 0 {
+				ws = ws[:len(ws)-1]
+			}
+			for _, w := range ws {
 				st.words[strings.ToLower(w)] = true
 			}
 			if i > 0 {
@@ -233,8 +244,13 @@ func (st style) level(size float64) int {
 	return len(st.heading) + 1
 }
 
-// text is the block's text: lines joined, contents entries one a line.
+// text is the block's text: lines joined, contents entries one a line,
+// a list item without its bullet (the reader draws its own; a number
+// stays, being part of what the item says).
 func (st style) text(p *para) string {
+	if p.kind == annotate.BlockListItem {
+		return bulletMark.ReplaceAllString(st.join(p.lines), "")
+	}
 	if p.kind == annotate.BlockContents {
 		parts := make([]string, len(p.lines))
 		for i, l := range p.lines {
@@ -259,8 +275,19 @@ func (st style) join(ls []line) string {
 
 // joinLines puts a space between two lines, or, after a line-end hyphen,
 // nothing: the hyphen goes too when the joined word is a word of the text
-// ("infor-" "mation"), and stays when it is not ("well-" "known").
+// ("infor-" "mation"), and stays when it is not ("well-" "known"); in a
+// text of many words it goes too when neither half is a word of it
+// ("manip-" "ulation"): those are pieces of one word. After
+// a line-end underscore there is no space either: TeX breaks a long
+// identifier there ("ASN1_MAX_" "NAME_SIZE").
+// manyWords is how many different words a text needs before a word it
+// never uses on its own may be taken for a piece of a word.
+const manyWords = 1000
+
 func (st style) joinLines(a, b string) string {
+	if strings.HasSuffix(a, "_") && b != "" {
+		return a + b
+	}
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) < 2 || ra[len(ra)-1] != '-' || !unicode.IsLetter(ra[len(ra)-2]) || len(rb) == 0 || !unicode.IsLetter(rb[0]) {
 		return a + " " + b
@@ -273,7 +300,8 @@ func (st style) joinLines(a, b string) string {
 	for j < len(rb) && unicode.IsLetter(rb[j]) {
 		j++
 	}
-	if st.words[strings.ToLower(string(ra[i:len(ra)-1])+string(rb[:j]))] {
+	head, tail := strings.ToLower(string(ra[i:len(ra)-1])), strings.ToLower(string(rb[:j]))
+	if st.words[head+tail] || (len(st.words) >= manyWords && !st.words[head] && !st.words[tail]) {
 		return string(ra[:len(ra)-1]) + b
 	}
 	return a + b

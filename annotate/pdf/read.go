@@ -155,6 +155,7 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (page, er
 		}
 		p.glyphs = append(p.glyphs, g)
 	}
+	p.glyphs = underscores(circled(p.glyphs), readRules(inst, ref, p.height))
 	return p, nil
 }
 
