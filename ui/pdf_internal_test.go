@@ -143,10 +143,11 @@ func clickAt(t *testing.T, m *MainWindow, pos int) {
 // A PDF's printed contents page: each line ends in a dot leader and the
 // page number, and a click on it goes to its section.
 func TestAClickOnAPrintedContentsLineGoesToItsSection(t *testing.T) {
-	book := pdftest.PDF{Title: "Treaty Notes", Pages: [][]string{
-		{"# Contents", "1 Introduction . . . . . . . . . . . . . . . . . . 2", "2 Verification . . . . . . . . . . . . . . . . . . 3"},
+	book := pdftest.PDF{Title: "Treaty Notes", Pages: [][]string{ // no page labels; page 2 is printed 1
+		{"# Contents", "1 Introduction . . . . . . . . . . . . . . . . . . 1", "2 Verification . . . . . . . . . . . . . . . . . . 2"},
 		{"# 1 Introduction", "The treaty lapsed quietly in the spring."},
 		{"# 2 Verification", "Verification was the sticking point from the first round of talks."},
+		{"# Index", "sticking point . . . . . . . . . . . . . . . . . . . 2"},
 	}}
 	m, _ := newTestWindow(t, nil, map[string]string{"notes.pdf": string(book.Bytes())})
 	openTitled(t, m, "Treaty Notes")
@@ -168,11 +169,17 @@ func TestAClickOnAPrintedContentsLineGoesToItsSection(t *testing.T) {
 	if top := m.reader.TopPosition(); top != section {
 		t.Errorf("after the click the reader's top is at %d, want the section at %d", top, section)
 	}
+	// The index line names no section: it goes to the page printed 2,
+	// the PDF's third, as the contents lines tell.
+	m.followContentsLink("sticking point . . . . . . . . . . . . . . . . . . . 2")
+	if got := m.Current().PageAt(m.reader.TopPosition()); got != 3 {
+		t.Errorf("the index line shows page %d, want 3", got)
+	}
 }
 
 // Every line of the Texinfo manual's contents pages leads to its section,
 // and every line of its index, which names no section, to the page it
-// prints (the manual has no page labels: its page 1 is the PDF's fourth).
+// prints (by the PDF's page labels: its page printed 1 is the fourth).
 func TestEveryContentsAndIndexLineOfTheTexinfoManualLeadsSomewhere(t *testing.T) {
 	data, err := os.ReadFile(corpus.Path(t, "pdf", "real", "libtasn1.pdf"))
 	if err != nil {
