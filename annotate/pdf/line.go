@@ -14,6 +14,7 @@ type line struct {
 	x0, y0, x1, y1 float64
 	size           float64 // the size of most of its glyphs
 	bold           bool    // most of its glyphs are bold
+	mono           bool    // most of its glyphs are in a typewriter font
 	page           int
 	col            int // 0 for one column; 1 left, 2 right, 3 across two columns
 }
@@ -106,7 +107,7 @@ func (b *lineBuilder) flush() {
 	if text != "" && len(b.real) > 0 {
 		l := line{text: text, x0: b.real[0].x0, y0: b.real[0].y0, x1: b.real[0].x1, y1: b.real[0].y1, page: b.page}
 		sizes := make([]float64, 0, len(b.real))
-		bold := 0
+		bold, mono := 0, 0
 		for _, g := range b.real {
 			l.x0, l.x1 = min(l.x0, g.x0), max(l.x1, g.x1)
 			l.y0, l.y1 = min(l.y0, g.y0), max(l.y1, g.y1)
@@ -114,10 +115,14 @@ func (b *lineBuilder) flush() {
 			if g.bold {
 				bold++
 			}
+			if g.mono {
+				mono++
+			}
 		}
 		sort.Float64s(sizes)
 		l.size = sizes[len(sizes)/2]
 		l.bold = bold*2 > len(b.real)
+		l.mono = mono*2 > len(b.real)
 		b.out = append(b.out, l)
 	}
 	b.text.Reset()

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"scholia/annotate"
 )
@@ -143,6 +144,10 @@ func (st style) breaks(p *para, l line) bool {
 		return true
 	case allBold(p.lines) != l.bold && (allBold(p.lines) || round(l.size) > st.body):
 		return true
+	case allCode(p.lines) && isCode(l): // code keeps its lines together, however indented
+		return false
+	case allCode(p.lines) != isCode(l) && math.Abs(l.x0-prev.x0) > 0.5*size:
+		return true
 	case l.x0 > prev.x0+size && !(len(p.lines) == 1 && bullet.MatchString(prev.text)):
 		return true
 	case l.x0 < prev.x0-size && len(p.lines) > 1:
@@ -155,6 +160,19 @@ func (st style) breaks(p *para, l line) bool {
 		right = max(right, q.x1)
 	}
 	return len(p.lines) > 1 && prev.x1 < right-4*size && endsSentence(prev.text) && startsUpper(l.text)
+}
+
+// isCode: a line set in a typewriter font is code, unless it is a list
+// item (Texinfo sets a list of type names in one, after a bullet).
+func isCode(l line) bool { return l.mono && !bullet.MatchString(l.text) }
+
+func allCode(ls []line) bool {
+	for _, l := range ls {
+		if !isCode(l) {
+			return false
+		}
+	}
+	return true
 }
 
 func allBold(ls []line) bool {
@@ -223,6 +241,8 @@ func (st style) classify(p *para, left map[int]float64) {
 		p.kind, p.level = annotate.BlockHeading, st.level(size)
 	case allBold(p.lines) && size >= st.body*0.95 && words <= 25 && !strings.HasSuffix(text, ".") && len(p.lines) <= 3:
 		p.kind, p.level = annotate.BlockHeading, len(st.heading)+1
+	case allCode(p.lines) && (len(p.lines) > 1 || x0 >= left[first.col]+1.5*st.body):
+		p.kind = annotate.BlockPre
 	case bullet.MatchString(text):
 		p.kind = annotate.BlockListItem
 	case x0 >= left[first.col]+1.5*st.body:
@@ -251,6 +271,9 @@ func (st style) text(p *para) string {
 	if p.kind == annotate.BlockListItem {
 		return bulletMark.ReplaceAllString(st.join(p.lines), "")
 	}
+	if p.kind == annotate.BlockPre {
+		return code(p.lines)
+	}
 	if p.kind == annotate.BlockContents {
 		parts := make([]string, len(p.lines))
 		for i, l := range p.lines {
@@ -259,6 +282,40 @@ func (st style) text(p *para) string {
 		return strings.Join(parts, "\n")
 	}
 	return st.join(p.lines)
+}
+
+// code is a block of code line by line, each indented by as many spaces
+// as it stands right of the block's leftmost line (all letters of a
+// typewriter font are as wide: the block's own lines say how wide); a
+// piece of a line set apart by a wide gap (a column lined up with tabs)
+// stays on its line after that many spaces.
+func code(ls []line) string {
+	x0 := ls[0].x0
+	width, runes := 0.0, 0
+	for _, l := range ls {
+		x0 = min(x0, l.x0)
+		if n := utf8.RuneCountInString(l.text); n >= 4 {
+			width, runes = width+l.x1-l.x0, runes+n
+		}
+	}
+	em := 0.55 * max(ls[0].size, 1)
+	if runes > 0 {
+		em = width / float64(runes)
+	}
+	var b strings.Builder
+	for i, l := range ls {
+		switch {
+		case i > 0 && math.Abs(l.y0-ls[i-1].y0) < 0.4*l.size && l.x0 > ls[i-1].x1:
+			b.WriteString(strings.Repeat(" ", max(1, int(math.Round((l.x0-ls[i-1].x1)/em)))))
+		case i > 0:
+			b.WriteByte('\n')
+			fallthrough
+		default:
+			b.WriteString(strings.Repeat(" ", int(math.Round((l.x0-x0)/em))))
+		}
+		b.WriteString(l.text)
+	}
+	return b.String()
 }
 
 func (st style) join(ls []line) string {

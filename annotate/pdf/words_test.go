@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"scholia/annotate"
 	"scholia/annotate/corpus"
 )
 
@@ -95,6 +96,15 @@ func TestTheTexinfoManualReadsAsPrinted(t *testing.T) {
 			t.Errorf("the text lacks %q", want)
 		}
 	}
+	code := false
+	for _, b := range d.Blocks {
+		if b.Kind == annotate.BlockPre && b.Text == "Value ::= SEQUENCE {\n   value1 INTEGER,\n   value2 BOOLEAN\n}" {
+			code = true
+		}
+	}
+	if !code {
+		t.Error("the definition in 2.2 Naming is not one preformatted block, line by line")
+	}
 	for _, bad := range []string{"asn1 _", "_ node", "n ’t", "Copyright c ", "\n_\n"} {
 		if strings.Contains(text, bad) {
 			t.Errorf("the text holds %q", bad)
@@ -105,5 +115,29 @@ func TestTheTexinfoManualReadsAsPrinted(t *testing.T) {
 			t.Errorf("a block starts with its bullet, which the reader draws again: %q", b.Text)
 			break
 		}
+	}
+}
+
+// Code set in a typewriter font and indented is one preformatted block,
+// line by line with its indentation, not a list item a line.
+func TestCodeInATypewriterFontIsOnePreformattedBlock(t *testing.T) {
+	body := append(column(50, 80, 80, "Consider this definition, which the parser reads:"),
+		run{x: 80, y: 110, size: 10, mono: true, text: "Group ::= SEQUENCE {"},
+		run{x: 98, y: 122, size: 10, mono: true, text: "id"},
+		run{x: 140, y: 122, size: 10, mono: true, text: "OBJECT IDENTIFIER,"}, // lined up with a tab
+		run{x: 98, y: 134, size: 10, mono: true, text: "value Value"},
+		run{x: 80, y: 146, size: 10, mono: true, text: "}"},
+	)
+	body = append(body, column(50, 176, 80, "The notation to access the type is Example.Group as a string.")...)
+	d := read(t, fixture{pages: [][]run{body}})
+	want := "Group ::= SEQUENCE {\n   id     OBJECT IDENTIFIER,\n   value Value\n}"
+	found := false
+	for _, b := range d.Blocks {
+		if b.Kind == annotate.BlockPre && b.Text == want {
+			found = true
+		}
+	}
+	if !found || len(d.Blocks) != 3 {
+		t.Errorf("blocks %q, want the code as one preformatted block %q between the two paragraphs", texts(d), want)
 	}
 }
