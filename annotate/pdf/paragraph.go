@@ -111,10 +111,10 @@ func (st style) paragraphs(ls []line) []*para {
 		}
 		cur.lines = append(cur.lines, l)
 	}
-	left := leftEdges(ls)
+	left, right := edges(ls, func(l line) float64 { return l.x0 }, false), edges(ls, func(l line) float64 { return l.x1 }, true)
 	lastBody := -1
 	for i, p := range out {
-		st.classify(p, left)
+		st.classify(p, left, right)
 		if p.kind == annotate.BlockParagraph && p.lines[0].size >= st.body*0.9 {
 			lastBody = i
 		}
@@ -196,21 +196,22 @@ func startsUpper(s string) bool {
 	return false
 }
 
-// leftEdges finds, per column, the x most lines start at: a column's
-// left margin.
-func leftEdges(ls []line) map[int]float64 {
+// edges finds, per column, the x most lines start at (a column's left
+// margin) or, with x the line's end and rightmost set, end at (its right
+// margin); a tie goes to the leftmost, or the rightmost.
+func edges(ls []line, x func(line) float64, rightmost bool) map[int]float64 {
 	count := map[int]map[float64]int{}
 	for _, l := range ls {
 		if count[l.col] == nil {
 			count[l.col] = map[float64]int{}
 		}
-		count[l.col][math.Round(l.x0/3)*3]++
+		count[l.col][math.Round(x(l)/3)*3]++
 	}
 	out := map[int]float64{}
 	for c, m := range count {
 		best := 0
 		for x, n := range m {
-			if n > best || (n == best && x < out[c]) {
+			if n > best || (n == best && (x < out[c]) != rightmost) {
 				out[c], best = x, n
 			}
 		}
@@ -218,7 +219,7 @@ func leftEdges(ls []line) map[int]float64 {
 	return out
 }
 
-func (st style) classify(p *para, left map[int]float64) {
+func (st style) classify(p *para, left, right map[int]float64) {
 	p.kind = annotate.BlockParagraph
 	first := p.lines[0]
 	size := round(first.size)
@@ -245,6 +246,8 @@ func (st style) classify(p *para, left map[int]float64) {
 		p.kind = annotate.BlockPre
 	case bullet.MatchString(text):
 		p.kind = annotate.BlockListItem
+	case x0 >= left[first.col]+1.5*st.body && len(p.lines) == 1 && aligned(first, left[first.col], right[first.col]):
+		// a title page's line set flush right or centred, no list item
 	case x0 >= left[first.col]+1.5*st.body:
 		if len(p.lines) == 1 {
 			p.kind = annotate.BlockListItem
@@ -253,6 +256,13 @@ func (st style) classify(p *para, left map[int]float64) {
 		}
 	}
 	p.level = min(p.level, 6)
+}
+
+// aligned: the line ends at the right margin, or stands as far from it
+// as from the left one.
+func aligned(l line, left, right float64) bool {
+	size := max(l.size, 1)
+	return math.Abs(l.x1-right) < size || math.Abs((l.x0-left)-(right-l.x1)) < 2*size
 }
 
 func (st style) level(size float64) int {

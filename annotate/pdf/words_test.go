@@ -141,3 +141,20 @@ func TestCodeInATypewriterFontIsOnePreformattedBlock(t *testing.T) {
 		t.Errorf("blocks %q, want the code as one preformatted block %q between the two paragraphs", texts(d), want)
 	}
 }
+
+// A title page's lines set flush right under the title are no list items.
+func TestATitlePagesFlushRightLinesAreNoListItems(t *testing.T) {
+	page := []run{
+		{x: 50, y: 80, size: 24, bold: true, text: "Libtasn1"},
+		{x: 300, y: 120, size: 10, text: "Abstract Syntax Notation library"},
+		{x: 300, y: 160, size: 10, text: "Syntax Notation Abstract library"}, // the same letters: it ends where the line above does
+	}
+	page = append(page, column(50, 200, 80, "This manual is for GNU Libtasn1, a library for Abstract Syntax Notation One "+
+		"(ASN.1) and Distinguished Encoding Rules (DER) manipulation, the parsing of structures and their encoding.")...)
+	d := read(t, fixture{pages: [][]run{page}})
+	for _, b := range d.Blocks {
+		if strings.HasSuffix(b.Text, "library") && b.Kind != annotate.BlockParagraph {
+			t.Errorf("%q is a %s, want a paragraph", b.Text, b.Kind)
+		}
+	}
+}
