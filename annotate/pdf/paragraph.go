@@ -39,11 +39,12 @@ type para struct {
 }
 
 var (
-	bullet     = regexp.MustCompile(`^([•◦▪▫‣⁃∙·●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])\s`)
-	bulletMark = regexp.MustCompile(`^[•◦▪▫‣⁃∙·●○■□–—*-]\s+`)
-	brokenWord = regexp.MustCompile(`\p{L}-$`)
-	dotLeader  = regexp.MustCompile(`(\.\s?){4,}\s*\S{1,6}$`)
-	wordRe     = regexp.MustCompile(`[\p{L}\p{N}]+`)
+	bullet          = regexp.MustCompile(`^([•◦▪▫‣⁃∙·●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])\s`)
+	bulletMark      = regexp.MustCompile(`^[•◦▪▫‣⁃∙·●○■□–—*-]\s+`)
+	identifierBreak = regexp.MustCompile(`[\p{L}\p{N}]_$`)
+	brokenWord      = regexp.MustCompile(`\p{L}-$`)
+	dotLeader       = regexp.MustCompile(`(\.\s?){4,}\s*\S{1,6}$`)
+	wordRe          = regexp.MustCompile(`[\p{L}\p{N}]+`)
 )
 
 func measure(pages [][]line) style {
@@ -146,8 +147,8 @@ func (st style) breaks(p *para, l line) bool {
 		return true
 	case allCode(p.lines) && isCode(l): // code keeps its lines together, however indented
 		return false
-	case allCode(p.lines) != isCode(l) && math.Abs(l.x0-prev.x0) > 0.5*size:
-		return true
+	case allCode(p.lines) != isCode(l) && math.Abs(l.x0-prev.x0) > 0.5*size && !bullet.MatchString(p.lines[0].text):
+		return true // code starts or ends, unless a list item goes on
 	case l.x0 > prev.x0+size && !(len(p.lines) == 1 && bullet.MatchString(prev.text)):
 		return true
 	case l.x0 < prev.x0-size && len(p.lines) > 1:
@@ -187,6 +188,13 @@ func allBold(ls []line) bool {
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, "\"'”’)] ")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":")
+}
+
+func startsLetter(s string) bool {
+	for _, r := range s {
+		return unicode.IsLetter(r)
+	}
+	return false
 }
 
 func startsUpper(s string) bool {
@@ -345,14 +353,15 @@ func (st style) join(ls []line) string {
 // ("infor-" "mation"), and stays when it is not ("well-" "known"); in a
 // text of many words it goes too when neither half is a word of it
 // ("manip-" "ulation"): those are pieces of one word. After
-// a line-end underscore there is no space either: TeX breaks a long
-// identifier there ("ASN1_MAX_" "NAME_SIZE").
+// a line-end underscore after a letter or digit there is no space either
+// when a letter follows: TeX breaks a long identifier there ("ASN1_MAX_"
+// "NAME_SIZE"); "__NOGLOBS__" then "50:text" are two lines.
 // manyWords is how many different words a text needs before a word it
 // never uses on its own may be taken for a piece of a word.
 const manyWords = 1000
 
 func (st style) joinLines(a, b string) string {
-	if strings.HasSuffix(a, "_") && b != "" {
+	if identifierBreak.MatchString(a) && startsLetter(b) {
 		return a + b
 	}
 	ra, rb := []rune(a), []rune(b)

@@ -163,8 +163,8 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (page, er
 }
 
 // typewriter names the fonts of code: "Courier", "DejaVuSansMono",
-// "Consolas", TeX's CMTT10 and CMSLTT10, Latin Modern's LMMono.
-var typewriter = regexp.MustCompile(`(?i)mono|courier|consol|menlo|inconsolata|^(cm|ec|sf|lm|t1)[a-z]*tt\d`)
+// "Consolas", "NimbusMonL-Regu", TeX's CMTT10 and CMSLTT10, Latin Modern's LMMono.
+var typewriter = regexp.MustCompile(`(?i)mono|nimbusmon|courier|consol|menlo|inconsolata|^(cm|ec|sf|lm|t1)[a-z]*tt\d`)
 
 // monoFont reports whether a font sets every letter in the same width:
 // its descriptor says so (FixedPitch), or its name does (TeX's fonts do

@@ -158,3 +158,30 @@ func TestATitlePagesFlushRightLinesAreNoListItems(t *testing.T) {
 		}
 	}
 }
+
+// The DocBook spec's listings (in Nimbus Mono) keep their lines: two
+// lines of a globs2 file were one word, "__NOGLOBS__50:text/x-diff".
+func TestTheDocBookSpecKeepsItsListingsLineByLine(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(corpus.Path(t, "pdf", "real"), "shared-mime-info-spec.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := testEngine.Read(data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]annotate.BlockKind{
+		"0:text/x-diff:__NOGLOBS__\n50:text/x-diff:*.diff": annotate.BlockPre,
+		"<MIME>/mime.cache (contains the same information as the globs2, magic, subclasses, aliases, icons": annotate.BlockListItem,
+	}
+	for _, b := range d.Blocks {
+		for text, kind := range want {
+			if strings.Contains(b.Text, text) && b.Kind == kind {
+				delete(want, text)
+			}
+		}
+	}
+	for text, kind := range want {
+		t.Errorf("no %s block holds %q", kind, text)
+	}
+}
