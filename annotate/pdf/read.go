@@ -141,6 +141,7 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (page, er
 	if err != nil {
 		return p, err
 	}
+	mono := map[string]bool{} // by font name: the test is a regular expression
 	for _, c := range st.Chars {
 		if c == nil || c.Text == "" {
 			continue
@@ -154,7 +155,12 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (page, er
 				g.size = f.Size
 			}
 			g.bold = f.Weight >= 600 || strings.Contains(strings.ToLower(f.Name), "bold")
-			g.mono = monoFont(f.Name, f.Flags)
+			m, ok := mono[f.Name]
+			if !ok {
+				m = monoFont(f.Name, f.Flags)
+				mono[f.Name] = m
+			}
+			g.mono = m
 		}
 		p.glyphs = append(p.glyphs, g)
 	}
