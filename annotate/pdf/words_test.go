@@ -171,7 +171,7 @@ func TestTheDocBookSpecKeepsItsListingsLineByLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]annotate.BlockKind{
-		"0:text/x-diff:__NOGLOBS__\n50:text/x-diff:*.diff": annotate.BlockPre,
+		"0:text/x-diff:__NOGLOBS__\n50:text/x-diff:*.diff":                                                  annotate.BlockPre,
 		"<MIME>/mime.cache (contains the same information as the globs2, magic, subclasses, aliases, icons": annotate.BlockListItem,
 	}
 	for _, b := range d.Blocks {
