@@ -309,6 +309,8 @@ func (m *MainWindow) selectionChanged(start, end int) {
 func (m *MainWindow) followContentsLink(line string) {
 	if e, ok := m.outline.EntryFor(line); ok {
 		m.reader.ScrollTo(e.Start)
+	} else if pos, ok := m.outline.PagePosition(m.Current(), line); ok {
+		m.reader.ScrollTo(pos)
 	}
 }
 
