@@ -15,9 +15,9 @@ import (
 // citationForm edits a document's reference with a live preview of the
 // citation in the chosen style.
 type citationForm struct {
-	title, authors, publisher, published, url, accessed *shortcutEntry
-	style                                               *widget.Select
-	preview                                             *widget.Label
+	title, authors, publisher, published, url, accessed, abstract *shortcutEntry
+	style                                                         *widget.Select
+	preview                                                       *widget.Label
 }
 
 func newCitationForm(ref annotate.Reference, style interop.Style) *citationForm {
@@ -35,6 +35,11 @@ func newCitationForm(ref annotate.Reference, style interop.Style) *citationForm 
 	f.published = entry(ref.Published, "2026-03-02, or a year")
 	f.url = entry(ref.URL, "https://…")
 	f.accessed = entry(ref.Accessed, "2026-11-26")
+	f.abstract = newShortcutEntry(true)
+	f.abstract.SetText(ref.Abstract)
+	f.abstract.SetPlaceHolder("What the source is about")
+	f.abstract.SetMinRowsVisible(2)
+	f.abstract.OnChanged = func(string) { f.update() }
 	var names []string
 	for _, s := range interop.Styles {
 		names = append(names, s.Name())
@@ -57,6 +62,7 @@ func (f *citationForm) reference() annotate.Reference {
 		Title: strings.TrimSpace(f.title.Text), Authors: authors,
 		Publisher: strings.TrimSpace(f.publisher.Text), Published: strings.TrimSpace(f.published.Text),
 		URL: strings.TrimSpace(f.url.Text), Accessed: strings.TrimSpace(f.accessed.Text),
+		Abstract: strings.TrimSpace(f.abstract.Text),
 	}
 }
 
@@ -79,6 +85,7 @@ func (f *citationForm) content() fyne.CanvasObject {
 		widget.NewFormItem("Published", f.published),
 		widget.NewFormItem("URL", f.url),
 		widget.NewFormItem("Accessed", f.accessed),
+		widget.NewFormItem("Abstract", f.abstract),
 		widget.NewFormItem("Style", f.style),
 	)
 	caption := widget.NewLabelWithStyle("As it will be cited", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -69,6 +69,29 @@ func TestThePanelAndCopyWithCitationGiveAPDFsPages(t *testing.T) {
 	}
 }
 
+// A PDF's Subject fills the citation details' Abstract, which the reader
+// can edit and save like the other details.
+func TestAPDFsSubjectIsItsAbstract(t *testing.T) {
+	subject := "How the verification regime was negotiated."
+	data := pdftest.PDF{Title: "Arms Control Report", Author: "Ann Lee", Subject: subject, Pages: [][]string{
+		{"The treaty lapsed quietly in the spring, and nobody in either capital said so aloud."},
+	}}
+	m, lib := newTestWindow(t, nil, map[string]string{"report.pdf": string(data.Bytes())})
+	openTitled(t, m, "Arms Control Report")
+	c := m.win.Canvas()
+	m.ShowCitationDialog()
+	abstract, ok := find(c.Overlays().Top(), func(e *shortcutEntry) bool { return e.Text == subject })
+	if !ok {
+		t.Fatalf("the citation details do not give the PDF's Subject: %q", overlayTexts(c))
+	}
+	abstract.SetText("How verification was negotiated, 1991-1994.")
+	tapButton(t, c, "Save")
+	m.waitIdle()
+	if doc, _ := lib.Document(m.Current().ID); doc.Reference == nil || doc.Reference.Abstract != "How verification was negotiated, 1991-1994." {
+		t.Errorf("the library holds the reference %+v", doc.Reference)
+	}
+}
+
 func TestALockedPDFAsksForItsPasswordUntilItIsRight(t *testing.T) {
 	locked := corpus.Path(t, "pdf", "hostile", "encrypted.pdf")
 	m, lib := newTestWindow(t, nil, nil)
