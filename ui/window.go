@@ -74,6 +74,9 @@ type MainWindow struct {
 	searchStarted  bool          // the search index is being built or built
 	searchPrepared chan struct{} // closed once the search index is built or loaded
 	listStale      bool          // a refresh of the document list has not shown yet
+	changesOut     int           // change tasks whose result has not shown yet (saving.go)
+	lastChange     *undoPoint    // the change task started last
+	quitWhenSaved  bool          // Quit waits for the changes being saved
 }
 
 // NewMainWindow builds the window on an open library, restoring the
@@ -306,6 +309,8 @@ func (m *MainWindow) selectionChanged(start, end int) {
 func (m *MainWindow) followContentsLink(line string) {
 	if e, ok := m.outline.EntryFor(line); ok {
 		m.reader.ScrollTo(e.Start)
+	} else if pos, ok := m.outline.PagePosition(m.Current(), line); ok {
+		m.reader.ScrollTo(pos)
 	}
 }
 
@@ -401,8 +406,12 @@ func (m *MainWindow) stopTimers() {
 }
 
 // Quit saves the panel's edits and the window's state and ends the app;
-// when an edit cannot be saved it asks first.
+// when an edit cannot be saved it asks first. Changes still being saved
+// are waited for, the window free meanwhile (saving.go).
 func (m *MainWindow) Quit() {
+	if m.savingBeforeQuit() {
+		return
+	}
 	if err := m.panel.Editor.settle(); err != nil && !m.quitUnsaved {
 		m.confirmQuitUnsaved(err)
 		return

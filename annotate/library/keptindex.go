@@ -5,7 +5,6 @@ import (
 	"errors"
 	"runtime/debug"
 	"strings"
-	"time"
 
 	"scholia/annotate"
 	"scholia/annotate/search"
@@ -22,7 +21,7 @@ import (
 // writing a snapshot a second per hundred thousand annotations.
 func journalLimit(entries int) int { return max(1000, entries/100) }
 
-// loadSearchIndex loads the search index the library keeps, with the
+// load loads the search index the library keeps, with the
 // changes made since it was taken; nil when the library keeps none that
 // reads and is in step. In place, it is read where it lies in the file
 // (see store.SearchIndexInPlace), each entry checked when read (see
@@ -33,7 +32,7 @@ func journalLimit(entries int) int { return max(1000, entries/100) }
 // Otherwise only the snapshot's head is read into memory: the entries'
 // texts, half of it, are read from the file when a search shows them (see
 // search.LoadIndexFrom).
-func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at int, err error) {
+func (s *searcher) load(inPlace bool) (ix *search.Index, many bool, at int, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			if !snapshotFailed(p) {
@@ -42,13 +41,13 @@ func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at
 			ix, many, at, err = nil, false, 0, nil // built again from the records
 		}
 	}()
-	at = l.store.TxID()
-	read := func() (*store.SearchIndex, error) { return l.store.SearchIndexPart(search.SnapshotHead) }
+	at = s.store.TxID()
+	read := func() (*store.SearchIndex, error) { return s.store.SearchIndexPart(search.SnapshotHead) }
 	load := func(head []byte) (*search.Index, error) {
-		return search.LoadIndexFrom(head, l.store.ViewSearchSnapshot)
+		return search.LoadIndexFrom(head, s.store.ViewSearchSnapshot)
 	}
 	if inPlace {
-		read = l.store.SearchIndexInPlace
+		read = s.store.SearchIndexInPlace
 		load = search.LoadIndexLazily // only the entries shown are read
 	}
 	kept, err := read()
@@ -66,7 +65,7 @@ func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at
 	for _, a := range kept.Annotations {
 		title, ok := titles[a.DocID]
 		if !ok {
-			if d, err := l.store.DocumentInfo(a.DocID); err == nil {
+			if d, err := s.store.DocumentInfo(a.DocID); err == nil {
 				title = d.Title
 			}
 			titles[a.DocID] = title
@@ -86,15 +85,18 @@ func snapshotFailed(p any) bool {
 	return ok && (errors.Is(err, search.ErrSnapshotDamaged) || errors.Is(err, search.ErrSnapshotGone))
 }
 
-// buildSearchIndex builds the search index from every record.
-func (l *Library) buildSearchIndex() (*search.Index, error) {
-	docs, err := l.store.Documents()
+// build builds the search index from every record.
+func (s *searcher) build() (*search.Index, error) {
+	docs, err := s.store.Documents()
 	if err != nil {
 		return nil, err
 	}
-	anns, err := l.store.AllAnnotations()
+	anns, err := s.store.AllAnnotations()
 	if err != nil {
 		return nil, err
+	}
+	if buildHook != nil {
+		buildHook()
 	}
 	titles := make(map[string]string, len(docs))
 	entries := make([]search.Entry, 0, len(docs)+len(anns)) // the index keeps this slice
@@ -141,9 +143,9 @@ func searchKept(ctx context.Context, path, query string, limit int, bare bool) (
 	if err != nil {
 		return nil, false, nil
 	}
-	l := &Library{store: s, now: time.Now}
+	l := newLibrary(s, nil)
 	defer l.Close()
-	ix, many, _, err := l.loadSearchIndex(true)
+	ix, many, _, err := l.search.load(true)
 	if err != nil || ix == nil || many {
 		return nil, false, nil // many changes: the usual way keeps it anew
 	}

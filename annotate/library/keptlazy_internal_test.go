@@ -71,7 +71,7 @@ func TestTheWindowsSearchIndexLeavesTheNotesTextsInTheFile(t *testing.T) {
 
 func TestAKeptIndexFoundDamagedOrReplacedWhileInUseIsBuiltAgain(t *testing.T) {
 	lib := notesLibrary(t, 50, 100)
-	ix, err := lib.searchIndex()
+	ix, err := lib.search.ready()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestSearchesReadingTheFileGoOnWhileSavesGrowIt(t *testing.T) {
 				done <- err
 				return
 			}
-			lib.indexAnnotation(a)
+			lib.search.putAnnotation(a)
 		}
 		done <- nil
 	}()

@@ -7,6 +7,7 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/search"
+	"scholia/annotate/store"
 )
 
 // Hit is one search result: an annotation, or a document when Document is
@@ -39,6 +40,7 @@ type Hit struct {
 // takes, and the changes saved meanwhile wait in queued, put into the new
 // index before it is installed.
 type searcher struct {
+	store    *store.Store
 	mu       sync.Mutex
 	index    *search.Index
 	building bool
@@ -49,13 +51,14 @@ type searcher struct {
 }
 
 // buildHook, when set (by tests), is called while the index is built,
-// once the records are being read.
+// once the records have been read: a change saved while it waits is
+// one the index must take from the queue.
 var buildHook func()
 
 // PrepareSearch loads the search index now, so the first search is
 // instant; the window calls it in the background at start.
 func (l *Library) PrepareSearch() error {
-	_, err := l.searchIndex()
+	_, err := l.search.ready()
 	return err
 }
 
@@ -95,34 +98,35 @@ func (s *searcher) install(ix *search.Index) {
 	s.index, s.building, s.queued = ix, false, nil
 }
 
-func (l *Library) searchIndex() (*search.Index, error) {
-	if ix := l.search.current(); ix != nil {
+// ready is the search index, loaded or built first when it is not yet.
+func (s *searcher) ready() (*search.Index, error) {
+	if ix := s.current(); ix != nil {
 		return ix, nil
 	}
-	l.search.loading.Lock()
-	defer l.search.loading.Unlock()
-	if ix := l.search.current(); ix != nil {
+	s.loading.Lock()
+	defer s.loading.Unlock()
+	if ix := s.current(); ix != nil {
 		return ix, nil
 	}
-	l.search.begin()
-	ix, keep, at, snapshot, failed, err := l.prepare()
+	s.begin()
+	ix, keep, at, snapshot, failed, err := s.prepare()
 	if failed {
-		l.search.mu.Lock()
-		l.search.failed = true
-		l.search.mu.Unlock()
-		ix, keep, at, snapshot, _, err = l.prepare()
+		s.mu.Lock()
+		s.failed = true
+		s.mu.Unlock()
+		ix, keep, at, snapshot, _, err = s.prepare()
 	}
 	if err != nil || ix == nil {
-		l.search.install(nil)
+		s.install(nil)
 		return nil, err
 	}
-	l.search.install(ix)
+	s.install(ix)
 	if keep {
 		// Kept after the index is in use: searches go on while the
 		// snapshot is written, saves but for the one transaction writing
 		// it, and the changes they make after at are journalled in the
 		// library.
-		_, _ = l.store.PutSearchIndex(snapshot, at)
+		_, _ = s.store.PutSearchIndex(snapshot, at)
 	}
 	return ix, nil
 }
@@ -131,7 +135,7 @@ func (l *Library) searchIndex() (*search.Index, error) {
 // it the changes queued meanwhile, and takes its snapshot when it is to be
 // kept. failed says that the index loaded found the snapshot it reads
 // damaged on the way: it is to be built.
-func (l *Library) prepare() (ix *search.Index, keep bool, at int, snapshot []byte, failed bool, err error) {
+func (s *searcher) prepare() (ix *search.Index, keep bool, at int, snapshot []byte, failed bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			if !snapshotFailed(p) {
@@ -140,11 +144,11 @@ func (l *Library) prepare() (ix *search.Index, keep bool, at int, snapshot []byt
 			ix, keep, snapshot, failed = nil, false, nil, true
 		}
 	}()
-	ix, keep, at, err = l.loadOrBuildOnce()
+	ix, keep, at, err = s.loadOrBuildOnce()
 	if err != nil || ix == nil {
 		return nil, false, 0, nil, false, err
 	}
-	for q := l.search.take(); len(q) > 0; q = l.search.take() {
+	for q := s.take(); len(q) > 0; q = s.take() {
 		for _, change := range q {
 			change(ix)
 		}
@@ -159,52 +163,29 @@ func (l *Library) prepare() (ix *search.Index, keep bool, at int, snapshot []byt
 	return ix, keep, at, snapshot, false, nil
 }
 
-// loadOrBuild loads the search index the library keeps, or builds it from
-// the records; keep says it is to be kept, as the library stood at
-// transaction at or later (every change after at is journalled).
-func (l *Library) loadOrBuild() (ix *search.Index, keep bool, at int, err error) {
-	var many bool
-	if ix, many, at, err = l.loadSearchIndex(false); err != nil || ix != nil {
-		return ix, many && !l.store.ReadOnly(), at, err // with many changes since, kept anew
-	}
-	keep = !l.store.ReadOnly()
-	if keep {
-		if at, err = l.store.JournalSearchChanges(); err != nil {
-			keep = false
-		}
-	}
-	if buildHook != nil {
-		buildHook()
-	}
-	if ix, err = l.buildSearchIndex(); err != nil {
-		return nil, false, 0, err
-	}
-	return ix, keep, at, nil
-}
-
 // loadOrBuildOnce is loadOrBuild, building from the records once an index
 // read from the kept snapshot found it damaged (see drop).
-func (l *Library) loadOrBuildOnce() (ix *search.Index, keep bool, at int, err error) {
-	l.search.mu.Lock()
-	build := l.search.failed
-	l.search.mu.Unlock()
+func (s *searcher) loadOrBuildOnce() (ix *search.Index, keep bool, at int, err error) {
+	s.mu.Lock()
+	build := s.failed
+	s.mu.Unlock()
 	if !build {
-		return l.loadOrBuild()
+		return s.loadOrBuild()
 	}
-	keep = !l.store.ReadOnly()
+	keep = !s.store.ReadOnly()
 	if keep {
-		if at, err = l.store.JournalSearchChanges(); err != nil {
+		if at, err = s.store.JournalSearchChanges(); err != nil {
 			keep = false
 		}
 	}
-	ix, err = l.buildSearchIndex()
+	ix, err = s.build()
 	return ix, keep && err == nil, at, err
 }
 
 // drop drops ix, the index in use, as its kept snapshot, which it reads
 // entries from, turned out damaged or gone (p, a panic of the index, says
 // so; any other panic goes on): the next search builds it from the
-// records, which hold the change or search that found it.
+// records, which hold the change or search that found it. It holds mu.
 func (s *searcher) drop(ix *search.Index, p any) {
 	if !snapshotFailed(p) {
 		panic(p)
@@ -215,29 +196,49 @@ func (s *searcher) drop(ix *search.Index, p any) {
 	s.failed = true
 }
 
+// loadOrBuild loads the search index the library keeps, or builds it from
+// the records; keep says it is to be kept, as the library stood at
+// transaction at or later (every change after at is journalled).
+func (s *searcher) loadOrBuild() (ix *search.Index, keep bool, at int, err error) {
+	var many bool
+	if ix, many, at, err = s.load(false); err != nil || ix != nil {
+		return ix, many && !s.store.ReadOnly(), at, err // with many changes since, kept anew
+	}
+	keep = !s.store.ReadOnly()
+	if keep {
+		if at, err = s.store.JournalSearchChanges(); err != nil {
+			keep = false
+		}
+	}
+	if ix, err = s.build(); err != nil {
+		return nil, false, 0, err
+	}
+	return ix, keep, at, nil
+}
+
 // indexed keeps the search index, once built, in step with a change; while
 // it is loaded or built, the change waits for it.
-func (l *Library) indexed(change func(ix *search.Index)) {
-	l.search.mu.Lock()
-	defer l.search.mu.Unlock()
+func (s *searcher) indexed(change func(ix *search.Index)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	defer func() {
 		if p := recover(); p != nil {
-			l.search.drop(l.search.index, p)
+			s.drop(s.index, p)
 		}
 	}()
 	switch {
-	case l.search.index != nil:
-		change(l.search.index)
-	case l.search.building:
-		l.search.queued = append(l.search.queued, change)
+	case s.index != nil:
+		change(s.index)
+	case s.building:
+		s.queued = append(s.queued, change)
 	}
 }
 
-// indexAnnotation puts an annotation (again) into the search index.
-func (l *Library) indexAnnotation(a *annotate.Annotation) {
-	l.indexed(func(ix *search.Index) {
+// putAnnotation puts an annotation (again) into the search index.
+func (s *searcher) putAnnotation(a *annotate.Annotation) {
+	s.indexed(func(ix *search.Index) {
 		title := ""
-		if d, err := l.store.DocumentInfo(a.DocID); err == nil {
+		if d, err := s.store.DocumentInfo(a.DocID); err == nil {
 			title = d.Title
 		}
 		ix.Put(search.AnnotationEntry(*a, title))
@@ -258,14 +259,37 @@ func (l *Library) SearchIDs(ctx context.Context, query string, limit int) ([]Hit
 }
 
 func (l *Library) find(ctx context.Context, query string, limit int, bare bool) ([]Hit, error) {
-	rs, dropped, err := l.searchIn(ctx, query, limit, bare)
+	rs, dropped, err := l.search.find(ctx, query, limit, bare)
 	if dropped {
-		rs, _, err = l.searchIn(ctx, query, limit, bare) // in an index built from the records
+		rs, _, err = l.search.find(ctx, query, limit, bare) // in an index built from the records
 	}
 	if err != nil {
 		return nil, err
 	}
 	return hitsOf(rs), nil
+}
+
+// find answers the query from the search index; dropped says that the
+// index was dropped instead (see drop).
+func (s *searcher) find(ctx context.Context, query string, limit int, bare bool) (rs []search.Result, dropped bool, err error) {
+	ix, err := s.ready()
+	if err != nil {
+		return nil, false, err
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			s.drop(ix, p)
+			rs, dropped, err = nil, true, nil
+		}
+	}()
+	find := ix.Search
+	if bare {
+		find = ix.SearchIDs
+	}
+	rs, err = find(ctx, query, limit)
+	return rs, false, err
 }
 
 // hitsOf is the search's results as hits.
@@ -280,29 +304,6 @@ func hitsOf(rs []search.Result) []Hit {
 			AnswerBold: r.Matched[search.FieldAnswer], TitleBold: r.Matched[search.FieldTitle], Score: r.Score}
 	}
 	return out
-}
-
-// searchIn answers the query from the search index; dropped says that the
-// index was dropped instead (see drop).
-func (l *Library) searchIn(ctx context.Context, query string, limit int, bare bool) (rs []search.Result, dropped bool, err error) {
-	ix, err := l.searchIndex()
-	if err != nil {
-		return nil, false, err
-	}
-	defer func() {
-		if p := recover(); p != nil {
-			l.search.mu.Lock()
-			defer l.search.mu.Unlock()
-			l.search.drop(ix, p)
-			rs, dropped, err = nil, true, nil
-		}
-	}()
-	find := ix.Search
-	if bare {
-		find = ix.SearchIDs
-	}
-	rs, err = find(ctx, query, limit)
-	return rs, false, err
 }
 
 // ReleaseMemory gives back what reading the library left behind: the
