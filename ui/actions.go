@@ -29,9 +29,9 @@ func ctrlShift(k fyne.KeyName) fyne.Shortcut {
 // actions lists every action of the window, in menu order.
 func (m *MainWindow) actions() []action {
 	return []action{
-		{"File", "Open…", "Ctrl+O", ctrl(fyne.KeyO), m.ShowOpenDialog},
-		{"File", "Import Folder…", "Ctrl+Shift+O", ctrlShift(fyne.KeyO), m.ShowImportFolderDialog},
-		{"File", "Import Annotations…", "Ctrl+Shift+I", ctrlShift(fyne.KeyI), m.ShowImportAnnotationsDialog},
+		{"File", "Open…", "Ctrl+O", ctrl(fyne.KeyO), m.imports.showOpenDialog},
+		{"File", "Import Folder…", "Ctrl+Shift+O", ctrlShift(fyne.KeyO), m.imports.showFolderDialog},
+		{"File", "Import Annotations…", "Ctrl+Shift+I", ctrlShift(fyne.KeyI), m.imports.showAnnotationsDialog},
 		{"File", "Export Annotations…", "Ctrl+E", ctrl(fyne.KeyE), m.ShowExportDialog},
 		{"File", "Back Up Now", "", nil, m.BackUpNow},
 		{"File", "Quit", "Ctrl+Q", ctrl(fyne.KeyQ), m.Quit},

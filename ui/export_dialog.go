@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -161,35 +160,4 @@ func safeFileName(title string) string {
 		return "annotations"
 	}
 	return title
-}
-
-// annotationFileExtensions are the files "Import Annotations…" offers.
-var annotationFileExtensions = []string{".json", ".jsonld", ".txt"}
-
-// ShowImportAnnotationsDialog lets the reader pick a file of annotations
-// (W3C JSON-LD, Hypothesis JSON, Kindle clippings) to import.
-func (m *MainWindow) ShowImportAnnotationsDialog() {
-	m.showFileOpen(annotationFileExtensions, func(path string) { m.ImportAnnotations(path) })
-}
-
-// ImportAnnotations imports a file of annotations off the UI goroutine,
-// then says what happened in the status bar and a dialog. The channel
-// closes once the window shows the result.
-func (m *MainWindow) ImportAnnotations(path string) <-chan struct{} {
-	done := make(chan struct{})
-	m.setStatus("Importing annotations from " + filepath.Base(path) + "…")
-	m.guard.goRun(func() {
-		res, err := m.lib.ImportAnnotations(path)
-		m.guard.do(func() {
-			defer close(done)
-			if err != nil {
-				m.setStatus("")
-				m.ShowMessage(err)
-				return
-			}
-			m.saved(strings.TrimSuffix(res.Summary(), "."), nil)
-			m.showSummary("Annotations imported", res.Summary())
-		})
-	})
-	return done
 }

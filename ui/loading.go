@@ -176,7 +176,7 @@ func (m *MainWindow) apply(s snapshot, keep bool) {
 			m.list.SetAnnotationCount(s.docID, len(s.anns))
 		}
 	}
-	m.setStatus(m.statusMsg)
+	m.setStatus(m.status.msg)
 }
 
 func (m *MainWindow) showAnnotations(s snapshot) {
@@ -307,6 +307,6 @@ func (m *MainWindow) showDocument(o opened, keep bool) {
 	m.toolbar.Hide()
 	m.tooltipBox.Hide()
 	m.panel.Editor.Clear()
-	m.statusMsg = ""
+	m.status.msg = ""
 	m.apply(o.snap, keep)
 }

@@ -73,18 +73,18 @@ func TestALockedPDFAsksForItsPasswordUntilItIsRight(t *testing.T) {
 	if !uiLoop.await(m.ImportFiles([]string{locked}), 60*time.Second) {
 		t.Fatal("the import of a locked PDF did not finish")
 	}
-	if m.passwordEntry == nil || m.win.Canvas().Overlays().Top() == nil {
+	if m.imports.passwordEntry == nil || m.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no password dialog for a locked PDF")
 	}
-	first := m.passwordEntry
+	first := m.imports.passwordEntry
 	first.SetText("guess")
 	first.OnSubmitted(first.Text)
-	eventually(t, "the dialog asked again", func() bool { return m.passwordEntry != first })
+	eventually(t, "the dialog asked again", func() bool { return m.imports.passwordEntry != first })
 	if !containsLabel(m, "The password is wrong. Try again.") {
 		t.Errorf("a wrong password does not say so: %q", shownLabels(m))
 	}
-	m.passwordEntry.SetText("secret")
-	m.passwordEntry.OnSubmitted("secret")
+	m.imports.passwordEntry.SetText("secret")
+	m.imports.passwordEntry.OnSubmitted("secret")
 	eventually(t, "the PDF opened", func() bool { return m.Current() != nil && m.Current().Format == "pdf" })
 	if m.win.Canvas().Overlays().Top() != nil {
 		t.Error("the password dialog stays open after the PDF opened")
@@ -101,11 +101,11 @@ func TestEscGivesUpOnALockedPDF(t *testing.T) {
 	if !uiLoop.await(m.ImportFiles([]string{locked}), 60*time.Second) {
 		t.Fatal("the import of a locked PDF did not finish")
 	}
-	if m.passwordEntry == nil {
+	if m.imports.passwordEntry == nil {
 		t.Fatal("no password dialog for a locked PDF")
 	}
-	m.passwordEntry.SetText("sec")
-	m.passwordEntry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	m.imports.passwordEntry.SetText("sec")
+	m.imports.passwordEntry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if m.win.Canvas().Overlays().Top() != nil {
 		t.Error("Esc left the password dialog open")
 	}

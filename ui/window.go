@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -32,13 +31,13 @@ type MainWindow struct {
 	outline  *Outline
 	find     *FindBar
 	panel    *AnnotationPanel
-	status   *widget.Label
+	status   *statusBar
+	imports  *importer
 	banner   *widget.Label
 	left     *container.Split
 	right    *container.Split
 	state    windowState
 	helpOpen bool
-	problems []string
 
 	// highlightChoice is the question last asked about a colour chosen on
 	// a passage overlapping a highlight of another colour.
@@ -46,31 +45,24 @@ type MainWindow struct {
 	// panelPane holds the annotations panel in its steady width.
 	panelPane *fyne.Container
 
-	toolbar       *SelectionToolbar
-	tooltip       *widget.Label
-	tooltipBox    *fyne.Container
-	floating      *fyne.Container // what floats over the reader: the toolbar and the hover note
-	words         int             // the open document's words, counted once: the status bar shows them on every pointer move
-	noteDialog    *NoteDialog
-	anns          []annotate.Annotation
-	tags          []string
-	openQuestions int
-	colour        annotate.Colour
-	answering     string
-	palette       *SearchPalette
-	cancelImport  context.CancelFunc
-	passwordEntry *shortcutEntry // the box of the password dialog last shown
-	// importing is what the status bar says while files are imported
-	// (the PDF reader starting, say), whatever other messages come and go.
-	importing      string
-	importSummary  string
+	toolbar        *SelectionToolbar
+	tooltip        *widget.Label
+	tooltipBox     *fyne.Container
+	floating       *fyne.Container // what floats over the reader: the toolbar and the hover note
+	words          int             // the open document's words, counted once: the status bar shows them on every pointer move
+	noteDialog     *NoteDialog
+	anns           []annotate.Annotation
+	tags           []string
+	openQuestions  int
+	colour         annotate.Colour
+	answering      string
+	palette        *SearchPalette
 	saveTick       *time.Timer
 	guard          *crashGuard
 	dialogs        *openDialogs
 	crashShowing   bool
 	quitUnsaved    bool
 	tasks          *tasks        // what runs off the UI goroutine for the window
-	statusMsg      string        // what the status bar says before its counts
 	searchStarted  bool          // the search index is being built or built
 	searchPrepared chan struct{} // closed once the search index is built or loaded
 	listStale      bool          // a refresh of the document list has not shown yet
@@ -115,14 +107,17 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 		m.list.SetOrder(m.state.order)
 	}
 	m.palette = NewSearchPalette(lib, m.win, m.openHit)
-	m.status = widget.NewLabel("")
-	m.status.Truncation = fyne.TextTruncateEllipsis
-	m.status.SizeName = theme.SizeNameCaptionText
+	m.status = newStatusBar(m.statusCounts)
+	m.imports = &importer{lib: lib, win: m.win, guard: m.guard, tasks: m.tasks, dialogs: m.dialogs, status: m.status,
+		showError: m.showError,
+		open:      func(id string, again bool) { m.openDocument(id, again, nil) },
+		reload:    m.Reload,
+	}
 
 	m.win.SetContent(m.layout())
 	m.win.Resize(fyne.NewSize(m.state.width, m.state.height))
 	m.installMenus()
-	m.win.SetOnDropped(guard2(m.guard, m.dropped))
+	m.win.SetOnDropped(guard2(m.guard, m.imports.dropped))
 	m.win.SetCloseIntercept(func() {
 		// Closing the window closes it, whatever went wrong on the way.
 		if !m.guard.run(m.Quit) {
@@ -142,7 +137,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 }
 
 func (m *MainWindow) layout() fyne.CanvasObject {
-	open := widget.NewButtonWithIcon("Open", theme.FolderOpenIcon(), m.ShowOpenDialog)
+	open := widget.NewButtonWithIcon("Open", theme.FolderOpenIcon(), m.imports.showOpenDialog)
 	searchBtn := widget.NewButtonWithIcon("Search everything  Ctrl+K", theme.SearchIcon(), m.OpenSearch)
 	findBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), m.OpenFind)
 	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), m.ToggleTheme)
@@ -159,7 +154,7 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	m.right.Offset = m.state.right
 	m.left = container.NewHSplit(steady(m.list), m.right)
 	m.left.Offset = m.state.left
-	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status)
+	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status.label)
 	return container.NewBorder(m.readOnlyBanner(), statusBar, nil, nil, m.left)
 }
 
@@ -209,7 +204,7 @@ func (m *MainWindow) OutlineBar() *Outline { return m.outline }
 func (m *MainWindow) Find() *FindBar { return m.find }
 
 // Status is what the status bar says.
-func (m *MainWindow) Status() string { return m.status.Text }
+func (m *MainWindow) Status() string { return m.status.label.Text }
 
 // Splits are the positions of the library and panel dividers (0..1).
 func (m *MainWindow) Splits() (float64, float64) { return m.left.Offset, m.right.Offset }
@@ -221,7 +216,26 @@ func (m *MainWindow) SetSplits(left, right float64) {
 }
 
 // Problems are the sentences of the last import's failures.
-func (m *MainWindow) Problems() []string { return m.problems }
+func (m *MainWindow) Problems() []string { return m.imports.problems }
+
+// ImportFiles imports files off the UI goroutine, then opens the last one
+// that worked and reports those that did not, one sentence each. The
+// channel closes once the window shows the result.
+func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} { return m.imports.files(paths) }
+
+// ImportAnnotations imports a file of annotations off the UI goroutine,
+// then says what happened in the status bar and a dialog. The channel
+// closes once the window shows the result.
+func (m *MainWindow) ImportAnnotations(path string) <-chan struct{} {
+	return m.imports.annotations(path)
+}
+
+// ImportFolder imports a folder's files with a progress bar, then says
+// what happened. The channel closes when the summary shows.
+func (m *MainWindow) ImportFolder(dir string) <-chan struct{} { return m.imports.folder(dir) }
+
+// ImportSummary is what the last folder import's summary said.
+func (m *MainWindow) ImportSummary() string { return m.imports.summary }
 
 // HelpOpen says whether the shortcuts sheet is showing.
 func (m *MainWindow) HelpOpen() bool { return m.helpOpen }
@@ -229,11 +243,12 @@ func (m *MainWindow) HelpOpen() bool { return m.helpOpen }
 // PanelVisible says whether the annotations panel is showing.
 func (m *MainWindow) PanelVisible() bool { return m.panel.Visible() }
 
-func (m *MainWindow) setStatus(msg string) {
-	m.statusMsg = msg
-	if msg == "" {
-		msg = m.importing
-	}
+func (m *MainWindow) setStatus(msg string) { m.status.set(msg) }
+
+// statusCounts are what the status bar says after its message: the
+// documents shown, the open document's words, the open questions and the
+// library's path.
+func (m *MainWindow) statusCounts() []string {
 	docs := m.list.Len()
 	parts := []string{plural(len(m.list.all), "document")}
 	if docs != len(m.list.all) {
@@ -245,11 +260,7 @@ func (m *MainWindow) setStatus(msg string) {
 	if m.openQuestions > 0 {
 		parts = append(parts, plural(m.openQuestions, "open question"))
 	}
-	if msg != "" {
-		parts = append([]string{msg}, parts...)
-	}
-	parts = append(parts, m.lib.Path())
-	m.status.SetText(strings.Join(parts, " · "))
+	return append(parts, m.lib.Path())
 }
 
 func (m *MainWindow) scrolled(top int) {
