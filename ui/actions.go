@@ -96,8 +96,8 @@ func (m *MainWindow) typedKey(k *fyne.KeyEvent) {
 		if m.dialogs.escape() {
 			return
 		}
-		if m.find.Visible() {
-			m.find.Close()
+		if m.reading.find.Visible() {
+			m.reading.find.Close()
 		}
 	}
 }

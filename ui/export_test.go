@@ -19,8 +19,8 @@ func (m *MainWindow) WaitIdle() { m.waitIdle() }
 // search index it prepares (which may write the index into the library).
 func (m *MainWindow) waitIdle() {
 	for {
-		if m.searchPrepared != nil {
-			<-m.searchPrepared
+		if m.library.searchPrepared != nil {
+			<-m.library.searchPrepared
 		}
 		m.tasks.waitShown()
 		m.panel.Editor.wait()

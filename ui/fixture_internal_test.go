@@ -77,9 +77,9 @@ func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWi
 // openTitled opens a document by clicking its title in the library.
 func openTitled(t testing.TB, m *MainWindow, title string) {
 	t.Helper()
-	for i, got := range m.list.Titles() {
+	for i, got := range m.library.list.Titles() {
 		if got == title {
-			m.list.Tap(i)
+			m.library.list.Tap(i)
 			m.waitIdle()
 			if m.Current() == nil || m.Current().Title != title {
 				t.Fatalf("tapping %q opened %v", title, m.Current())
@@ -87,7 +87,7 @@ func openTitled(t testing.TB, m *MainWindow, title string) {
 			return
 		}
 	}
-	t.Fatalf("%q not in the library %q", title, m.list.Titles())
+	t.Fatalf("%q not in the library %q", title, m.library.list.Titles())
 }
 
 // selectText selects the first occurrence of s in the open document.

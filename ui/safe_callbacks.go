@@ -42,11 +42,11 @@ func (m *MainWindow) guardCallbacks() {
 	e.OnPlace = guard1(g, e.OnPlace)
 	e.guard = g
 
-	m.list.onOpen = guard1(g, m.list.onOpen)
-	m.list.OnFiltered = g.wrap(m.list.OnFiltered)
-	m.outline.onJump = guard1(g, m.outline.onJump)
-	m.find.onShow = guard2(g, m.find.onShow)
-	m.find.onClose = g.wrap(m.find.onClose)
+	m.library.list.onOpen = guard1(g, m.library.list.onOpen)
+	m.library.list.OnFiltered = g.wrap(m.library.list.OnFiltered)
+	m.reading.outline.onJump = guard1(g, m.reading.outline.onJump)
+	m.reading.find.onShow = guard2(g, m.reading.find.onShow)
+	m.reading.find.onClose = g.wrap(m.reading.find.onClose)
 	m.palette.open = guard1(g, m.palette.open)
 	m.palette.guard = g
 	t := m.toolbar

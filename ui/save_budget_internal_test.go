@@ -48,9 +48,9 @@ func TestSaveOnBookWindowCostsLittle(t *testing.T) {
 	if got := m.panel.Shown(); len(got) != 9 {
 		t.Fatalf("the panel lists %d notes, want 9", len(got))
 	}
-	for i, title := range m.list.Titles() {
+	for i, title := range m.library.list.Titles() {
 		if title == doc.Title {
-			if d := m.list.shown[i]; d.Annotations != 9 {
+			if d := m.library.list.shown[i]; d.Annotations != 9 {
 				t.Errorf("the library list counts %d annotations on the book, want 9", d.Annotations)
 			}
 		}

@@ -68,11 +68,11 @@ func statusSoon(t *testing.T, m *MainWindow, prefix string) {
 // follows, then clears it: the window takes input.
 func filterStillWorks(t *testing.T, m *MainWindow, word string, want int) {
 	t.Helper()
-	returnsSoon(t, "typing in the library filter", func() { m.list.SetFilter(word) })
-	if got := m.list.Len(); got != want {
+	returnsSoon(t, "typing in the library filter", func() { m.library.list.SetFilter(word) })
+	if got := m.library.list.Len(); got != want {
 		t.Errorf("the filter %q shows %d documents while the library works, want %d", word, got, want)
 	}
-	m.list.SetFilter("")
+	m.library.list.SetFilter("")
 }
 
 const thirdPaper = `Field Notes
@@ -81,7 +81,7 @@ The technical level met again in March.
 `
 
 func titleRow(m *MainWindow, title string) int {
-	for i, got := range m.list.Titles() {
+	for i, got := range m.library.list.Titles() {
 		if got == title {
 			return i
 		}
@@ -93,13 +93,13 @@ func TestOpeningADocumentLeavesTheWindowFreeAndTheLastAskedForWins(t *testing.T)
 	m, _ := newTestWindow(t, nil, map[string]string{"a.txt": jointStatement, "b.txt": analystReply, "c.txt": thirdPaper})
 	openTitled(t, m, "Joint Statement")
 	h := holdLane(t, m, laneOpen)
-	returnsSoon(t, "clicking a document", func() { m.list.Tap(titleRow(m, "Analyst Reply")) })
+	returnsSoon(t, "clicking a document", func() { m.library.list.Tap(titleRow(m, "Analyst Reply")) })
 	statusSoon(t, m, "Opening “Analyst Reply”…")
 	if m.Current().Title != "Joint Statement" {
 		t.Errorf("%q shows before the library read the document", m.Current().Title)
 	}
 	filterStillWorks(t, m, "field", 1)
-	returnsSoon(t, "clicking another document", func() { m.list.Tap(titleRow(m, "Field Notes")) })
+	returnsSoon(t, "clicking another document", func() { m.library.list.Tap(titleRow(m, "Field Notes")) })
 	h.free()
 	m.waitIdle()
 	if m.Current().Title != "Field Notes" || m.win.Title() != "Field Notes — Scholia" {
@@ -116,7 +116,7 @@ func TestBackUpNowLeavesTheWindowFree(t *testing.T) {
 	h := holdLane(t, m, laneChange)
 	returnsSoon(t, "Back Up Now", m.BackUpNow)
 	statusSoon(t, m, "Backing up…")
-	returnsSoon(t, "opening a document", func() { m.list.Tap(titleRow(m, "Analyst Reply")) })
+	returnsSoon(t, "opening a document", func() { m.library.list.Tap(titleRow(m, "Analyst Reply")) })
 	eventually(t, "the document opening while the backup runs", func() bool { return m.Current().Title == "Analyst Reply" })
 	h.free()
 	m.waitIdle()
@@ -229,12 +229,12 @@ func TestTheWindowShowsBeforeTheLibraryIsRead(t *testing.T) {
 	})
 	m.win.Resize(fyne.NewSize(1200, 800))
 	statusSoon(t, m, "Reading the library…")
-	if m.list.Len() != 0 || m.Current() != nil {
-		t.Errorf("the list holds %d documents before the library was read", m.list.Len())
+	if m.library.list.Len() != 0 || m.Current() != nil {
+		t.Errorf("the list holds %d documents before the library was read", m.library.list.Len())
 	}
 	h.free()
 	m.waitIdle()
-	if m.list.Len() != 2 || m.Current() == nil {
-		t.Errorf("after start the list holds %d documents and the reader %v", m.list.Len(), m.Current())
+	if m.library.list.Len() != 2 || m.Current() == nil {
+		t.Errorf("after start the list holds %d documents and the reader %v", m.library.list.Len(), m.Current())
 	}
 }

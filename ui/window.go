@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,10 +25,9 @@ type MainWindow struct {
 	app      fyne.App
 	win      fyne.Window
 	lib      *library.Library
-	list     *LibraryPanel
-	reader   *reader.Reader
-	outline  *Outline
-	find     *FindBar
+	library  *libraryPane
+	reading  *readerPane
+	reader   *reader.Reader // the reading pane's reader, for the annotating code
 	panel    *AnnotationPanel
 	status   *statusBar
 	imports  *importer
@@ -45,27 +43,22 @@ type MainWindow struct {
 	// panelPane holds the annotations panel in its steady width.
 	panelPane *fyne.Container
 
-	toolbar        *SelectionToolbar
-	tooltip        *widget.Label
-	tooltipBox     *fyne.Container
-	floating       *fyne.Container // what floats over the reader: the toolbar and the hover note
-	words          int             // the open document's words, counted once: the status bar shows them on every pointer move
-	noteDialog     *NoteDialog
-	anns           []annotate.Annotation
-	tags           []string
-	openQuestions  int
-	colour         annotate.Colour
-	answering      string
-	palette        *SearchPalette
-	saveTick       *time.Timer
-	guard          *crashGuard
-	dialogs        *openDialogs
-	crashShowing   bool
-	quitUnsaved    bool
-	tasks          *tasks        // what runs off the UI goroutine for the window
-	searchStarted  bool          // the search index is being built or built
-	searchPrepared chan struct{} // closed once the search index is built or loaded
-	listStale      bool          // a refresh of the document list has not shown yet
+	toolbar       *SelectionToolbar
+	tooltip       *widget.Label
+	tooltipBox    *fyne.Container
+	floating      *fyne.Container // what floats over the reader: the toolbar and the hover note
+	noteDialog    *NoteDialog
+	anns          []annotate.Annotation
+	tags          []string
+	openQuestions int
+	colour        annotate.Colour
+	answering     string
+	palette       *SearchPalette
+	guard         *crashGuard
+	dialogs       *openDialogs
+	crashShowing  bool
+	quitUnsaved   bool
+	tasks         *tasks // what runs off the UI goroutine for the window
 }
 
 // NewMainWindow builds the window on an open library, restoring the
@@ -78,9 +71,13 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.state = loadState(app.Preferences())
 	applyTheme(app, m.state.theme)
 
-	m.reader = reader.New()
-	m.reader.OnScrolled = m.scrolled
-	m.reader.OnLinkTapped = m.followContentsLink
+	m.reading = newReaderPane(lib, m.tasks, m.guard)
+	m.reading.scrolled = func() {
+		if m.toolbar.Visible() {
+			m.placeToolbar()
+		}
+	}
+	m.reader = m.reading.reader
 	m.reader.OnUnhandledKey = m.typedKey
 	m.reader.OnSelectionChanged = m.selectionChanged
 	m.reader.OnSelectionDone = m.selectionDone
@@ -99,15 +96,15 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.panel.Editor.OnAnswerWithSelection = m.AnswerWithSelection
 	m.panel.Editor.OnFollow = m.followAnswer
 	m.panel.Editor.OnPlace = m.placeHere
-	m.outline = NewOutline(m.reader.ScrollTo)
-	m.find = NewFindBar(m.showMatches, m.reader.Focus)
-	m.list = NewLibraryPanel(m.OpenDocument)
-	m.list.OnFiltered = func() { m.setStatus("") }
+	m.status = newStatusBar(m.statusCounts)
+	m.library = &libraryPane{list: NewLibraryPanel(m.OpenDocument), lib: lib, tasks: m.tasks, guard: m.guard, status: m.status,
+		reader: m.reader, questionsShown: m.panel.QuestionsShown, showError: m.showError,
+		apply: m.apply, show: m.showDocument}
+	m.library.list.OnFiltered = func() { m.setStatus("") }
 	if m.state.order != "" {
-		m.list.SetOrder(m.state.order)
+		m.library.list.SetOrder(m.state.order)
 	}
 	m.palette = NewSearchPalette(lib, m.win, m.openHit)
-	m.status = newStatusBar(m.statusCounts)
 	m.imports = &importer{lib: lib, win: m.win, guard: m.guard, tasks: m.tasks, dialogs: m.dialogs, status: m.status,
 		showError: m.showError,
 		open:      func(id string, again bool) { m.openDocument(id, again, nil) },
@@ -129,7 +126,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.guardCallbacks()
 
 	lib.OnBackupProblem(m.backupProblem)
-	m.load()
+	m.library.load()
 	if err := lib.BackupProblem(); err != nil {
 		m.backupFailed(err)
 	}
@@ -144,15 +141,15 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), m.TogglePanel)
 	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.ShowShortcuts)
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(open, searchBtn),
-		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.outline)
-	centre := container.NewBorder(container.NewVBox(toolbar, m.find), nil, nil, nil,
+		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline)
+	centre := container.NewBorder(container.NewVBox(toolbar, m.reading.find), nil, nil, nil,
 		container.NewStack(m.reader, m.annotationLayer()))
 	m.panelPane = steady(m.panel)
 	m.showPanel(m.state.panel)
 
 	m.right = container.NewHSplit(steady(centre), m.panelPane)
 	m.right.Offset = m.state.right
-	m.left = container.NewHSplit(steady(m.list), m.right)
+	m.left = container.NewHSplit(steady(m.library.list), m.right)
 	m.left.Offset = m.state.left
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status.label)
 	return container.NewBorder(m.readOnlyBanner(), statusBar, nil, nil, m.left)
@@ -195,13 +192,13 @@ func (m *MainWindow) Current() *annotate.Document { return m.reader.Document() }
 func (m *MainWindow) Reader() *reader.Reader { return m.reader }
 
 // List is the library panel.
-func (m *MainWindow) List() *LibraryPanel { return m.list }
+func (m *MainWindow) List() *LibraryPanel { return m.library.list }
 
 // OutlineBar is the outline drop-down.
-func (m *MainWindow) OutlineBar() *Outline { return m.outline }
+func (m *MainWindow) OutlineBar() *Outline { return m.reading.outline }
 
 // Find is the find bar.
-func (m *MainWindow) Find() *FindBar { return m.find }
+func (m *MainWindow) Find() *FindBar { return m.reading.find }
 
 // Status is what the status bar says.
 func (m *MainWindow) Status() string { return m.status.label.Text }
@@ -249,58 +246,18 @@ func (m *MainWindow) setStatus(msg string) { m.status.set(msg) }
 // documents shown, the open document's words, the open questions and the
 // library's path.
 func (m *MainWindow) statusCounts() []string {
-	docs := m.list.Len()
-	parts := []string{plural(len(m.list.all), "document")}
-	if docs != len(m.list.all) {
-		parts[0] = fmt.Sprintf("%d of %s shown", docs, plural(len(m.list.all), "document"))
+	docs := m.library.list.Len()
+	parts := []string{plural(len(m.library.list.all), "document")}
+	if docs != len(m.library.list.all) {
+		parts[0] = fmt.Sprintf("%d of %s shown", docs, plural(len(m.library.list.all), "document"))
 	}
 	if d := m.reader.Document(); d != nil {
-		parts = append(parts, plural(m.words, "word"))
+		parts = append(parts, plural(m.reading.words, "word"))
 	}
 	if m.openQuestions > 0 {
 		parts = append(parts, plural(m.openQuestions, "open question"))
 	}
 	return append(parts, m.lib.Path())
-}
-
-func (m *MainWindow) scrolled(top int) {
-	m.outline.MarkCurrent(top)
-	if m.toolbar.Visible() {
-		m.placeToolbar()
-	}
-	if m.saveTick != nil {
-		m.saveTick.Stop()
-	}
-	m.saveTick = m.guard.after(time.Second, m.saveReading)
-}
-
-// saveReading records, off the UI goroutine, where the reader is in the
-// open document.
-func (m *MainWindow) saveReading() {
-	doc := m.reader.Document()
-	if doc == nil || m.lib.ReadOnly() {
-		return
-	}
-	id, pos := doc.ID, m.reader.TopPosition()
-	start(m.tasks, laneChange, "", func() (struct{}, error) {
-		return struct{}{}, m.lib.MarkRead(id, pos)
-	}, func(_ struct{}, err error) {
-		if err != nil {
-			fyne.LogError("saving the reading position", err)
-		}
-	})
-}
-
-// saveReadingNow records where the reader is, and returns once it is
-// saved: on quitting, before the library closes.
-func (m *MainWindow) saveReadingNow() {
-	doc := m.reader.Document()
-	if doc == nil || m.lib.ReadOnly() {
-		return
-	}
-	if err := m.lib.MarkRead(doc.ID, m.reader.TopPosition()); err != nil {
-		fyne.LogError("saving the reading position", err)
-	}
 }
 
 func (m *MainWindow) selectionChanged(start, end int) {
@@ -312,19 +269,6 @@ func (m *MainWindow) selectionChanged(start, end int) {
 		return
 	}
 	m.setStatus(fmt.Sprintf("Selected %s (%d–%d)", plural(end-start, "character"), start, end))
-}
-
-func (m *MainWindow) followContentsLink(line string) {
-	if e, ok := m.outline.EntryFor(line); ok {
-		m.reader.ScrollTo(e.Start)
-	}
-}
-
-func (m *MainWindow) showMatches(matches [][2]int, current int) {
-	m.reader.SetFindMatches(matches, current)
-	if current >= 0 && current < len(matches) {
-		m.reader.Reveal(matches[current][0])
-	}
 }
 
 // OpenSearch opens the search palette.
@@ -349,10 +293,10 @@ func (m *MainWindow) openHit(h library.Hit) {
 }
 
 // OpenFind shows the find bar.
-func (m *MainWindow) OpenFind() { m.find.Open(m.win.Canvas()) }
+func (m *MainWindow) OpenFind() { m.reading.find.Open(m.win.Canvas()) }
 
 // FocusFilter puts the cursor in the library filter.
-func (m *MainWindow) FocusFilter() { m.win.Canvas().Focus(m.list.filter) }
+func (m *MainWindow) FocusFilter() { m.win.Canvas().Focus(m.library.list.filter) }
 
 // TogglePanel shows or hides the annotations panel.
 func (m *MainWindow) TogglePanel() {
@@ -390,19 +334,16 @@ func (m *MainWindow) SaveState() {
 	}
 	m.state.left, m.state.right = m.left.Offset, m.right.Offset
 	m.state.panel = m.panel.Visible()
-	m.state.order = m.list.Order()
+	m.state.order = m.library.list.Order()
 	m.state.save(m.app.Preferences())
 	m.tasks.waitWork()
-	m.saveReadingNow()
+	m.reading.saveReadingNow()
 }
 
 // stopTimers ends what would otherwise run after the window is gone.
 func (m *MainWindow) stopTimers() {
-	if m.saveTick != nil {
-		m.saveTick.Stop()
-	}
+	m.reading.stop()
 	m.panel.Editor.stopTimer()
-	m.reader.Stop()
 	// A save under way finishes before the window goes: at most one
 	// save, milliseconds, and nothing of it touches the window after.
 	m.panel.Editor.wait()
