@@ -60,8 +60,8 @@ func TestAPanelEditIsSavedWhenAnotherAnnotationIsClicked(t *testing.T) {
 	if m.panel.Editor.ID() != b.ID || m.panel.Editor.body.Text != "Raised by whom?" {
 		t.Errorf("the panel edits %q holding %q, want the other note", m.panel.Editor.ID(), m.panel.Editor.body.Text)
 	}
-	if !strings.HasPrefix(m.Status(), "Saved") {
-		t.Errorf("status %q, want Saved", m.Status())
+	if !strings.HasPrefix(m.status.label.Text, "Saved") {
+		t.Errorf("status %q, want Saved", m.status.label.Text)
 	}
 
 	// Choosing another one without leaving the box saves too.
@@ -89,8 +89,8 @@ func TestPanelEditsSaveAfterAPauseAndOnLeaving(t *testing.T) {
 		return bodyOf(t, lib, a.ID) == "Which settlement? The 1994 one."
 	})
 	e.wait()
-	if !strings.HasPrefix(m.Status(), "Saved") || e.body.Text != "Which settlement? The 1994 one." {
-		t.Errorf("after the pause: status %q, the box holds %q", m.Status(), e.body.Text)
+	if !strings.HasPrefix(m.status.label.Text, "Saved") || e.body.Text != "Which settlement? The 1994 one." {
+		t.Errorf("after the pause: status %q, the box holds %q", m.status.label.Text, e.body.Text)
 	}
 	e.pause = time.Hour
 
@@ -196,7 +196,7 @@ func TestEscInTheNoteDialogAsksBeforeDiscardingText(t *testing.T) {
 			t.Errorf("Discard left the %s dialog open", kind)
 		}
 	}
-	if anns, _ := lib.Annotations(m.Current().ID); len(anns) != 0 {
+	if anns, _ := lib.Annotations(m.reader.Document().ID); len(anns) != 0 {
 		t.Errorf("%d annotations saved from discarded dialogs", len(anns))
 	}
 }
@@ -241,8 +241,8 @@ func TestAPanickingPanelSaveKeepsTheText(t *testing.T) {
 	if got := bodyOf(t, lib, a.ID); got != "Which settlement?" {
 		t.Fatalf("the library holds %q after a crashed save", got)
 	}
-	if len(m.guard.written()) != 1 || !strings.HasPrefix(m.Status(), "Not saved") {
-		t.Errorf("%d crash logs, status %q: want one, and Not saved", len(m.guard.written()), m.Status())
+	if len(m.guard.written()) != 1 || !strings.HasPrefix(m.status.label.Text, "Not saved") {
+		t.Errorf("%d crash logs, status %q: want one, and Not saved", len(m.guard.written()), m.status.label.Text)
 	}
 	pressKey(c, fyne.KeyEscape) // the crash message
 	m.panel.Choose(0)

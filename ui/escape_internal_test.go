@@ -41,11 +41,11 @@ func TestEscClosesEveryDialog(t *testing.T) {
 
 	t.Run("the shortcuts sheet", func(t *testing.T) {
 		pressKey(c, fyne.KeyF1)
-		if !m.HelpOpen() {
+		if !m.helpOpen {
 			t.Fatal("F1 did not open the shortcuts sheet")
 		}
 		escCloses(t, c, "the shortcuts sheet")
-		if m.HelpOpen() {
+		if m.helpOpen {
 			t.Error("the window still counts the sheet as open")
 		}
 	})
@@ -69,7 +69,7 @@ func TestEscClosesEveryDialog(t *testing.T) {
 		}
 		typeInto(c, title, "Joint Statement, a draft")
 		escCloses(t, c, "the citation dialog")
-		if doc, _ := lib.Document(m.Current().ID); doc.Ref().Title != "Joint Statement" {
+		if doc, _ := lib.Document(m.reader.Document().ID); doc.Ref().Title != "Joint Statement" {
 			t.Errorf("Esc saved the title %q", doc.Ref().Title)
 		}
 	})
@@ -86,7 +86,7 @@ func TestEscClosesEveryDialog(t *testing.T) {
 		if m.HighlightQuestion().Open() {
 			t.Error("the window still counts the question as open")
 		}
-		if anns, _ := lib.Annotations(m.Current().ID); len(anns) != 2 {
+		if anns, _ := lib.Annotations(m.reader.Document().ID); len(anns) != 2 {
 			t.Errorf("Esc on the question left %d annotations, want the note and the yellow highlight", len(anns))
 		}
 	})
@@ -122,7 +122,7 @@ func TestEscClosesEveryDialog(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		done := m.ImportFolder(dir)
+		done := m.imports.folder(dir)
 		pressKey(c, fyne.KeyEscape)
 		shown := overlayTexts(c)
 		if !uiLoop.await(done, 20*time.Second) {
@@ -131,8 +131,8 @@ func TestEscClosesEveryDialog(t *testing.T) {
 		if strings.Contains(shown, "Importing") {
 			t.Errorf("Esc left the progress open: %q", shown)
 		}
-		if !strings.HasPrefix(m.ImportSummary(), "Cancelled:") {
-			t.Errorf("Esc did not cancel the import: %q", m.ImportSummary())
+		if !strings.HasPrefix(m.imports.summary, "Cancelled:") {
+			t.Errorf("Esc did not cancel the import: %q", m.imports.summary)
 		}
 		escCloses(t, c, "the import summary")
 	})

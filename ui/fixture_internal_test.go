@@ -81,8 +81,8 @@ func openTitled(t testing.TB, m *MainWindow, title string) {
 		if got == title {
 			m.library.list.Tap(i)
 			m.waitIdle()
-			if m.Current() == nil || m.Current().Title != title {
-				t.Fatalf("tapping %q opened %v", title, m.Current())
+			if m.reader.Document() == nil || m.reader.Document().Title != title {
+				t.Fatalf("tapping %q opened %v", title, m.reader.Document())
 			}
 			return
 		}
@@ -93,7 +93,7 @@ func openTitled(t testing.TB, m *MainWindow, title string) {
 // selectText selects the first occurrence of s in the open document.
 func selectText(t *testing.T, m *MainWindow, s string) {
 	t.Helper()
-	text := m.Current().Text()
+	text := m.reader.Document().Text()
 	i := strings.Index(text, s)
 	if i < 0 {
 		t.Fatalf("%q not in the document", s)
@@ -111,7 +111,7 @@ func addNote(t *testing.T, m *MainWindow, s, body string) annotate.Annotation {
 	m.noteDialog.Save()
 	m.waitIdle()
 	if m.noteDialog.Open() {
-		t.Fatalf("the note %q was not saved: %s", body, m.Status())
+		t.Fatalf("the note %q was not saved: %s", body, m.status.label.Text)
 	}
 	return m.panel.Shown()[len(m.panel.Shown())-1]
 }

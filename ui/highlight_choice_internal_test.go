@@ -53,7 +53,7 @@ func TestAHighlightLeavesOutTheSpacesAtItsEnds(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, " in principle, ")
 	m.HighlightIn(annotate.Yellow)
-	anns, err := lib.Annotations(m.Current().ID)
+	anns, err := lib.Annotations(m.reader.Document().ID)
 	if err != nil || len(anns) != 1 || anns[0].Anchor.Exact != "in principle," {
 		t.Fatalf("stored %+v, %v: want one highlight of %q", anns, err, "in principle,")
 	}

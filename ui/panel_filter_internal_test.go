@@ -26,7 +26,7 @@ func TestANewHighlightShowsInTheTextWhileThePanelFilterHidesIt(t *testing.T) {
 		painted = painted || h.Start == s && h.End == e
 	}
 	if !painted {
-		t.Errorf("the new highlight is not painted in the text while the filter is on (status %q)", m.Status())
+		t.Errorf("the new highlight is not painted in the text while the filter is on (status %q)", m.status.label.Text)
 	}
 	if !strings.Contains(m.panel.count.Text, "hidden by the filter") {
 		t.Errorf("the panel's count says %q; it does not say the new highlight is hidden by the filter", m.panel.count.Text)
@@ -42,7 +42,7 @@ func addTagged(t *testing.T, m *MainWindow, s, body string, tags ...string) {
 	m.noteDialog.Save()
 	m.waitIdle()
 	if m.noteDialog.Open() {
-		t.Fatalf("the note %q was not saved: %s", body, m.Status())
+		t.Fatalf("the note %q was not saved: %s", body, m.status.label.Text)
 	}
 }
 

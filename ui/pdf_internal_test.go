@@ -85,7 +85,7 @@ func TestALockedPDFAsksForItsPasswordUntilItIsRight(t *testing.T) {
 	}
 	m.imports.passwordEntry.SetText("secret")
 	m.imports.passwordEntry.OnSubmitted("secret")
-	eventually(t, "the PDF opened", func() bool { return m.Current() != nil && m.Current().Format == "pdf" })
+	eventually(t, "the PDF opened", func() bool { return m.reader.Document() != nil && m.reader.Document().Format == "pdf" })
 	if m.win.Canvas().Overlays().Top() != nil {
 		t.Error("the password dialog stays open after the PDF opened")
 	}

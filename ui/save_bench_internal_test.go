@@ -34,7 +34,7 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 	}
 	m.Reload()
 	openTitled(b, m, "The Souls of Black Folk") // the title ingest finds in the joined books
-	doc := m.Current()
+	doc := m.reader.Document()
 	n := doc.Len()
 	for i := 0; i < 300; i++ {
 		s := (i*7919 + 11) % (n - 200)
@@ -52,7 +52,7 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 		d := library.Draft{Kind: annotate.KindNote, Start: s, End: s + 60, Body: "a note", Tags: []string{"bench"}}
 		c0, t0 := cputime.Used(), time.Now()
 		if !m.create(doc.ID, d) {
-			b.Fatal(m.Status())
+			b.Fatal(m.status.label.Text)
 		}
 		whole, cpu = append(whole, time.Since(t0)), cpu+cputime.Used()-c0
 		t1 := time.Now()

@@ -34,14 +34,14 @@ func TestSaveOnBookWindowCostsLittle(t *testing.T) {
 	}
 	m.Reload()
 	openTitled(t, m, "The Souls of Black Folk") // the title ingest finds in the joined books
-	doc := m.Current()
+	doc := m.reader.Document()
 	runtime.GC()
 	var costs []time.Duration
 	for i := 0; i < 9; i++ {
 		s := (i*104729 + 5003) % (doc.Len() - 300)
 		c0 := cputime.Used()
 		if !m.create(doc.ID, library.Draft{Kind: annotate.KindNote, Start: s, End: s + 60, Body: fmt.Sprint("note ", i)}) {
-			t.Fatal(m.Status())
+			t.Fatal(m.status.label.Text)
 		}
 		costs = append(costs, cputime.Used()-c0)
 	}

@@ -30,7 +30,7 @@ func TestCtrlZBehindABackupUndoesTheChangeLastWhenPressed(t *testing.T) {
 	if strings.Join(bodies, ",") != "second" {
 		t.Errorf("after Ctrl+Z then a new note, the panel shows %q, want the new note alone", bodies)
 	}
-	if want := "Undid the new note; the change made since stays"; !strings.HasPrefix(m.Status(), want) {
-		t.Errorf("the status bar says %q, want %q", m.Status(), want)
+	if want := "Undid the new note; the change made since stays"; !strings.HasPrefix(m.status.label.Text, want) {
+		t.Errorf("the status bar says %q, want %q", m.status.label.Text, want)
 	}
 }

@@ -167,14 +167,6 @@ func (m *MainWindow) readOnlyBanner() fyne.CanvasObject {
 	return container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, m.banner), widget.NewSeparator())
 }
 
-// Banner is what the banner above the window says, "" when there is none.
-func (m *MainWindow) Banner() string {
-	if m.banner == nil {
-		return ""
-	}
-	return m.banner.Text
-}
-
 // Window is the Fyne window.
 func (m *MainWindow) Window() fyne.Window { return m.win }
 
@@ -184,36 +176,6 @@ func (m *MainWindow) Reload() { m.refresh(nil) }
 
 // OpenDocument shows the document with this id where it was last read.
 func (m *MainWindow) OpenDocument(id string) { m.openDocument(id, false, nil) }
-
-// Current is the document on show, or nil.
-func (m *MainWindow) Current() *annotate.Document { return m.reader.Document() }
-
-// Reader is the reading widget.
-func (m *MainWindow) Reader() *reader.Reader { return m.reader }
-
-// List is the library panel.
-func (m *MainWindow) List() *LibraryPanel { return m.library.list }
-
-// OutlineBar is the outline drop-down.
-func (m *MainWindow) OutlineBar() *Outline { return m.reading.outline }
-
-// Find is the find bar.
-func (m *MainWindow) Find() *FindBar { return m.reading.find }
-
-// Status is what the status bar says.
-func (m *MainWindow) Status() string { return m.status.label.Text }
-
-// Splits are the positions of the library and panel dividers (0..1).
-func (m *MainWindow) Splits() (float64, float64) { return m.left.Offset, m.right.Offset }
-
-// SetSplits moves the dividers, as dragging them does.
-func (m *MainWindow) SetSplits(left, right float64) {
-	m.left.SetOffset(left)
-	m.right.SetOffset(right)
-}
-
-// Problems are the sentences of the last import's failures.
-func (m *MainWindow) Problems() []string { return m.imports.problems }
 
 // ImportFiles imports files off the UI goroutine, then opens the last one
 // that worked and reports those that did not, one sentence each. The
@@ -226,19 +188,6 @@ func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} { return m.impo
 func (m *MainWindow) ImportAnnotations(path string) <-chan struct{} {
 	return m.imports.annotations(path)
 }
-
-// ImportFolder imports a folder's files with a progress bar, then says
-// what happened. The channel closes when the summary shows.
-func (m *MainWindow) ImportFolder(dir string) <-chan struct{} { return m.imports.folder(dir) }
-
-// ImportSummary is what the last folder import's summary said.
-func (m *MainWindow) ImportSummary() string { return m.imports.summary }
-
-// HelpOpen says whether the shortcuts sheet is showing.
-func (m *MainWindow) HelpOpen() bool { return m.helpOpen }
-
-// PanelVisible says whether the annotations panel is showing.
-func (m *MainWindow) PanelVisible() bool { return m.panel.Visible() }
 
 func (m *MainWindow) setStatus(msg string) { m.status.set(msg) }
 
@@ -273,9 +222,6 @@ func (m *MainWindow) selectionChanged(start, end int) {
 
 // OpenSearch opens the search palette.
 func (m *MainWindow) OpenSearch() { m.dialogs.showWith(m.palette.Show, m.palette.Hide) }
-
-// Palette is the search palette.
-func (m *MainWindow) Palette() *SearchPalette { return m.palette }
 
 // openHit shows a search result: an annotation's passage, or a document.
 func (m *MainWindow) openHit(h library.Hit) {

@@ -1,15 +1,14 @@
-package ui_test
+package ui
 
 import (
 	"strings"
 	"testing"
 
 	"scholia/annotate"
-	"scholia/ui"
 )
 
 // ask asks a question about quote, as a person does from the toolbar.
-func ask(t *testing.T, w *ui.MainWindow, quote, body string) {
+func ask(t *testing.T, w *MainWindow, quote, body string) {
 	t.Helper()
 	selectQuote(t, w, quote)
 	w.AddQuestion()
@@ -24,7 +23,7 @@ func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": statement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
-	if !w.PanelVisible() {
+	if !w.panel.Visible() {
 		w.TogglePanel()
 	}
 	ask(t, w, "an appropriate time", "When is an appropriate time?")
@@ -32,8 +31,8 @@ func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
 	if got := p.QuestionsTitle(); got != "Questions 1" {
 		t.Errorf("tab title %q, want Questions 1", got)
 	}
-	if !strings.Contains(w.Status(), "1 open question") {
-		t.Errorf("status %q lacks the open question count", w.Status())
+	if !strings.Contains(w.status.label.Text, "1 open question") {
+		t.Errorf("status %q lacks the open question count", w.status.label.Text)
 	}
 	if n := len(p.Questions()); n != 0 {
 		t.Errorf("the Questions tab, not shown, was filled with %d questions: reading them maps their pages in", n)
@@ -66,7 +65,7 @@ func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
 	if got := p.QuestionsTitle(); got != "Questions 1" {
 		t.Errorf("after dropping one, tab title %q, want Questions 1", got)
 	}
-	if !strings.Contains(w.Status(), "1 open question") {
-		t.Errorf("after dropping one, status %q", w.Status())
+	if !strings.Contains(w.status.label.Text, "1 open question") {
+		t.Errorf("after dropping one, status %q", w.status.label.Text)
 	}
 }

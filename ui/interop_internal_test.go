@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"os"
@@ -9,7 +9,6 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/interop"
-	"scholia/ui"
 )
 
 func TestCitationDetailsAreUsedWhenCopying(t *testing.T) {
@@ -42,7 +41,7 @@ func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 	noteOn(t, w, "a negotiated settlement", annotate.KindQuestion, "Settled by whom?")
 
 	md := filepath.Join(t.TempDir(), "notes.md")
-	n, err := w.Export(md, interop.Markdown, ui.ScopeDocument, interop.Chicago)
+	n, err := w.Export(md, interop.Markdown, ScopeDocument, interop.Chicago)
 	if err != nil || n != 2 {
 		t.Fatalf("export: %d annotations, %v", n, err)
 	}
@@ -51,23 +50,23 @@ func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 		t.Errorf("Markdown export:\n%s", data)
 	}
 	js := filepath.Join(t.TempDir(), "notes.jsonld")
-	if _, err := w.Export(js, interop.JSONLD, ui.ScopeLibrary, interop.Chicago); err != nil {
+	if _, err := w.Export(js, interop.JSONLD, ScopeLibrary, interop.Chicago); err != nil {
 		t.Fatal(err)
 	}
 
 	g := newFixture(t, map[string]string{"s.txt": statement})
 	other := g.window()
 	openByTitle(t, other, "Joint Statement")
-	if !ui.Await(other.ImportAnnotations(js), 10*time.Second) {
+	if !Await(other.ImportAnnotations(js), 10*time.Second) {
 		t.Fatal("the import did not finish")
 	}
 	if got := len(other.Panel().Shown()); got != 2 {
 		t.Errorf("the panel shows %d annotations after the import, want 2", got)
 	}
-	if !strings.Contains(other.Status(), "2 annotations added") {
-		t.Errorf("status %q", other.Status())
+	if !strings.Contains(other.status.label.Text, "2 annotations added") {
+		t.Errorf("status %q", other.status.label.Text)
 	}
-	if !ui.Await(other.ImportAnnotations(filepath.Join(t.TempDir(), "missing.json")), 10*time.Second) {
+	if !Await(other.ImportAnnotations(filepath.Join(t.TempDir(), "missing.json")), 10*time.Second) {
 		t.Fatal("the failed import did not finish")
 	}
 	if got := len(other.Panel().Shown()); got != 2 {
@@ -80,7 +79,7 @@ func TestAnnotationFilesAreToldFromDocuments(t *testing.T) {
 		"export.jsonld": true, "hypothesis.JSON": true, "My Clippings.txt": true,
 		"notes.txt": false, "page.html": false, "book.epub": false, "notes.md": false,
 	} {
-		if got := ui.IsAnnotationFile(filepath.Join("/x", name)); got != want {
+		if got := IsAnnotationFile(filepath.Join("/x", name)); got != want {
 			t.Errorf("%s: annotation file %v, want %v", name, got, want)
 		}
 	}

@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"fmt"
@@ -9,20 +9,19 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/library"
-	"scholia/ui"
 )
 
 // geometry is what must not move unless the reader moves it: the widths
 // of the library, the reader and the panel, and where the reader's lines
 // break.
-func geometry(w *ui.MainWindow) string {
+func geometry(w *MainWindow) string {
 	// Lay everything out again with the sizes its parts now ask for, as
 	// the GL driver does before it paints a frame.
 	w.Window().Content().Refresh()
-	r := w.Reader()
+	r := w.reader
 	var b strings.Builder
-	fmt.Fprintf(&b, "library %.0f, reader %.0f, panel %.0f; lines:", w.List().Size().Width, r.Size().Width, w.Panel().Size().Width)
-	text := []rune(w.Current().Text())
+	fmt.Fprintf(&b, "library %.0f, reader %.0f, panel %.0f; lines:", w.library.list.Size().Width, r.Size().Width, w.Panel().Size().Width)
+	text := []rune(w.reader.Document().Text())
 	lastY := float32(-1)
 	for pos := range len(text) {
 		p, ok := r.PointOf(pos)
@@ -80,7 +79,7 @@ func TestChoosingAnAnnotationMovesNothing(t *testing.T) {
 			w := f.window()
 			w.Window().Resize(size)
 			openByTitle(t, w, "Joint Statement")
-			if !w.PanelVisible() {
+			if !w.panel.Visible() {
 				w.TogglePanel()
 			}
 			before := geometry(w)

@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"strings"
@@ -11,16 +11,16 @@ func TestBackUpNowSaysWhatWasBackedUp(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": statement})
 	w := f.window()
 	w.BackUpNow()
-	if !strings.HasPrefix(w.Status(), "Backed up: ") || !strings.Contains(w.Status(), "(1 document, 0 annotations)") {
-		t.Errorf("status after Back Up Now: %q", w.Status())
+	if !strings.HasPrefix(w.status.label.Text, "Backed up: ") || !strings.Contains(w.status.label.Text, "(1 document, 0 annotations)") {
+		t.Errorf("status after Back Up Now: %q", w.status.label.Text)
 	}
 	list, err := backup.List(f.lib.Path())
 	if err != nil || len(list) != 1 || list[0].Documents != 1 {
 		t.Fatalf("backups after Back Up Now: %+v %v", list, err)
 	}
 	w.BackUpNow()
-	if !strings.HasPrefix(w.Status(), "Unchanged since the backup of ") {
-		t.Errorf("status after a second Back Up Now with no change: %q", w.Status())
+	if !strings.HasPrefix(w.status.label.Text, "Unchanged since the backup of ") {
+		t.Errorf("status after a second Back Up Now with no change: %q", w.status.label.Text)
 	}
 	if again, _ := backup.List(f.lib.Path()); len(again) != 1 {
 		t.Errorf("%d backups after backing up an unchanged library twice", len(again))

@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"fmt"
@@ -8,15 +8,14 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"scholia/annotate"
-	"scholia/ui"
 )
 
 // shown describes the open document's annotations as the reader sees
 // them: what the library stores, what the reader paints and what the
 // panel lists.
-func shown(t *testing.T, f *fixture, w *ui.MainWindow) string {
+func shown(t *testing.T, f *fixture, w *MainWindow) string {
 	t.Helper()
-	anns, err := f.lib.Annotations(w.Current().ID)
+	anns, err := f.lib.Annotations(w.reader.Document().ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +27,7 @@ func shown(t *testing.T, f *fixture, w *ui.MainWindow) string {
 		}
 		out = append(out, s)
 	}
-	if p, l := len(w.Reader().Highlights()), len(w.Panel().Shown()); p != len(anns) || l != len(anns) {
+	if p, l := len(w.reader.Highlights()), len(w.Panel().Shown()); p != len(anns) || l != len(anns) {
 		out = append(out, fmt.Sprintf("(%d painted, %d listed)", p, l))
 	}
 	return strings.Join(out, "; ")
@@ -36,7 +35,7 @@ func shown(t *testing.T, f *fixture, w *ui.MainWindow) string {
 
 // clickColour drags across a passage and clicks a colour on the toolbar
 // that appears, as a person does.
-func clickColour(t *testing.T, w *ui.MainWindow, from, to string, c annotate.Colour) {
+func clickColour(t *testing.T, w *MainWindow, from, to string, c annotate.Colour) {
 	t.Helper()
 	dragAcross(t, w, from, to)
 	if !w.ToolbarVisible() {
@@ -54,8 +53,8 @@ func TestASecondColourOnAHighlightRecoloursIt(t *testing.T) {
 	if got := shown(t, f, w); got != "highlight green «reaffirmed their commitment»" {
 		t.Fatalf("after clicking green on the yellow highlight: %s", got)
 	}
-	if !strings.Contains(w.Status(), "recoloured green") {
-		t.Errorf("status %q", w.Status())
+	if !strings.Contains(w.status.label.Text, "recoloured green") {
+		t.Errorf("status %q", w.status.label.Text)
 	}
 	w.Undo()
 	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment»" {
@@ -64,7 +63,7 @@ func TestASecondColourOnAHighlightRecoloursIt(t *testing.T) {
 
 	// Ctrl+H and the keys 1-6 on the same passage do the same.
 	dragAcross(t, w, "reaffirmed", "commitment")
-	w.Reader().OnRune('3')
+	w.reader.OnRune('3')
 	if got := shown(t, f, w); got != "highlight blue «reaffirmed their commitment»" {
 		t.Errorf("after pressing 3 on it: %s", got)
 	}
@@ -75,8 +74,8 @@ func TestASecondColourOnAHighlightRecoloursIt(t *testing.T) {
 		t.Errorf("after Ctrl+H in pink on it: %s", got)
 	}
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Pink)
-	if got := shown(t, f, w); got != "highlight pink «reaffirmed their commitment»" || !strings.HasPrefix(w.Status(), "Already highlighted") {
-		t.Errorf("the same colour again: %s, status %q", got, w.Status())
+	if got := shown(t, f, w); got != "highlight pink «reaffirmed their commitment»" || !strings.HasPrefix(w.status.label.Text, "Already highlighted") {
+		t.Errorf("the same colour again: %s, status %q", got, w.status.label.Text)
 	}
 }
 
@@ -106,8 +105,8 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment, in principle»" || q.Open() {
 		t.Fatalf("after Cancel: %s", got)
 	}
-	if w.Reader().SelectedText() != "principle, to a negotiated settlement" || !w.ToolbarVisible() {
-		t.Errorf("after Cancel the selection is %q, toolbar shown %v: want the passage still selected, with its toolbar", w.Reader().SelectedText(), w.ToolbarVisible())
+	if w.reader.SelectedText() != "principle, to a negotiated settlement" || !w.ToolbarVisible() {
+		t.Errorf("after Cancel the selection is %q, toolbar shown %v: want the passage still selected, with its toolbar", w.reader.SelectedText(), w.ToolbarVisible())
 	}
 
 	// Asked again, Extend: one blue highlight over both.

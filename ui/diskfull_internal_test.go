@@ -1,6 +1,6 @@
 //go:build linux
 
-package ui_test
+package ui
 
 import (
 	"strings"
@@ -40,22 +40,22 @@ func TestAFailedSaveKeepsTheNoteAndSaysSo(t *testing.T) {
 	if !w.NoteDialog().Open() || w.NoteDialog().Body() != body {
 		t.Fatal("the note dialog closed, or lost its text, though nothing was saved")
 	}
-	if !strings.HasPrefix(w.Status(), "Not saved") {
-		t.Errorf("status bar says %q, want it to start with Not saved", w.Status())
+	if !strings.HasPrefix(w.status.label.Text, "Not saved") {
+		t.Errorf("status bar says %q, want it to start with Not saved", w.status.label.Text)
 	}
 	if w.Window().Canvas().Overlays().Top() == nil {
 		t.Error("no dialog tells the reader the note was not saved")
 	}
-	if anns, _ := f.lib.Annotations(w.Current().ID); len(anns) != 0 {
+	if anns, _ := f.lib.Annotations(w.reader.Document().ID); len(anns) != 0 {
 		t.Errorf("%d annotations after a failed save", len(anns))
 	}
 
 	w.NoteDialog().Save()
-	anns, err := f.lib.Annotations(w.Current().ID)
+	anns, err := f.lib.Annotations(w.reader.Document().ID)
 	if err != nil || len(anns) != 1 || anns[0].Body != body || anns[0].Kind != annotate.KindNote {
 		t.Fatalf("saving again with room: %d annotations, %v", len(anns), err)
 	}
-	if w.NoteDialog().Open() || !strings.HasPrefix(w.Status(), "Saved") {
-		t.Errorf("after saving: dialog open %v, status %q", w.NoteDialog().Open(), w.Status())
+	if w.NoteDialog().Open() || !strings.HasPrefix(w.status.label.Text, "Saved") {
+		t.Errorf("after saving: dialog open %v, status %q", w.NoteDialog().Open(), w.status.label.Text)
 	}
 }

@@ -1,24 +1,23 @@
-package ui_test
+package ui
 
 import (
 	"strings"
 	"testing"
 
 	"scholia/annotate"
-	"scholia/ui"
 )
 
 // undoes presses Ctrl+Z outside any text box and checks the status bar
 // says what it undid and no dialog opened.
-func undoes(t *testing.T, w *ui.MainWindow, want string) {
+func undoes(t *testing.T, w *MainWindow, want string) {
 	t.Helper()
 	w.Window().Canvas().Unfocus()
 	w.Undo()
 	if top := w.Window().Canvas().Overlays().Top(); top != nil {
-		t.Fatalf("Ctrl+Z opened a dialog (status %q)", w.Status())
+		t.Fatalf("Ctrl+Z opened a dialog (status %q)", w.status.label.Text)
 	}
-	if !strings.HasPrefix(w.Status(), want) {
-		t.Fatalf("after Ctrl+Z the status says %q, want %q", w.Status(), want)
+	if !strings.HasPrefix(w.status.label.Text, want) {
+		t.Fatalf("after Ctrl+Z the status says %q, want %q", w.status.label.Text, want)
 	}
 }
 
