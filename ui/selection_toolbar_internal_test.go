@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-
 )
 
 // toolbarOnScreen says whether the selection toolbar shows, whole, over
