@@ -51,7 +51,7 @@ func TestEscClosesEveryDialog(t *testing.T) {
 	})
 
 	t.Run("the export dialog, after a choice in it", func(t *testing.T) {
-		m.ShowExportDialog()
+		m.exports.show()
 		format, ok := find(c.Overlays().Top(), func(s *widget.Select) bool { return len(s.Options) > 1 })
 		if !ok {
 			t.Fatal("no format drop-down in the export dialog")

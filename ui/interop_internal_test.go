@@ -41,7 +41,7 @@ func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 	noteOn(t, w, "a negotiated settlement", annotate.KindQuestion, "Settled by whom?")
 
 	md := filepath.Join(t.TempDir(), "notes.md")
-	n, err := w.Export(md, interop.Markdown, ScopeDocument, interop.Chicago)
+	n, err := w.exports.export(md, interop.Markdown, ScopeDocument, interop.Chicago)
 	if err != nil || n != 2 {
 		t.Fatalf("export: %d annotations, %v", n, err)
 	}
@@ -50,7 +50,7 @@ func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 		t.Errorf("Markdown export:\n%s", data)
 	}
 	js := filepath.Join(t.TempDir(), "notes.jsonld")
-	if _, err := w.Export(js, interop.JSONLD, ScopeLibrary, interop.Chicago); err != nil {
+	if _, err := w.exports.export(js, interop.JSONLD, ScopeLibrary, interop.Chicago); err != nil {
 		t.Fatal(err)
 	}
 

@@ -31,6 +31,7 @@ type MainWindow struct {
 	panel    *AnnotationPanel
 	status   *statusBar
 	imports  *importer
+	exports  *exporter
 	banner   *widget.Label
 	left     *container.Split
 	right    *container.Split
@@ -110,6 +111,9 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 		open:      func(id string, again bool) { m.openDocument(id, again, nil) },
 		reload:    m.Reload,
 	}
+
+	m.exports = &exporter{lib: lib, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
+		state: &m.state, reader: m.reader, palette: m.palette, showError: m.showError, showMessage: m.ShowMessage}
 
 	m.win.SetContent(m.layout())
 	m.win.Resize(fyne.NewSize(m.state.width, m.state.height))
