@@ -10,7 +10,7 @@ import (
 func TestBackUpNowSaysWhatWasBackedUp(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": statement})
 	w := f.window()
-	w.BackUpNow()
+	w.backups.now()
 	if !strings.HasPrefix(w.status.label.Text, "Backed up: ") || !strings.Contains(w.status.label.Text, "(1 document, 0 annotations)") {
 		t.Errorf("status after Back Up Now: %q", w.status.label.Text)
 	}
@@ -18,7 +18,7 @@ func TestBackUpNowSaysWhatWasBackedUp(t *testing.T) {
 	if err != nil || len(list) != 1 || list[0].Documents != 1 {
 		t.Fatalf("backups after Back Up Now: %+v %v", list, err)
 	}
-	w.BackUpNow()
+	w.backups.now()
 	if !strings.HasPrefix(w.status.label.Text, "Unchanged since the backup of ") {
 		t.Errorf("status after a second Back Up Now with no change: %q", w.status.label.Text)
 	}

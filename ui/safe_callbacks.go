@@ -1,14 +1,10 @@
 package ui
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-
-	"scholia/annotate"
 )
 
 // guardCallbacks makes every callback the window has registered so far
@@ -104,15 +100,4 @@ func (m *MainWindow) tellCrash(sentence string) {
 	d.SetOnClosed(func() { m.crashShowing = false })
 	m.crashShowing = true
 	m.dialogs.show(d)
-}
-
-// backupProblem is told, on the keeper's goroutine, that an automatic
-// backup failed; a panic in it is logged as a crash.
-func (m *MainWindow) backupProblem(err error) {
-	var p *annotate.Panic
-	if errors.As(err, &p) {
-		m.guard.caught(p, nil)
-		return
-	}
-	m.guard.do(func() { m.backupFailed(err) })
 }

@@ -114,7 +114,7 @@ func TestBackUpNowLeavesTheWindowFree(t *testing.T) {
 	m, _ := newTestWindow(t, nil, map[string]string{"a.txt": jointStatement, "b.txt": analystReply})
 	openTitled(t, m, "Joint Statement")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Back Up Now", m.BackUpNow)
+	returnsSoon(t, "Back Up Now", m.backups.now)
 	statusSoon(t, m, "Backing up…")
 	returnsSoon(t, "opening a document", func() { m.library.list.Tap(titleRow(m, "Analyst Reply")) })
 	eventually(t, "the document opening while the backup runs", func() bool { return m.reader.Document().Title == "Analyst Reply" })

@@ -13,7 +13,7 @@ func TestCtrlZBehindABackupUndoesTheChangeLastWhenPressed(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	addNote(t, m, "reaffirmed", "first")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Back Up Now", m.BackUpNow)
+	returnsSoon(t, "Back Up Now", m.backups.now)
 	m.win.Canvas().Unfocus()
 	returnsSoon(t, "Ctrl+Z", m.Undo)
 	selectText(t, m, "commitment")

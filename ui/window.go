@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scholia/annotate"
-	"scholia/annotate/backup"
 	"scholia/annotate/library"
 	"scholia/ui/reader"
 )
@@ -31,6 +30,7 @@ type MainWindow struct {
 	panel    *AnnotationPanel
 	status   *statusBar
 	imports  *importer
+	backups  *backups
 	exports  *exporter
 	banner   *widget.Label
 	left     *container.Split
@@ -112,6 +112,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 		reload:    m.Reload,
 	}
 
+	m.backups = &backups{lib: lib, tasks: m.tasks, guard: m.guard, status: m.status, showError: m.showError}
 	m.exports = &exporter{lib: lib, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
 		state: &m.state, reader: m.reader, palette: m.palette, showError: m.showError, showMessage: m.ShowMessage}
 
@@ -129,10 +130,10 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.win.SetOnClosed(m.guard.wrap(m.stopTimers))
 	m.guardCallbacks()
 
-	lib.OnBackupProblem(m.backupProblem)
+	lib.OnBackupProblem(m.backups.problem)
 	m.library.load()
 	if err := lib.BackupProblem(); err != nil {
-		m.backupFailed(err)
+		m.backups.failed(err)
 	}
 	return m
 }
@@ -331,38 +332,6 @@ func (m *MainWindow) showError(err error) {
 		return
 	}
 	m.dialogs.show(dialog.NewError(err, m.win))
-}
-
-// BackUpNow backs the library up into the backups folder beside it,
-// unless it is unchanged since its newest backup, off the UI goroutine,
-// and says which in the status bar.
-func (m *MainWindow) BackUpNow() {
-	type backedUp struct {
-		info  backup.Info
-		wrote bool
-	}
-	start(m.tasks, laneChange, "Backing up…", func() (backedUp, error) {
-		info, wrote, err := m.lib.Backup("")
-		return backedUp{info, wrote}, err
-	}, func(b backedUp, err error) {
-		if err != nil {
-			m.setStatus("")
-			m.showError(err)
-			return
-		}
-		if b.wrote {
-			m.setStatus("Backed up: " + library.Describe(b.info))
-		} else {
-			m.setStatus("Unchanged since the backup of " + library.Describe(b.info))
-		}
-	})
-}
-
-// backupFailed says in the status bar that an automatic backup failed:
-// the library itself is sound and saving goes on.
-func (m *MainWindow) backupFailed(err error) {
-	fyne.LogError("scholia", err)
-	m.setStatus("Backup failed: " + err.Error())
 }
 
 // ShowMessage tells the reader about a mistake (an unreadable file) in a
