@@ -13,20 +13,6 @@ import (
 	"scholia/annotate"
 )
 
-const statement = `Joint Statement
-
-Both delegations reaffirmed their commitment, in principle, to a negotiated settlement.
-
-Further consultations at the technical level would take place at an appropriate time.
-
-Progress on the humanitarian questions raised by either side remains a condition.
-`
-
-const reply = `Analyst Reply
-
-In principle means nothing is agreed until everything is agreed.
-`
-
 // at is the index in code points of s in the open document's text.
 func at(t *testing.T, w *MainWindow, s string) int {
 	t.Helper()
@@ -89,7 +75,7 @@ func dragAcross(t *testing.T, w *MainWindow, from, to string) {
 }
 
 func TestDragThenCtrlHStoresTheExactPassage(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	dragAcross(t, w, "reaffirmed", "principle")
@@ -137,7 +123,7 @@ func TestDragThenCtrlHStoresTheExactPassage(t *testing.T) {
 }
 
 func TestNotesAndQuestionsWithTags(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	doc := w.reader.Document()
@@ -200,7 +186,7 @@ func TestNotesAndQuestionsWithTags(t *testing.T) {
 }
 
 func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement, "r.txt": reply})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement, "r.txt": analystReply})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	noteOn(t, w, "in principle", annotate.KindQuestion, "What does in principle commit them to?")
@@ -233,7 +219,7 @@ func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
 }
 
 func TestFiltersDeleteUndoAndTrash(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	mark := func(quote string, colour int, kind annotate.Kind, tags ...string) {
@@ -301,7 +287,7 @@ func TestFiltersDeleteUndoAndTrash(t *testing.T) {
 }
 
 func TestCopyWithCitation(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	selectQuote(t, w, "a negotiated settlement")
@@ -313,7 +299,7 @@ func TestCopyWithCitation(t *testing.T) {
 }
 
 func TestSearchPaletteFindsAndOpens(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement, "r.txt": reply})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement, "r.txt": analystReply})
 	w := f.window()
 	openByTitle(t, w, "Analyst Reply")
 	noteOn(t, w, "nothing is agreed", annotate.KindNote, "The classic negotiating formula", "formula")
@@ -355,14 +341,14 @@ func TestSearchPaletteFindsAndOpens(t *testing.T) {
 }
 
 func TestOrphansAreListedAndPlacedAgain(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	noteOn(t, w, "technical level", annotate.KindNote, "who exactly?")
 	selectQuote(t, w, "reaffirmed their commitment")
 	w.Highlight()
 
-	changed := strings.Replace(statement, "Further consultations at the technical level would take place at an appropriate time.", "Talks end here.", 1)
+	changed := strings.Replace(jointStatement, "Further consultations at the technical level would take place at an appropriate time.", "Talks end here.", 1)
 	if err := os.WriteFile(filepath.Join(f.dir, "s.txt"), []byte(changed), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 func TestBackUpNowSaysWhatWasBackedUp(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	w.backups.now()
 	if !strings.HasPrefix(w.status.label.Text, "Backed up: ") || !strings.Contains(w.status.label.Text, "(1 document, 0 annotations)") {

@@ -15,7 +15,7 @@ import (
 // dialog, the note dialog keeps what was typed, and saving again works
 // once there is room.
 func TestAFailedSaveKeepsTheNoteAndSaysSo(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	selectQuote(t, w, "technical level")

@@ -32,12 +32,11 @@ const analystReply = `Analyst Reply
 In principle means nothing is agreed until everything is agreed.
 `
 
-// newTestWindow opens a window on a library of its own holding files,
-// with crash logs going to a folder of the test; app nil is a fresh test
-// app.
-func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWindow, *library.Library) {
+// newTestLibrary opens a library of its own in a folder of the test,
+// holding files imported from there, with crash logs going to another.
+func newTestLibrary(t testing.TB, files map[string]string) (*library.Library, string) {
 	t.Helper()
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	t.Setenv("XDG_STATE_HOME", t.TempDir()) // crash logs, should one be written
 	dir := t.TempDir()
 	lib, err := library.Open(filepath.Join(dir, "library.db"))
 	if err != nil {
@@ -53,6 +52,15 @@ func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWi
 			t.Fatal(err)
 		}
 	}
+	return lib, dir
+}
+
+// newTestWindow opens a window on a library of its own holding files,
+// with crash logs going to a folder of the test; app nil is a fresh test
+// app.
+func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWindow, *library.Library) {
+	t.Helper()
+	lib, _ := newTestLibrary(t, files)
 	if app == nil {
 		app = test.NewTempApp(t)
 	}

@@ -45,7 +45,7 @@ func clickColour(t *testing.T, w *MainWindow, from, to string, c annotate.Colour
 }
 
 func TestASecondColourOnAHighlightRecoloursIt(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
@@ -80,7 +80,7 @@ func TestASecondColourOnAHighlightRecoloursIt(t *testing.T) {
 }
 
 func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
@@ -130,7 +130,7 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 }
 
 func TestANoteOnExactlyAHighlightIsItsNote(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	clickColour(t, w, "technical", "level", annotate.Purple)

@@ -12,7 +12,7 @@ import (
 )
 
 func TestCitationDetailsAreUsedWhenCopying(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	ref := annotate.Reference{Title: "Joint Statement", Authors: []string{"Ann Lee"}, Publisher: "Foreign Ministry", Published: "2026-03-02"}
@@ -34,7 +34,7 @@ func TestCitationDetailsAreUsedWhenCopying(t *testing.T) {
 }
 
 func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	noteOn(t, w, "a negotiated settlement", annotate.KindNote, "The usual formula", "formula")
@@ -54,7 +54,7 @@ func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	g := newFixture(t, map[string]string{"s.txt": statement})
+	g := newFixture(t, map[string]string{"s.txt": jointStatement})
 	other := g.window()
 	openByTitle(t, other, "Joint Statement")
 	if !Await(other.ImportAnnotations(js), 10*time.Second) {

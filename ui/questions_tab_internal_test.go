@@ -20,7 +20,7 @@ func ask(t *testing.T, w *MainWindow, quote, body string) {
 // from the start, and listed once their tab is shown, in step with every
 // question asked or dropped after.
 func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	if !w.panel.Visible() {

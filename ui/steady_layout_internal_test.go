@@ -38,7 +38,7 @@ func geometry(w *MainWindow) string {
 // sizes: the library, reader and panel keep their widths and the text its
 // line breaks.
 func TestChoosingAnAnnotationMovesNothing(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement, "r.txt": reply})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement, "r.txt": analystReply})
 	docs, _ := f.lib.Documents()
 	var doc, other string
 	for _, d := range docs {

@@ -25,7 +25,7 @@ func undoes(t *testing.T, w *MainWindow, want string) {
 // steps back through the restore, the deletion and the highlighting, with
 // no error and nothing left in the trash.
 func TestCtrlZAfterRestoringStepsBackThroughEachChange(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	p := w.Panel()
@@ -55,7 +55,7 @@ func TestCtrlZAfterRestoringStepsBackThroughEachChange(t *testing.T) {
 // highlight and an empty trash; a highlight deleted and restored onto the
 // passage highlighted again joins it instead of doubling it.
 func TestAPassageHighlightedAgainNeverCarriesTwo(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openByTitle(t, w, "Joint Statement")
 	p := w.Panel()

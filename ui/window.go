@@ -32,7 +32,6 @@ type MainWindow struct {
 	imports  *importer
 	backups  *backups
 	exports  *exporter
-	banner   *widget.Label
 	left     *container.Split
 	right    *container.Split
 	state    windowState
@@ -157,19 +156,19 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	m.left = container.NewHSplit(steady(m.library.list), m.right)
 	m.left.Offset = m.state.left
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status.label)
-	return container.NewBorder(m.readOnlyBanner(), statusBar, nil, nil, m.left)
+	return container.NewBorder(readOnlyBanner(m.lib), statusBar, nil, nil, m.left)
 }
 
 // readOnlyBanner says, above everything, that nothing can be saved when
 // the library could only be opened read-only; nil otherwise.
-func (m *MainWindow) readOnlyBanner() fyne.CanvasObject {
-	if !m.lib.ReadOnly() {
+func readOnlyBanner(lib *library.Library) fyne.CanvasObject {
+	if !lib.ReadOnly() {
 		return nil
 	}
-	m.banner = widget.NewLabel(fmt.Sprintf("Read-only: Scholia cannot write to %s, so you can read and search, but highlights and notes cannot be saved. Make the file writable and reopen Scholia to annotate.", m.lib.Path()))
-	m.banner.Wrapping = fyne.TextWrapWord
-	m.banner.Importance = widget.WarningImportance
-	return container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, m.banner), widget.NewSeparator())
+	banner := widget.NewLabel(fmt.Sprintf("Read-only: Scholia cannot write to %s, so you can read and search, but highlights and notes cannot be saved. Make the file writable and reopen Scholia to annotate.", lib.Path()))
+	banner.Wrapping = fyne.TextWrapWord
+	banner.Importance = widget.WarningImportance
+	return container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, banner), widget.NewSeparator())
 }
 
 // Window is the Fyne window.

@@ -44,22 +44,7 @@ type fixture struct {
 
 func newFixture(t *testing.T, files map[string]string) *fixture {
 	t.Helper()
-	t.Setenv("XDG_STATE_HOME", t.TempDir()) // crash logs, should one be written
-	dir := t.TempDir()
-	lib, err := library.Open(filepath.Join(dir, "library.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = lib.Close() })
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := lib.Import(p); err != nil {
-			t.Fatal(err)
-		}
-	}
+	lib, dir := newTestLibrary(t, files)
 	return &fixture{t: t, dir: dir, lib: lib, app: test.NewTempApp(t)}
 }
 
