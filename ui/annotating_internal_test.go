@@ -77,7 +77,7 @@ func dragAcross(t *testing.T, w *MainWindow, from, to string) {
 func TestDragThenCtrlHStoresTheExactPassage(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	dragAcross(t, w, "reaffirmed", "principle")
 	if got := w.reader.SelectedText(); got != "reaffirmed their commitment, in principle" {
 		t.Fatalf("drag selected %q", got)
@@ -125,7 +125,7 @@ func TestDragThenCtrlHStoresTheExactPassage(t *testing.T) {
 func TestNotesAndQuestionsWithTags(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	doc := w.reader.Document()
 	noteOn(t, w, "technical level", annotate.KindNote, "Who sits at the *technical* level?", "delegations", "#process")
 
@@ -188,13 +188,13 @@ func TestNotesAndQuestionsWithTags(t *testing.T) {
 func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement, "r.txt": analystReply})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	noteOn(t, w, "in principle", annotate.KindQuestion, "What does in principle commit them to?")
 	q := w.Panel().Shown()[0]
 	w.Panel().Choose(0)
 
 	w.AnswerWithSelection(q.ID)
-	openByTitle(t, w, "Analyst Reply")
+	openTitled(t, w, "Analyst Reply")
 	selectQuote(t, w, "nothing is agreed until everything is agreed")
 	w.UseAsAnswer()
 
@@ -207,7 +207,7 @@ func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
 		t.Errorf("answer passage %q", link.Anchor.Exact)
 	}
 	// Following the link opens that passage, flashing.
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	w.Panel().Choose(0)
 	w.Panel().Editor.OnFollow(got.Answer.Link)
 	if w.reader.Document().Title != "Analyst Reply" {
@@ -221,7 +221,7 @@ func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
 func TestFiltersDeleteUndoAndTrash(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	mark := func(quote string, colour int, kind annotate.Kind, tags ...string) {
 		s := at(t, w, quote)
 		w.reader.Select(s, s+len([]rune(quote)))
@@ -289,7 +289,7 @@ func TestFiltersDeleteUndoAndTrash(t *testing.T) {
 func TestCopyWithCitation(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	selectQuote(t, w, "a negotiated settlement")
 	w.CopyWithCitation()
 	got := f.app.Clipboard().Content()
@@ -301,9 +301,9 @@ func TestCopyWithCitation(t *testing.T) {
 func TestSearchPaletteFindsAndOpens(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement, "r.txt": analystReply})
 	w := f.window()
-	openByTitle(t, w, "Analyst Reply")
+	openTitled(t, w, "Analyst Reply")
 	noteOn(t, w, "nothing is agreed", annotate.KindNote, "The classic negotiating formula", "formula")
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 
 	w.OpenSearch()
 	if !w.palette.Visible() {
@@ -343,7 +343,7 @@ func TestSearchPaletteFindsAndOpens(t *testing.T) {
 func TestOrphansAreListedAndPlacedAgain(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	noteOn(t, w, "technical level", annotate.KindNote, "who exactly?")
 	selectQuote(t, w, "reaffirmed their commitment")
 	w.Highlight()

@@ -17,7 +17,7 @@ import (
 func TestAFailedSaveKeepsTheNoteAndSaysSo(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	selectQuote(t, w, "technical level")
 	w.AddNote()
 	body := "A reflection typed when the disk had no room left."

@@ -47,7 +47,7 @@ func clickColour(t *testing.T, w *MainWindow, from, to string, c annotate.Colour
 func TestASecondColourOnAHighlightRecoloursIt(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Green)
 	if got := shown(t, f, w); got != "highlight green «reaffirmed their commitment»" {
@@ -82,7 +82,7 @@ func TestASecondColourOnAHighlightRecoloursIt(t *testing.T) {
 func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
 
 	// The same colour over part of it and beyond: one highlight.
@@ -132,7 +132,7 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 func TestANoteOnExactlyAHighlightIsItsNote(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	clickColour(t, w, "technical", "level", annotate.Purple)
 	noteOn(t, w, "technical level", annotate.KindNote, "Which experts?")
 	if got := shown(t, f, w); got != "note purple «technical level» Which experts?" {

@@ -14,7 +14,7 @@ import (
 func TestCitationDetailsAreUsedWhenCopying(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	ref := annotate.Reference{Title: "Joint Statement", Authors: []string{"Ann Lee"}, Publisher: "Foreign Ministry", Published: "2026-03-02"}
 	if err := w.SaveCitation(ref, interop.APA); err != nil {
 		t.Fatal(err)
@@ -36,7 +36,7 @@ func TestCitationDetailsAreUsedWhenCopying(t *testing.T) {
 func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	noteOn(t, w, "a negotiated settlement", annotate.KindNote, "The usual formula", "formula")
 	noteOn(t, w, "a negotiated settlement", annotate.KindQuestion, "Settled by whom?")
 
@@ -56,7 +56,7 @@ func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 
 	g := newFixture(t, map[string]string{"s.txt": jointStatement})
 	other := g.window()
-	openByTitle(t, other, "Joint Statement")
+	openTitled(t, other, "Joint Statement")
 	if !Await(other.ImportAnnotations(js), 10*time.Second) {
 		t.Fatal("the import did not finish")
 	}

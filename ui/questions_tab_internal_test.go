@@ -22,7 +22,7 @@ func ask(t *testing.T, w *MainWindow, quote, body string) {
 func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	if !w.panel.Visible() {
 		w.TogglePanel()
 	}

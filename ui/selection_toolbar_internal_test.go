@@ -29,7 +29,7 @@ func toolbarOnScreen(w *MainWindow) bool {
 func TestTheToolbarFollowsEveryFinishedSelection(t *testing.T) {
 	f := newFixture(t, map[string]string{"t.txt": treaty})
 	w := f.window()
-	openByTitle(t, w, "Arms Control After 1991")
+	openTitled(t, w, "Arms Control After 1991")
 	mouse := newPointer(w.Window().Canvas())
 	d := fyne.CurrentApp().Driver()
 	origin, size := d.AbsolutePositionForObject(w.reader), w.reader.Size()

@@ -78,7 +78,7 @@ func TestChoosingAnAnnotationMovesNothing(t *testing.T) {
 		t.Run(fmt.Sprintf("%.0fx%.0f", size.Width, size.Height), func(t *testing.T) {
 			w := f.window()
 			w.Window().Resize(size)
-			openByTitle(t, w, "Joint Statement")
+			openTitled(t, w, "Joint Statement")
 			if !w.panel.Visible() {
 				w.TogglePanel()
 			}

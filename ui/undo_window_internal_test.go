@@ -27,7 +27,7 @@ func undoes(t *testing.T, w *MainWindow, want string) {
 func TestCtrlZAfterRestoringStepsBackThroughEachChange(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	p := w.Panel()
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
 	id := p.Shown()[0].ID
@@ -57,7 +57,7 @@ func TestCtrlZAfterRestoringStepsBackThroughEachChange(t *testing.T) {
 func TestAPassageHighlightedAgainNeverCarriesTwo(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	p := w.Panel()
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
 	undoes(t, w, "Undid the new highlight")

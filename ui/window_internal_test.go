@@ -66,21 +66,6 @@ func (f *fixture) window() *MainWindow {
 	return w
 }
 
-func openByTitle(t *testing.T, w *MainWindow, title string) {
-	t.Helper()
-	for i, got := range w.library.list.Titles() {
-		if got == title {
-			w.library.list.Tap(i)
-			w.WaitIdle()
-			if w.reader.Document() == nil || w.reader.Document().Title != title {
-				t.Fatalf("tapping %q opened %v", title, w.reader.Document())
-			}
-			return
-		}
-	}
-	t.Fatalf("%q not in the list %q", title, w.library.list.Titles())
-}
-
 func TestFirstStartShowsTheWelcomeArticle(t *testing.T) {
 	w := newFixture(t, nil).window()
 	if got := w.library.list.Titles(); len(got) != 1 || got[0] != "Reading a Foreign-Policy Source with Scholia" {
@@ -122,7 +107,7 @@ func TestLibraryFilterAndSort(t *testing.T) {
 		t.Errorf("status %q", w.status.label.Text)
 	}
 	w.library.list.SetFilter("")
-	openByTitle(t, w, "Ceasefire Monitoring")
+	openTitled(t, w, "Ceasefire Monitoring")
 	w.library.list.SetOrder("last opened")
 	if got := w.library.list.Titles()[0]; got != "Ceasefire Monitoring" {
 		t.Errorf("by last opened, first is %q", got)
@@ -131,7 +116,7 @@ func TestLibraryFilterAndSort(t *testing.T) {
 
 func TestOutlineJumpsAndFollowsScrolling(t *testing.T) {
 	w := newFixture(t, map[string]string{"t.txt": treaty}).window()
-	openByTitle(t, w, "Arms Control After 1991")
+	openTitled(t, w, "Arms Control After 1991")
 	w.reading.outline.Jump(1)
 	doc := w.reader.Document()
 	want := doc.Outline()[1].Start
@@ -146,7 +131,7 @@ func TestOutlineJumpsAndFollowsScrolling(t *testing.T) {
 
 func TestFindNextAndPrevious(t *testing.T) {
 	w := newFixture(t, map[string]string{"t.txt": treaty}).window()
-	openByTitle(t, w, "Arms Control After 1991")
+	openTitled(t, w, "Arms Control After 1991")
 	w.OpenFind()
 	if !w.reading.find.Visible() {
 		t.Fatal("Ctrl+F did not show the find bar")
@@ -191,7 +176,7 @@ func TestFindNextAndPrevious(t *testing.T) {
 func TestCopyCopiesExactlyTheSelection(t *testing.T) {
 	f := newFixture(t, map[string]string{"t.txt": treaty})
 	w := f.window()
-	openByTitle(t, w, "Arms Control After 1991")
+	openTitled(t, w, "Arms Control After 1991")
 	text := w.reader.Document().Text()
 	start := len([]rune(text[:strings.Index(text, "signed in haste")]))
 	w.reader.Select(start, start+len("signed in haste"))
@@ -209,12 +194,12 @@ func TestCopyCopiesExactlyTheSelection(t *testing.T) {
 func TestReadingPositionAndLastDocumentAreRestored(t *testing.T) {
 	f := newFixture(t, map[string]string{"t.txt": treaty, "b.txt": "Another Paper\n\nShort.\n"})
 	w := f.window()
-	openByTitle(t, w, "Arms Control After 1991")
+	openTitled(t, w, "Arms Control After 1991")
 	doc := w.reader.Document()
 	target := doc.Outline()[1].Start
 	w.reader.ScrollTo(target)
-	openByTitle(t, w, "Another Paper")
-	openByTitle(t, w, "Arms Control After 1991")
+	openTitled(t, w, "Another Paper")
+	openTitled(t, w, "Arms Control After 1991")
 	if top := w.reader.TopPosition(); top != target {
 		t.Errorf("reopened at %d, want %d", top, target)
 	}
@@ -315,7 +300,7 @@ func TestDroppedFilesAreImportedAndOpened(t *testing.T) {
 
 func TestContentsEntryLinksToItsHeading(t *testing.T) {
 	w := newFixture(t, map[string]string{"t.txt": treaty}).window()
-	openByTitle(t, w, "Arms Control After 1991")
+	openTitled(t, w, "Arms Control After 1991")
 	w.reader.OnLinkTapped("2. Verification")
 	if top, want := w.reader.TopPosition(), w.reader.Document().Outline()[1].Start; top != want {
 		t.Errorf("following the contents entry put %d at the top, want %d", top, want)
