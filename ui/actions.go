@@ -2,11 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/widget"
 )
 
 // action is one thing a person can do, with its menu entry and shortcut.
@@ -50,7 +46,7 @@ func (m *MainWindow) actions() []action {
 		{"View", "Annotations Panel", "Ctrl+Shift+P", ctrlShift(fyne.KeyP), m.TogglePanel},
 		{"View", "Dark or Light Theme", "Ctrl+Shift+T", ctrlShift(fyne.KeyT), m.ToggleTheme},
 		{"View", "Follow the System Theme", "", nil, func() { m.SetTheme(ThemeSystem) }},
-		{"Help", "Keyboard Shortcuts", "F1, Ctrl+/", ctrl(fyne.KeySlash), m.ShowShortcuts},
+		{"Help", "Keyboard Shortcuts", "F1, Ctrl+/", ctrl(fyne.KeySlash), m.help.show},
 	}
 }
 
@@ -91,7 +87,7 @@ func (m *MainWindow) installMenus() {
 func (m *MainWindow) typedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyF1:
-		m.ShowShortcuts()
+		m.help.show()
 	case fyne.KeyEscape:
 		if m.dialogs.escape() {
 			return
@@ -100,31 +96,6 @@ func (m *MainWindow) typedKey(k *fyne.KeyEvent) {
 			m.reading.find.Close()
 		}
 	}
-}
-
-// ShowShortcuts shows a sheet listing every shortcut.
-func (m *MainWindow) ShowShortcuts() {
-	var rows []fyne.CanvasObject
-	add := func(what, keys string) {
-		k := widget.NewLabelWithStyle(keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-		k.Wrapping = fyne.TextWrapWord
-		rows = append(rows, widget.NewLabel(what), k)
-	}
-	for _, a := range m.actions() {
-		if a.keys != "" {
-			add(a.label, a.keys)
-		}
-	}
-	for _, r := range readingKeys {
-		add(r[0], r[1])
-	}
-	sheet := container.NewVScroll(container.New(layout.NewFormLayout(), rows...))
-	sheet.SetMinSize(fyne.NewSize(600, 440))
-	d := dialog.NewCustom("Keyboard shortcuts", "Close", sheet, m.win)
-	d.Resize(fyne.NewSize(660, 540))
-	m.helpOpen = true
-	d.SetOnClosed(func() { m.helpOpen = false })
-	m.dialogs.show(d)
 }
 
 // focusedEntry is the text box with the keyboard focus, if any: Copy and

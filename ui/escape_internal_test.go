@@ -41,11 +41,11 @@ func TestEscClosesEveryDialog(t *testing.T) {
 
 	t.Run("the shortcuts sheet", func(t *testing.T) {
 		pressKey(c, fyne.KeyF1)
-		if !m.helpOpen {
+		if !m.help.open {
 			t.Fatal("F1 did not open the shortcuts sheet")
 		}
 		escCloses(t, c, "the shortcuts sheet")
-		if m.helpOpen {
+		if m.help.open {
 			t.Error("the window still counts the sheet as open")
 		}
 	})

@@ -3,7 +3,6 @@ package ui
 import (
 	"scholia/annotate"
 	"scholia/annotate/library"
-	"scholia/ui/reader"
 )
 
 // snapshot is what the window shows of the library, read off the UI
@@ -48,20 +47,7 @@ func (m *MainWindow) apply(s snapshot, keep bool) {
 
 func (m *MainWindow) showAnnotations(s snapshot) {
 	m.anns, m.openQuestions = s.anns, s.open
-	variant := currentVariant(m.app)
-	var hs []reader.Highlight
-	var marks []reader.Marker
-	for _, a := range s.anns {
-		if a.Anchor == nil || a.Orphan {
-			continue
-		}
-		hs = append(hs, reader.Highlight{Start: a.Anchor.Start, End: a.Anchor.End, Colour: fill(a.Colour, variant)})
-		if a.Kind != annotate.KindHighlight {
-			marks = append(marks, reader.Marker{Pos: a.Anchor.Start, Question: a.Kind == annotate.KindQuestion, Colour: solid(a.Colour)})
-		}
-	}
-	m.reader.SetHighlights(hs)
-	m.reader.SetMarkers(marks)
+	m.reading.paint(s.anns, currentVariant(m.app))
 	m.panel.Editor.SetKnownTags(s.tags)
 	m.tags = s.tags
 	m.panel.pagesOf = m.reader.Document()

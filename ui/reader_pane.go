@@ -52,6 +52,25 @@ func (p *readerPane) show(doc *annotate.Document, pos, words int, outline []anno
 	p.outline.MarkCurrent(p.reader.TopPosition())
 }
 
+// paint paints the open document's annotations in the reader: each
+// placed one's passage in its colour, with a sign in the margin for a
+// note or question.
+func (p *readerPane) paint(anns []annotate.Annotation, variant fyne.ThemeVariant) {
+	var hs []reader.Highlight
+	var marks []reader.Marker
+	for _, a := range anns {
+		if a.Anchor == nil || a.Orphan {
+			continue
+		}
+		hs = append(hs, reader.Highlight{Start: a.Anchor.Start, End: a.Anchor.End, Colour: fill(a.Colour, variant)})
+		if a.Kind != annotate.KindHighlight {
+			marks = append(marks, reader.Marker{Pos: a.Anchor.Start, Question: a.Kind == annotate.KindQuestion, Colour: solid(a.Colour)})
+		}
+	}
+	p.reader.SetHighlights(hs)
+	p.reader.SetMarkers(marks)
+}
+
 func (p *readerPane) onScrolled(top int) {
 	p.outline.MarkCurrent(top)
 	if p.scrolled != nil {

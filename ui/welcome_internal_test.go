@@ -136,7 +136,7 @@ func TestTheWelcomeArticleNamesOnlyShortcutsTheWindowHas(t *testing.T) {
 	bare := map[fyne.KeyName]func() bool{
 		fyne.KeyF1: func() bool {
 			w.Window().Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF1})
-			return w.helpOpen
+			return w.help.open
 		},
 	}
 	for _, c := range combos {

@@ -21,21 +21,21 @@ import (
 // MainWindow is Scholia's window: the library on the left, the reader in
 // the middle, the annotations panel on the right, a status line below.
 type MainWindow struct {
-	app      fyne.App
-	win      fyne.Window
-	lib      *library.Library
-	library  *libraryPane
-	reading  *readerPane
-	reader   *reader.Reader // the reading pane's reader, for the annotating code
-	panel    *AnnotationPanel
-	status   *statusBar
-	imports  *importer
-	backups  *backups
-	exports  *exporter
-	left     *container.Split
-	right    *container.Split
-	state    windowState
-	helpOpen bool
+	app     fyne.App
+	win     fyne.Window
+	lib     *library.Library
+	library *libraryPane
+	reading *readerPane
+	reader  *reader.Reader // the reading pane's reader, for the annotating code
+	panel   *AnnotationPanel
+	status  *statusBar
+	imports *importer
+	backups *backups
+	exports *exporter
+	left    *container.Split
+	right   *container.Split
+	state   windowState
+	help    *helpSheet
 
 	// highlightChoice is the question last asked about a colour chosen on
 	// a passage overlapping a highlight of another colour.
@@ -115,6 +115,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.exports = &exporter{lib: lib, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
 		state: &m.state, reader: m.reader, palette: m.palette, showError: m.showError, showMessage: m.ShowMessage}
 
+	m.help = &helpSheet{win: m.win, dialogs: m.dialogs, actions: m.actions}
 	m.win.SetContent(m.layout())
 	m.win.Resize(fyne.NewSize(m.state.width, m.state.height))
 	m.installMenus()
@@ -143,7 +144,7 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	findBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), m.OpenFind)
 	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), m.ToggleTheme)
 	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), m.TogglePanel)
-	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.ShowShortcuts)
+	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.help.show)
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(open, searchBtn),
 		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline)
 	centre := container.NewBorder(container.NewVBox(toolbar, m.reading.find), nil, nil, nil,

@@ -251,7 +251,7 @@ func TestThemePanelAndSizeAreRemembered(t *testing.T) {
 func TestHelpSheetListsShortcuts(t *testing.T) {
 	w := newFixture(t, nil).window()
 	w.reader.OnUnhandledKey(&fyne.KeyEvent{Name: fyne.KeyF1})
-	if !w.helpOpen {
+	if !w.help.open {
 		t.Fatal("F1 did not open the shortcuts sheet")
 	}
 	var shown []string
