@@ -94,11 +94,21 @@ func (m *MainWindow) HighlightIn(c annotate.Colour) {
 }
 
 func (m *MainWindow) applyColour(docID string, s, e int, c annotate.Colour, how library.HighlightChoice) {
-	res, err := m.lib.Highlight(docID, s, e, c, how)
-	if err != nil {
-		m.showError(err)
-		return
-	}
+	saveChange(m, "Saving the highlight…", func() (library.Highlighted, error) {
+		return m.lib.Highlight(docID, s, e, c, how)
+	}, func(res library.Highlighted, err error) {
+		if err != nil {
+			m.setStatus("")
+			m.showError(err)
+			return
+		}
+		m.highlighted(docID, s, e, c, res)
+	})
+}
+
+// highlighted shows what a highlight saved did; the passage, still
+// selected, is let go, unless another was selected meanwhile.
+func (m *MainWindow) highlighted(docID string, s, e int, c annotate.Colour, res library.Highlighted) {
 	msg := "Saved"
 	switch res.Outcome {
 	case library.MustAsk:
@@ -114,7 +124,7 @@ func (m *MainWindow) applyColour(docID string, s, e int, c annotate.Colour, how 
 		m.dialogs.showWith(m.highlightChoice.Show, m.highlightChoice.cancel.OnTapped)
 		return
 	case library.Unchanged:
-		m.reader.ClearSelection()
+		m.letGo(docID, s, e)
 		m.setStatus("Already highlighted in " + string(c))
 		if res.Annotation != nil {
 			m.panel.Reveal(res.Annotation.ID)
@@ -125,26 +135,61 @@ func (m *MainWindow) applyColour(docID string, s, e int, c annotate.Colour, how 
 	case library.Merged:
 		msg = "Saved: one " + string(c) + " highlight now covers the passage · Ctrl+Z undoes"
 	}
-	m.reader.ClearSelection()
+	m.letGo(docID, s, e)
 	id := res.Annotation.ID
-	m.savedHere(msg, func() { m.panel.Reveal(id) })
+	m.savedOn(docID, msg, func() { m.panel.Reveal(id) })
+}
+
+// letGo clears the selection of the passage s-e of docID, once a change
+// to it is saved, unless the reader has selected something else since.
+func (m *MainWindow) letGo(docID string, s, e int) {
+	if d := m.reader.Document(); d == nil || d.ID != docID {
+		return
+	}
+	if cs, ce := m.trimmedSelection(); cs == s && ce == e {
+		m.reader.ClearSelection()
+	}
+}
+
+// savedOn reports a change committed to docID's annotations: then (may be
+// nil) runs once it shows, if that document is still the one open.
+func (m *MainWindow) savedOn(docID, msg string, then func()) {
+	if d := m.reader.Document(); d == nil || d.ID != docID {
+		m.saved(msg, nil)
+		return
+	}
+	m.savedHere(msg, then)
 }
 
 // HighlightQuestion is the question last asked about a passage that
 // overlaps a highlight of another colour, or nil.
 func (m *MainWindow) HighlightQuestion() *HighlightChoice { return m.highlightChoice }
 
-// create saves a new annotation and shows it, selected, in the panel;
-// it says whether it was saved.
-func (m *MainWindow) create(docID string, d library.Draft) bool {
-	a, err := m.lib.Annotate(docID, d)
-	if err != nil {
-		m.showError(err)
-		return false
-	}
-	m.reader.ClearSelection()
-	m.savedHere("Saved", func() { m.panel.Reveal(a.ID) })
-	return true
+// create saves a new annotation off the UI goroutine, then shows it,
+// selected, in the panel; done (may be nil) is told on the UI goroutine,
+// before that, whether it was saved.
+func (m *MainWindow) create(docID string, d library.Draft, done func(error)) {
+	saveChange(m, "Saving…", func() (*annotate.Annotation, error) {
+		return m.lib.Annotate(docID, d)
+	}, func(a *annotate.Annotation, err error) {
+		if done != nil {
+			done(err)
+		}
+		if err != nil {
+			m.setStatus("Not saved")
+			var p *annotate.Panic
+			if errors.As(err, &p) {
+				m.guard.caught(p, nil)
+			} else if done == nil {
+				m.showError(err)
+			}
+			return
+		}
+		if !d.Whole {
+			m.letGo(docID, d.Start, d.End)
+		}
+		m.savedOn(docID, "Saved", func() { m.panel.Reveal(a.ID) })
+	})
 }
 
 // AddNote writes a note on the selection, or on the whole document when
@@ -175,11 +220,11 @@ func (m *MainWindow) annotateWithText(kind annotate.Kind) {
 		quote = string(m.reader.Text()[s:e])
 	}
 	m.toolbar.Hide()
-	m.noteDialog = NewNoteDialog(kind, quote, m.tags, m.win, func(body string, tags []string) bool {
+	m.noteDialog = NewNoteDialog(kind, quote, m.tags, m.win, func(body string, tags []string, done func(error)) {
 		d.Body, d.Tags = body, tags
-		saved := false
-		m.guard.run(func() { saved = m.create(doc.ID, d) })
-		return saved
+		if !m.guard.run(func() { m.create(doc.ID, d, done) }) {
+			done(errCrashed)
+		}
 	})
 	m.noteDialog.dialogs = m.dialogs
 	m.dialogs.showWith(func() { m.noteDialog.Show(m.win) }, m.noteDialog.Cancel)
@@ -223,15 +268,20 @@ func (m *MainWindow) Undo() {
 	m.panel.Editor.flush()
 	// An edit still being saved was made before Ctrl+Z: the mark is taken
 	// once it is saved.
-	mark, marked := m.lib.UndoMark(), !m.panel.Editor.saving()
+	// So is a change still being saved from the window: the mark is the
+	// one right after it.
+	mark, marked, after := m.lib.UndoMark(), !m.panel.Editor.saving(), m.undoAfter()
 	type undone struct {
 		what  string
 		newer int
 	}
-	start(m.tasks, laneChange, "Undoing…", func() (undone, error) {
+	saveChange(m, "Undoing…", func() (undone, error) {
 		m.panel.Editor.waitSaved()
-		if !marked {
+		switch {
+		case !marked:
 			mark = m.lib.UndoMark()
+		case after != nil:
+			mark = after.value()
 		}
 		what, newer, err := m.lib.UndoStep(mark)
 		return undone{what, newer}, err
@@ -261,7 +311,7 @@ func (m *MainWindow) Undo() {
 
 func (m *MainWindow) deleteAnnotation(id string) {
 	m.panel.Editor.flush()
-	start(m.tasks, laneChange, "Moving to the trash…", func() (struct{}, error) {
+	saveChange(m, "Moving to the trash…", func() (struct{}, error) {
 		m.panel.Editor.waitSaved()
 		return struct{}{}, m.lib.DeleteAnnotation(id)
 	}, func(_ struct{}, err error) {
@@ -278,7 +328,7 @@ func (m *MainWindow) deleteAnnotation(id string) {
 
 func (m *MainWindow) restoreAnnotation(id string) {
 	m.panel.Editor.flush()
-	start(m.tasks, laneChange, "Restoring…", func() (*annotate.Annotation, error) {
+	saveChange(m, "Restoring…", func() (*annotate.Annotation, error) {
 		m.panel.Editor.waitSaved()
 		return m.lib.RestoreAnnotation(id)
 	}, func(a *annotate.Annotation, err error) {
@@ -302,20 +352,28 @@ func (m *MainWindow) goTo(a annotate.Annotation) {
 	})
 }
 
-// placeHere anchors an orphan on the passage selected in the reader.
+// placeHere anchors an orphan on the passage selected in the reader,
+// once the panel's edits are saved.
 func (m *MainWindow) placeHere(id string) {
 	s, e, ok := m.selection()
 	if !ok {
 		m.setStatus("Select the passage to place it on, then choose Place here")
 		return
 	}
-	m.settleEdits()
-	if _, err := m.lib.PlaceAnnotation(id, s, e); err != nil {
-		m.showError(err)
-		return
-	}
-	m.reader.ClearSelection()
-	m.savedHere("Placed", func() { m.panel.Reveal(id) })
+	docID := m.reader.Document().ID
+	m.panel.Editor.flush()
+	saveChange(m, "Placing…", func() (*annotate.Annotation, error) {
+		m.panel.Editor.waitSaved()
+		return m.lib.PlaceAnnotation(id, s, e)
+	}, func(_ *annotate.Annotation, err error) {
+		if err != nil {
+			m.setStatus("")
+			m.showError(err)
+			return
+		}
+		m.letGo(docID, s, e)
+		m.savedOn(docID, "Placed", func() { m.panel.Reveal(id) })
+	})
 }
 
 func (m *MainWindow) followAnswer(linkID string) {
@@ -340,7 +398,9 @@ func (m *MainWindow) AnswerWithSelection(questionID string) {
 	m.setStatus(fmt.Sprintf("Select the passage that answers “%s” in any document, then choose Use as answer", trimQuote(oneLine(q.Body), 60)))
 }
 
-// UseAsAnswer answers the waiting question with the selected passage.
+// UseAsAnswer answers the waiting question with the selected passage,
+// once the panel's edits are saved. Should that fail, the question still
+// waits for its answer.
 func (m *MainWindow) UseAsAnswer() {
 	if m.answering == "" {
 		return
@@ -349,24 +409,35 @@ func (m *MainWindow) UseAsAnswer() {
 	if !ok {
 		return
 	}
-	m.settleEdits()
-	q, err := m.lib.Annotation(m.answering)
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	text := ""
-	if q.Answer != nil {
-		text = q.Answer.Text
-	}
-	if _, err := m.lib.AnswerWithPassage(q.ID, m.reader.Document().ID, s, e, text); err != nil {
-		m.showError(err)
-		return
-	}
+	qID, docID := m.answering, m.reader.Document().ID
 	m.answering = ""
 	m.toolbar.SetAnswering(false)
-	m.reader.ClearSelection()
-	m.saved("Answered", func() { m.panel.Reveal(q.ID) })
+	m.panel.Editor.flush()
+	saveChange(m, "Saving the answer…", func() (struct{}, error) {
+		m.panel.Editor.waitSaved()
+		q, err := m.lib.Annotation(qID)
+		if err != nil {
+			return struct{}{}, err
+		}
+		text := ""
+		if q.Answer != nil {
+			text = q.Answer.Text
+		}
+		_, err = m.lib.AnswerWithPassage(q.ID, docID, s, e, text)
+		return struct{}{}, err
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			if m.answering == "" {
+				m.answering = qID
+				m.toolbar.SetAnswering(true)
+			}
+			m.setStatus("")
+			m.showError(err)
+			return
+		}
+		m.letGo(docID, s, e)
+		m.saved("Answered", func() { m.panel.Reveal(qID) })
+	})
 }
 
 // matchInDocument finds the open document's annotations that match a

@@ -403,10 +403,6 @@ func (m *MainWindow) editSaved(_ annotate.Annotation, err error) {
 	}
 }
 
-// settleEdits saves the panel's edits before a change that reads or
-// replaces the annotation (deleting, undoing, answering, placing).
-func (m *MainWindow) settleEdits() { m.panel.Editor.Save() }
-
 // confirmQuitUnsaved asks before quitting with an edit that could not be
 // saved.
 func (m *MainWindow) confirmQuitUnsaved(err error) {

@@ -86,7 +86,8 @@ func (f *citationForm) content() fyne.CanvasObject {
 }
 
 // ShowCitationDialog edits the open document's citation details, used by
-// Copy with Citation and by exports.
+// Copy with Citation and by exports. It closes once they are saved, and
+// stays open, its fields kept, when saving them fails.
 func (m *MainWindow) ShowCitationDialog() {
 	doc := m.reader.Document()
 	if doc == nil {
@@ -94,59 +95,85 @@ func (m *MainWindow) ShowCitationDialog() {
 	}
 	f := newCitationForm(doc.Ref(), m.state.citation)
 	var d *dialog.CustomDialog
-	save := widget.NewButton("Save", m.guard.wrap(func() {
-		ref := f.reference()
-		if err := m.SaveCitation(ref, f.chosenStyle()); err != nil {
+	var save, reset, cancel *widget.Button
+	busy := func(on bool) {
+		for _, b := range []*widget.Button{save, reset, cancel} {
+			if on {
+				b.Disable()
+			} else {
+				b.Enable()
+			}
+		}
+	}
+	saved := func(err error) {
+		busy(false)
+		if err != nil {
 			m.ShowMessage(err)
 			return
 		}
 		d.Hide()
+	}
+	save = widget.NewButton("Save", m.guard.wrap(func() {
+		busy(true)
+		m.SaveCitation(f.reference(), f.chosenStyle(), saved)
 	}))
 	save.Importance = widget.HighImportance
-	reset := widget.NewButton("Use Imported Details", m.guard.wrap(func() {
-		if err := m.ResetCitation(); err != nil {
-			m.ShowMessage(err)
-			return
-		}
-		d.Hide()
+	reset = widget.NewButton("Use Imported Details", m.guard.wrap(func() {
+		busy(true)
+		m.ResetCitation(saved)
 	}))
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	cancel = widget.NewButton("Cancel", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("Citation Details", f.content(), m.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, reset, save})
 	d.Resize(fyne.NewSize(620, 0))
 	for _, e := range []*shortcutEntry{f.title, f.authors, f.publisher, f.published, f.url, f.accessed} {
-		e.onCancel = d.Hide
+		e.onCancel = func() {
+			if !cancel.Disabled() {
+				d.Hide()
+			}
+		}
 	}
 	m.dialogs.show(d)
 }
 
 // SaveCitation saves the open document's citation details and the style
-// to cite in.
-func (m *MainWindow) SaveCitation(ref annotate.Reference, style interop.Style) error {
-	doc := m.reader.Document()
-	if doc == nil {
-		return nil
-	}
-	saved, err := m.lib.SetReference(doc.ID, &ref)
-	if err != nil {
-		return err
-	}
-	doc.Reference = saved.Reference
-	m.state.citation = style
-	m.setStatus("Citation details saved")
-	return nil
+// to cite in, off the UI goroutine; done (may be nil) is told on the UI
+// goroutine whether they were saved.
+func (m *MainWindow) SaveCitation(ref annotate.Reference, style interop.Style, done func(error)) {
+	m.setReference(&ref, "Citation details saved", func() { m.state.citation = style }, done)
 }
 
-// ResetCitation goes back to the details the import found.
-func (m *MainWindow) ResetCitation() error {
+// ResetCitation goes back to the details the import found; done as for
+// SaveCitation.
+func (m *MainWindow) ResetCitation(done func(error)) {
+	m.setReference(nil, "Citation details reset to those found on import", nil, done)
+}
+
+// setReference stores the open document's reference (nil: the one found
+// on import) as a change task; once it is saved, then (may be nil) runs
+// and the status bar says msg.
+func (m *MainWindow) setReference(ref *annotate.Reference, msg string, then func(), done func(error)) {
+	if done == nil {
+		done = func(error) {}
+	}
 	doc := m.reader.Document()
 	if doc == nil {
-		return nil
+		done(nil)
+		return
 	}
-	if _, err := m.lib.SetReference(doc.ID, nil); err != nil {
-		return err
-	}
-	doc.Reference = nil
-	m.setStatus("Citation details reset to those found on import")
-	return nil
+	saveChange(m, "Saving the citation details…", func() (*annotate.Document, error) {
+		return m.lib.SetReference(doc.ID, ref)
+	}, func(saved *annotate.Document, err error) {
+		if err != nil {
+			m.setStatus("")
+			done(err)
+			return
+		}
+		doc.Reference = saved.Reference
+		if then != nil {
+			then()
+		}
+		m.setStatus(msg)
+		done(nil)
+	})
 }

@@ -11,9 +11,10 @@ import (
 )
 
 // A full disk, made by a file size limit (ulimit -f) of 0, which fails
-// every write to the library as a full disk does: the note is not saved, the window says so in the status bar and a
-// dialog, the note dialog keeps what was typed, and saving again works
-// once there is room.
+// every write to the library as a full disk does: the note is not saved,
+// the window says so in the status bar and the note dialog in one
+// sentence, keeping what was typed, and saving again works once there is
+// room.
 func TestAFailedSaveKeepsTheNoteAndSaysSo(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
@@ -43,8 +44,8 @@ func TestAFailedSaveKeepsTheNoteAndSaysSo(t *testing.T) {
 	if !strings.HasPrefix(w.status.label.Text, "Not saved") {
 		t.Errorf("status bar says %q, want it to start with Not saved", w.status.label.Text)
 	}
-	if w.Window().Canvas().Overlays().Top() == nil {
-		t.Error("no dialog tells the reader the note was not saved")
+	if p := w.NoteDialog().Problem(); !strings.Contains(p, "is full; free some space and try again") || !strings.HasSuffix(p, "What you typed stays here: Save tries again.") {
+		t.Errorf("the note dialog says %q, want why the note was not saved", p)
 	}
 	if anns, _ := f.lib.Annotations(w.reader.Document().ID); len(anns) != 0 {
 		t.Errorf("%d annotations after a failed save", len(anns))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,21 +12,28 @@ import (
 	"scholia/annotate/interop"
 )
 
+// errNotTold is what a save's done has not replaced: it was never called.
+var errNotTold = errors.New("the save never said how it went")
+
 func TestCitationDetailsAreUsedWhenCopying(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openTitled(t, w, "Joint Statement")
 	ref := annotate.Reference{Title: "Joint Statement", Authors: []string{"Ann Lee"}, Publisher: "Foreign Ministry", Published: "2026-03-02"}
-	if err := w.SaveCitation(ref, interop.APA); err != nil {
-		t.Fatal(err)
+	var saved error = errNotTold
+	w.SaveCitation(ref, interop.APA, func(err error) { saved = err })
+	if saved != nil {
+		t.Fatal(saved)
 	}
 	selectQuote(t, w, "a negotiated settlement")
 	w.CopyWithCitation()
 	if got, want := f.app.Clipboard().Content(), "“a negotiated settlement”\n— Lee, A. (2026). Joint Statement. Foreign Ministry."; got != want {
 		t.Errorf("copied %q, want %q", got, want)
 	}
-	if err := w.ResetCitation(); err != nil {
-		t.Fatal(err)
+	saved = errNotTold
+	w.ResetCitation(func(err error) { saved = err })
+	if saved != nil {
+		t.Fatal(saved)
 	}
 	w.CopyWithCitation()
 	if got := f.app.Clipboard().Content(); !strings.HasSuffix(got, "— Joint Statement. (n.d.).") {

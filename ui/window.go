@@ -58,7 +58,10 @@ type MainWindow struct {
 	dialogs       *openDialogs
 	crashShowing  bool
 	quitUnsaved   bool
-	tasks         *tasks // what runs off the UI goroutine for the window
+	tasks         *tasks     // what runs off the UI goroutine for the window
+	changesOut    int        // change tasks whose result has not shown yet (saving.go)
+	lastChange    *undoPoint // the change task started last
+	quitWhenSaved bool       // Quit waits for the changes being saved
 }
 
 // NewMainWindow builds the window on an open library, restoring the
@@ -304,8 +307,12 @@ func (m *MainWindow) stopTimers() {
 }
 
 // Quit saves the panel's edits and the window's state and ends the app;
-// when an edit cannot be saved it asks first.
+// when an edit cannot be saved it asks first. Changes still being saved
+// are waited for, the window free meanwhile (saving.go).
 func (m *MainWindow) Quit() {
+	if m.savingBeforeQuit() {
+		return
+	}
 	if err := m.panel.Editor.settle(); err != nil && !m.quitUnsaved {
 		m.confirmQuitUnsaved(err)
 		return

@@ -58,7 +58,7 @@ func BenchmarkSearchIndexFromStore100k(b *testing.B) {
 	defer lib.Close()
 	b.ResetTimer()
 	for b.Loop() {
-		ix, err := lib.buildSearchIndex()
+		ix, err := lib.search.build()
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -156,7 +156,7 @@ func BenchmarkSaveAnnotationIndexKept100k(b *testing.B) {
 					b.Fatal(err)
 				}
 			} else {
-				ix, err := lib.buildSearchIndex()
+				ix, err := lib.search.build()
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"runtime/debug"
 	"strings"
-	"time"
 
 	"scholia/annotate"
 	"scholia/annotate/search"
@@ -22,18 +21,18 @@ import (
 // writing a snapshot a second per hundred thousand annotations.
 func journalLimit(entries int) int { return max(1000, entries/100) }
 
-// loadSearchIndex loads the search index the library keeps, with the
+// load loads the search index the library keeps, with the
 // changes made since it was taken; nil when the library keeps none that
 // reads and is in step. In place, it is read where it lies in the file
 // (see store.SearchIndexInPlace), each entry checked when read (see
 // search.LoadIndexLazily), and must not be used after Close. many
 // says that so many changes were made since that the index, which holds
 // the library as it stood at transaction at, should be kept anew.
-func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at int, err error) {
-	at = l.store.TxID()
-	read := l.store.SearchIndex
+func (s *searcher) load(inPlace bool) (ix *search.Index, many bool, at int, err error) {
+	at = s.store.TxID()
+	read := s.store.SearchIndex
 	if inPlace {
-		read = l.store.SearchIndexInPlace
+		read = s.store.SearchIndexInPlace
 	}
 	kept, err := read()
 	if err != nil || kept == nil {
@@ -54,7 +53,7 @@ func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at
 	for _, a := range kept.Annotations {
 		title, ok := titles[a.DocID]
 		if !ok {
-			if d, err := l.store.DocumentInfo(a.DocID); err == nil {
+			if d, err := s.store.DocumentInfo(a.DocID); err == nil {
 				title = d.Title
 			}
 			titles[a.DocID] = title
@@ -67,15 +66,18 @@ func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at
 	return ix, kept.Changes() > journalLimit(ix.Len()), at, nil
 }
 
-// buildSearchIndex builds the search index from every record.
-func (l *Library) buildSearchIndex() (*search.Index, error) {
-	docs, err := l.store.Documents()
+// build builds the search index from every record.
+func (s *searcher) build() (*search.Index, error) {
+	docs, err := s.store.Documents()
 	if err != nil {
 		return nil, err
 	}
-	anns, err := l.store.AllAnnotations()
+	anns, err := s.store.AllAnnotations()
 	if err != nil {
 		return nil, err
+	}
+	if buildHook != nil {
+		buildHook()
 	}
 	titles := make(map[string]string, len(docs))
 	entries := make([]search.Entry, 0, len(docs)+len(anns)) // the index keeps this slice
@@ -112,9 +114,9 @@ func SearchKept(ctx context.Context, path, query string, limit int) (hits []Hit,
 	if err != nil {
 		return nil, false, nil
 	}
-	l := &Library{store: s, now: time.Now}
+	l := newLibrary(s, nil)
 	defer l.Close()
-	ix, many, _, err := l.loadSearchIndex(true)
+	ix, many, _, err := l.search.load(true)
 	if err != nil || ix == nil || many {
 		return nil, false, nil // many changes: the usual way keeps it anew
 	}

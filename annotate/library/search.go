@@ -7,6 +7,7 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/search"
+	"scholia/annotate/store"
 )
 
 // Hit is one search result: an annotation, or a document when Document is
@@ -39,6 +40,7 @@ type Hit struct {
 // takes, and the changes saved meanwhile wait in queued, put into the new
 // index before it is installed.
 type searcher struct {
+	store    *store.Store
 	mu       sync.Mutex
 	index    *search.Index
 	building bool
@@ -48,13 +50,14 @@ type searcher struct {
 }
 
 // buildHook, when set (by tests), is called while the index is built,
-// once the records are being read.
+// once the records have been read: a change saved while it waits is
+// one the index must take from the queue.
 var buildHook func()
 
 // PrepareSearch loads the search index now, so the first search is
 // instant; the window calls it in the background at start.
 func (l *Library) PrepareSearch() error {
-	_, err := l.searchIndex()
+	_, err := l.search.ready()
 	return err
 }
 
@@ -94,22 +97,23 @@ func (s *searcher) install(ix *search.Index) {
 	s.index, s.building, s.queued = ix, false, nil
 }
 
-func (l *Library) searchIndex() (*search.Index, error) {
-	if ix := l.search.current(); ix != nil {
+// ready is the search index, loaded or built first when it is not yet.
+func (s *searcher) ready() (*search.Index, error) {
+	if ix := s.current(); ix != nil {
 		return ix, nil
 	}
-	l.search.loading.Lock()
-	defer l.search.loading.Unlock()
-	if ix := l.search.current(); ix != nil {
+	s.loading.Lock()
+	defer s.loading.Unlock()
+	if ix := s.current(); ix != nil {
 		return ix, nil
 	}
-	l.search.begin()
-	ix, keep, at, err := l.loadOrBuild()
+	s.begin()
+	ix, keep, at, err := s.loadOrBuild()
 	if err != nil || ix == nil {
-		l.search.install(nil)
+		s.install(nil)
 		return nil, err
 	}
-	for q := l.search.take(); len(q) > 0; q = l.search.take() {
+	for q := s.take(); len(q) > 0; q = s.take() {
 		for _, change := range q {
 			change(ix)
 		}
@@ -119,13 +123,13 @@ func (l *Library) searchIndex() (*search.Index, error) {
 		// Taken before the index is in use, lest saves wait for it.
 		snapshot = ix.Snapshot()
 	}
-	l.search.install(ix)
+	s.install(ix)
 	if keep {
 		// Kept after the index is in use: searches go on while the
 		// snapshot is written, saves but for the one transaction writing
 		// it, and the changes they make after at are journalled in the
 		// library.
-		_, _ = l.store.PutSearchIndex(snapshot, at)
+		_, _ = s.store.PutSearchIndex(snapshot, at)
 	}
 	return ix, nil
 }
@@ -133,21 +137,18 @@ func (l *Library) searchIndex() (*search.Index, error) {
 // loadOrBuild loads the search index the library keeps, or builds it from
 // the records; keep says it is to be kept, as the library stood at
 // transaction at or later (every change after at is journalled).
-func (l *Library) loadOrBuild() (ix *search.Index, keep bool, at int, err error) {
+func (s *searcher) loadOrBuild() (ix *search.Index, keep bool, at int, err error) {
 	var many bool
-	if ix, many, at, err = l.loadSearchIndex(false); err != nil || ix != nil {
-		return ix, many && !l.store.ReadOnly(), at, err // with many changes since, kept anew
+	if ix, many, at, err = s.load(false); err != nil || ix != nil {
+		return ix, many && !s.store.ReadOnly(), at, err // with many changes since, kept anew
 	}
-	keep = !l.store.ReadOnly()
+	keep = !s.store.ReadOnly()
 	if keep {
-		if at, err = l.store.JournalSearchChanges(); err != nil {
+		if at, err = s.store.JournalSearchChanges(); err != nil {
 			keep = false
 		}
 	}
-	if buildHook != nil {
-		buildHook()
-	}
-	if ix, err = l.buildSearchIndex(); err != nil {
+	if ix, err = s.build(); err != nil {
 		return nil, false, 0, err
 	}
 	return ix, keep, at, nil
@@ -155,22 +156,22 @@ func (l *Library) loadOrBuild() (ix *search.Index, keep bool, at int, err error)
 
 // indexed keeps the search index, once built, in step with a change; while
 // it is loaded or built, the change waits for it.
-func (l *Library) indexed(change func(ix *search.Index)) {
-	l.search.mu.Lock()
-	defer l.search.mu.Unlock()
+func (s *searcher) indexed(change func(ix *search.Index)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	switch {
-	case l.search.index != nil:
-		change(l.search.index)
-	case l.search.building:
-		l.search.queued = append(l.search.queued, change)
+	case s.index != nil:
+		change(s.index)
+	case s.building:
+		s.queued = append(s.queued, change)
 	}
 }
 
-// indexAnnotation puts an annotation (again) into the search index.
-func (l *Library) indexAnnotation(a *annotate.Annotation) {
-	l.indexed(func(ix *search.Index) {
+// putAnnotation puts an annotation (again) into the search index.
+func (s *searcher) putAnnotation(a *annotate.Annotation) {
+	s.indexed(func(ix *search.Index) {
 		title := ""
-		if d, err := l.store.DocumentInfo(a.DocID); err == nil {
+		if d, err := s.store.DocumentInfo(a.DocID); err == nil {
 			title = d.Title
 		}
 		ix.Put(search.AnnotationEntry(*a, title))
@@ -181,7 +182,7 @@ func (l *Library) indexAnnotation(a *annotate.Annotation) {
 // for the query language and the ranking). It returns ctx's error when a
 // newer query cancelled it.
 func (l *Library) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
-	ix, err := l.searchIndex()
+	ix, err := l.search.ready()
 	if err != nil {
 		return nil, err
 	}

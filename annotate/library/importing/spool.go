@@ -1,9 +1,8 @@
-package library
+package importing
 
 import (
 	"bufio"
 	"encoding/gob"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,14 +13,15 @@ import (
 	"scholia/annotate/interop"
 )
 
-// spool holds the annotations of a file being imported in temporary
+// Spool holds the annotations of a file being imported in temporary
 // files, between reading the file through and committing them, in the
 // order the file gives them: the annotations in one, the passages
 // embedded in questions in the other. Memory keeps no more than the ids
 // of those passages (16 bytes each), whatever the file's size: the
 // annotations are read back in batches, in one pass, then the passages.
-type spool struct {
+type Spool struct {
 	name                  string // the file's, for its sentences
+	maxPassages           int
 	annotations, passages *spoolFile
 	// held maps the id of each passage embedded in a question to whether
 	// the file holds that annotation itself (then it is not added from
@@ -37,14 +37,11 @@ type spoolFile struct {
 	n   int // records
 }
 
-// maxPassages is the most distinct passages embedded in questions a file
-// may hold: their ids are the one thing an import keeps in memory for
-// each (about 40 bytes), so a hostile file of billions cannot exhaust it.
-// A library would need millions of questions answered with passages to
-// export so many.
-var maxPassages = 4_000_000
-
-func newSpool(name string) (*spool, error) {
+// NewSpool makes the temporary files for importing the file name. A file
+// may embed at most maxPassages distinct passages in its questions: their
+// ids are the one thing an import keeps in memory for each (about 40
+// bytes), so a hostile file of billions cannot exhaust it.
+func NewSpool(name string, maxPassages int) (*Spool, error) {
 	a, err := newSpoolFile()
 	if err != nil {
 		return nil, err
@@ -54,7 +51,7 @@ func newSpool(name string) (*spool, error) {
 		a.close()
 		return nil, err
 	}
-	return &spool{name: name, annotations: a, passages: p, held: map[[16]byte]bool{}}, nil
+	return &Spool{name: name, maxPassages: maxPassages, annotations: a, passages: p, held: map[[16]byte]bool{}}, nil
 }
 
 func newSpoolFile() (*spoolFile, error) {
@@ -66,7 +63,8 @@ func newSpoolFile() (*spoolFile, error) {
 	return &spoolFile{f: f, w: w, enc: gob.NewEncoder(w)}, nil
 }
 
-func (s *spool) close() {
+// Close removes the temporary files.
+func (s *Spool) Close() {
 	s.annotations.close()
 	s.passages.close()
 }
@@ -83,14 +81,14 @@ func key(id string) [16]byte {
 	return uuid.NewSHA1(uuid.NameSpaceURL, []byte(id))
 }
 
-// add writes one annotation read from the file.
-func (s *spool) add(in interop.Incoming) error {
+// Add writes one annotation read from the file.
+func (s *Spool) Add(in interop.Incoming) error {
 	to := s.annotations
 	if in.Passage {
 		to = s.passages
 		k := key(in.Annotation.ID)
-		if _, ok := s.held[k]; !ok && len(s.held) >= maxPassages {
-			return annotate.Problemf(annotate.ErrTooLarge, "%s embeds more than %d passages that questions are answered with; Scholia imports up to %d from one file", s.name, maxPassages, maxPassages)
+		if _, ok := s.held[k]; !ok && len(s.held) >= s.maxPassages {
+			return annotate.Problemf(annotate.ErrTooLarge, "%s embeds more than %d passages that questions are answered with; Scholia imports up to %d from one file", s.name, s.maxPassages, s.maxPassages)
 		}
 		s.held[k] = false
 	}
@@ -102,14 +100,48 @@ func (s *spool) add(in interop.Incoming) error {
 	return nil
 }
 
-// finish makes the records readable.
-func (s *spool) finish() error {
+// Finish makes the records readable.
+func (s *Spool) Finish() error {
 	for _, f := range []*spoolFile{s.annotations, s.passages} {
 		if err := f.w.Flush(); err != nil {
 			return fmt.Errorf("cannot write the import's temporary file: %w", err)
 		}
 	}
 	return nil
+}
+
+// Each hands yield the annotations back in the file's order, in batches
+// of at most n: first those the file holds, then the passages questions
+// are answered with that the file does not hold itself, each once.
+func (s *Spool) Each(n int, yield func([]interop.Incoming) error) error {
+	err := s.annotations.each(n, func(items []interop.Incoming) error {
+		for _, in := range items {
+			if k := key(in.Annotation.ID); isPassage(s.held, k) {
+				s.held[k] = true
+			}
+		}
+		return yield(items)
+	})
+	if err != nil {
+		return err
+	}
+	return s.passages.each(n, func(items []interop.Incoming) error {
+		keep := items[:0]
+		for _, in := range items {
+			if k := key(in.Annotation.ID); !s.held[k] {
+				s.held[k] = true
+				keep = append(keep, in)
+			}
+		}
+		return yield(keep)
+	})
+}
+
+// isPassage says whether k is one of the passages questions are
+// answered with.
+func isPassage(passages map[[16]byte]bool, k [16]byte) bool {
+	_, ok := passages[k]
+	return ok
 }
 
 // each reads the records back in order, in batches of at most n, and
@@ -136,16 +168,4 @@ func (s *spoolFile) each(n int, yield func([]interop.Incoming) error) error {
 
 func spoolProblem(err error) error {
 	return fmt.Errorf("cannot read the import's temporary file: %w", err)
-}
-
-// readProblem is the sentence for a file of annotations that cannot be
-// opened.
-func readProblem(path string, err error) error {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return annotate.Problemf(annotate.ErrNotFound, "cannot import %s: there is no such file", path)
-	case errors.Is(err, os.ErrPermission):
-		return fmt.Errorf("cannot import %s: permission denied", path)
-	}
-	return fmt.Errorf("cannot import %s: %w", path, err)
 }

@@ -1,4 +1,4 @@
-package library
+package keeper
 
 import (
 	"errors"
@@ -21,9 +21,9 @@ func TestTheKeeperBacksUpAtATickOnlyAfterAChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	k := &keeper{stop: make(chan struct{})}
+	k := New()
 	ticks := make(chan time.Time)
-	k.start(s, ticks, func() {})
+	k.Start(s, ticks, func() {})
 	at := time.Now()
 	tick := func() { at = at.Add(backup.Interval); ticks <- at }
 	count := func() int {
@@ -52,8 +52,8 @@ func TestTheKeeperBacksUpAtATickOnlyAfterAChange(t *testing.T) {
 	if n := count(); n != 2 {
 		t.Errorf("%d backups after ticks with no change, want still 2", n)
 	}
-	k.close()
-	if err := k.lastErr; err != nil {
+	k.Close()
+	if err := k.Problem(); err != nil {
 		t.Error(err)
 	}
 }
@@ -63,11 +63,12 @@ func TestTheKeeperBacksUpAtATickOnlyAfterAChange(t *testing.T) {
 // the keeper, and the window that started it, go on.
 func TestAPanicInABackupIsReportedNotFatal(t *testing.T) {
 	var reported error
-	k := &keeper{stop: make(chan struct{}), report: func(err error) { reported = err }}
-	k.take(nil, time.Now())
+	k := New()
+	k.OnProblem(func(err error) { reported = err })
+	k.Take(nil, time.Now())
 	var p *annotate.Panic
-	if !errors.As(k.lastErr, &p) || !errors.As(reported, &p) {
-		t.Fatalf("a panicking backup left %v and reported %v, want an *annotate.Panic", k.lastErr, reported)
+	if !errors.As(k.Problem(), &p) || !errors.As(reported, &p) {
+		t.Fatalf("a panicking backup left %v and reported %v, want an *annotate.Panic", k.Problem(), reported)
 	}
 	if !strings.Contains(string(p.Stack), "backup.Take") {
 		t.Errorf("the panic's stack does not show where it happened:\n%s", p.Stack)

@@ -1,4 +1,4 @@
-package library
+package importing
 
 import (
 	"crypto/sha256"
@@ -22,11 +22,11 @@ import (
 // import made or revised the document already (grown, it returns it).
 // pending is the document as a change not yet committed writes it, nil
 // when the library holds it as it is.
-func (l *Library) placeOn(docID string, pending *annotate.Document, items []interop.Incoming, grownHere bool) ([]*annotate.Annotation, *annotate.Document, int, error) {
+func (m *Matcher) placeOn(docID string, pending *annotate.Document, items []interop.Incoming, grownHere bool) ([]*annotate.Annotation, *annotate.Document, int, error) {
 	doc := pending
 	if doc == nil {
 		var err error
-		if doc, err = l.store.Document(docID); err != nil {
+		if doc, err = m.store.Document(docID); err != nil {
 			return nil, nil, 0, err
 		}
 	}
@@ -36,7 +36,7 @@ func (l *Library) placeOn(docID string, pending *annotate.Document, items []inte
 			if !grownHere {
 				grown.Revision = max(doc.Revision, 1) + 1
 			}
-			grown.Imported = l.now().UTC()
+			grown.Imported = m.now().UTC()
 			doc, revised = grown, grown
 		}
 	}
@@ -105,7 +105,7 @@ const quotesFormat = "quotes"
 
 // quotesDocument makes a document for a source the library does not hold,
 // from the quotes of its annotations in reading order, and anchors them.
-func (l *Library) quotesDocument(source string, items []interop.Incoming) (*annotate.Document, []*annotate.Annotation, int, error) {
+func (m *Matcher) quotesDocument(source string, items []interop.Incoming) (*annotate.Document, []*annotate.Annotation, int, error) {
 	id, err := uuid.NewV7()
 	if err != nil {
 		return nil, nil, 0, err
@@ -119,7 +119,7 @@ func (l *Library) quotesDocument(source string, items []interop.Incoming) (*anno
 		}
 	}
 	doc := &annotate.Document{ID: id.String(), Title: title, Byline: strings.Join(authors, ", "), Source: source,
-		Format: quotesFormat, Imported: l.now().UTC().Truncate(time.Second)}
+		Format: quotesFormat, Imported: m.now().UTC().Truncate(time.Second)}
 	if strings.HasPrefix(source, "http://") || strings.HasPrefix(source, "https://") {
 		doc.URL = source
 	}

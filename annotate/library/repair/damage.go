@@ -1,4 +1,7 @@
-package library
+// Package repair finds a library file damaged before it is opened, sets
+// it aside and names the backup to bring back, and compacts a sound one.
+// It works on the file by its path, never on an open library.
+package repair
 
 import (
 	"errors"
@@ -37,7 +40,7 @@ func (d *Damage) Unwrap() error { return annotate.ErrDamaged }
 // Describe names a backup for a person: its time and what it holds.
 func Describe(b backup.Info) string {
 	return fmt.Sprintf("%s (%s, %s)", when(b),
-		plural(b.Documents, "document"), plural(b.Annotations, "annotation"))
+		annotate.Count(b.Documents, "document"), annotate.Count(b.Annotations, "annotation"))
 }
 
 // Verify checks the library at path before it is opened, with check

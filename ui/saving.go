@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"fyne.io/fyne/v2/dialog"
+
+	"scholia/annotate"
+)
+
+// A change the reader makes to the library from the window (a highlight,
+// a new note or question, Place here, Use as answer, the citation
+// details, a deletion, a restore, an undo) is saved as a change task: off
+// the UI goroutine, after the changes asked for before it, its result
+// shown in the same order. The window says "Saved" only once the change
+// is committed; quitting waits for the changes still being saved, and
+// does not quit when one of them fails, so what it held is not lost.
+
+// undoPoint is the undo mark the library held right after a change task's
+// work: a Ctrl+Z pressed while that change is still being saved undoes
+// up to it, whatever is saved after the press.
+type undoPoint struct {
+	mu   sync.Mutex
+	done bool
+	mark uint64
+}
+
+func (p *undoPoint) set(mark uint64) {
+	p.mu.Lock()
+	p.done, p.mark = true, mark
+	p.mu.Unlock()
+}
+
+// pending says whether the change is not saved yet.
+func (p *undoPoint) pending() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return !p.done
+}
+
+// value is the mark; only work that follows the change in its lane
+// reads it.
+func (p *undoPoint) value() uint64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.mark
+}
+
+// saveChange runs work, a change to the library, as a change task, and
+// then show on the UI goroutine; msg shows in the status bar should the
+// change take longer than progressAfter.
+func saveChange[T any](m *MainWindow, msg string, work func() (T, error), show func(T, error)) {
+	point := &undoPoint{}
+	m.lastChange = point
+	m.changesOut++
+	start(m.tasks, laneChange, msg, func() (T, error) {
+		defer func() { point.set(m.lib.UndoMark()) }()
+		return work()
+	}, func(v T, err error) {
+		m.changesOut--
+		if err != nil {
+			m.quitWhenSaved = false
+		}
+		show(v, err)
+		if m.changesOut == 0 && m.quitWhenSaved {
+			m.quitWhenSaved = false
+			m.Quit()
+		}
+	})
+}
+
+// undoAfter is the change still being saved that a Ctrl+Z pressed now
+// must undo up to, nil when every change is saved.
+func (m *MainWindow) undoAfter() *undoPoint {
+	if m.changesOut > 0 && m.lastChange != nil && m.lastChange.pending() {
+		return m.lastChange
+	}
+	return nil
+}
+
+// savingBeforeQuit says whether quitting must wait: while changes are
+// still being saved the window quits once they are, unless one of them
+// fails; a note typed in the note dialog and not saved is not thrown away
+// without asking.
+func (m *MainWindow) savingBeforeQuit() bool {
+	if m.changesOut > 0 {
+		m.quitWhenSaved = true
+		m.setStatus("Saving before quitting…")
+		return true
+	}
+	d := m.noteDialog
+	if d == nil || !d.Open() || !d.typed() {
+		return false
+	}
+	what := "note"
+	if d.kind == annotate.KindQuestion {
+		what = "question"
+	}
+	c := dialog.NewConfirm("Quit without saving the "+what+"?",
+		fmt.Sprintf("The %s you are writing is not saved. Quit and lose it?", what),
+		func(quit bool) {
+			if quit {
+				d.discard()
+				m.Quit()
+				return
+			}
+			// After the events of this key press, as Keep editing does.
+			m.dialogs.later(func() { m.win.Canvas().Focus(d.body) })
+		}, m.win)
+	c.SetConfirmText("Quit Anyway")
+	c.SetDismissText("Keep Scholia Open")
+	m.dialogs.show(c)
+	return true
+}
+
+// notSaved is the sentence a dialog shows when saving what it holds failed.
+func notSaved(err error) string {
+	if errors.Is(err, annotate.ErrNotSaved) {
+		return capitalise(err.Error()) + ". What you typed stays here: Save tries again."
+	}
+	return "Not saved: " + err.Error() + ". What you typed stays here: Save tries again."
+}
