@@ -38,12 +38,12 @@ func noteOn(t *testing.T, w *MainWindow, quote string, kind annotate.Kind, body 
 	t.Helper()
 	selectQuote(t, w, quote)
 	if kind == annotate.KindQuestion {
-		w.AddQuestion()
+		w.annotator.AddQuestion()
 	} else {
-		w.AddNote()
+		w.annotator.AddNote()
 	}
-	w.NoteDialog().Type(body, tags...)
-	w.NoteDialog().Save()
+	w.annotator.noteDialog.Type(body, tags...)
+	w.annotator.noteDialog.Save()
 }
 
 // dragAcross drags the mouse from the start of from to the end of to, as a
@@ -82,10 +82,10 @@ func TestDragThenCtrlHStoresTheExactPassage(t *testing.T) {
 	if got := w.reader.SelectedText(); got != "reaffirmed their commitment, in principle" {
 		t.Fatalf("drag selected %q", got)
 	}
-	if !w.ToolbarVisible() {
+	if !w.overlay.toolbar.Visible() {
 		t.Error("the selection toolbar did not appear")
 	}
-	w.Highlight()
+	w.annotator.Highlight()
 	anns, err := f.lib.Annotations(w.reader.Document().ID)
 	if err != nil || len(anns) != 1 {
 		t.Fatalf("annotations %+v %v", anns, err)
@@ -105,7 +105,7 @@ func TestDragThenCtrlHStoresTheExactPassage(t *testing.T) {
 	// Key 2 picks green; the next highlight is green.
 	w.reader.OnRune('2')
 	dragAcross(t, w, "Further", "consultations")
-	w.Highlight()
+	w.annotator.Highlight()
 	anns, _ = f.lib.Annotations(w.reader.Document().ID)
 	if len(anns) != 2 || anns[1].Colour != annotate.Green {
 		t.Errorf("after pressing 2: %+v", anns)
@@ -117,7 +117,7 @@ func TestDragThenCtrlHStoresTheExactPassage(t *testing.T) {
 	if h := again.reader.Highlights(); len(h) != 2 {
 		t.Errorf("after reopening, %d highlights painted, want 2", len(h))
 	}
-	if n := len(again.Panel().Shown()); n != 2 {
+	if n := len(again.panel.Shown()); n != 2 {
 		t.Errorf("after reopening, the panel lists %d", n)
 	}
 }
@@ -130,18 +130,18 @@ func TestNotesAndQuestionsWithTags(t *testing.T) {
 	noteOn(t, w, "technical level", annotate.KindNote, "Who sits at the *technical* level?", "delegations", "#process")
 
 	selectQuote(t, w, "an appropriate time")
-	w.AddQuestion()
-	w.NoteDialog().Tags().TypeText("pro")
-	if got := w.NoteDialog().Tags().Suggestions(); len(got) != 1 || got[0] != "process" {
+	w.annotator.AddQuestion()
+	w.annotator.noteDialog.Tags().TypeText("pro")
+	if got := w.annotator.noteDialog.Tags().Suggestions(); len(got) != 1 || got[0] != "process" {
 		t.Errorf("typing 'pro' suggests %q", got)
 	}
-	w.NoteDialog().Tags().Accept("process")
-	w.NoteDialog().Type("When is an appropriate time?", "process", "timing")
-	w.NoteDialog().Save()
+	w.annotator.noteDialog.Tags().Accept("process")
+	w.annotator.noteDialog.Type("When is an appropriate time?", "process", "timing")
+	w.annotator.noteDialog.Save()
 
-	w.AddDocumentNote()
-	w.NoteDialog().Type("Read against the 2019 communique.")
-	w.NoteDialog().Save()
+	w.annotator.AddDocumentNote()
+	w.annotator.noteDialog.Type("Read against the 2019 communique.")
+	w.annotator.noteDialog.Save()
 
 	anns, _ := f.lib.Annotations(doc.ID)
 	if len(anns) != 3 {
@@ -166,17 +166,17 @@ func TestNotesAndQuestionsWithTags(t *testing.T) {
 
 	// Hovering the noted passage shows the note.
 	w.reader.OnHover(note.Anchor.Start+2, fyne.NewPos(10, 10))
-	if got := w.Tooltip(); !strings.Contains(got, "Who sits") {
+	if got := w.overlay.note(); !strings.Contains(got, "Who sits") {
 		t.Errorf("hover shows %q", got)
 	}
 	// Clicking the question's passage selects it in the panel.
 	w.reader.OnTapped(q.Anchor.Start + 3)
-	if w.Panel().Editor.ID() != q.ID {
-		t.Errorf("click selected %q in the panel, want the question", w.Panel().Editor.ID())
+	if w.panel.Editor.ID() != q.ID {
+		t.Errorf("click selected %q in the panel, want the question", w.panel.Editor.ID())
 	}
 	// Editing in place: drop the question.
-	w.Panel().Editor.SetStatus(annotate.StatusDropped)
-	w.Panel().Editor.Save()
+	w.panel.Editor.SetStatus(annotate.StatusDropped)
+	w.panel.Editor.Save()
 	if got, _ := f.lib.Annotation(q.ID); got.Status != annotate.StatusDropped {
 		t.Errorf("status after editing %q", got.Status)
 	}
@@ -190,13 +190,13 @@ func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
 	w := f.window()
 	openTitled(t, w, "Joint Statement")
 	noteOn(t, w, "in principle", annotate.KindQuestion, "What does in principle commit them to?")
-	q := w.Panel().Shown()[0]
-	w.Panel().Choose(0)
+	q := w.panel.Shown()[0]
+	w.panel.Choose(0)
 
-	w.AnswerWithSelection(q.ID)
+	w.annotator.AnswerWithSelection(q.ID)
 	openTitled(t, w, "Analyst Reply")
 	selectQuote(t, w, "nothing is agreed until everything is agreed")
-	w.UseAsAnswer()
+	w.annotator.UseAsAnswer()
 
 	got, _ := f.lib.Annotation(q.ID)
 	if got.Status != annotate.StatusAnswered || got.Answer == nil || got.Answer.Link == "" {
@@ -208,8 +208,8 @@ func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
 	}
 	// Following the link opens that passage, flashing.
 	openTitled(t, w, "Joint Statement")
-	w.Panel().Choose(0)
-	w.Panel().Editor.OnFollow(got.Answer.Link)
+	w.panel.Choose(0)
+	w.panel.Editor.OnFollow(got.Answer.Link)
 	if w.reader.Document().Title != "Analyst Reply" {
 		t.Fatalf("following the answer opened %q", w.reader.Document().Title)
 	}
@@ -225,25 +225,25 @@ func TestFiltersDeleteUndoAndTrash(t *testing.T) {
 	mark := func(quote string, colour int, kind annotate.Kind, tags ...string) {
 		s := at(t, w, quote)
 		w.reader.Select(s, s+len([]rune(quote)))
-		w.PickColour(colour)
+		w.annotator.PickColour(colour)
 		if kind == annotate.KindHighlight {
-			w.Highlight()
+			w.annotator.Highlight()
 			return
 		}
 		if kind == annotate.KindNote {
-			w.AddNote()
+			w.annotator.AddNote()
 		} else {
-			w.AddQuestion()
+			w.annotator.AddQuestion()
 		}
-		w.NoteDialog().Type("text", tags...)
-		w.NoteDialog().Save()
+		w.annotator.noteDialog.Type("text", tags...)
+		w.annotator.noteDialog.Save()
 	}
 	mark("Both delegations", 1, annotate.KindHighlight)
 	mark("negotiated settlement", 2, annotate.KindNote, "terms")
 	mark("humanitarian questions", 2, annotate.KindQuestion, "terms")
 	mark("remains a condition", 4, annotate.KindNote)
 
-	p := w.Panel()
+	p := w.panel
 	cases := []struct {
 		kind, colour, tag, status string
 		want                      int
@@ -291,7 +291,7 @@ func TestCopyWithCitation(t *testing.T) {
 	w := f.window()
 	openTitled(t, w, "Joint Statement")
 	selectQuote(t, w, "a negotiated settlement")
-	w.CopyWithCitation()
+	w.annotator.CopyWithCitation()
 	got := f.app.Clipboard().Content()
 	if want := "“a negotiated settlement”\n— Joint Statement. n.d."; got != want {
 		t.Errorf("citation %q", got)
@@ -329,13 +329,13 @@ func TestSearchPaletteFindsAndOpens(t *testing.T) {
 
 	// The panel's own filter box narrows this document's annotations.
 	selectQuote(t, w, "In principle")
-	w.Highlight()
-	w.Panel().FilterText("formla")
-	if got := w.Panel().Shown(); len(got) != 1 || got[0].Body != "The classic negotiating formula" {
+	w.annotator.Highlight()
+	w.panel.FilterText("formla")
+	if got := w.panel.Shown(); len(got) != 1 || got[0].Body != "The classic negotiating formula" {
 		t.Errorf("the panel filter shows %+v", got)
 	}
-	w.Panel().FilterText("")
-	if got := w.Panel().Shown(); len(got) != 2 {
+	w.panel.FilterText("")
+	if got := w.panel.Shown(); len(got) != 2 {
 		t.Errorf("clearing the filter shows %d", len(got))
 	}
 }
@@ -346,7 +346,7 @@ func TestOrphansAreListedAndPlacedAgain(t *testing.T) {
 	openTitled(t, w, "Joint Statement")
 	noteOn(t, w, "technical level", annotate.KindNote, "who exactly?")
 	selectQuote(t, w, "reaffirmed their commitment")
-	w.Highlight()
+	w.annotator.Highlight()
 
 	changed := strings.Replace(jointStatement, "Further consultations at the technical level would take place at an appropriate time.", "Talks end here.", 1)
 	if err := os.WriteFile(filepath.Join(f.dir, "s.txt"), []byte(changed), 0o644); err != nil {
@@ -361,16 +361,16 @@ func TestOrphansAreListedAndPlacedAgain(t *testing.T) {
 	if !strings.Contains(w.reader.Document().Text(), "Talks end here.") {
 		t.Fatal("the reader still shows the old text")
 	}
-	shown := w.Panel().Shown()
+	shown := w.panel.Shown()
 	if len(shown) != 2 || !shown[0].Orphan || shown[0].Body != "who exactly?" {
 		t.Fatalf("panel %+v, want the orphan first", shown)
 	}
 	if h := w.reader.Highlights(); len(h) != 1 {
 		t.Errorf("%d passages painted, want only the placed one", len(h))
 	}
-	w.Panel().Choose(0)
+	w.panel.Choose(0)
 	selectQuote(t, w, "Talks end here.")
-	w.Panel().Editor.OnPlace(shown[0].ID)
+	w.panel.Editor.OnPlace(shown[0].ID)
 	a, _ := f.lib.Annotation(shown[0].ID)
 	if a.Orphan || a.Anchor.Exact != "Talks end here." {
 		t.Errorf("after Place here: %+v", a)

@@ -123,9 +123,9 @@ func TestAQuestionsAnswerAndStatusSaveThemselves(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "an appropriate time")
-	m.AddQuestion()
-	m.noteDialog.Type("When is an appropriate time?")
-	m.noteDialog.Save()
+	m.annotator.AddQuestion()
+	m.annotator.noteDialog.Type("When is an appropriate time?")
+	m.annotator.noteDialog.Save()
 	e := m.panel.Editor
 	e.pause = time.Hour
 	holdResults(m)
@@ -154,8 +154,8 @@ func TestEscInTheNoteDialogAsksBeforeDiscardingText(t *testing.T) {
 	c := m.win.Canvas()
 
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.noteDialog
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	pressKey(c, fyne.KeyEscape)
 	if d.Open() || d.discarding() || c.Overlays().Top() != nil {
 		t.Fatalf("Esc on an empty note dialog: open %v, asking %v", d.Open(), d.discarding())
@@ -163,8 +163,8 @@ func TestEscInTheNoteDialogAsksBeforeDiscardingText(t *testing.T) {
 
 	for _, kind := range []annotate.Kind{annotate.KindNote, annotate.KindQuestion} {
 		selectText(t, m, "technical level")
-		m.annotateWithText(kind)
-		d = m.noteDialog
+		m.annotator.annotateWithText(kind)
+		d = m.annotator.noteDialog
 		test.Type(d.body, strings.Repeat("A long thought about who sits at the technical level. ", 12))
 		// Compared with what the box holds: keeping it is the point here,
 		// not how Fyne's wrapping entry took the typing.

@@ -161,7 +161,7 @@ func (m *MainWindow) setReference(ref *annotate.Reference, msg string, then func
 		done(nil)
 		return
 	}
-	saveChange(m, "Saving the citation details…", func() (*annotate.Document, error) {
+	saveChange(m.changes, "Saving the citation details…", func() (*annotate.Document, error) {
 		return m.lib.SetReference(doc.ID, ref)
 	}, func(saved *annotate.Document, err error) {
 		if err != nil {

@@ -78,7 +78,7 @@ func checkAlive(t *testing.T, m *MainWindow, lib *library.Library, quote string)
 	}
 	before, _ := lib.Annotations(m.reader.Document().ID)
 	selectText(t, m, quote)
-	m.Highlight()
+	m.annotator.Highlight()
 	after, _ := lib.Annotations(m.reader.Document().ID)
 	if len(after) != len(before)+1 || !strings.HasPrefix(m.status.label.Text, "Saved") {
 		t.Errorf("after the crash a highlight is not saved: %d annotations, then %d; status %q", len(before), len(after), m.status.label.Text)
@@ -96,8 +96,8 @@ func TestAPanicInACallbackKeepsTheWindowAndTheText(t *testing.T) {
 	c := m.win.Canvas()
 
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.NoteDialog()
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	typed := "Who sits at the technical level, and who sends them?"
 	test.Type(d.body, typed)
 	app.armed.Store(true)

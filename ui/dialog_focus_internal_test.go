@@ -72,8 +72,8 @@ func TestSpaceOnKeepEditingTypesNothingIntoTheDraft(t *testing.T) {
 	m.dialogs.later = func(f func()) { later = append(later, f) }
 	c := m.win.Canvas()
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.noteDialog
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	draft := "Who sits at the technical level?"
 	typeInto(c, d.body, draft)
 	pressKey(c, fyne.KeyEscape)

@@ -76,14 +76,14 @@ func TestEscClosesEveryDialog(t *testing.T) {
 
 	t.Run("the question a colour over another colour asks", func(t *testing.T) {
 		selectText(t, m, "in principle, to a negotiated")
-		m.HighlightIn(annotate.Yellow)
+		m.annotator.HighlightIn(annotate.Yellow)
 		selectText(t, m, "a negotiated settlement.")
-		m.HighlightIn(annotate.Blue)
-		if q := m.HighlightQuestion(); q == nil || !q.Open() {
+		m.annotator.HighlightIn(annotate.Blue)
+		if q := m.annotator.highlightChoice; q == nil || !q.Open() {
 			t.Fatal("a blue highlight over part of a yellow one did not ask")
 		}
 		escCloses(t, c, "the question about the colours")
-		if m.HighlightQuestion().Open() {
+		if m.annotator.highlightChoice.Open() {
 			t.Error("the window still counts the question as open")
 		}
 		if anns, _ := lib.Annotations(m.reader.Document().ID); len(anns) != 2 {

@@ -114,11 +114,11 @@ func selectText(t *testing.T, m *MainWindow, s string) {
 func addNote(t *testing.T, m *MainWindow, s, body string) annotate.Annotation {
 	t.Helper()
 	selectText(t, m, s)
-	m.AddNote()
-	m.noteDialog.Type(body)
-	m.noteDialog.Save()
+	m.annotator.AddNote()
+	m.annotator.noteDialog.Type(body)
+	m.annotator.noteDialog.Save()
 	m.waitIdle()
-	if m.noteDialog.Open() {
+	if m.annotator.noteDialog.Open() {
 		t.Fatalf("the note %q was not saved: %s", body, m.status.label.Text)
 	}
 	return m.panel.Shown()[len(m.panel.Shown())-1]

@@ -27,7 +27,7 @@ func shown(t *testing.T, f *fixture, w *MainWindow) string {
 		}
 		out = append(out, s)
 	}
-	if p, l := len(w.reader.Highlights()), len(w.Panel().Shown()); p != len(anns) || l != len(anns) {
+	if p, l := len(w.reader.Highlights()), len(w.panel.Shown()); p != len(anns) || l != len(anns) {
 		out = append(out, fmt.Sprintf("(%d painted, %d listed)", p, l))
 	}
 	return strings.Join(out, "; ")
@@ -38,10 +38,10 @@ func shown(t *testing.T, f *fixture, w *MainWindow) string {
 func clickColour(t *testing.T, w *MainWindow, from, to string, c annotate.Colour) {
 	t.Helper()
 	dragAcross(t, w, from, to)
-	if !w.ToolbarVisible() {
+	if !w.overlay.toolbar.Visible() {
 		t.Fatalf("no toolbar after selecting %q…%q", from, to)
 	}
-	test.Tap(w.Toolbar().Swatch(c))
+	test.Tap(w.overlay.toolbar.Swatch(c))
 }
 
 func TestASecondColourOnAHighlightRecoloursIt(t *testing.T) {
@@ -67,9 +67,9 @@ func TestASecondColourOnAHighlightRecoloursIt(t *testing.T) {
 	if got := shown(t, f, w); got != "highlight blue «reaffirmed their commitment»" {
 		t.Errorf("after pressing 3 on it: %s", got)
 	}
-	w.PickColour(4)
+	w.annotator.PickColour(4)
 	dragAcross(t, w, "reaffirmed", "commitment")
-	w.Highlight()
+	w.annotator.Highlight()
 	if got := shown(t, f, w); got != "highlight pink «reaffirmed their commitment»" {
 		t.Errorf("after Ctrl+H in pink on it: %s", got)
 	}
@@ -93,7 +93,7 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 
 	// Another colour over part of it: asked, and Cancel changes nothing.
 	clickColour(t, w, "principle", "settlement", annotate.Blue)
-	q := w.HighlightQuestion()
+	q := w.annotator.highlightChoice
 	if q == nil || !q.Open() || !strings.Contains(q.Question(), "overlaps a yellow highlight") {
 		t.Fatalf("no question asked: %+v", q)
 	}
@@ -105,13 +105,13 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment, in principle»" || q.Open() {
 		t.Fatalf("after Cancel: %s", got)
 	}
-	if w.reader.SelectedText() != "principle, to a negotiated settlement" || !w.ToolbarVisible() {
-		t.Errorf("after Cancel the selection is %q, toolbar shown %v: want the passage still selected, with its toolbar", w.reader.SelectedText(), w.ToolbarVisible())
+	if w.reader.SelectedText() != "principle, to a negotiated settlement" || !w.overlay.toolbar.Visible() {
+		t.Errorf("after Cancel the selection is %q, toolbar shown %v: want the passage still selected, with its toolbar", w.reader.SelectedText(), w.overlay.toolbar.Visible())
 	}
 
 	// Asked again, Extend: one blue highlight over both.
 	clickColour(t, w, "principle", "settlement", annotate.Blue)
-	extend, _, _ = w.HighlightQuestion().Buttons()
+	extend, _, _ = w.annotator.highlightChoice.Buttons()
 	test.Tap(extend)
 	if got := shown(t, f, w); got != "highlight blue «reaffirmed their commitment, in principle, to a negotiated settlement»" {
 		t.Fatalf("after Extend: %s", got)
@@ -119,9 +119,9 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 
 	// Asked again, a separate highlight.
 	clickColour(t, w, "negotiated", "settlement", annotate.Green)
-	_, separate, _ = w.HighlightQuestion().Buttons()
-	if !strings.Contains(w.HighlightQuestion().Question(), "blue") {
-		t.Errorf("question %q", w.HighlightQuestion().Question())
+	_, separate, _ = w.annotator.highlightChoice.Buttons()
+	if !strings.Contains(w.annotator.highlightChoice.Question(), "blue") {
+		t.Errorf("question %q", w.annotator.highlightChoice.Question())
 	}
 	test.Tap(separate)
 	if got := shown(t, f, w); got != "highlight blue «reaffirmed their commitment, in principle, to a negotiated settlement»; highlight green «negotiated settlement»" {

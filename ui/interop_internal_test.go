@@ -26,7 +26,7 @@ func TestCitationDetailsAreUsedWhenCopying(t *testing.T) {
 		t.Fatal(saved)
 	}
 	selectQuote(t, w, "a negotiated settlement")
-	w.CopyWithCitation()
+	w.annotator.CopyWithCitation()
 	if got, want := f.app.Clipboard().Content(), "“a negotiated settlement”\n— Lee, A. (2026). Joint Statement. Foreign Ministry."; got != want {
 		t.Errorf("copied %q, want %q", got, want)
 	}
@@ -35,7 +35,7 @@ func TestCitationDetailsAreUsedWhenCopying(t *testing.T) {
 	if saved != nil {
 		t.Fatal(saved)
 	}
-	w.CopyWithCitation()
+	w.annotator.CopyWithCitation()
 	if got := f.app.Clipboard().Content(); !strings.HasSuffix(got, "— Joint Statement. (n.d.).") {
 		t.Errorf("after reset, copied %q", got)
 	}
@@ -68,7 +68,7 @@ func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 	if !Await(other.ImportAnnotations(js), 10*time.Second) {
 		t.Fatal("the import did not finish")
 	}
-	if got := len(other.Panel().Shown()); got != 2 {
+	if got := len(other.panel.Shown()); got != 2 {
 		t.Errorf("the panel shows %d annotations after the import, want 2", got)
 	}
 	if !strings.Contains(other.status.label.Text, "2 annotations added") {
@@ -77,7 +77,7 @@ func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 	if !Await(other.ImportAnnotations(filepath.Join(t.TempDir(), "missing.json")), 10*time.Second) {
 		t.Fatal("the failed import did not finish")
 	}
-	if got := len(other.Panel().Shown()); got != 2 {
+	if got := len(other.panel.Shown()); got != 2 {
 		t.Errorf("a failed import changed the panel: %d", got)
 	}
 }

@@ -46,10 +46,10 @@ func (m *MainWindow) apply(s snapshot, keep bool) {
 }
 
 func (m *MainWindow) showAnnotations(s snapshot) {
-	m.anns, m.openQuestions = s.anns, s.open
+	m.annotator.anns, m.openQuestions = s.anns, s.open
 	m.reading.paint(s.anns, currentVariant(m.app))
 	m.panel.Editor.SetKnownTags(s.tags)
-	m.tags = s.tags
+	m.annotator.tags = s.tags
 	m.panel.pagesOf = m.reader.Document()
 	m.panel.SetAnnotations(s.anns, s.deleted)
 	m.panel.SetQuestions(s.questions, s.open)
@@ -78,8 +78,8 @@ func (m *MainWindow) showDocument(o opened, keep bool) {
 	m.reading.show(doc, o.pos, o.words, o.outline)
 	m.library.list.Select(doc.ID)
 	m.win.SetTitle(doc.Title + " — Scholia")
-	m.toolbar.Hide()
-	m.tooltipBox.Hide()
+	m.overlay.toolbar.Hide()
+	m.overlay.tooltipBox.Hide()
 	m.panel.Editor.Clear()
 	m.status.msg = ""
 	m.apply(o.snap, keep)

@@ -19,7 +19,7 @@ func TestANewHighlightShowsInTheTextWhileThePanelFilterHidesIt(t *testing.T) {
 	selectText(t, m, "commitment")
 	s, e := m.reader.Selection()
 	m.win.Canvas().Unfocus()
-	m.typedRune('2')
+	m.annotator.typedRune('2')
 	m.waitIdle()
 	painted := false
 	for _, h := range m.reader.Highlights() {
@@ -37,11 +37,11 @@ func TestANewHighlightShowsInTheTextWhileThePanelFilterHidesIt(t *testing.T) {
 func addTagged(t *testing.T, m *MainWindow, s, body string, tags ...string) {
 	t.Helper()
 	selectText(t, m, s)
-	m.AddNote()
-	m.noteDialog.Type(body, tags...)
-	m.noteDialog.Save()
+	m.annotator.AddNote()
+	m.annotator.noteDialog.Type(body, tags...)
+	m.annotator.noteDialog.Save()
 	m.waitIdle()
-	if m.noteDialog.Open() {
+	if m.annotator.noteDialog.Open() {
 		t.Fatalf("the note %q was not saved: %s", body, m.status.label.Text)
 	}
 }

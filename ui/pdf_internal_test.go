@@ -60,7 +60,7 @@ func TestThePanelAndCopyWithCitationGiveAPDFsPages(t *testing.T) {
 		return false
 	})
 	selectText(t, m, "aloud.\n\nVerification")
-	m.CopyWithCitation()
+	m.annotator.CopyWithCitation()
 	if got := m.app.Clipboard().Content(); !strings.HasPrefix(got, "“aloud.\n\nVerification” (pp. 11–12)\n— Lee, Ann. 2019.") {
 		t.Errorf("copied %q", got)
 	}

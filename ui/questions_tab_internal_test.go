@@ -11,9 +11,9 @@ import (
 func ask(t *testing.T, w *MainWindow, quote, body string) {
 	t.Helper()
 	selectQuote(t, w, quote)
-	w.AddQuestion()
-	w.NoteDialog().Type(body)
-	w.NoteDialog().Save()
+	w.annotator.AddQuestion()
+	w.annotator.noteDialog.Type(body)
+	w.annotator.noteDialog.Save()
 }
 
 // The open questions are counted in the status line and the tab's title
@@ -27,7 +27,7 @@ func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
 		w.TogglePanel()
 	}
 	ask(t, w, "an appropriate time", "When is an appropriate time?")
-	p := w.Panel()
+	p := w.panel
 	if got := p.QuestionsTitle(); got != "Questions 1" {
 		t.Errorf("tab title %q, want Questions 1", got)
 	}

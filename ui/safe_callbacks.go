@@ -45,7 +45,7 @@ func (m *MainWindow) guardCallbacks() {
 	m.reading.find.onClose = g.wrap(m.reading.find.onClose)
 	m.palette.open = guard1(g, m.palette.open)
 	m.palette.guard = g
-	t := m.toolbar
+	t := m.overlay.toolbar
 	t.onColour = guard1(g, t.onColour)
 	t.onNote = g.wrap(t.onNote)
 	t.onQuestion = g.wrap(t.onQuestion)

@@ -53,7 +53,7 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 		for {
 			next++
 			s := (next*104729 + 5003) % (n - 300)
-			if !slices.ContainsFunc(m.anns, func(a annotate.Annotation) bool {
+			if !slices.ContainsFunc(m.annotator.anns, func(a annotate.Annotation) bool {
 				return a.Anchor != nil && a.Anchor.Start < s+60 && s < a.Anchor.End
 			}) {
 				return s
@@ -66,7 +66,7 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 			d := library.Draft{Kind: annotate.KindNote, Start: s, End: s + 60, Body: "a note", Tags: []string{"bench"}}
 			told := false
 			return func() {
-				m.create(doc.ID, d, func(err error) {
+				m.annotator.create(doc.ID, d, func(err error) {
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -79,8 +79,8 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 		measureSaves(b, m, func() (func(), func() bool) {
 			s := free()
 			m.reader.Select(s, s+60)
-			before := len(m.anns)
-			return m.Highlight, func() bool { return len(m.anns) == before+1 }
+			before := len(m.annotator.anns)
+			return m.annotator.Highlight, func() bool { return len(m.annotator.anns) == before+1 }
 		})
 	})
 }

@@ -42,7 +42,7 @@ func TestSaveOnBookWindowCostsLittle(t *testing.T) {
 		var saved error = errCrashed
 		told := false
 		_, cpu, _ := uiShare(t, m, func() {
-			m.create(doc.ID, library.Draft{Kind: annotate.KindNote, Start: s, End: s + 60, Body: fmt.Sprint("note ", i)}, func(err error) { saved, told = err, true })
+			m.annotator.create(doc.ID, library.Draft{Kind: annotate.KindNote, Start: s, End: s + 60, Body: fmt.Sprint("note ", i)}, func(err error) { saved, told = err, true })
 		}, func() bool { return told })
 		if saved != nil {
 			t.Fatal(saved)

@@ -15,8 +15,8 @@ func TestSavesThatMeetAFullDiskKeepWhatWasAskedFor(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.NoteDialog()
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	typed := "Typed as the disk filled."
 	d.Type(typed)
 	h := holdLane(t, m, laneChange)
@@ -40,7 +40,7 @@ func TestSavesThatMeetAFullDiskKeepWhatWasAskedFor(t *testing.T) {
 	selectText(t, m, "negotiated settlement")
 	s, e := m.reader.Selection()
 	h = holdLane(t, m, laneChange)
-	returnsSoon(t, "Ctrl+H", m.Highlight)
+	returnsSoon(t, "Ctrl+H", m.annotator.Highlight)
 	room = diskFull(t)
 	h.free()
 	m.waitIdle()

@@ -37,8 +37,8 @@ func TestSavingANoteLeavesTheWindowFreeAndClosesTheDialogOnceCommitted(t *testin
 	m, lib := newTestWindow(t, nil, map[string]string{"a.txt": jointStatement, "b.txt": analystReply})
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.NoteDialog()
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	typed := "Who sits at the technical level?"
 	d.Type(typed, "talks")
 	h := holdLane(t, m, laneChange)
@@ -76,7 +76,7 @@ func TestSavingAHighlightLeavesTheWindowFree(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "negotiated settlement")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Ctrl+H", m.Highlight)
+	returnsSoon(t, "Ctrl+H", m.annotator.Highlight)
 	if n := len(annotationsOn(t, m, lib)); n != 0 || strings.HasPrefix(m.status.label.Text, "Saved") {
 		t.Fatalf("before the highlight is committed the library holds %d and the status bar says %q", n, m.status.label.Text)
 	}
@@ -99,8 +99,8 @@ func TestTwoQuickHighlightsKeepTheirOrder(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "negotiated settlement")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "key 1", func() { m.typedRune('1') })
-	returnsSoon(t, "key 2", func() { m.typedRune('2') })
+	returnsSoon(t, "key 1", func() { m.annotator.typedRune('1') })
+	returnsSoon(t, "key 2", func() { m.annotator.typedRune('2') })
 	h.free()
 	m.waitIdle()
 	anns := annotationsOn(t, m, lib)
@@ -120,7 +120,7 @@ func TestCtrlZWhileAHighlightIsSavedUndoesIt(t *testing.T) {
 	addNote(t, m, "technical level", "kept")
 	selectText(t, m, "negotiated settlement")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Ctrl+H", m.Highlight)
+	returnsSoon(t, "Ctrl+H", m.annotator.Highlight)
 	m.win.Canvas().Unfocus()
 	returnsSoon(t, "Ctrl+Z", m.Undo)
 	h.free()
@@ -151,7 +151,7 @@ func TestPlacingAnOrphanLeavesTheWindowFree(t *testing.T) {
 	}
 	selectText(t, m, "Talks end here.")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Place here", func() { m.placeHere(a.ID) })
+	returnsSoon(t, "Place here", func() { m.annotator.placeHere(a.ID) })
 	if got, _ := lib.Annotation(a.ID); !got.Orphan {
 		t.Fatal("the note is placed before the change was let go")
 	}
@@ -170,15 +170,15 @@ func TestUsingAPassageAsAnswerLeavesTheWindowFree(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "in principle")
-	m.AddQuestion()
-	m.noteDialog.Type("What does in principle commit them to?")
-	m.noteDialog.Save()
+	m.annotator.AddQuestion()
+	m.annotator.noteDialog.Type("What does in principle commit them to?")
+	m.annotator.noteDialog.Save()
 	m.waitIdle()
 	q := m.panel.Shown()[0]
-	m.AnswerWithSelection(q.ID)
+	m.annotator.AnswerWithSelection(q.ID)
 	selectText(t, m, "a negotiated settlement")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Use as answer", m.UseAsAnswer)
+	returnsSoon(t, "Use as answer", m.annotator.UseAsAnswer)
 	if got, _ := lib.Annotation(q.ID); got.Answer != nil {
 		t.Fatal("the question is answered before the change was let go")
 	}
@@ -189,8 +189,8 @@ func TestUsingAPassageAsAnswerLeavesTheWindowFree(t *testing.T) {
 	if got.Status != annotate.StatusAnswered || got.Answer == nil || got.Answer.Link == "" {
 		t.Fatalf("after Use as answer the question is %+v", got)
 	}
-	if !strings.HasPrefix(m.status.label.Text, "Answered") || m.answering != "" {
-		t.Errorf("after Use as answer the status bar says %q; still answering %q", m.status.label.Text, m.answering)
+	if !strings.HasPrefix(m.status.label.Text, "Answered") || m.annotator.answering != "" {
+		t.Errorf("after Use as answer the status bar says %q; still answering %q", m.status.label.Text, m.annotator.answering)
 	}
 }
 
@@ -226,8 +226,8 @@ func TestANoteWhoseSaveCrashesStaysInTheDialog(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.NoteDialog()
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	typed := "Typed as the save crashed."
 	d.Type(typed)
 	m.tasks.hold = func(lane string) {
@@ -269,8 +269,8 @@ func TestQuittingWaitsForTheNoteBeingSaved(t *testing.T) {
 	}
 
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.NoteDialog()
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	d.Type("Doomed.")
 	crash := make(chan struct{})
 	m.tasks.settle = false
@@ -323,8 +323,8 @@ func TestQuittingWithANoteTypedAsksFirst(t *testing.T) {
 		return false
 	}
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.NoteDialog()
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	typed := "Half a thought"
 	test.Type(d.body, typed)
 	c := m.win.Canvas()
@@ -383,7 +383,7 @@ func TestTheCitationDialogClosesOnceSaved(t *testing.T) {
 func TestTheNoteDialogSaysWhichKeysSave(t *testing.T) {
 	m, _ := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
-	m.AddNote()
+	m.annotator.AddNote()
 	c := m.win.Canvas()
 	hint, ok := find(c.Overlays().Top(), func(l *widget.Label) bool { return l.Text == "Ctrl+Enter saves · Esc cancels" })
 	if !ok {
@@ -402,7 +402,7 @@ func TestCtrlZTwiceWhileSlowUndoesTwoChanges(t *testing.T) {
 	addNote(t, m, "technical level", "kept")
 	addNote(t, m, "negotiated settlement", "second")
 	selectText(t, m, "humanitarian questions")
-	m.Highlight()
+	m.annotator.Highlight()
 	m.win.Canvas().Unfocus()
 	h := holdLane(t, m, laneChange)
 	returnsSoon(t, "Ctrl+Z", m.Undo)

@@ -12,12 +12,12 @@ import (
 // toolbarOnScreen says whether the selection toolbar shows, whole, over
 // the reader's visible area.
 func toolbarOnScreen(w *MainWindow) bool {
-	if !w.ToolbarVisible() {
+	if !w.overlay.toolbar.Visible() {
 		return false
 	}
 	d := fyne.CurrentApp().Driver()
-	r, tb := d.AbsolutePositionForObject(w.reader), d.AbsolutePositionForObject(w.Toolbar())
-	rs, ts := w.reader.Size(), w.Toolbar().Size()
+	r, tb := d.AbsolutePositionForObject(w.reader), d.AbsolutePositionForObject(w.overlay.toolbar)
+	rs, ts := w.reader.Size(), w.overlay.toolbar.Size()
 	return ts.Width > 0 && tb.X >= r.X && tb.Y >= r.Y && tb.X+ts.Width <= r.X+rs.Width && tb.Y+ts.Height <= r.Y+rs.Height
 }
 
@@ -43,14 +43,14 @@ func TestTheToolbarFollowsEveryFinishedSelection(t *testing.T) {
 		t.Helper()
 		s, e := w.reader.Selection()
 		if s == e {
-			if w.ToolbarVisible() {
+			if w.overlay.toolbar.Visible() {
 				t.Errorf("%s: nothing is selected, yet the toolbar shows", what)
 			}
 			return
 		}
 		if !toolbarOnScreen(w) {
 			t.Errorf("%s selected %d–%d (view at %d): the toolbar is not on screen (visible %v at %v)",
-				what, s, e, w.reader.TopPosition(), w.ToolbarVisible(), w.Toolbar().Position())
+				what, s, e, w.reader.TopPosition(), w.overlay.toolbar.Visible(), w.overlay.toolbar.Position())
 		}
 	}
 	rnd := rand.New(rand.NewPCG(13, 2))

@@ -20,7 +20,7 @@ func geometry(w *MainWindow) string {
 	w.Window().Content().Refresh()
 	r := w.reader
 	var b strings.Builder
-	fmt.Fprintf(&b, "library %.0f, reader %.0f, panel %.0f; lines:", w.library.list.Size().Width, r.Size().Width, w.Panel().Size().Width)
+	fmt.Fprintf(&b, "library %.0f, reader %.0f, panel %.0f; lines:", w.library.list.Size().Width, r.Size().Width, w.panel.Size().Width)
 	text := []rune(w.reader.Document().Text())
 	lastY := float32(-1)
 	for pos := range len(text) {
@@ -83,28 +83,28 @@ func TestChoosingAnAnnotationMovesNothing(t *testing.T) {
 				w.TogglePanel()
 			}
 			before := geometry(w)
-			for i, a := range w.Panel().Shown() {
-				w.Panel().Choose(i)
+			for i, a := range w.panel.Shown() {
+				w.panel.Choose(i)
 				if got := geometry(w); got != before {
 					t.Errorf("choosing the %s %q moved the layout:\n was %s\n now %s", a.Kind, trimmed(a.Body), before, got)
 				}
-				if need, has := w.Panel().Editor.MinSize().Width, w.Panel().Editor.Size().Width; need > has {
+				if need, has := w.panel.Editor.MinSize().Width, w.panel.Editor.Size().Width; need > has {
 					t.Errorf("the editor of the %s %q needs %.0f px and has %.0f: part of it is cut off", a.Kind, trimmed(a.Body), need, has)
 				}
 			}
-			w.Panel().ShowQuestions()
+			w.panel.ShowQuestions()
 			w.WaitIdle()
-			if len(w.Panel().Questions()) == 0 {
+			if len(w.panel.Questions()) == 0 {
 				t.Fatal("the Questions tab, shown, lists no open question")
 			}
 			before = geometry(w)
-			for i, q := range w.Panel().Questions() {
-				w.Panel().OnQuestion(w.Panel().Questions()[i])
+			for i, q := range w.panel.Questions() {
+				w.panel.OnQuestion(w.panel.Questions()[i])
 				if got := geometry(w); got != before {
 					t.Errorf("choosing the open question %q moved the layout:\n was %s\n now %s", trimmed(q.Body), before, got)
 				}
 			}
-			w.Panel().Editor.Clear()
+			w.panel.Editor.Clear()
 			if got := geometry(w); got != before {
 				t.Errorf("clearing the editor moved the layout:\n was %s\n now %s", before, got)
 			}

@@ -31,8 +31,8 @@ func TestTheNoteDialogKeepsTagsOfSeveralWords(t *testing.T) {
 	want := []string{"hedging", "diplomatic language"}
 
 	selectText(t, m, "in principle")
-	m.AddNote()
-	d := m.noteDialog
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	typeInto(c, d.body, "Soft words.")
 	pressKey(c, fyne.KeyReturn)
 	test.Type(d.body, "Hard terms.")
@@ -56,8 +56,8 @@ func TestTheNoteDialogKeepsTagsOfSeveralWords(t *testing.T) {
 	}
 
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d = m.noteDialog
+	m.annotator.AddNote()
+	d = m.annotator.noteDialog
 	typeInto(c, d.tags.entry, "satire, diplo")
 	if got := d.tags.Suggestions(); !reflect.DeepEqual(got, []string{"diplomatic language"}) {
 		t.Fatalf("typing %q suggests %q", d.tags.entry.Text, got)

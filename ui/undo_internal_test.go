@@ -37,9 +37,9 @@ func TestCtrlZBehindABackupUndoesTheChangeLastWhenPressed(t *testing.T) {
 	returnsSoon(t, "Back Up Now", m.backups.now)
 	returnsSoon(t, "Ctrl+Z", m.Undo)
 	selectText(t, m, "commitment")
-	m.AddNote()
-	m.noteDialog.Type("second")
-	returnsSoon(t, "saving a note", m.noteDialog.Save)
+	m.annotator.AddNote()
+	m.annotator.noteDialog.Type("second")
+	returnsSoon(t, "saving a note", m.annotator.noteDialog.Save)
 	h.free()
 	m.waitIdle()
 	var bodies []string

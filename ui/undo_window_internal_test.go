@@ -28,7 +28,7 @@ func TestCtrlZAfterRestoringStepsBackThroughEachChange(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openTitled(t, w, "Joint Statement")
-	p := w.Panel()
+	p := w.panel
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
 	id := p.Shown()[0].ID
 	p.Editor.OnDelete(id)
@@ -58,7 +58,7 @@ func TestAPassageHighlightedAgainNeverCarriesTwo(t *testing.T) {
 	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
 	openTitled(t, w, "Joint Statement")
-	p := w.Panel()
+	p := w.panel
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
 	undoes(t, w, "Undid the new highlight")
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)

@@ -37,56 +37,43 @@ type MainWindow struct {
 	state   windowState
 	help    *helpSheet
 
-	// highlightChoice is the question last asked about a colour chosen on
-	// a passage overlapping a highlight of another colour.
-	highlightChoice *HighlightChoice
 	// panelPane holds the annotations panel in its steady width.
 	panelPane *fyne.Container
 
-	toolbar       *SelectionToolbar
-	tooltip       *widget.Label
-	tooltipBox    *fyne.Container
-	floating      *fyne.Container // what floats over the reader: the toolbar and the hover note
-	noteDialog    *NoteDialog
-	anns          []annotate.Annotation
-	tags          []string
+	annotator     *annotator
+	overlay       *overlay
 	openQuestions int
-	colour        annotate.Colour
-	answering     string
 	palette       *SearchPalette
 	guard         *crashGuard
 	dialogs       *openDialogs
 	crashShowing  bool
 	quitUnsaved   bool
-	tasks         *tasks     // what runs off the UI goroutine for the window
-	changesOut    int        // change tasks whose result has not shown yet (saving.go)
-	lastChange    *undoPoint // the change task started last
-	quitWhenSaved bool       // Quit waits for the changes being saved
+	tasks         *tasks // what runs off the UI goroutine for the window
+	changes       *changes
 }
 
 // NewMainWindow builds the window on an open library, restoring the
 // window's size, splits, theme and the document last read.
 func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
-	m := &MainWindow{app: app, win: app.NewWindow("Scholia"), lib: lib, colour: annotate.Yellow}
+	m := &MainWindow{app: app, win: app.NewWindow("Scholia"), lib: lib}
 	m.guard = newCrashGuard(m.tellCrash)
 	m.tasks = newTasks(m.guard, m.setStatus)
 	m.dialogs = newOpenDialogs(m.win.Canvas(), m.guard.do)
+	m.changes = &changes{lib: lib, tasks: m.tasks, quit: m.Quit}
 	m.state = loadState(app.Preferences())
 	applyTheme(app, m.state.theme)
 
 	m.reading = newReaderPane(lib, m.tasks, m.guard)
 	m.reading.scrolled = func() {
-		if m.toolbar.Visible() {
-			m.placeToolbar()
+		if m.overlay.toolbar.Visible() {
+			m.overlay.place()
 		}
 	}
 	m.reader = m.reading.reader
 	m.reader.OnUnhandledKey = m.typedKey
 	m.reader.OnSelectionChanged = m.selectionChanged
-	m.reader.OnSelectionDone = m.selectionDone
 	m.reader.OnTapped = m.tapped
 	m.reader.OnHover = m.hovered
-	m.reader.OnRune = m.typedRune
 	m.panel = NewAnnotationPanel()
 	m.panel.OnChosen = m.goTo
 	m.panel.OnQuestion = func(q library.Question) { m.goTo(q.Annotation) }
@@ -96,10 +83,18 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.panel.Editor.OnSave = m.commitEdit
 	m.panel.Editor.OnSaved = m.editSaved
 	m.panel.Editor.OnDelete = m.deleteAnnotation
-	m.panel.Editor.OnAnswerWithSelection = m.AnswerWithSelection
 	m.panel.Editor.OnFollow = m.followAnswer
-	m.panel.Editor.OnPlace = m.placeHere
 	m.status = newStatusBar(m.statusCounts)
+	m.annotator = &annotator{lib: lib, app: app, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
+		changes: m.changes, state: &m.state, reader: m.reader, panel: m.panel,
+		saved: m.saved, savedHere: m.savedHere, showError: m.showError, colour: annotate.Yellow}
+	a := m.annotator
+	m.overlay = newOverlay(m.reader, a.HighlightIn, a.AddNote, a.AddQuestion, a.UseAsAnswer)
+	a.overlay = m.overlay
+	m.reader.OnSelectionDone = m.overlay.selectionDone
+	m.reader.OnRune = a.typedRune
+	m.panel.Editor.OnAnswerWithSelection = a.AnswerWithSelection
+	m.panel.Editor.OnPlace = a.placeHere
 	m.library = &libraryPane{list: NewLibraryPanel(m.OpenDocument), lib: lib, tasks: m.tasks, guard: m.guard, status: m.status,
 		reader: m.reader, questionsShown: m.panel.QuestionsShown, showError: m.showError,
 		apply: m.apply, show: m.showDocument}
@@ -151,7 +146,7 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(open, searchBtn),
 		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline)
 	centre := container.NewBorder(container.NewVBox(toolbar, m.reading.find), nil, nil, nil,
-		container.NewStack(m.reader, m.annotationLayer()))
+		container.NewStack(m.reader, m.overlay.floating))
 	m.panelPane = steady(m.panel)
 	m.showPanel(m.state.panel)
 
@@ -219,7 +214,7 @@ func (m *MainWindow) statusCounts() []string {
 
 func (m *MainWindow) selectionChanged(start, end int) {
 	if m.reader.Selecting() {
-		m.toolbar.Hide()
+		m.overlay.toolbar.Hide()
 	}
 	if start == end {
 		m.setStatus("")
