@@ -34,7 +34,7 @@ func (m *MainWindow) actions() []action {
 		{"Edit", "Undo", "Ctrl+Z", &fyne.ShortcutUndo{}, m.Undo},
 		{"Edit", "Copy", "Ctrl+C", &fyne.ShortcutCopy{}, m.Copy},
 		{"Edit", "Copy with Citation", "Ctrl+Shift+C", ctrlShift(fyne.KeyC), m.annotator.CopyWithCitation},
-		{"Edit", "Citation Details…", "Ctrl+Shift+E", ctrlShift(fyne.KeyE), m.ShowCitationDialog},
+		{"Edit", "Citation Details…", "Ctrl+Shift+E", ctrlShift(fyne.KeyE), m.cites.show},
 		{"Edit", "Select All", "Ctrl+A", &fyne.ShortcutSelectAll{}, m.SelectAll},
 		{"Edit", "Find in Document…", "Ctrl+F", ctrl(fyne.KeyF), m.OpenFind},
 		{"Edit", "Search Everything…", "Ctrl+K", ctrl(fyne.KeyK), m.OpenSearch},

@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"scholia/annotate"
@@ -380,26 +378,6 @@ func (e *shortcutEntry) FocusLost() {
 	e.Entry.FocusLost()
 	if e.onBlur != nil {
 		e.onBlur()
-	}
-}
-
-// commitEdit saves an annotation edited in the panel; it runs off the UI
-// goroutine.
-func (m *MainWindow) commitEdit(a annotate.Annotation) error {
-	_, err := m.lib.UpdateAnnotation(a)
-	return err
-}
-
-// editSaved shows how saving an edit went.
-func (m *MainWindow) editSaved(_ annotate.Annotation, err error) {
-	if err == nil {
-		m.savedHere("Saved", nil)
-		return
-	}
-	fyne.LogError("saving an edit", err)
-	m.setStatus("Not saved")
-	if !errors.Is(err, errCrashed) {
-		m.dialogs.inform("Not saved", capitalise(err.Error())+". What you typed stays in the panel; it is saved again when you next change it.", m.win)
 	}
 }
 

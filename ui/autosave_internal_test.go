@@ -268,7 +268,7 @@ func TestADeletedAnnotationsFailedEditIsForgotten(t *testing.T) {
 	tapLabel(t, c, "Raised by whom?")
 	e.wait()
 	pressKey(c, fyne.KeyEscape) // the crash message
-	m.deleteAnnotation(a.ID)
+	m.notes.deleteAnnotation(a.ID)
 	m.Quit()
 	if strings.Contains(overlayTexts(c), "Quit without saving?") {
 		t.Fatalf("quitting asked about the edit of a deleted annotation: %q", overlayTexts(c))

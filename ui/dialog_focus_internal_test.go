@@ -38,7 +38,7 @@ func TestSpaceOnADialogButtonTypesNothingIntoTheNoteBehind(t *testing.T) {
 	c := m.win.Canvas()
 	typeInto(c, m.panel.Editor.body, "Which settlement? The 1994 one.")
 
-	m.ShowCitationDialog()
+	m.cites.show()
 	save, ok := find(c.Overlays().Top(), func(b *widget.Button) bool { return b.Text == "Save" })
 	if !ok {
 		t.Fatal("no Save button in the citation dialog")

@@ -62,7 +62,7 @@ func TestEscClosesEveryDialog(t *testing.T) {
 	})
 
 	t.Run("citation details, typing in a field", func(t *testing.T) {
-		m.ShowCitationDialog()
+		m.cites.show()
 		title, ok := find(c.Overlays().Top(), func(e *shortcutEntry) bool { return e.Text == "Joint Statement" })
 		if !ok {
 			t.Fatal("no title field in the citation dialog")

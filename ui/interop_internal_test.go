@@ -21,7 +21,7 @@ func TestCitationDetailsAreUsedWhenCopying(t *testing.T) {
 	openTitled(t, w, "Joint Statement")
 	ref := annotate.Reference{Title: "Joint Statement", Authors: []string{"Ann Lee"}, Publisher: "Foreign Ministry", Published: "2026-03-02"}
 	var saved error = errNotTold
-	w.SaveCitation(ref, interop.APA, func(err error) { saved = err })
+	w.cites.save(ref, interop.APA, func(err error) { saved = err })
 	if saved != nil {
 		t.Fatal(saved)
 	}
@@ -31,7 +31,7 @@ func TestCitationDetailsAreUsedWhenCopying(t *testing.T) {
 		t.Errorf("copied %q, want %q", got, want)
 	}
 	saved = errNotTold
-	w.ResetCitation(func(err error) { saved = err })
+	w.cites.reset(func(err error) { saved = err })
 	if saved != nil {
 		t.Fatal(saved)
 	}

@@ -202,7 +202,7 @@ func TestSavingCitationDetailsLeavesTheWindowFree(t *testing.T) {
 	var saved error = errCrashed
 	told := false
 	returnsSoon(t, "saving the citation details", func() {
-		m.SaveCitation(ref, interop.APA, func(err error) { saved, told = err, true })
+		m.cites.save(ref, interop.APA, func(err error) { saved, told = err, true })
 	})
 	if told || m.reader.Document().Reference != nil {
 		t.Fatalf("the citation details say saved (%v) before the change was let go", told)
@@ -350,7 +350,7 @@ func TestTheCitationDialogClosesOnceSaved(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
 	c := m.win.Canvas()
-	m.ShowCitationDialog()
+	m.cites.show()
 	title, ok := find(c.Overlays().Top(), func(e *shortcutEntry) bool { return e.Text == "Joint Statement" })
 	if !ok {
 		t.Fatalf("no title box in the citation dialog: %q", overlayTexts(c))

@@ -143,12 +143,12 @@ func TestRestoringLeavesTheWindowFree(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"a.txt": jointStatement, "b.txt": analystReply})
 	openTitled(t, m, "Joint Statement")
 	a := addNote(t, m, "technical level", "Who sits there?")
-	m.deleteAnnotation(a.ID)
+	m.notes.deleteAnnotation(a.ID)
 	if len(m.panel.Shown()) != 0 {
 		t.Fatalf("the deleted note is still listed")
 	}
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "restoring from the trash", func() { m.restoreAnnotation(a.ID) })
+	returnsSoon(t, "restoring from the trash", func() { m.notes.restoreAnnotation(a.ID) })
 	statusSoon(t, m, "Restoring…")
 	filterStillWorks(t, m, "reply", 1)
 	h.free()

@@ -27,7 +27,9 @@ type MainWindow struct {
 	library *libraryPane
 	reading *readerPane
 	reader  *reader.Reader // the reading pane's reader, for the annotating code
-	panel   *AnnotationPanel
+	notes   *annotationsPane
+	cites   *citations
+	panel   *AnnotationPanel // the annotations pane's panel
 	status  *statusBar
 	imports *importer
 	backups *backups
@@ -74,17 +76,12 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.reader.OnSelectionChanged = m.selectionChanged
 	m.reader.OnTapped = m.tapped
 	m.reader.OnHover = m.hovered
-	m.panel = NewAnnotationPanel()
-	m.panel.OnChosen = m.goTo
-	m.panel.OnQuestion = func(q library.Question) { m.goTo(q.Annotation) }
-	m.panel.OnRestore = m.restoreAnnotation
-	m.panel.OnQuestionsShown = func() { m.refreshHere(nil) }
-	m.panel.OnFilterText = m.matchInDocument
-	m.panel.Editor.OnSave = m.commitEdit
-	m.panel.Editor.OnSaved = m.editSaved
-	m.panel.Editor.OnDelete = m.deleteAnnotation
-	m.panel.Editor.OnFollow = m.followAnswer
 	m.status = newStatusBar(m.statusCounts)
+	m.notes = newAnnotationsPane(&annotationsPane{lib: lib, win: m.win, tasks: m.tasks, changes: m.changes,
+		dialogs: m.dialogs, status: m.status, reader: m.reader,
+		saved: m.saved, savedHere: m.savedHere, showError: m.showError, openDocument: m.openDocument})
+	m.panel = m.notes.panel
+	m.panel.OnQuestionsShown = func() { m.refreshHere(nil) }
 	m.annotator = &annotator{lib: lib, app: app, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
 		changes: m.changes, state: &m.state, reader: m.reader, panel: m.panel,
 		saved: m.saved, savedHere: m.savedHere, showError: m.showError, colour: annotate.Yellow}
@@ -113,6 +110,8 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.exports = &exporter{lib: lib, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
 		state: &m.state, reader: m.reader, palette: m.palette, showError: m.showError, showMessage: m.ShowMessage}
 
+	m.cites = &citations{lib: lib, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
+		changes: m.changes, state: &m.state, reader: m.reader, showMessage: m.ShowMessage}
 	m.help = &helpSheet{win: m.win, dialogs: m.dialogs, actions: m.actions}
 	m.win.SetContent(m.layout())
 	m.win.Resize(fyne.NewSize(m.state.width, m.state.height))
@@ -238,7 +237,7 @@ func (m *MainWindow) openHit(h library.Hit) {
 		m.showError(err)
 		return
 	}
-	m.goTo(*a)
+	m.notes.goTo(*a)
 }
 
 // OpenFind shows the find bar.
