@@ -175,7 +175,7 @@ func TestNotesAndQuestionsWithTags(t *testing.T) {
 		t.Errorf("click selected %q in the panel, want the question", w.panel.Editor.ID())
 	}
 	// Editing in place: drop the question.
-	w.panel.Editor.SetStatus(annotate.StatusDropped)
+	w.panel.Editor.status.SetSelected(string(annotate.StatusDropped))
 	w.panel.Editor.Save()
 	if got, _ := f.lib.Annotation(q.ID); got.Status != annotate.StatusDropped {
 		t.Errorf("status after editing %q", got.Status)

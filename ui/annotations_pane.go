@@ -56,13 +56,13 @@ func (p *annotationsPane) undo() {
 	// once it is saved.
 	// So is a change still being saved from the window: the mark is the
 	// one right after it.
-	mark, marked, after := p.lib.UndoMark(), !p.panel.Editor.saving(), p.changes.undoAfter()
+	mark, marked, after := p.lib.UndoMark(), !p.panel.Editor.saver.running(), p.changes.undoAfter()
 	type undone struct {
 		what  string
 		newer int
 	}
 	saveChange(p.changes, "Undoing…", func() (undone, error) {
-		p.panel.Editor.waitSaved()
+		p.panel.Editor.saver.waitSaved()
 		switch {
 		case !marked:
 			mark = p.lib.UndoMark()
@@ -98,7 +98,7 @@ func (p *annotationsPane) undo() {
 func (p *annotationsPane) deleteAnnotation(id string) {
 	p.panel.Editor.flush()
 	saveChange(p.changes, "Moving to the trash…", func() (struct{}, error) {
-		p.panel.Editor.waitSaved()
+		p.panel.Editor.saver.waitSaved()
 		return struct{}{}, p.lib.DeleteAnnotation(id)
 	}, func(_ struct{}, err error) {
 		if err != nil {
@@ -115,7 +115,7 @@ func (p *annotationsPane) deleteAnnotation(id string) {
 func (p *annotationsPane) restoreAnnotation(id string) {
 	p.panel.Editor.flush()
 	saveChange(p.changes, "Restoring…", func() (*annotate.Annotation, error) {
-		p.panel.Editor.waitSaved()
+		p.panel.Editor.saver.waitSaved()
 		return p.lib.RestoreAnnotation(id)
 	}, func(a *annotate.Annotation, err error) {
 		if err != nil {

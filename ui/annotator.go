@@ -257,7 +257,7 @@ func (an *annotator) placeHere(id string) {
 	docID := an.reader.Document().ID
 	an.panel.Editor.flush()
 	saveChange(an.changes, "Placing…", func() (*annotate.Annotation, error) {
-		an.panel.Editor.waitSaved()
+		an.panel.Editor.saver.waitSaved()
 		return an.lib.PlaceAnnotation(id, s, e)
 	}, func(_ *annotate.Annotation, err error) {
 		if err != nil {
@@ -299,7 +299,7 @@ func (an *annotator) UseAsAnswer() {
 	an.overlay.toolbar.SetAnswering(false)
 	an.panel.Editor.flush()
 	saveChange(an.changes, "Saving the answer…", func() (struct{}, error) {
-		an.panel.Editor.waitSaved()
+		an.panel.Editor.saver.waitSaved()
 		q, err := an.lib.Annotation(qID)
 		if err != nil {
 			return struct{}{}, err

@@ -192,7 +192,7 @@ func (s *autosaver) pending(id string) bool {
 // wait waits until every queued edit is committed (or failed) and shows
 // the results.
 func (e *AnnotationEditor) wait() {
-	e.waitSaved()
+	e.saver.waitSaved()
 	// In tests, what the saves handed to the UI goroutine (a crash told)
 	// runs here, where a real window runs it before the next event.
 	uiLoop.drain()
@@ -219,8 +219,7 @@ func (e *AnnotationEditor) deliver() {
 // waitSaved waits until every queued edit is committed (or failed); its
 // result shows on the UI goroutine as always. Tasks that change the
 // library wait so off the UI goroutine, after the edits they follow.
-func (e *AnnotationEditor) waitSaved() {
-	s := &e.saver
+func (s *autosaver) waitSaved() {
 	s.mu.Lock()
 	for s.busy {
 		s.idle.Wait()
@@ -228,10 +227,9 @@ func (e *AnnotationEditor) waitSaved() {
 	s.mu.Unlock()
 }
 
-// saving says whether edits are queued or being committed: edits made
+// running says whether edits are queued or being committed: edits made
 // before an Undo that it may have to revert.
-func (e *AnnotationEditor) saving() bool {
-	s := &e.saver
+func (s *autosaver) running() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.busy

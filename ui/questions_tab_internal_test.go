@@ -55,7 +55,7 @@ func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
 
 	p.ShowQuestions()
 	p.OnQuestion(p.Questions()[0])
-	p.Editor.SetStatus(annotate.StatusDropped)
+	p.Editor.status.SetSelected(string(annotate.StatusDropped))
 	p.Editor.Save()
 	p.ShowQuestions()
 	w.WaitIdle()

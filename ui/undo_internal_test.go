@@ -24,7 +24,7 @@ func TestCtrlZBehindABackupUndoesTheChangeLastWhenPressed(t *testing.T) {
 	c := m.win.Canvas()
 	typeInto(c, m.panel.Editor.body, "older, edited")
 	c.Unfocus()
-	m.panel.Editor.waitSaved()
+	m.panel.Editor.saver.waitSaved()
 	if got, _ := lib.Annotation(older.ID); got.Body != "older, edited" {
 		t.Fatalf("the edit made after Ctrl+Z is not saved before the undo runs: %q", got.Body)
 	}
