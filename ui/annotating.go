@@ -4,21 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// saved reports a committed change and reads what shows it again, off
-// the UI goroutine; then (may be nil) runs once it shows.
-func (m *MainWindow) saved(msg string, then func()) {
-	m.setStatus(msg)
-	m.refresh(then)
-}
-
-// savedHere reports a committed change to the open document's
-// annotations: the library list only needs that document's count, not
-// every document read again. then (may be nil) runs once it shows.
-func (m *MainWindow) savedHere(msg string, then func()) {
-	m.setStatus(msg)
-	m.refreshHere(then)
-}
-
 // Undo reverts the last change to an annotation, or the typing in a text
 // box that has the focus. The change reverted is the one that was last
 // when Ctrl+Z was pressed, even if a newer one is saved before the undo

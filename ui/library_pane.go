@@ -245,3 +245,18 @@ func (p *libraryPane) markRead(prev string, prevPos int, id string, pos int) {
 		}
 	})
 }
+
+// saved reports a committed change and reads what shows it again, off
+// the UI goroutine; then (may be nil) runs once it shows.
+func (p *libraryPane) saved(msg string, then func()) {
+	p.status.set(msg)
+	p.refreshing(true, then)
+}
+
+// savedHere reports a committed change to the open document's
+// annotations: the library list only needs that document's count, not
+// every document read again. then (may be nil) runs once it shows.
+func (p *libraryPane) savedHere(msg string, then func()) {
+	p.status.set(msg)
+	p.refreshing(p.listStale, then)
+}

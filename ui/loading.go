@@ -19,16 +19,6 @@ type snapshot struct {
 	tags      []string
 }
 
-// refresh reads the list and the open document's annotations again off
-// the UI goroutine and shows them, then runs then (may be nil).
-func (m *MainWindow) refresh(then func()) { m.library.refreshing(true, then) }
-
-// refreshHere is refresh after a change to the open document's
-// annotations only: the list is not read again, only that document's
-// count changes, unless a refresh of the list it would replace (the
-// newest refresh wins) has not shown yet.
-func (m *MainWindow) refreshHere(then func()) { m.library.refreshing(m.library.listStale, then) }
-
 // apply shows a snapshot: the list (keeping the documents' places when
 // keep), and the open document's annotations painted in the reader,
 // listed in the panel and counted in the status bar.
@@ -63,13 +53,6 @@ type opened struct {
 	outline []annotate.OutlineEntry
 	snap    snapshot
 	last    bool // it was already the document opened last
-}
-
-// openDocument shows a document, reading it off the UI goroutine; again
-// forces reading it anew even when it is on show (its text changed). then
-// (may be nil) runs once it shows.
-func (m *MainWindow) openDocument(id string, again bool, then func()) {
-	m.library.openDocument(id, again, then)
 }
 
 // showDocument shows a document read by openDocument.

@@ -45,7 +45,7 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	m.refresh(nil)
+	m.library.refreshing(true, nil)
 	next := 0
 	// free is a passage of 60 characters no annotation overlaps, so a
 	// highlight on it is a new one, not a question.

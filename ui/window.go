@@ -77,14 +77,21 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.reader.OnTapped = m.tapped
 	m.reader.OnHover = m.hovered
 	m.status = newStatusBar(m.statusCounts)
+	m.library = &libraryPane{list: NewLibraryPanel(m.OpenDocument), lib: lib, tasks: m.tasks, guard: m.guard, status: m.status,
+		reader: m.reader, questionsShown: func() bool { return m.panel.QuestionsShown() }, showError: m.showError,
+		apply: m.apply, show: m.showDocument}
+	m.library.list.OnFiltered = func() { m.setStatus("") }
+	if m.state.order != "" {
+		m.library.list.SetOrder(m.state.order)
+	}
 	m.notes = newAnnotationsPane(&annotationsPane{lib: lib, win: m.win, tasks: m.tasks, changes: m.changes,
 		dialogs: m.dialogs, status: m.status, reader: m.reader,
-		saved: m.saved, savedHere: m.savedHere, showError: m.showError, openDocument: m.openDocument})
+		saved: m.library.saved, savedHere: m.library.savedHere, showError: m.showError, openDocument: m.library.openDocument})
 	m.panel = m.notes.panel
-	m.panel.OnQuestionsShown = func() { m.refreshHere(nil) }
+	m.panel.OnQuestionsShown = func() { m.library.refreshing(m.library.listStale, nil) }
 	m.annotator = &annotator{lib: lib, app: app, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
 		changes: m.changes, state: &m.state, reader: m.reader, panel: m.panel,
-		saved: m.saved, savedHere: m.savedHere, showError: m.showError, colour: annotate.Yellow}
+		saved: m.library.saved, savedHere: m.library.savedHere, showError: m.showError, colour: annotate.Yellow}
 	a := m.annotator
 	m.overlay = newOverlay(m.reader, a.HighlightIn, a.AddNote, a.AddQuestion, a.UseAsAnswer)
 	a.overlay = m.overlay
@@ -92,17 +99,10 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.reader.OnRune = a.typedRune
 	m.panel.Editor.OnAnswerWithSelection = a.AnswerWithSelection
 	m.panel.Editor.OnPlace = a.placeHere
-	m.library = &libraryPane{list: NewLibraryPanel(m.OpenDocument), lib: lib, tasks: m.tasks, guard: m.guard, status: m.status,
-		reader: m.reader, questionsShown: m.panel.QuestionsShown, showError: m.showError,
-		apply: m.apply, show: m.showDocument}
-	m.library.list.OnFiltered = func() { m.setStatus("") }
-	if m.state.order != "" {
-		m.library.list.SetOrder(m.state.order)
-	}
 	m.palette = NewSearchPalette(lib, m.win, m.openHit)
 	m.imports = &importer{lib: lib, win: m.win, guard: m.guard, tasks: m.tasks, dialogs: m.dialogs, status: m.status,
 		showError: m.showError,
-		open:      func(id string, again bool) { m.openDocument(id, again, nil) },
+		open:      func(id string, again bool) { m.library.openDocument(id, again, nil) },
 		reload:    m.Reload,
 	}
 
@@ -174,10 +174,10 @@ func (m *MainWindow) Window() fyne.Window { return m.win }
 
 // Reload reads the document list, and the open document's annotations,
 // from the library again, off the UI goroutine.
-func (m *MainWindow) Reload() { m.refresh(nil) }
+func (m *MainWindow) Reload() { m.library.refreshing(true, nil) }
 
 // OpenDocument shows the document with this id where it was last read.
-func (m *MainWindow) OpenDocument(id string) { m.openDocument(id, false, nil) }
+func (m *MainWindow) OpenDocument(id string) { m.library.openDocument(id, false, nil) }
 
 // ImportFiles imports files off the UI goroutine, then opens the last one
 // that worked and reports those that did not, one sentence each. The
