@@ -31,11 +31,11 @@ func (m *MainWindow) actions() []action {
 		{"File", "Export Annotations…", "Ctrl+E", ctrl(fyne.KeyE), m.exports.show},
 		{"File", "Back Up Now", "", nil, m.backups.now},
 		{"File", "Quit", "Ctrl+Q", ctrl(fyne.KeyQ), m.Quit},
-		{"Edit", "Undo", "Ctrl+Z", &fyne.ShortcutUndo{}, m.Undo},
-		{"Edit", "Copy", "Ctrl+C", &fyne.ShortcutCopy{}, m.Copy},
+		{"Edit", "Undo", "Ctrl+Z", &fyne.ShortcutUndo{}, m.edits.undo},
+		{"Edit", "Copy", "Ctrl+C", &fyne.ShortcutCopy{}, m.edits.copy},
 		{"Edit", "Copy with Citation", "Ctrl+Shift+C", ctrlShift(fyne.KeyC), m.annotator.CopyWithCitation},
 		{"Edit", "Citation Details…", "Ctrl+Shift+E", ctrlShift(fyne.KeyE), m.cites.show},
-		{"Edit", "Select All", "Ctrl+A", &fyne.ShortcutSelectAll{}, m.SelectAll},
+		{"Edit", "Select All", "Ctrl+A", &fyne.ShortcutSelectAll{}, m.edits.selectAll},
 		{"Edit", "Find in Document…", "Ctrl+F", ctrl(fyne.KeyF), m.OpenFind},
 		{"Edit", "Search Everything…", "Ctrl+K", ctrl(fyne.KeyK), m.OpenSearch},
 		{"Annotate", "Highlight", "Ctrl+H", ctrl(fyne.KeyH), m.annotator.Highlight},
@@ -96,37 +96,4 @@ func (m *MainWindow) typedKey(k *fyne.KeyEvent) {
 			m.reading.find.Close()
 		}
 	}
-}
-
-// focusedEntry is the text box with the keyboard focus, if any: Copy and
-// Select All act there rather than in the reader.
-func (m *MainWindow) focusedEntry() fyne.Shortcutable {
-	f := m.win.Canvas().Focused()
-	if f == nil || f == fyne.Focusable(m.reader.Page()) {
-		return nil
-	}
-	s, _ := f.(fyne.Shortcutable)
-	return s
-}
-
-// Copy copies the reader's selection, or the text box's when one has the
-// focus.
-func (m *MainWindow) Copy() {
-	if e := m.focusedEntry(); e != nil {
-		e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: fyne.CurrentApp().Clipboard()})
-		return
-	}
-	m.reader.Copy()
-	if s, e := m.reader.Selection(); s != e {
-		m.setStatus("Copied " + plural(e-s, "character"))
-	}
-}
-
-// SelectAll selects the whole document, or the text box's text.
-func (m *MainWindow) SelectAll() {
-	if e := m.focusedEntry(); e != nil {
-		e.TypedShortcut(&fyne.ShortcutSelectAll{})
-		return
-	}
-	m.reader.SelectAll()
 }

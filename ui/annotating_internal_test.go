@@ -275,7 +275,7 @@ func TestFiltersDeleteUndoAndTrash(t *testing.T) {
 		t.Fatalf("after delete: %d shown, %d in trash, %d painted", len(p.Shown()), len(p.Deleted()), len(w.reader.Highlights()))
 	}
 	w.Window().Canvas().Unfocus()
-	w.Undo()
+	w.edits.undo()
 	if len(p.Shown()) != 4 || len(p.Deleted()) != 0 || !strings.HasPrefix(w.status.label.Text, "Undid the deletion") {
 		t.Fatalf("after Ctrl+Z: %d shown, %d in trash, status %q", len(p.Shown()), len(p.Deleted()), w.status.label.Text)
 	}

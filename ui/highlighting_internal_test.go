@@ -56,7 +56,7 @@ func TestASecondColourOnAHighlightRecoloursIt(t *testing.T) {
 	if !strings.Contains(w.status.label.Text, "recoloured green") {
 		t.Errorf("status %q", w.status.label.Text)
 	}
-	w.Undo()
+	w.edits.undo()
 	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment»" {
 		t.Errorf("after Ctrl+Z: %s", got)
 	}

@@ -122,7 +122,7 @@ func TestCtrlZWhileAHighlightIsSavedUndoesIt(t *testing.T) {
 	h := holdLane(t, m, laneChange)
 	returnsSoon(t, "Ctrl+H", m.annotator.Highlight)
 	m.win.Canvas().Unfocus()
-	returnsSoon(t, "Ctrl+Z", m.Undo)
+	returnsSoon(t, "Ctrl+Z", m.edits.undo)
 	h.free()
 	m.waitIdle()
 	if anns := annotationsOn(t, m, lib); len(anns) != 1 || anns[0].Body != "kept" {
@@ -405,8 +405,8 @@ func TestCtrlZTwiceWhileSlowUndoesTwoChanges(t *testing.T) {
 	m.annotator.Highlight()
 	m.win.Canvas().Unfocus()
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Ctrl+Z", m.Undo)
-	returnsSoon(t, "Ctrl+Z again", m.Undo)
+	returnsSoon(t, "Ctrl+Z", m.edits.undo)
+	returnsSoon(t, "Ctrl+Z again", m.edits.undo)
 	h.free()
 	m.waitIdle()
 	if anns := annotationsOn(t, m, lib); len(anns) != 1 || anns[0].Body != "kept" {

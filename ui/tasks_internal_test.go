@@ -128,7 +128,7 @@ func TestUndoLeavesTheWindowFree(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	a := addNote(t, m, "technical level", "Who sits there?")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Ctrl+Z", m.Undo)
+	returnsSoon(t, "Ctrl+Z", m.edits.undo)
 	statusSoon(t, m, "Undoing…")
 	filterStillWorks(t, m, "reply", 1)
 	h.free()

@@ -19,7 +19,7 @@ func TestCtrlZBehindABackupUndoesTheChangeLastWhenPressed(t *testing.T) {
 	h := holdLane(t, m, laneChange)
 	returnsSoon(t, "Back Up Now", m.backups.now)
 	m.win.Canvas().Unfocus()
-	returnsSoon(t, "Ctrl+Z", m.Undo)
+	returnsSoon(t, "Ctrl+Z", m.edits.undo)
 	m.panel.Reveal(older.ID)
 	c := m.win.Canvas()
 	typeInto(c, m.panel.Editor.body, "older, edited")
@@ -35,7 +35,7 @@ func TestCtrlZBehindABackupUndoesTheChangeLastWhenPressed(t *testing.T) {
 	}
 	h = holdLane(t, m, laneChange)
 	returnsSoon(t, "Back Up Now", m.backups.now)
-	returnsSoon(t, "Ctrl+Z", m.Undo)
+	returnsSoon(t, "Ctrl+Z", m.edits.undo)
 	selectText(t, m, "commitment")
 	m.annotator.AddNote()
 	m.annotator.noteDialog.Type("second")

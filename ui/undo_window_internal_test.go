@@ -12,7 +12,7 @@ import (
 func undoes(t *testing.T, w *MainWindow, want string) {
 	t.Helper()
 	w.Window().Canvas().Unfocus()
-	w.Undo()
+	w.edits.undo()
 	if top := w.Window().Canvas().Overlays().Top(); top != nil {
 		t.Fatalf("Ctrl+Z opened a dialog (status %q)", w.status.label.Text)
 	}

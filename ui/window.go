@@ -28,6 +28,7 @@ type MainWindow struct {
 	reading *readerPane
 	reader  *reader.Reader // the reading pane's reader, for the annotating code
 	notes   *annotationsPane
+	edits   *editing
 	cites   *citations
 	panel   *AnnotationPanel // the annotations pane's panel
 	status  *statusBar
@@ -88,6 +89,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 		dialogs: m.dialogs, status: m.status, reader: m.reader,
 		saved: m.library.saved, savedHere: m.library.savedHere, showError: m.showError, openDocument: m.library.openDocument})
 	m.panel = m.notes.panel
+	m.edits = &editing{win: m.win, reader: m.reader, status: m.status, notes: m.notes}
 	m.panel.OnQuestionsShown = func() { m.library.refreshing(m.library.listStale, nil) }
 	m.annotator = &annotator{lib: lib, app: app, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
 		changes: m.changes, state: &m.state, reader: m.reader, panel: m.panel,

@@ -182,7 +182,7 @@ func TestCopyCopiesExactlyTheSelection(t *testing.T) {
 	w.reader.Select(start, start+len("signed in haste"))
 	test.FocusNext(w.Window().Canvas())
 	w.Window().Canvas().Unfocus()
-	w.Copy()
+	w.edits.copy()
 	if got := f.app.Clipboard().Content(); got != "signed in haste" {
 		t.Errorf("clipboard %q", got)
 	}
