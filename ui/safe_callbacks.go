@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -87,17 +86,4 @@ func guardButtons(g *crashGuard, o fyne.CanvasObject) {
 	case *container.Scroll:
 		guardButtons(g, x.Content)
 	}
-}
-
-// tellCrash says in the status bar and in a dialog that something went
-// wrong and where the details are; one dialog at a time.
-func (m *MainWindow) tellCrash(sentence string) {
-	m.setStatus(sentence)
-	if m.crashShowing {
-		return
-	}
-	d := dialog.NewInformation("Something went wrong", sentence, m.win)
-	d.SetOnClosed(func() { m.crashShowing = false })
-	m.crashShowing = true
-	m.dialogs.show(d)
 }

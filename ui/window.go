@@ -1,14 +1,12 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -49,7 +47,7 @@ type MainWindow struct {
 	palette       *SearchPalette
 	guard         *crashGuard
 	dialogs       *openDialogs
-	crashShowing  bool
+	alerts        *alerts
 	quitUnsaved   bool
 	tasks         *tasks // what runs off the UI goroutine for the window
 	changes       *changes
@@ -59,9 +57,11 @@ type MainWindow struct {
 // window's size, splits, theme and the document last read.
 func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m := &MainWindow{app: app, win: app.NewWindow("Scholia"), lib: lib}
-	m.guard = newCrashGuard(m.tellCrash)
+	m.alerts = &alerts{win: m.win, setStatus: m.setStatus}
+	m.guard = newCrashGuard(m.alerts.crash)
 	m.tasks = newTasks(m.guard, m.setStatus)
 	m.dialogs = newOpenDialogs(m.win.Canvas(), m.guard.do)
+	m.alerts.guard, m.alerts.dialogs = m.guard, m.dialogs
 	m.changes = &changes{lib: lib, tasks: m.tasks, quit: m.Quit}
 	m.state = loadState(app.Preferences())
 	applyTheme(app, m.state.theme)
@@ -79,7 +79,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.reader.OnHover = m.hovered
 	m.status = newStatusBar(m.statusCounts)
 	m.library = &libraryPane{list: NewLibraryPanel(m.OpenDocument), lib: lib, tasks: m.tasks, guard: m.guard, status: m.status,
-		reader: m.reader, questionsShown: func() bool { return m.panel.QuestionsShown() }, showError: m.showError,
+		reader: m.reader, questionsShown: func() bool { return m.panel.QuestionsShown() }, showError: m.alerts.showError,
 		apply: m.apply, show: m.showDocument}
 	m.library.list.OnFiltered = func() { m.setStatus("") }
 	if m.state.order != "" {
@@ -87,13 +87,13 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	}
 	m.notes = newAnnotationsPane(&annotationsPane{lib: lib, win: m.win, tasks: m.tasks, changes: m.changes,
 		dialogs: m.dialogs, status: m.status, reader: m.reader,
-		saved: m.library.saved, savedHere: m.library.savedHere, showError: m.showError, openDocument: m.library.openDocument})
+		saved: m.library.saved, savedHere: m.library.savedHere, showError: m.alerts.showError, openDocument: m.library.openDocument})
 	m.panel = m.notes.panel
 	m.edits = &editing{win: m.win, reader: m.reader, status: m.status, notes: m.notes}
 	m.panel.OnQuestionsShown = func() { m.library.refreshing(m.library.listStale, nil) }
 	m.annotator = &annotator{lib: lib, app: app, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
 		changes: m.changes, state: &m.state, reader: m.reader, panel: m.panel,
-		saved: m.library.saved, savedHere: m.library.savedHere, showError: m.showError, colour: annotate.Yellow}
+		saved: m.library.saved, savedHere: m.library.savedHere, showError: m.alerts.showError, colour: annotate.Yellow}
 	a := m.annotator
 	m.overlay = newOverlay(m.reader, a.HighlightIn, a.AddNote, a.AddQuestion, a.UseAsAnswer)
 	a.overlay = m.overlay
@@ -103,14 +103,14 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.panel.Editor.OnPlace = a.placeHere
 	m.palette = NewSearchPalette(lib, m.win, m.openHit)
 	m.imports = &importer{lib: lib, win: m.win, guard: m.guard, tasks: m.tasks, dialogs: m.dialogs, status: m.status,
-		showError: m.showError,
+		showError: m.alerts.showError,
 		open:      func(id string, again bool) { m.library.openDocument(id, again, nil) },
 		reload:    m.Reload,
 	}
 
-	m.backups = &backups{lib: lib, tasks: m.tasks, guard: m.guard, status: m.status, showError: m.showError}
+	m.backups = &backups{lib: lib, tasks: m.tasks, guard: m.guard, status: m.status, showError: m.alerts.showError}
 	m.exports = &exporter{lib: lib, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
-		state: &m.state, reader: m.reader, palette: m.palette, showError: m.showError, showMessage: m.ShowMessage}
+		state: &m.state, reader: m.reader, palette: m.palette, showError: m.alerts.showError, showMessage: m.ShowMessage}
 
 	m.cites = &citations{lib: lib, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
 		changes: m.changes, state: &m.state, reader: m.reader, showMessage: m.ShowMessage}
@@ -236,7 +236,7 @@ func (m *MainWindow) openHit(h library.Hit) {
 	// One record read by its key: well under a millisecond.
 	a, err := m.lib.Annotation(h.ID)
 	if err != nil {
-		m.showError(err)
+		m.alerts.showError(err)
 		return
 	}
 	m.notes.goTo(*a)
@@ -317,24 +317,6 @@ func (m *MainWindow) Quit() {
 	m.SaveState()
 	m.win.Close()
 	m.app.Quit()
-}
-
-// showError tells the reader what went wrong in a dialog; a save that
-// failed also says so in the status bar, where it stays until the next
-// change is saved.
-func (m *MainWindow) showError(err error) {
-	var p *annotate.Panic
-	if errors.As(err, &p) {
-		m.guard.caught(p, nil)
-		return
-	}
-	fyne.LogError("scholia", err)
-	if errors.Is(err, annotate.ErrNotSaved) {
-		m.setStatus("Not saved")
-		m.dialogs.inform("Not saved", capitalise(err.Error())+".", m.win)
-		return
-	}
-	m.dialogs.show(dialog.NewError(err, m.win))
 }
 
 // ShowMessage tells the reader about a mistake (an unreadable file) in a
