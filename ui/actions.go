@@ -43,7 +43,7 @@ func (m *MainWindow) actions() []action {
 		{"Annotate", "Add Question…", "Ctrl+Shift+Q", ctrlShift(fyne.KeyQ), m.annotator.AddQuestion},
 		{"Annotate", "Note on the Whole Document…", "Ctrl+Shift+D", ctrlShift(fyne.KeyD), m.annotator.AddDocumentNote},
 		{"View", "Filter Library…", "Ctrl+L", ctrl(fyne.KeyL), m.FocusFilter},
-		{"View", "Annotations Panel", "Ctrl+Shift+P", ctrlShift(fyne.KeyP), m.TogglePanel},
+		{"View", "Annotations Panel", "Ctrl+Shift+P", ctrlShift(fyne.KeyP), func() { m.frame.togglePanel() }},
 		{"View", "Dark or Light Theme", "Ctrl+Shift+T", ctrlShift(fyne.KeyT), m.ToggleTheme},
 		{"View", "Follow the System Theme", "", nil, func() { m.SetTheme(ThemeSystem) }},
 		{"Help", "Keyboard Shortcuts", "F1, Ctrl+/", ctrl(fyne.KeySlash), m.help.show},

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -19,6 +21,10 @@ type overlay struct {
 	tooltip    *widget.Label
 	tooltipBox *fyne.Container
 	floating   *fyne.Container // the layer holding both, over the reader
+	// annotationAt is the annotation whose passage holds a position;
+	// setStatus says something in the status bar.
+	annotationAt func(pos int) (annotate.Annotation, bool)
+	setStatus    func(string)
 }
 
 // newOverlay builds what floats over r; the toolbar's buttons highlight
@@ -112,4 +118,23 @@ func (o *overlay) place() {
 	x = min(max(x-size.Width/2, 4), view.Width-size.Width-4)
 	y = min(max(y, 4), view.Height-size.Height-4)
 	o.toolbar.Move(fyne.NewPos(max(x, 0), max(y, 0)))
+}
+
+// hovered shows the note of the passage under the pointer.
+func (o *overlay) hovered(pos int, at fyne.Position) {
+	a, ok := o.annotationAt(pos)
+	o.hover(a, ok && pos >= 0, at)
+}
+
+// selectionChanged hides the toolbar while the mouse makes a selection and
+// says in the status bar what is selected.
+func (o *overlay) selectionChanged(start, end int) {
+	if o.reader.Selecting() {
+		o.toolbar.Hide()
+	}
+	if start == end {
+		o.setStatus("")
+		return
+	}
+	o.setStatus(fmt.Sprintf("Selected %s (%d–%d)", plural(end-start, "character"), start, end))
 }

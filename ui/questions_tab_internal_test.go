@@ -24,7 +24,7 @@ func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
 	w := f.window()
 	openTitled(t, w, "Joint Statement")
 	if !w.panel.Visible() {
-		w.TogglePanel()
+		w.frame.togglePanel()
 	}
 	ask(t, w, "an appropriate time", "When is an appropriate time?")
 	p := w.panel

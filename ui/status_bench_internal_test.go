@@ -23,7 +23,7 @@ func BenchmarkSelectionStatus(b *testing.B) {
 	m := joinedBooksWindow(b)
 	words := m.reader.Document().Words()
 	for i := 0; b.Loop(); i++ {
-		m.selectionChanged(1000, 1000+i%5000+1)
+		m.overlay.selectionChanged(1000, 1000+i%5000+1)
 	}
 	b.ReportMetric(float64(words), "words")
 }

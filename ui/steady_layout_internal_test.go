@@ -80,7 +80,7 @@ func TestChoosingAnAnnotationMovesNothing(t *testing.T) {
 			w.Window().Resize(size)
 			openTitled(t, w, "Joint Statement")
 			if !w.panel.Visible() {
-				w.TogglePanel()
+				w.frame.togglePanel()
 			}
 			before := geometry(w)
 			for i, a := range w.panel.Shown() {

@@ -33,13 +33,9 @@ type MainWindow struct {
 	imports *importer
 	backups *backups
 	exports *exporter
-	left    *container.Split
-	right   *container.Split
+	frame   *frame
 	state   windowState
 	help    *helpSheet
-
-	// panelPane holds the annotations panel in its steady width.
-	panelPane *fyne.Container
 
 	annotator     *annotator
 	overlay       *overlay
@@ -74,9 +70,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	}
 	m.reader = m.reading.reader
 	m.reader.OnUnhandledKey = m.typedKey
-	m.reader.OnSelectionChanged = m.selectionChanged
 	m.reader.OnTapped = m.tapped
-	m.reader.OnHover = m.hovered
 	m.status = newStatusBar(m.statusCounts)
 	m.library = &libraryPane{list: NewLibraryPanel(m.OpenDocument), lib: lib, tasks: m.tasks, guard: m.guard, status: m.status,
 		reader: m.reader, questionsShown: func() bool { return m.panel.QuestionsShown() }, showError: m.alerts.showError,
@@ -97,6 +91,9 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	a := m.annotator
 	m.overlay = newOverlay(m.reader, a.HighlightIn, a.AddNote, a.AddQuestion, a.UseAsAnswer)
 	a.overlay = m.overlay
+	m.overlay.setStatus, m.overlay.annotationAt = m.setStatus, a.annotationAt
+	m.reader.OnSelectionChanged = m.overlay.selectionChanged
+	m.reader.OnHover = m.overlay.hovered
 	m.reader.OnSelectionDone = m.overlay.selectionDone
 	m.reader.OnRune = a.typedRune
 	m.panel.Editor.OnAnswerWithSelection = a.AnswerWithSelection
@@ -142,21 +139,15 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	searchBtn := widget.NewButtonWithIcon("Search everything  Ctrl+K", theme.SearchIcon(), m.OpenSearch)
 	findBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), m.OpenFind)
 	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), m.ToggleTheme)
-	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), m.TogglePanel)
+	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), func() { m.frame.togglePanel() })
 	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.help.show)
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(open, searchBtn),
 		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline)
 	centre := container.NewBorder(container.NewVBox(toolbar, m.reading.find), nil, nil, nil,
 		container.NewStack(m.reader, m.overlay.floating))
-	m.panelPane = steady(m.panel)
-	m.showPanel(m.state.panel)
-
-	m.right = container.NewHSplit(steady(centre), m.panelPane)
-	m.right.Offset = m.state.right
-	m.left = container.NewHSplit(steady(m.library.list), m.right)
-	m.left.Offset = m.state.left
+	m.frame = newFrame(m.library.list, centre, m.panel, m.state)
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status.label)
-	return container.NewBorder(readOnlyBanner(m.lib), statusBar, nil, nil, m.left)
+	return container.NewBorder(readOnlyBanner(m.lib), statusBar, nil, nil, m.frame.left)
 }
 
 // readOnlyBanner says, above everything, that nothing can be saved when
@@ -213,17 +204,6 @@ func (m *MainWindow) statusCounts() []string {
 	return append(parts, m.lib.Path())
 }
 
-func (m *MainWindow) selectionChanged(start, end int) {
-	if m.reader.Selecting() {
-		m.overlay.toolbar.Hide()
-	}
-	if start == end {
-		m.setStatus("")
-		return
-	}
-	m.setStatus(fmt.Sprintf("Selected %s (%d–%d)", plural(end-start, "character"), start, end))
-}
-
 // OpenSearch opens the search palette.
 func (m *MainWindow) OpenSearch() { m.dialogs.showWith(m.palette.Show, m.palette.Hide) }
 
@@ -248,17 +228,6 @@ func (m *MainWindow) OpenFind() { m.reading.find.Open(m.win.Canvas()) }
 // FocusFilter puts the cursor in the library filter.
 func (m *MainWindow) FocusFilter() { m.win.Canvas().Focus(m.library.list.filter) }
 
-// TogglePanel shows or hides the annotations panel.
-func (m *MainWindow) TogglePanel() {
-	m.showPanel(!m.panel.Visible())
-	m.right.Refresh()
-}
-
-// showPanel shows or hides the annotations panel, and its place.
-func (m *MainWindow) showPanel(on bool) {
-	m.panel.Hidden, m.panelPane.Hidden = !on, !on
-}
-
 // ToggleTheme switches between dark and light, overriding the system.
 func (m *MainWindow) ToggleTheme() {
 	if currentVariant(m.app) == theme.VariantDark {
@@ -282,7 +251,7 @@ func (m *MainWindow) SaveState() {
 	if size.Width > 0 && size.Height > 0 {
 		m.state.width, m.state.height = size.Width, size.Height
 	}
-	m.state.left, m.state.right = m.left.Offset, m.right.Offset
+	m.state.left, m.state.right = m.frame.left.Offset, m.frame.right.Offset
 	m.state.panel = m.panel.Visible()
 	m.state.order = m.library.list.Order()
 	m.state.save(m.app.Preferences())

@@ -226,7 +226,7 @@ func TestThemePanelAndSizeAreRemembered(t *testing.T) {
 	if background() == first {
 		t.Error("toggling the theme twice left the same colours")
 	}
-	w.TogglePanel()
+	w.frame.togglePanel()
 	w.Window().Resize(fyne.NewSize(1000, 700))
 	w.Quit()
 	again := f.window()
@@ -239,11 +239,11 @@ func TestThemePanelAndSizeAreRemembered(t *testing.T) {
 	if got := f.app.Preferences().Float("window.width"); got != 1000 {
 		t.Errorf("width remembered as %v", got)
 	}
-	again.left.SetOffset(0.3)
-	again.right.SetOffset(0.6)
+	again.frame.left.SetOffset(0.3)
+	again.frame.right.SetOffset(0.6)
 	again.Quit()
 	third := f.window()
-	if l, r := third.left.Offset, third.right.Offset; l != 0.3 || r != 0.6 {
+	if l, r := third.frame.left.Offset, third.frame.right.Offset; l != 0.3 || r != 0.6 {
 		t.Errorf("splits restored as %v, %v", l, r)
 	}
 }
