@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"scholia/annotate"
 	"scholia/annotate/library"
-	"scholia/ui/reader"
 
 	"fyne.io/fyne/v2"
 )
@@ -16,14 +15,9 @@ import (
 // back, undoes the last change, saves the edits made in the panel, shows
 // an annotation's passage and finds the notes matching its filter.
 type annotationsPane struct {
-	panel   *AnnotationPanel
-	lib     *library.Library
-	win     fyne.Window
-	tasks   *tasks
-	changes *changes
-	dialogs *openDialogs
-	status  *statusBar
-	reader  *reader.Reader
+	changer
+	panel *AnnotationPanel
+	tasks *tasks
 	// saved and savedHere report a change saved and read what shows it
 	// again (savedHere: only the open document's annotations); then
 	// (may be nil) runs once it shows.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"scholia/annotate"
 	"scholia/annotate/library"
-	"scholia/ui/reader"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -17,15 +16,9 @@ import (
 // with their citation. It keeps the open document's annotations, to find
 // the one under the pointer, and the colour chosen last.
 type annotator struct {
-	lib     *library.Library
+	changer
 	app     fyne.App
-	win     fyne.Window
-	guard   *crashGuard
-	dialogs *openDialogs
-	status  *statusBar
-	changes *changes
 	state   *windowState // the citation style chosen
-	reader  *reader.Reader
 	panel   *AnnotationPanel
 	overlay *overlay
 	// saved and savedHere report a change saved and read what shows it

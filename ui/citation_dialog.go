@@ -10,8 +10,6 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/interop"
-	"scholia/annotate/library"
-	"scholia/ui/reader"
 )
 
 // citationForm edits a document's reference with a live preview of the
@@ -90,14 +88,8 @@ func (f *citationForm) content() fyne.CanvasObject {
 // citations edit the open document's citation details and the style to
 // cite in, used by Copy with Citation and by exports.
 type citations struct {
-	lib     *library.Library
-	win     fyne.Window
-	guard   *crashGuard
-	dialogs *openDialogs
-	status  *statusBar
-	changes *changes
-	state   *windowState // the citation style chosen
-	reader  *reader.Reader
+	changer
+	state *windowState // the citation style chosen
 	// showMessage tells about a mistake in one plain sentence.
 	showMessage func(error)
 }

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"sync"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"scholia/annotate"
 	"scholia/annotate/library"
+	"scholia/ui/reader"
 )
 
 // A change the reader makes to the library from the window (a highlight,
@@ -82,6 +84,19 @@ func saveChange[T any](c *changes, msg string, work func() (T, error), show func
 			c.quit()
 		}
 	})
+}
+
+// changer is what a pane that changes the library works with: the
+// library, the window's change tasks, the status bar and the dialogs that
+// say how a change went, and the document on show.
+type changer struct {
+	lib     *library.Library
+	win     fyne.Window
+	guard   *crashGuard
+	dialogs *openDialogs
+	status  *statusBar
+	changes *changes
+	reader  *reader.Reader
 }
 
 // undoAfter is the change still being saved that a Ctrl+Z pressed now

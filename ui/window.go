@@ -79,14 +79,13 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	if m.state.order != "" {
 		m.library.list.SetOrder(m.state.order)
 	}
-	m.notes = newAnnotationsPane(&annotationsPane{lib: lib, win: m.win, tasks: m.tasks, changes: m.changes,
-		dialogs: m.dialogs, status: m.status, reader: m.reader,
+	ch := changer{lib: lib, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status, changes: m.changes, reader: m.reader}
+	m.notes = newAnnotationsPane(&annotationsPane{changer: ch, tasks: m.tasks,
 		saved: m.library.saved, savedHere: m.library.savedHere, showError: m.alerts.showError, openDocument: m.library.openDocument})
 	m.panel = m.notes.panel
 	m.edits = &editing{win: m.win, reader: m.reader, status: m.status, notes: m.notes}
 	m.panel.OnQuestionsShown = func() { m.library.refreshing(m.library.listStale, nil) }
-	m.annotator = &annotator{lib: lib, app: app, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
-		changes: m.changes, state: &m.state, reader: m.reader, panel: m.panel,
+	m.annotator = &annotator{changer: ch, app: app, state: &m.state, panel: m.panel,
 		saved: m.library.saved, savedHere: m.library.savedHere, showError: m.alerts.showError, colour: annotate.Yellow}
 	a := m.annotator
 	m.overlay = newOverlay(m.reader, a.HighlightIn, a.AddNote, a.AddQuestion, a.UseAsAnswer)
@@ -109,8 +108,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.exports = &exporter{lib: lib, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
 		state: &m.state, reader: m.reader, palette: m.palette, showError: m.alerts.showError, showMessage: m.ShowMessage}
 
-	m.cites = &citations{lib: lib, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
-		changes: m.changes, state: &m.state, reader: m.reader, showMessage: m.ShowMessage}
+	m.cites = &citations{changer: ch, state: &m.state, showMessage: m.ShowMessage}
 	m.help = &helpSheet{win: m.win, dialogs: m.dialogs, actions: m.actions}
 	m.win.SetContent(m.layout())
 	m.win.Resize(fyne.NewSize(m.state.width, m.state.height))
