@@ -39,13 +39,13 @@ func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
 	}
 
 	p.ShowQuestions()
-	w.WaitIdle()
+	w.waitIdle()
 	if qs := p.Questions(); len(qs) != 1 || qs[0].Body != "When is an appropriate time?" || qs[0].DocTitle != "Joint Statement" {
 		t.Fatalf("shown, the Questions tab lists %+v", qs)
 	}
 
 	ask(t, w, "technical level", "Who sits at the technical level?")
-	w.WaitIdle()
+	w.waitIdle()
 	if qs := p.Questions(); len(qs) != 2 || qs[0].Body != "Who sits at the technical level?" {
 		t.Errorf("after asking another, the tab lists %+v, want it first of 2", qs)
 	}
@@ -58,7 +58,7 @@ func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
 	p.Editor.status.SetSelected(string(annotate.StatusDropped))
 	p.Editor.Save()
 	p.ShowQuestions()
-	w.WaitIdle()
+	w.waitIdle()
 	if qs := p.Questions(); len(qs) != 1 || qs[0].Body != "When is an appropriate time?" {
 		t.Errorf("after dropping one, the tab lists %+v", qs)
 	}

@@ -93,7 +93,7 @@ func TestChoosingAnAnnotationMovesNothing(t *testing.T) {
 				}
 			}
 			w.panel.ShowQuestions()
-			w.WaitIdle()
+			w.waitIdle()
 			if len(w.panel.Questions()) == 0 {
 				t.Fatal("the Questions tab, shown, lists no open question")
 			}

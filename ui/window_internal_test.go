@@ -53,9 +53,12 @@ func (f *fixture) window() *MainWindow {
 	w := NewMainWindow(f.app, f.lib)
 	// Resized once the library is read: the test driver lays out
 	// wherever fyne.Do is called, here on the tasks' goroutines.
-	w.WaitIdle()
+	w.waitIdle()
 	w.Window().Resize(fyne.NewSize(1200, 800))
-	w.SettleTasks()
+	// Every task finishes, its result shown, before the call that started
+	// it returns, as these tests, written for a window that did
+	// everything at once, expect.
+	w.tasks.settle = true
 	f.t.Cleanup(func() {
 		for _, open := range f.app.Driver().AllWindows() {
 			if open == w.Window() {
