@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"errors"
@@ -13,7 +13,6 @@ import (
 	"scholia/annotate/backup"
 	"scholia/annotate/library"
 	"scholia/annotate/store"
-	"scholia/ui"
 )
 
 // visible walks what a window shows: every label's text and every button.
@@ -44,7 +43,7 @@ func TestTheDamageWindowOffersTheBackupAndSaysWhenRestoringFails(t *testing.T) {
 		Backup: &backup.Info{Time: time.Date(2026, 11, 26, 9, 30, 0, 0, time.Local), Counts: store.Counts{Documents: 12, Annotations: 340}}}
 	var asked []bool
 	fail := errors.New("cannot restore /home/ana/backups/x.db: it is damaged too")
-	w := ui.ShowDamage(a, d, func(restore bool) error {
+	w := ShowDamage(a, d, func(restore bool) error {
 		asked = append(asked, restore)
 		return fail
 	})
@@ -76,7 +75,7 @@ func TestTheDamageWindowOffersTheBackupAndSaysWhenRestoringFails(t *testing.T) {
 func TestWithoutABackupTheDamageWindowOffersANewLibrary(t *testing.T) {
 	a := test.NewApp()
 	defer a.Quit()
-	w := ui.ShowDamage(a, &library.Damage{Library: "/l.db", KeptAs: "/l.db.damaged-1", Reason: "it is empty (0 bytes)"}, func(bool) error { return nil })
+	w := ShowDamage(a, &library.Damage{Library: "/l.db", KeptAs: "/l.db.damaged-1", Reason: "it is empty (0 bytes)"}, func(bool) error { return nil })
 	var text strings.Builder
 	buttons := map[string]*widget.Button{}
 	visible(w.Content(), &text, buttons)
