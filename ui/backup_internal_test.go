@@ -1,10 +1,9 @@
 package ui
 
 import (
+	"scholia/annotate/library"
 	"strings"
 	"testing"
-
-	"scholia/annotate/backup"
 )
 
 func TestBackUpNowSaysWhatWasBackedUp(t *testing.T) {
@@ -14,7 +13,7 @@ func TestBackUpNowSaysWhatWasBackedUp(t *testing.T) {
 	if !strings.HasPrefix(w.status.label.Text, "Backed up: ") || !strings.Contains(w.status.label.Text, "(1 document, 0 annotations)") {
 		t.Errorf("status after Back Up Now: %q", w.status.label.Text)
 	}
-	list, err := backup.List(f.lib.Path())
+	list, err := library.Backups(f.lib.Path())
 	if err != nil || len(list) != 1 || list[0].Documents != 1 {
 		t.Fatalf("backups after Back Up Now: %+v %v", list, err)
 	}
@@ -22,7 +21,7 @@ func TestBackUpNowSaysWhatWasBackedUp(t *testing.T) {
 	if !strings.HasPrefix(w.status.label.Text, "Unchanged since the backup of ") {
 		t.Errorf("status after a second Back Up Now with no change: %q", w.status.label.Text)
 	}
-	if again, _ := backup.List(f.lib.Path()); len(again) != 1 {
+	if again, _ := library.Backups(f.lib.Path()); len(again) != 1 {
 		t.Errorf("%d backups after backing up an unchanged library twice", len(again))
 	}
 }

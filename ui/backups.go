@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"scholia/annotate"
-	"scholia/annotate/backup"
 	"scholia/annotate/library"
 
 	"fyne.io/fyne/v2"
@@ -25,7 +24,7 @@ type backups struct {
 // and says which in the status bar.
 func (b *backups) now() {
 	type backedUp struct {
-		info  backup.Info
+		info  library.BackupInfo
 		wrote bool
 	}
 	start(b.tasks, laneChange, "Backing up…", func() (backedUp, error) {
