@@ -33,6 +33,9 @@ type Document struct {
 	Fingerprint string   `json:"fingerprint,omitempty"`
 	// Where each page's text starts (a PDF's; see PageStart).
 	PageStarts []PageStart `json:"page_starts,omitempty"`
+
+	// What the source says it is about: a PDF's Subject.
+	Description string `json:"description,omitempty"`
 }
 
 // SetBlocks stores blocks and numbers their Start offsets so that each block

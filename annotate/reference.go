@@ -14,6 +14,7 @@ type Reference struct {
 	Published string   `json:"published,omitempty"` // as the source gives it: 2024, 2024-03-02, ...
 	URL       string   `json:"url,omitempty"`
 	Accessed  string   `json:"accessed,omitempty"` // YYYY-MM-DD
+	Abstract  string   `json:"abstract,omitempty"` // what the source says it is about (a PDF's Subject)
 }
 
 // Ref is the document's reference: the one the reader edited, or one
@@ -28,6 +29,7 @@ func (d *Document) Ref() Reference {
 		Publisher: d.Site,
 		Published: d.Published,
 		URL:       d.URL,
+		Abstract:  d.Description,
 	}
 	if r.URL == "" && (strings.HasPrefix(d.Source, "http://") || strings.HasPrefix(d.Source, "https://")) {
 		r.URL = d.Source

@@ -15,9 +15,9 @@ import (
 // citationForm edits a document's reference with a live preview of the
 // citation in the chosen style.
 type citationForm struct {
-	title, authors, publisher, published, url, accessed *shortcutEntry
-	style                                               *widget.Select
-	preview                                             *widget.Label
+	title, authors, publisher, published, url, accessed, abstract *shortcutEntry
+	style                                                         *widget.Select
+	preview                                                       *widget.Label
 }
 
 func newCitationForm(ref annotate.Reference, style interop.Style) *citationForm {
@@ -35,6 +35,11 @@ func newCitationForm(ref annotate.Reference, style interop.Style) *citationForm 
 	f.published = entry(ref.Published, "2026-03-02, or a year")
 	f.url = entry(ref.URL, "https://…")
 	f.accessed = entry(ref.Accessed, "2026-11-26")
+	f.abstract = newShortcutEntry(true)
+	f.abstract.SetText(ref.Abstract)
+	f.abstract.SetPlaceHolder("What the source is about")
+	f.abstract.SetMinRowsVisible(2)
+	f.abstract.OnChanged = func(string) { f.update() }
 	var names []string
 	for _, s := range interop.Styles {
 		names = append(names, s.Name())
@@ -57,6 +62,7 @@ func (f *citationForm) reference() annotate.Reference {
 		Title: strings.TrimSpace(f.title.Text), Authors: authors,
 		Publisher: strings.TrimSpace(f.publisher.Text), Published: strings.TrimSpace(f.published.Text),
 		URL: strings.TrimSpace(f.url.Text), Accessed: strings.TrimSpace(f.accessed.Text),
+		Abstract: strings.TrimSpace(f.abstract.Text),
 	}
 }
 
@@ -79,74 +85,110 @@ func (f *citationForm) content() fyne.CanvasObject {
 		widget.NewFormItem("Published", f.published),
 		widget.NewFormItem("URL", f.url),
 		widget.NewFormItem("Accessed", f.accessed),
+		widget.NewFormItem("Abstract", f.abstract),
 		widget.NewFormItem("Style", f.style),
 	)
 	caption := widget.NewLabelWithStyle("As it will be cited", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(form, widget.NewSeparator(), caption, f.preview)
 }
 
-// ShowCitationDialog edits the open document's citation details, used by
-// Copy with Citation and by exports.
-func (m *MainWindow) ShowCitationDialog() {
-	doc := m.reader.Document()
+// citations edit the open document's citation details and the style to
+// cite in, used by Copy with Citation and by exports.
+type citations struct {
+	changer
+	state *windowState // the citation style chosen
+	// showMessage tells about a mistake in one plain sentence.
+	showMessage func(error)
+}
+
+// show edits the open document's citation details, used by
+// Copy with Citation and by exports. It closes once they are saved, and
+// stays open, its fields kept, when saving them fails.
+func (c *citations) show() {
+	doc := c.reader.Document()
 	if doc == nil {
 		return
 	}
-	f := newCitationForm(doc.Ref(), m.state.citation)
+	f := newCitationForm(doc.Ref(), c.state.citation)
 	var d *dialog.CustomDialog
-	save := widget.NewButton("Save", m.guard.wrap(func() {
-		ref := f.reference()
-		if err := m.SaveCitation(ref, f.chosenStyle()); err != nil {
-			m.ShowMessage(err)
+	var save, reset, cancel *widget.Button
+	busy := func(on bool) {
+		for _, b := range []*widget.Button{save, reset, cancel} {
+			if on {
+				b.Disable()
+			} else {
+				b.Enable()
+			}
+		}
+	}
+	saved := func(err error) {
+		busy(false)
+		if err != nil {
+			c.showMessage(err)
 			return
 		}
 		d.Hide()
+	}
+	save = widget.NewButton("Save", c.guard.wrap(func() {
+		busy(true)
+		c.save(f.reference(), f.chosenStyle(), saved)
 	}))
 	save.Importance = widget.HighImportance
-	reset := widget.NewButton("Use Imported Details", m.guard.wrap(func() {
-		if err := m.ResetCitation(); err != nil {
-			m.ShowMessage(err)
-			return
-		}
-		d.Hide()
+	reset = widget.NewButton("Use Imported Details", c.guard.wrap(func() {
+		busy(true)
+		c.reset(saved)
 	}))
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("Citation Details", f.content(), m.win)
+	cancel = widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Citation Details", f.content(), c.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, reset, save})
 	d.Resize(fyne.NewSize(620, 0))
 	for _, e := range []*shortcutEntry{f.title, f.authors, f.publisher, f.published, f.url, f.accessed} {
-		e.onCancel = d.Hide
+		e.onCancel = func() {
+			if !cancel.Disabled() {
+				d.Hide()
+			}
+		}
 	}
-	m.dialogs.show(d)
+	c.dialogs.show(d)
 }
 
-// SaveCitation saves the open document's citation details and the style
-// to cite in.
-func (m *MainWindow) SaveCitation(ref annotate.Reference, style interop.Style) error {
-	doc := m.reader.Document()
-	if doc == nil {
-		return nil
-	}
-	saved, err := m.lib.SetReference(doc.ID, &ref)
-	if err != nil {
-		return err
-	}
-	doc.Reference = saved.Reference
-	m.state.citation = style
-	m.setStatus("Citation details saved")
-	return nil
+// save saves the open document's citation details and the style
+// to cite in, off the UI goroutine; done (may be nil) is told on the UI
+// goroutine whether they were saved.
+func (c *citations) save(ref annotate.Reference, style interop.Style, done func(error)) {
+	c.setReference(&ref, "Citation details saved", func() { c.state.citation = style }, done)
 }
 
-// ResetCitation goes back to the details the import found.
-func (m *MainWindow) ResetCitation() error {
-	doc := m.reader.Document()
+// reset goes back to the details the import found; done as for save.
+func (c *citations) reset(done func(error)) {
+	c.setReference(nil, "Citation details reset to those found on import", nil, done)
+}
+
+// setReference stores the open document's reference (nil: the one found
+// on import) as a change task; once it is saved, then (may be nil) runs
+// and the status bar says msg.
+func (c *citations) setReference(ref *annotate.Reference, msg string, then func(), done func(error)) {
+	if done == nil {
+		done = func(error) {}
+	}
+	doc := c.reader.Document()
 	if doc == nil {
-		return nil
+		done(nil)
+		return
 	}
-	if _, err := m.lib.SetReference(doc.ID, nil); err != nil {
-		return err
-	}
-	doc.Reference = nil
-	m.setStatus("Citation details reset to those found on import")
-	return nil
+	saveChange(c.changes, "Saving the citation details…", func() (*annotate.Document, error) {
+		return c.lib.SetReference(doc.ID, ref)
+	}, func(saved *annotate.Document, err error) {
+		if err != nil {
+			c.status.set("")
+			done(err)
+			return
+		}
+		doc.Reference = saved.Reference
+		if then != nil {
+			then()
+		}
+		c.status.set(msg)
+		done(nil)
+	})
 }

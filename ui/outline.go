@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -83,13 +84,28 @@ func (o *Outline) Current() string {
 	return ""
 }
 
-// EntryFor finds the outline entry a line of a contents list points at.
+// pageTail is a printed contents line's dot leader and page number
+// ("2.1 ASN.1 syntax. . . . . . 2", "Preface ........ xi").
+var pageTail = regexp.MustCompile(`(\s*\.){2,}[\s.]*([0-9]+|[ivxlcdmIVXLCDM]+)?\s*$`)
+
+// EntryFor finds the outline entry a line of a contents list points at:
+// in a printed contents page the line without its dot leader and page
+// number, else the line as it is.
 func (o *Outline) EntryFor(line string) (annotate.OutlineEntry, bool) {
+	if bare := pageTail.ReplaceAllString(line, ""); bare != line {
+		if e, ok := o.entryFor(bare); ok {
+			return e, true
+		}
+	}
+	return o.entryFor(line)
+}
+
+func (o *Outline) entryFor(line string) (annotate.OutlineEntry, bool) {
 	key := wordKey(line)
 	best, bestLen := -1, 0
 	for i, e := range o.entries {
 		k := wordKey(e.Title)
-		if k != "" && (strings.HasSuffix(key, k) || strings.HasSuffix(k, key)) && len(k) > bestLen {
+		if k != "" && key != "" && endsWith(key, k) && len(k) > bestLen {
 			best, bestLen = i, len(k)
 		}
 	}
@@ -97,6 +113,12 @@ func (o *Outline) EntryFor(line string) (annotate.OutlineEntry, bool) {
 		return annotate.OutlineEntry{}, false
 	}
 	return o.entries[best], true
+}
+
+// endsWith: the words of a end with those of b, or the other way round
+// ("2.1 ASN.1 syntax" and "ASN.1 syntax"; not "M" and "program").
+func endsWith(a, b string) bool {
+	return a == b || strings.HasSuffix(a, " "+b) || strings.HasSuffix(b, " "+a)
 }
 
 // MinSize keeps the drop-down from growing with long headings.

@@ -27,7 +27,7 @@ type typedBox struct {
 // everyBox builds each part of the window where a person types and
 // returns its boxes.
 func everyBox(win fyne.Window) []typedBox {
-	keep := func(string, []string) bool { return true }
+	keep := func(_ string, _ []string, done func(error)) { done(nil) }
 	note := NewNoteDialog(annotate.KindNote, "a passage", nil, win, keep)
 	question := NewNoteDialog(annotate.KindQuestion, "a passage", nil, win, keep)
 	editor := NewAnnotationEditor()

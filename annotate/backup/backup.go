@@ -80,7 +80,7 @@ func Write(s *store.Store, dest string) (Info, error) {
 	defer os.Remove(tmp.Name())
 	wrote, err := s.CopyTo(tmp)
 	if err == nil {
-		err = tmp.Sync()
+		err = fsync(tmp)
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
@@ -155,7 +155,9 @@ func Take(s *store.Store, now time.Time, force bool) (Info, bool, error) {
 func manifestPath(backup string) string { return strings.TrimSuffix(backup, ".db") + ".json" }
 
 // writeManifest writes what a backup holds beside it, by the same
-// temporary-file-and-rename: a backup without a manifest is unfinished.
+// temporary file, flushed to disk, then renamed and the folder flushed: a
+// backup without a manifest is unfinished, and a manifest is whole once
+// it bears its name, even after a crash.
 func writeManifest(info Info) error {
 	data, err := json.MarshalIndent(info, "", "  ")
 	if err != nil {
@@ -163,15 +165,35 @@ func writeManifest(info Info) error {
 	}
 	dest := manifestPath(info.Path)
 	tmp := dest + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+	if err := writeSynced(tmp, data); err != nil {
 		_ = os.Remove(tmp)
 		return fmt.Errorf("cannot back up to %s: %w", info.Path, err)
 	}
 	if err := os.Rename(tmp, dest); err != nil {
+		_ = os.Remove(tmp)
 		return fmt.Errorf("cannot back up to %s: %w", info.Path, err)
 	}
 	syncDir(filepath.Dir(dest))
 	return nil
+}
+
+// fsync flushes a file to disk (a variable so a test can see it fail).
+var fsync = (*os.File).Sync
+
+// writeSynced writes data to a new file at path and flushes it to disk.
+func writeSynced(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = fsync(f)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // List returns the finished backups of library, newest first.

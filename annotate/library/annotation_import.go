@@ -2,56 +2,21 @@ package library
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"scholia/annotate"
 	"scholia/annotate/interop"
+	"scholia/annotate/library/importing"
 	"scholia/annotate/search"
 	"scholia/annotate/store"
 )
 
 // AnnotationsImported says what importing a file of annotations did.
-type AnnotationsImported struct {
-	Added     int      // annotations added
-	Existing  int      // already in the library (ids seen before): left as they are
-	Orphans   int      // added, but their passage was not found in the document's text
-	Documents []string // titles of documents made from the quotes, for sources not in the library
-}
-
-// summaryTitles is the most new documents a summary names: an import
-// can make thousands, and the sentence must stay one a person reads.
-const summaryTitles = 5
-
-// Summary says in a sentence what the import did.
-func (r AnnotationsImported) Summary() string {
-	var parts []string
-	parts = append(parts, plural(r.Added, "annotation")+" added")
-	if r.Orphans > 0 {
-		parts = append(parts, fmt.Sprintf("%d of them could not be placed on their passage and are kept under “Could not be placed”", r.Orphans))
-	}
-	if r.Existing > 0 {
-		parts = append(parts, plural(r.Existing, "annotation")+" already in the library left as they are")
-	}
-	if n := len(r.Documents); n > 0 {
-		titles := strings.Join(r.Documents[:min(n, summaryTitles)], "; ")
-		if n > summaryTitles {
-			titles += fmt.Sprintf("; and %d more", n-summaryTitles)
-		}
-		parts = append(parts, fmt.Sprintf("%s made from their quotes (%s)", plural(n, "new document"), titles))
-	}
-	return strings.Join(parts, "; ") + "."
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
+type AnnotationsImported = importing.Result
 
 // ImportAnnotations reads a file of annotations (W3C JSON-LD, Hypothesis
 // JSON, Kindle clippings) of any size and adds them: each goes on the
@@ -99,21 +64,22 @@ func (l *Library) ImportAnnotationBytes(name string, data []byte) (AnnotationsIm
 const importBatch = 10000
 
 func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImported, error) {
-	sp, err := newSpool(name)
+	sp, err := importing.NewSpool(name, maxPassages)
 	if err != nil {
 		return AnnotationsImported{}, err
 	}
-	defer sp.close()
-	if err := interop.Read(name, r, l.now().UTC(), sp.add); err != nil {
+	defer sp.Close()
+	if err := interop.Read(name, r, l.now().UTC(), sp.Add); err != nil {
 		return AnnotationsImported{}, err
 	}
-	if err := sp.finish(); err != nil {
+	if err := sp.Finish(); err != nil {
 		return AnnotationsImported{}, err
 	}
-	m, err := l.matcher()
+	docs, err := l.store.Documents()
 	if err != nil {
 		return AnnotationsImported{}, err
 	}
+	m := importing.NewMatcher(l.store, docs, l.now)
 	res := AnnotationsImported{}
 	var change store.Change
 	saved := 0
@@ -128,229 +94,67 @@ func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImport
 			return err
 		}
 		saved += len(change.Annotations)
-		l.indexed(func(ix *search.Index) {
-			for _, d := range append(change.New, change.Revised...) {
+		m.Committed(change)
+		// While the index is built, the change waits for it in another
+		// goroutine: it takes this batch and its titles, not the
+		// variables the next batch fills.
+		done, titles := change, map[string]string{}
+		for _, a := range done.Annotations {
+			titles[a.DocID] = m.Title(a.DocID)
+		}
+		l.search.indexed(func(ix *search.Index) {
+			for _, d := range append(done.New, done.Revised...) {
 				ix.Put(search.DocumentEntry(*d))
-				m.title[d.ID] = d.Title
 			}
-			for _, a := range change.Annotations {
-				ix.Put(search.AnnotationEntry(*a, m.title[a.DocID]))
+			for _, a := range done.Annotations {
+				ix.Put(search.AnnotationEntry(*a, titles[a.DocID]))
 			}
 		})
 		change = store.Change{}
-		clear(m.pending)
 		return nil
 	}
-	place := func(items []interop.Incoming) error {
-		items, err := l.unknown(items, &res)
+	// Each batch is placed and committed in its turn with the other
+	// changes (see Library): a document revised meanwhile is not placed
+	// on as it was.
+	err = sp.Each(importBatch, func(items []interop.Incoming) error {
+		l.changing.Lock()
+		defer l.changing.Unlock()
+		items, err := m.Unknown(items, &res)
 		if err != nil {
 			return err
 		}
-		sources, bySource := groupBySource(items)
-		for _, src := range sources {
-			if err := l.importSource(m, src, bySource[src], &change, &res); err != nil {
-				return err
-			}
+		if err := m.Place(items, &change, &res); err != nil {
+			return err
 		}
 		if len(change.Annotations) >= importBatch {
 			return commit()
 		}
 		return nil
-	}
-	err = sp.annotations.each(importBatch, func(items []interop.Incoming) error {
-		for _, in := range items {
-			if k := key(in.Annotation.ID); isPassage(sp.held, k) {
-				sp.held[k] = true
-			}
-		}
-		return place(items)
 	})
 	if err != nil {
 		return AnnotationsImported{}, err
 	}
-	// The passages questions are answered with that the file does not
-	// hold itself are added last, each once.
-	err = sp.passages.each(importBatch, func(items []interop.Incoming) error {
-		keep := items[:0]
-		for _, in := range items {
-			if k := key(in.Annotation.ID); !sp.held[k] {
-				sp.held[k] = true
-				keep = append(keep, in)
-			}
-		}
-		return place(keep)
-	})
-	if err != nil {
-		return AnnotationsImported{}, err
-	}
+	l.changing.Lock()
+	defer l.changing.Unlock()
 	if err := commit(); err != nil {
 		return AnnotationsImported{}, err
 	}
 	return res, nil
 }
 
-// isPassage says whether k is one of the passages questions are
-// answered with.
-func isPassage(passages map[[16]byte]bool, k [16]byte) bool {
-	_, ok := passages[k]
-	return ok
-}
+// maxPassages is the most distinct passages embedded in questions a file
+// may hold (see importing.NewSpool). A library would need millions of
+// questions answered with passages to export so many.
+var maxPassages = 4_000_000
 
-// groupBySource is items by their source, the sources in the order the
-// items first name them.
-func groupBySource(items []interop.Incoming) ([]string, map[string][]interop.Incoming) {
-	var sources []string
-	by := map[string][]interop.Incoming{}
-	for _, in := range items {
-		if _, ok := by[in.Source]; !ok {
-			sources = append(sources, in.Source)
-		}
-		by[in.Source] = append(by[in.Source], in)
-	}
-	return sources, by
-}
-
-// unknown is items without those the library holds already, and each
-// once (both counted as existing: an annotation a file holds twice is in
-// the library by its second).
-func (l *Library) unknown(items []interop.Incoming, res *AnnotationsImported) ([]interop.Incoming, error) {
-	ids := make([]string, len(items))
-	for i, in := range items {
-		ids[i] = in.Annotation.ID
-	}
-	known, err := l.store.Known(ids)
-	if err != nil {
-		return nil, err
-	}
-	out := items[:0]
-	for _, in := range items {
-		if known[in.Annotation.ID] {
-			res.Existing++
-			continue
-		}
-		known[in.Annotation.ID] = true
-		out = append(out, in)
-	}
-	return out, nil
-}
-
-// importSource places the annotations of one source and adds them to c.
-// A document c makes or revises is kept in m.pending until c commits, so
-// that a later batch placed into the same change finds it.
-func (l *Library) importSource(m *matcher, src string, items []interop.Incoming, c *store.Change, res *AnnotationsImported) error {
-	docID := m.find(src)
-	if docID == "" {
-		doc, anns, orphans, err := l.quotesDocument(src, items)
-		if err != nil {
-			return err
-		}
-		res.Orphans += orphans
-		c.New = append(c.New, doc)
-		c.Annotations = append(c.Annotations, anns...)
-		res.Documents = append(res.Documents, doc.Title)
-		res.Added += len(anns)
-		m.byURL[src] = doc.ID
-		m.title[doc.ID] = doc.Title
-		m.grown[doc.ID] = true
-		m.pending[doc.ID] = doc
-		return nil
-	}
-	pending, inChange := m.pending[docID]
-	anns, revised, orphans, err := l.placeOn(docID, pending, items, m.grown[docID])
-	if err != nil {
-		return err
-	}
+// readProblem is the sentence for a file of annotations that cannot be
+// opened.
+func readProblem(path string, err error) error {
 	switch {
-	case revised != nil && inChange:
-		replaceDocument(c, revised)
-	case revised != nil && m.grown[docID]:
-		// Made or revised by an earlier transaction of this import:
-		// replaced, not kept as a revision.
-		c.New = append(c.New, revised)
-	case revised != nil:
-		c.Revised = append(c.Revised, revised)
+	case errors.Is(err, os.ErrNotExist):
+		return annotate.Problemf(annotate.ErrNotFound, "cannot import %s: there is no such file", path)
+	case errors.Is(err, os.ErrPermission):
+		return fmt.Errorf("cannot import %s: permission denied", path)
 	}
-	if revised != nil {
-		m.grown[docID] = true
-		m.pending[docID] = revised
-	}
-	c.Annotations = append(c.Annotations, anns...)
-	res.Added += len(items)
-	res.Orphans += orphans
-	return nil
-}
-
-// replaceDocument puts doc in c in place of the version of it c holds.
-func replaceDocument(c *store.Change, doc *annotate.Document) {
-	for _, list := range [][]*annotate.Document{c.New, c.Revised} {
-		for i, d := range list {
-			if d.ID == doc.ID {
-				list[i] = doc
-			}
-		}
-	}
-}
-
-// matcher finds the document an imported annotation's source names: its
-// path or URL as imported, its canonical URL, the urn:sha256 of its
-// bytes that exports use for local files, or for a PDF the
-// urn:x-pdf:<fingerprint> Hypothesis names it by.
-type matcher struct {
-	l      *Library
-	byURL  map[string]string
-	byHash map[string]string
-	byPDF  map[string]string // by Fingerprint
-	title  map[string]string
-	grown  map[string]bool // documents this import made or revised
-	// pending holds the documents the change not yet committed makes or
-	// revises, as it will write them.
-	pending map[string]*annotate.Document
-}
-
-func (l *Library) matcher() (*matcher, error) {
-	docs, err := l.store.Documents()
-	if err != nil {
-		return nil, err
-	}
-	m := &matcher{l: l, byURL: map[string]string{}, byHash: map[string]string{}, byPDF: map[string]string{}, title: map[string]string{}, grown: map[string]bool{},
-		pending: map[string]*annotate.Document{}}
-	for _, d := range docs {
-		if d.URL != "" {
-			m.byURL[d.URL] = d.ID
-		}
-		m.byHash[d.Hash] = d.ID
-		if d.Fingerprint != "" {
-			m.byPDF[strings.ToLower(d.Fingerprint)] = d.ID
-		}
-		m.title[d.ID] = d.Title
-	}
-	return m, nil
-}
-
-func (m *matcher) find(source string) string {
-	if h, ok := strings.CutPrefix(source, "urn:sha256:"); ok {
-		return m.byHash[h]
-	}
-	if f, ok := strings.CutPrefix(source, "urn:x-pdf:"); ok {
-		if id, ok := m.byPDF[strings.ToLower(f)]; ok {
-			return id
-		}
-	}
-	if id, ok := strings.CutPrefix(source, "urn:scholia:"); ok {
-		if _, ok := m.title[id]; ok {
-			return id
-		}
-	}
-	if id, ok := m.byURL[source]; ok {
-		return id
-	}
-	if id, err := m.l.store.DocumentIDBySource(source); err == nil && id != "" {
-		return id
-	}
-	if p, ok := strings.CutPrefix(source, "file://"); ok {
-		if id, err := m.l.store.DocumentIDBySource(p); err == nil {
-			return id
-		}
-	}
-	return ""
+	return fmt.Errorf("cannot import %s: %w", path, err)
 }

@@ -27,7 +27,14 @@ type Draft struct {
 // transaction. Its anchor keeps the exact quote and 32 code points of
 // context each side; a question starts open.
 func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) {
-	doc, err := l.text(docID)
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	return l.annotate(docID, d)
+}
+
+// annotate is Annotate while the change lock is held.
+func (l *Library) annotate(docID string, d Draft) (*annotate.Annotation, error) {
+	doc, err := l.texts.text(docID)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +61,7 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 		}
 		a.Anchor = &anchor
 		if a.Kind == annotate.KindNote {
-			h, err := l.highlightOn(docID, anchor.Start, anchor.End)
+			h, err := highlightOn(l.store, docID, anchor.Start, anchor.End)
 			if err != nil {
 				return nil, err
 			}
@@ -68,9 +75,9 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 	if err := l.store.PutAnnotation(a); err != nil {
 		return nil, err
 	}
-	l.indexAnnotation(a)
+	l.search.putAnnotation(a)
 	created := *a
-	l.pushUndo("the new "+string(a.Kind), a.Kind, func() error { return l.uncreate(created) })
+	l.undo.push("the new "+string(a.Kind), a.Kind, func() error { return l.uncreate(created) })
 	return a, nil
 }
 
@@ -79,7 +86,9 @@ func (l *Library) Annotate(docID string, d Draft) (*annotate.Annotation, error) 
 // no tags) follows Highlight's rule, so the command line never lays a
 // second highlight over a first.
 func (l *Library) AnnotateQuote(docID, quote string, occurrence int, d Draft) (*annotate.Annotation, error) {
-	start, end, err := l.findQuote(docID, quote, occurrence)
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	start, end, err := l.texts.findQuote(docID, quote, occurrence)
 	if err != nil {
 		return nil, err
 	}
@@ -87,14 +96,14 @@ func (l *Library) AnnotateQuote(docID, quote string, occurrence int, d Draft) (*
 	if d.Kind == annotate.KindHighlight && d.Body == "" && len(d.Tags) == 0 {
 		return l.highlightQuote(docID, start, end, d.Colour)
 	}
-	return l.Annotate(docID, d)
+	return l.annotate(docID, d)
 }
 
 // highlightQuote colours a quoted passage by the rule Highlight follows;
 // a passage over a highlight of another colour is refused in a sentence,
 // as there is no one to ask.
 func (l *Library) highlightQuote(docID string, start, end int, c annotate.Colour) (*annotate.Annotation, error) {
-	res, err := l.Highlight(docID, start, end, c, Decide)
+	res, err := l.highlight(docID, start, end, c, Decide)
 	switch {
 	case err != nil:
 		return nil, err
@@ -113,8 +122,8 @@ func (l *Library) highlightQuote(docID string, start, end int, c annotate.Colour
 
 // findQuote is the code-point range of the occurrence'th exact occurrence
 // (from 1) of quote in a document's text.
-func (l *Library) findQuote(docID, quote string, occurrence int) (int, int, error) {
-	doc, err := l.text(docID)
+func (t *texts) findQuote(docID, quote string, occurrence int) (int, int, error) {
+	doc, err := t.text(docID)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -144,10 +153,13 @@ func (l *Library) findQuote(docID, quote string, occurrence int) (int, int, erro
 // UpdateAnnotation saves an edited annotation (body, tags, colour, status,
 // answer) in one transaction and returns it as stored.
 func (l *Library) UpdateAnnotation(a annotate.Annotation) (*annotate.Annotation, error) {
+	l.changing.Lock()
+	defer l.changing.Unlock()
 	return l.update(a, "the edit")
 }
 
-// update saves an edited annotation; Undo says it undid what.
+// update saves an edited annotation; Undo says it undid what. The
+// change lock is held.
 func (l *Library) update(a annotate.Annotation, what string) (*annotate.Annotation, error) {
 	old, err := l.store.Annotation(a.ID)
 	if err != nil {
@@ -162,16 +174,12 @@ func (l *Library) update(a annotate.Annotation, what string) (*annotate.Annotati
 		a.Status = annotate.StatusOpen
 	}
 	a.Modified = l.now().UTC()
-	// Saved and recorded while Undo waits, so an Undo never reverts the
-	// edit before this one over this one.
-	l.undo.mu.Lock()
-	defer l.undo.mu.Unlock()
 	if err := l.store.PutAnnotation(&a); err != nil {
 		return nil, err
 	}
-	l.indexAnnotation(&a)
+	l.search.putAnnotation(&a)
 	prev, after := *old, a
-	l.pushLocked(undoStep{what: what, of: a.Kind, undo: func() error { return l.putBack(prev, after) }})
+	l.undo.push(what, a.Kind, func() error { return l.putBack(prev, after) })
 	return &a, nil
 }
 
@@ -179,7 +187,7 @@ func (l *Library) update(a annotate.Annotation, what string) (*annotate.Annotati
 // after, keeping where it stands now: the text may have been revised
 // since. It changes nothing when the annotation is no longer as after.
 func (l *Library) putBack(prev, after annotate.Annotation) error {
-	cur, err := l.asLeft(after)
+	cur, err := asLeft(l.store, after)
 	if err != nil {
 		return err
 	}
@@ -187,13 +195,20 @@ func (l *Library) putBack(prev, after annotate.Annotation) error {
 	if err := l.store.PutAnnotation(&prev); err != nil {
 		return err
 	}
-	l.indexAnnotation(&prev)
+	l.search.putAnnotation(&prev)
 	return nil
 }
 
 // Answer closes a question with a text and, optionally, the annotation
 // whose passage answers it (in any document).
 func (l *Library) Answer(questionID, text, linkID string) (*annotate.Annotation, error) {
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	return l.answer(questionID, text, linkID)
+}
+
+// answer is Answer while the change lock is held.
+func (l *Library) answer(questionID, text, linkID string) (*annotate.Annotation, error) {
 	q, err := l.store.Annotation(questionID)
 	if err != nil {
 		return nil, err
@@ -208,25 +223,29 @@ func (l *Library) Answer(questionID, text, linkID string) (*annotate.Annotation,
 	}
 	q.Answer = &annotate.Answer{Text: text, Link: linkID}
 	q.Status = annotate.StatusAnswered
-	return l.UpdateAnnotation(*q)
+	return l.update(*q, "the edit")
 }
 
 // AnswerWithPassage answers the question with a passage of any document:
 // the highlight on exactly that passage, or a new green one.
 func (l *Library) AnswerWithPassage(questionID, docID string, start, end int, text string) (*annotate.Annotation, error) {
-	link, err := l.highlightOn(docID, start, end)
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	link, err := highlightOn(l.store, docID, start, end)
 	if err == nil && link == nil {
-		link, err = l.Annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: annotate.Green, Start: start, End: end})
+		link, err = l.annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: annotate.Green, Start: start, End: end})
 	}
 	if err != nil {
 		return nil, err
 	}
-	return l.Answer(questionID, text, link.ID)
+	return l.answer(questionID, text, link.ID)
 }
 
 // DeleteAnnotation moves an annotation to the trash; Undo or
 // RestoreAnnotation brings it back.
 func (l *Library) DeleteAnnotation(id string) error {
+	l.changing.Lock()
+	defer l.changing.Unlock()
 	a, err := l.store.Annotation(id)
 	if err != nil {
 		return err
@@ -234,7 +253,7 @@ func (l *Library) DeleteAnnotation(id string) error {
 	if err := l.deleteNow(id); err != nil {
 		return err
 	}
-	l.pushUndo("the deletion", a.Kind, func() error { _, _, err := l.restore(id); return err })
+	l.undo.push("the deletion", a.Kind, func() error { _, _, err := l.restore(id); return err })
 	return nil
 }
 
@@ -242,7 +261,7 @@ func (l *Library) deleteNow(id string) error {
 	if err := l.store.DeleteAnnotation(id, l.now().UTC()); err != nil {
 		return err
 	}
-	l.indexed(func(ix *search.Index) { ix.Remove(id) })
+	l.search.indexed(func(ix *search.Index) { ix.Remove(id) })
 	return nil
 }
 

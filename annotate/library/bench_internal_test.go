@@ -58,7 +58,7 @@ func BenchmarkSearchIndexFromStore100k(b *testing.B) {
 	defer lib.Close()
 	b.ResetTimer()
 	for b.Loop() {
-		ix, _, err := lib.buildSearchIndex()
+		ix, _, err := lib.search.build()
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -156,7 +156,7 @@ func BenchmarkSaveAnnotationIndexKept100k(b *testing.B) {
 					b.Fatal(err)
 				}
 			} else {
-				ix, _, err := lib.buildSearchIndex()
+				ix, _, err := lib.search.build()
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -13,6 +13,7 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/interop"
+	"scholia/annotate/store"
 )
 
 // Sections gathers what an export of documents holds: each document with
@@ -50,7 +51,7 @@ func (l *Library) Sections(docIDs []string) ([]interop.Section, error) {
 // SearchSections gathers the annotations a search finds, by document in
 // document order.
 func (l *Library) SearchSections(ctx context.Context, query string) ([]interop.Section, error) {
-	hits, err := l.Search(ctx, query, math.MaxInt32)
+	hits, err := l.SearchIDs(ctx, query, math.MaxInt32)
 	if err != nil {
 		return nil, err
 	}
@@ -86,30 +87,36 @@ func (l *Library) SearchSections(ctx context.Context, query string) ([]interop.S
 // their questions are answered with go along, from whatever document
 // holds them, so that the export keeps each answer whole.
 func (l *Library) Export(w io.Writer, f interop.Format, secs []interop.Section, style interop.Style) error {
-	answers, err := l.answers(secs)
+	answers, err := answersOf(l.store, secs)
 	if err != nil {
 		return err
 	}
 	return interop.Export(w, f, secs, answers, style, l.now())
 }
 
-// answers finds the annotations the questions of secs are answered with,
-// each with its document. One deleted since is left out: the export says
-// the passage is gone.
-func (l *Library) answers(secs []interop.Section) (interop.Answers, error) {
+// answersOf finds the annotations the questions of secs are answered
+// with, each with its document. One deleted since is left out: the export
+// says the passage is gone.
+func answersOf(st *store.Store, secs []interop.Section) (interop.Answers, error) {
 	out := interop.Answers{}
-	docs := map[string]*annotate.Document{}
+	p := passages{store: st, docs: map[string]*annotate.Document{}}
 	for _, s := range secs {
-		if err := l.answersInto(out, s.Annotations, docs); err != nil {
+		if err := p.into(out, s.Annotations); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// answersInto adds to out the passages the questions of anns are answered
-// with, their documents read once into docs.
-func (l *Library) answersInto(out interop.Answers, anns []annotate.Annotation, docs map[string]*annotate.Document) error {
+// passages reads the annotations questions are answered with, each
+// document once.
+type passages struct {
+	store *store.Store
+	docs  map[string]*annotate.Document
+}
+
+// into adds to out the passages the questions of anns are answered with.
+func (p passages) into(out interop.Answers, anns []annotate.Annotation) error {
 	for _, a := range anns {
 		if a.Answer == nil || a.Answer.Link == "" {
 			continue
@@ -117,38 +124,32 @@ func (l *Library) answersInto(out interop.Answers, anns []annotate.Annotation, d
 		if _, done := out[a.Answer.Link]; done {
 			continue
 		}
-		p, err := l.passage(a.Answer.Link, docs)
+		pass, err := p.passage(a.Answer.Link)
 		if errors.Is(err, annotate.ErrNotFound) {
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		out[a.Answer.Link] = p
+		out[a.Answer.Link] = pass
 	}
 	return nil
 }
 
-// passage is annotation id with its document, read once into docs.
-func (l *Library) passage(id string, docs map[string]*annotate.Document) (interop.Passage, error) {
-	a, err := l.store.Annotation(id)
+// passage is annotation id with its document.
+func (p passages) passage(id string) (interop.Passage, error) {
+	a, err := p.store.Annotation(id)
 	if err != nil {
 		return interop.Passage{}, err
 	}
-	doc, ok := docs[a.DocID]
+	doc, ok := p.docs[a.DocID]
 	if !ok {
-		if doc, err = l.store.DocumentInfo(a.DocID); err != nil {
+		if doc, err = p.store.DocumentInfo(a.DocID); err != nil {
 			return interop.Passage{}, err
 		}
-		docs[a.DocID] = doc
+		p.docs[a.DocID] = doc
 	}
 	return interop.Passage{Doc: *doc, Annotation: *a}, nil
-}
-
-// ExportFile writes an export to path through a temporary file beside it,
-// so a failed export never leaves half a file under the name asked for.
-func (l *Library) ExportFile(path string, f interop.Format, secs []interop.Section, style interop.Style) error {
-	return writeFileWhole(path, func(w io.Writer) error { return l.Export(w, f, secs, style) })
 }
 
 // ExportDocuments writes the annotations of documents (docIDs nil: the
@@ -171,8 +172,9 @@ func (l *Library) ExportDocuments(w io.Writer, f interop.Format, docIDs []string
 	return n, err
 }
 
-// ExportDocumentsFile is ExportDocuments to a file, written whole or not
-// at all, as ExportFile.
+// ExportDocumentsFile is ExportDocuments to a file, written through a
+// temporary file beside it, so a failed export never leaves half a file
+// under the name asked for.
 func (l *Library) ExportDocumentsFile(path string, f interop.Format, docIDs []string, style interop.Style) (int, error) {
 	n := 0
 	err := writeFileWhole(path, func(w io.Writer) error {
@@ -189,7 +191,7 @@ func (l *Library) ExportDocumentsFile(path string, f interop.Format, docIDs []st
 // holding the ids of the hits, never the whole export. It returns how
 // many annotations it wrote.
 func (l *Library) ExportSearch(ctx context.Context, w io.Writer, f interop.Format, query string, style interop.Style) (int, error) {
-	hits, err := l.Search(ctx, query, math.MaxInt32)
+	hits, err := l.SearchIDs(ctx, query, math.MaxInt32)
 	if err != nil {
 		return 0, err
 	}
@@ -197,7 +199,8 @@ func (l *Library) ExportSearch(ctx context.Context, w io.Writer, f interop.Forma
 }
 
 // ExportHits writes the annotations among hits (a search's, made by
-// Search or SearchKept) as ExportSearch does, one document at a time.
+// Search or SearchKept, or, as it needs only their ids, SearchIDs or
+// SearchKeptIDs) as ExportSearch does, one document at a time.
 func (l *Library) ExportHits(w io.Writer, f interop.Format, hits []Hit, style interop.Style) (int, error) {
 	keep := map[string]bool{}
 	var docIDs []string
@@ -225,9 +228,9 @@ func (l *Library) ExportHits(w io.Writer, f interop.Format, hits []Hit, style in
 }
 
 // ExportSearchFile is ExportSearch to a file, written whole or not at
-// all, as ExportFile.
+// all, as ExportDocumentsFile.
 func (l *Library) ExportSearchFile(ctx context.Context, path string, f interop.Format, query string, style interop.Style) (int, error) {
-	hits, err := l.Search(ctx, query, math.MaxInt32)
+	hits, err := l.SearchIDs(ctx, query, math.MaxInt32)
 	if err != nil {
 		return 0, err
 	}
@@ -265,7 +268,7 @@ func (l *Library) eachSection(docIDs []string, keep map[string]bool, answers int
 	for _, id := range docIDs {
 		chosen[id] = true
 	}
-	docs := map[string]*annotate.Document{}
+	p := passages{store: l.store, docs: map[string]*annotate.Document{}}
 	for _, id := range docIDs {
 		doc, err := l.store.DocumentInfo(id)
 		if err != nil {
@@ -282,18 +285,18 @@ func (l *Library) eachSection(docIDs []string, keep map[string]bool, answers int
 			continue
 		}
 		clear(answers)
-		if err := l.answersInto(answers, anns, docs); err != nil {
+		if err := p.into(answers, anns); err != nil {
 			return err
 		}
-		for link, p := range answers {
+		for link, pass := range answers {
 			// A passage is in the export when its document is (every
 			// live annotation of an exported document is), or, for a
 			// search, when the search found it.
-			p.InExport = chosen[p.Doc.ID]
+			pass.InExport = chosen[pass.Doc.ID]
 			if keep != nil {
-				p.InExport = keep[link]
+				pass.InExport = keep[link]
 			}
-			answers[link] = p
+			answers[link] = pass
 		}
 		if err := yield(interop.Section{Doc: *doc, Annotations: anns}); err != nil {
 			return err

@@ -90,6 +90,13 @@ type Highlighted struct {
 // Highlight applies a colour to the passage [start, end) of a document by
 // the rule above; how says what the reader chose when asked.
 func (l *Library) Highlight(docID string, start, end int, c annotate.Colour, how HighlightChoice) (Highlighted, error) {
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	return l.highlight(docID, start, end, c, how)
+}
+
+// highlight is Highlight while the change lock is held.
+func (l *Library) highlight(docID string, start, end int, c annotate.Colour, how HighlightChoice) (Highlighted, error) {
 	if c == "" {
 		c = annotate.Yellow
 	}
@@ -135,7 +142,7 @@ func (l *Library) Highlight(docID string, start, end int, c annotate.Colour, how
 }
 
 func (l *Library) newHighlight(docID string, start, end int, c annotate.Colour, res Highlighted) (Highlighted, error) {
-	a, err := l.Annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: c, Start: start, End: end})
+	a, err := l.annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: c, Start: start, End: end})
 	res.Outcome, res.Annotation = Created, a
 	return res, err
 }
@@ -156,7 +163,7 @@ func (l *Library) recolour(a annotate.Annotation, c annotate.Colour, res Highlig
 // merge makes the overlapping highlights one highlight in colour c over
 // res.Start..res.End, in one transaction.
 func (l *Library) merge(docID string, c annotate.Colour, res Highlighted) (Highlighted, error) {
-	doc, err := l.text(docID)
+	doc, err := l.texts.text(docID)
 	if err != nil {
 		return res, err
 	}
@@ -176,7 +183,7 @@ func (l *Library) merge(docID string, c annotate.Colour, res Highlighted) (Highl
 		}
 	}
 	merged.Body, merged.Tags = joinNotes(bodies), CleanTags(tags)
-	relinked, before, err := l.relink(res.Trashed, merged.ID)
+	relinked, before, err := relink(l.store, res.Trashed, merged.ID)
 	if err != nil {
 		return res, err
 	}
@@ -185,9 +192,9 @@ func (l *Library) merge(docID string, c annotate.Colour, res Highlighted) (Highl
 		return res, err
 	}
 	for _, a := range change {
-		l.indexAnnotation(a)
+		l.search.putAnnotation(a)
 	}
-	l.indexed(func(ix *search.Index) {
+	l.search.indexed(func(ix *search.Index) {
 		for _, id := range res.Trashed {
 			ix.Remove(id)
 		}
@@ -198,7 +205,7 @@ func (l *Library) merge(docID string, c annotate.Colour, res Highlighted) (Highl
 	}
 	restore := append([]*annotate.Annotation{&keep}, before...)
 	trashed, after := res.Trashed, merged
-	l.pushUndo("the extended highlight", annotate.KindHighlight, func() error { return l.unmerge(after, trashed, restore) })
+	l.undo.push("the extended highlight", annotate.KindHighlight, func() error { return l.unmerge(after, trashed, restore) })
 	return res, nil
 }
 
@@ -206,7 +213,7 @@ func (l *Library) merge(docID string, c annotate.Colour, res Highlighted) (Highl
 // the text, and puts back the annotations a merge changed, in one
 // transaction, unless the merged highlight was changed since.
 func (l *Library) unmerge(after annotate.Annotation, trashed []string, before []*annotate.Annotation) error {
-	if _, err := l.asLeft(after); err != nil {
+	if _, err := asLeft(l.store, after); err != nil {
 		return err
 	}
 	put := slices.Clone(before)
@@ -216,7 +223,7 @@ func (l *Library) unmerge(after annotate.Annotation, trashed []string, before []
 			return err
 		}
 		a := d.Annotation
-		if err := l.place(&a); err != nil {
+		if err := l.texts.place(&a); err != nil {
 			return err
 		}
 		put = append(put, &a)
@@ -225,18 +232,18 @@ func (l *Library) unmerge(after annotate.Annotation, trashed []string, before []
 		return err
 	}
 	for _, a := range put {
-		l.indexAnnotation(a)
+		l.search.putAnnotation(a)
 	}
 	return nil
 }
 
-// relink points the answers that link to any of ids at to instead; it
-// returns the changed questions and their earlier versions.
-func (l *Library) relink(ids []string, to string) (changed, before []*annotate.Annotation, err error) {
+// relink points the answers in s that link to any of ids at to instead;
+// it returns the changed questions and their earlier versions.
+func relink(s *store.Store, ids []string, to string) (changed, before []*annotate.Annotation, err error) {
 	if len(ids) == 0 {
 		return nil, nil, nil
 	}
-	linked, err := l.store.LinkedTo(ids)
+	linked, err := s.LinkedTo(ids)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -282,9 +289,10 @@ func oldest(hs []annotate.Annotation) annotate.Annotation {
 	return sorted[0]
 }
 
-// highlightOn is the oldest highlight on exactly [start, end), or nil.
-func (l *Library) highlightOn(docID string, start, end int) (*annotate.Annotation, error) {
-	anns, err := l.store.AnnotationsOver(docID, start, end)
+// highlightOn is the oldest highlight in s on exactly [start, end) of a
+// document, or nil.
+func highlightOn(s *store.Store, docID string, start, end int) (*annotate.Annotation, error) {
+	anns, err := s.AnnotationsOver(docID, start, end)
 	if err != nil {
 		return nil, err
 	}
@@ -312,8 +320,8 @@ func (l *Library) attachNote(h annotate.Annotation, note *annotate.Annotation) (
 	if err := l.store.PutAnnotation(&a); err != nil {
 		return nil, err
 	}
-	l.indexAnnotation(&a)
-	l.pushUndo("the new note", annotate.KindNote, func() error { return l.putBack(h, a) })
+	l.search.putAnnotation(&a)
+	l.undo.push("the new note", annotate.KindNote, func() error { return l.putBack(h, a) })
 	return &a, nil
 }
 

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
-	"time"
 
 	"scholia/annotate"
 	"scholia/annotate/search"
@@ -23,26 +22,38 @@ import (
 // writing a snapshot a second per hundred thousand annotations.
 func journalLimit(entries int) int { return max(1000, entries/100) }
 
-// loadSearchIndex loads the search index the library keeps, with the
+// load loads the search index the library keeps, with the
 // changes made since it was taken; nil when the library keeps none that
 // reads and is in step. In place, it is read where it lies in the file
 // (see store.SearchIndexInPlace), each entry checked when read (see
 // search.LoadIndexLazily), and must not be used after Close. many
 // says that so many changes were made since that the index, which holds
 // the library as it stood at transaction at, should be kept anew.
-func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at int, err error) {
-	at = l.store.TxID()
-	read := l.store.SearchIndex
+//
+// Otherwise only the snapshot's head is read into memory: the entries'
+// texts, half of it, are read from the file when a search shows them (see
+// search.LoadIndexFrom).
+func (s *searcher) load(inPlace bool) (ix *search.Index, many bool, at int, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if !snapshotFailed(p) {
+				panic(p)
+			}
+			ix, many, at, err = nil, false, 0, nil // built again from the records
+		}
+	}()
+	at = s.store.TxID()
+	read := func() (*store.SearchIndex, error) { return s.store.SearchIndexPart(search.SnapshotHead) }
+	load := func(head []byte) (*search.Index, error) {
+		return search.LoadIndexFrom(head, s.store.ViewSearchSnapshot)
+	}
 	if inPlace {
-		read = l.store.SearchIndexInPlace
+		read = s.store.SearchIndexInPlace
+		load = search.LoadIndexLazily // only the entries shown are read
 	}
 	kept, err := read()
 	if err != nil || kept == nil {
 		return nil, false, 0, err
-	}
-	load := search.LoadIndex
-	if inPlace {
-		load = search.LoadIndexLazily // only the entries shown are read
 	}
 	if ix, err = load(kept.Snapshot); err != nil {
 		return nil, false, 0, nil // damaged: built again from the records
@@ -55,7 +66,7 @@ func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at
 	for _, a := range kept.Annotations {
 		title, ok := titles[a.DocID]
 		if !ok {
-			if d, err := l.store.DocumentInfo(a.DocID); err == nil {
+			if d, err := s.store.DocumentInfo(a.DocID); err == nil {
 				title = d.Title
 			}
 			titles[a.DocID] = title
@@ -68,24 +79,34 @@ func (l *Library) loadSearchIndex(inPlace bool) (ix *search.Index, many bool, at
 	return ix, kept.Changes() > journalLimit(ix.Len()), at, nil
 }
 
+// snapshotFailed says whether p is the panic of an index whose kept
+// snapshot it read lazily turned out damaged, or gone.
+func snapshotFailed(p any) bool {
+	err, ok := p.(error)
+	return ok && (errors.Is(err, search.ErrSnapshotDamaged) || errors.Is(err, search.ErrSnapshotGone))
+}
+
 // buildBatch is how many annotations the build reads in one read
 // transaction.
 const buildBatch = 10_000
 
-// buildSearchIndex builds the search index from every record, streamed
+// build builds the search index from every record, streamed
 // (see streamSnapshot): the index is the snapshot loaded, which is
 // returned for the library to keep. A million annotations so peak at about
 // 1 GB, the snapshot's 875 MB that bbolt copies to keep it, instead of 6-8
 // GB. Where the snapshot finds no room, or is too large for one, the index
 // is built in memory, and snapshot is nil.
-func (l *Library) buildSearchIndex() (ix *search.Index, snapshot *search.SnapshotFile, err error) {
-	snapshot, readErr, writeErr := l.streamSnapshot()
+func (s *searcher) build() (ix *search.Index, snapshot *search.SnapshotFile, err error) {
+	snapshot, readErr, writeErr := s.streamSnapshot()
 	if readErr != nil {
 		return nil, nil, readErr
 	}
 	if writeErr != nil {
-		ix, err := l.buildSearchIndexInMemory()
+		ix, err := s.buildInMemory()
 		return ix, nil, err
+	}
+	if buildHook != nil {
+		buildHook()
 	}
 	debug.FreeOSMemory() // what the build left, before the library copies the snapshot
 	// Its pages are let go as loading checks them.
@@ -101,14 +122,14 @@ func (l *Library) buildSearchIndex() (ix *search.Index, snapshot *search.Snapsho
 // folder), reading the records a batch at a time, each decoded while the
 // last is split into words. readErr is a record that does not read;
 // writeErr, the snapshot that could not be written.
-func (l *Library) streamSnapshot() (snapshot *search.SnapshotFile, readErr, writeErr error) {
-	docs, err := l.store.Documents()
+func (s *searcher) streamSnapshot() (snapshot *search.SnapshotFile, readErr, writeErr error) {
+	docs, err := s.store.Documents()
 	if err != nil {
 		return nil, err, nil
 	}
 	dir := "" // the system's temporary folder, for a library that cannot be written
-	if !l.store.ReadOnly() {
-		dir = filepath.Dir(l.store.Path()) // room for the snapshot, which the library takes too
+	if !s.store.ReadOnly() {
+		dir = filepath.Dir(s.store.Path()) // room for the snapshot, which the library takes too
 	}
 	b, err := search.NewSnapshotBuilder(dir)
 	if err != nil && dir != "" {
@@ -130,7 +151,7 @@ func (l *Library) streamSnapshot() (snapshot *search.SnapshotFile, readErr, writ
 		defer close(batches)
 		defer annotate.CatchPanic(&readErr)
 		batch := make([]search.Entry, 0, buildBatch)
-		readErr = l.store.EachAnnotation(buildBatch, func(a *annotate.Annotation) error {
+		readErr = s.store.EachAnnotation(buildBatch, func(a *annotate.Annotation) error {
 			if batch = append(batch, search.AnnotationEntry(*a, titles[a.DocID])); len(batch) == buildBatch {
 				batches <- batch
 				batch = make([]search.Entry, 0, buildBatch)
@@ -151,16 +172,19 @@ func (l *Library) streamSnapshot() (snapshot *search.SnapshotFile, readErr, writ
 	return snapshot, nil, err
 }
 
-// buildSearchIndexInMemory builds the search index from every record, all
+// buildInMemory builds the search index from every record, all
 // in memory.
-func (l *Library) buildSearchIndexInMemory() (*search.Index, error) {
-	docs, err := l.store.Documents()
+func (s *searcher) buildInMemory() (*search.Index, error) {
+	docs, err := s.store.Documents()
 	if err != nil {
 		return nil, err
 	}
-	anns, err := l.store.AllAnnotations()
+	anns, err := s.store.AllAnnotations()
 	if err != nil {
 		return nil, err
+	}
+	if buildHook != nil {
+		buildHook()
 	}
 	titles := make(map[string]string, len(docs))
 	entries := make([]search.Entry, 0, len(docs)+len(anns)) // the index keeps this slice
@@ -182,6 +206,16 @@ func (l *Library) buildSearchIndexInMemory() (*search.Index, error) {
 // caller then opens the library as usual, which checks it, and searches.
 // Another Scholia using the library is ErrLocked, as for Open.
 func SearchKept(ctx context.Context, path, query string, limit int) (hits []Hit, kept bool, err error) {
+	return searchKept(ctx, path, query, limit, false)
+}
+
+// SearchKeptIDs is SearchKept for an export of the annotations found: its
+// hits hold only ID, DocID, Document and Score (see search.SearchIDs).
+func SearchKeptIDs(ctx context.Context, path, query string, limit int) (hits []Hit, kept bool, err error) {
+	return searchKept(ctx, path, query, limit, true)
+}
+
+func searchKept(ctx context.Context, path, query string, limit int, bare bool) (hits []Hit, kept bool, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // a file cut short faults inside bbolt
 	defer func() {
 		// A fault, or an entry of the index failing its checksum
@@ -197,16 +231,21 @@ func SearchKept(ctx context.Context, path, query string, limit int) (hits []Hit,
 	if err != nil {
 		return nil, false, nil
 	}
-	l := &Library{store: s, now: time.Now}
+	l := newLibrary(s, nil)
 	defer l.Close()
-	ix, many, _, err := l.loadSearchIndex(true)
+	ix, many, _, err := l.search.load(true)
 	if err != nil || ix == nil || many {
 		return nil, false, nil // many changes: the usual way keeps it anew
 	}
-	l.search.index = ix
-	if hits, err = l.Search(ctx, query, limit); err != nil {
+	find := ix.Search
+	if bare {
+		find = ix.SearchIDs
+	}
+	rs, err := find(ctx, query, limit)
+	if err != nil {
 		return nil, false, err
 	}
+	hits = hitsOf(rs)
 	for i := range hits {
 		hits[i] = hits[i].detached()
 	}

@@ -1,7 +1,10 @@
 // Package library is the one facade the window and the command line both
 // use: it opens the library file, imports documents and reads them back,
-// keeping every rule (one transaction per change, identical bytes imported
-// once) in one place.
+// annotates, undoes, searches, exports and backs up, keeping every rule
+// (one transaction per change, identical bytes imported once) in one
+// place. Its parts with a job of their own live below it: keeper takes
+// the automatic backups, repair checks a damaged file and compacts, and
+// importing matches annotations from other tools to documents.
 package library
 
 import (
@@ -14,24 +17,56 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
 
 	"scholia/annotate"
 	"scholia/annotate/ingest"
+	"scholia/annotate/library/keeper"
 	"scholia/annotate/search"
 	"scholia/annotate/store"
 )
 
 // Library is an open library file.
+//
+// Goroutines: every method may be called from any goroutine, and from
+// several at once, except Close, which must come after every other call
+// has returned. A callback runs on the goroutine of the call given it
+// (ImportAll's progress), except the function given to OnBackupProblem,
+// which runs on the backup keeper's.
+//
+// What blocks: a change (an import, a new annotation, an edit, a
+// deletion, a restore, an undo) is one bbolt transaction committed to
+// disk before the method returns, an fsync of milliseconds; reads
+// (Documents, Annotations, Trash, Search...) wait for no change. Import,
+// ImportAll, ImportAnnotations, the exports, Backup and PrepareSearch (or
+// the first Search, which loads or builds the index) read or write whole
+// files and take seconds on a large library, so a window calls them, and
+// every change, off its UI goroutine. A change saved while the search
+// index is loaded or built does not wait for it: it joins the index once
+// the index is in.
+//
+// Changes to annotations take turns: Annotate, AnnotateQuote, Highlight,
+// UpdateAnnotation, Answer, AnswerWithPassage, PlaceAnnotation,
+// DeleteAnnotation, RestoreAnnotation, Undo, UndoStep, the revision of a
+// document by an import and each batch of ImportAnnotations hold one lock
+// from reading what they change to committing it and recording its undo
+// step, so none decides on what another is changing, and an undo reverts
+// exactly the step it names. One waits for the one under way (a batch of
+// an import of annotations places and commits up to 20,000). UndoMark
+// waits for none.
 type Library struct {
-	store   *store.Store
-	now     func() time.Time
-	undo    undoSteps
-	search  searcher
-	backups *keeper
-	texts   texts
+	store *store.Store
+	now   func() time.Time
+	// changing is held by a change to annotations from reading what it
+	// changes to committing it and recording its undo step.
+	changing sync.Mutex
+	undo     undoSteps
+	search   searcher
+	backups  *keeper.Keeper
+	texts    texts
 }
 
 // Open opens (or creates) the library at path.
@@ -40,13 +75,19 @@ func Open(path string) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Library{store: s, now: time.Now}, nil
+	return newLibrary(s, nil), nil
+}
+
+// newLibrary is the library on an open store, backed up by k (nil for
+// none).
+func newLibrary(s *store.Store, k *keeper.Keeper) *Library {
+	return &Library{store: s, now: time.Now, backups: k, search: searcher{store: s}, texts: texts{store: s}}
 }
 
 // Close stops the automatic backups and releases the library file.
 func (l *Library) Close() error {
 	if l.backups != nil {
-		l.backups.close()
+		l.backups.Close()
 	}
 	return l.store.Close()
 }
@@ -200,7 +241,7 @@ func (l *Library) importBytes(name, source string, data []byte, password string)
 	if err := l.store.PutDocument(doc); err != nil {
 		return Imported{}, err
 	}
-	l.indexed(func(ix *search.Index) { ix.Put(search.DocumentEntry(*doc)) })
+	l.search.indexed(func(ix *search.Index) { ix.Put(search.DocumentEntry(*doc)) })
 	return Imported{Document: doc}, nil
 }
 

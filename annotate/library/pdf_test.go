@@ -2,10 +2,13 @@ package library_test
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"scholia/annotate"
 	"scholia/annotate/ingest"
@@ -174,5 +177,48 @@ func TestAFolderImportTakesItsPDFs(t *testing.T) {
 	files, err := library.ImportableFiles(dir)
 	if err != nil || len(files) != 3 {
 		t.Fatalf("importable %v, %v; want the two PDFs and the text", files, err)
+	}
+}
+
+// A PDF of 10,000 pages (3 MB) and one of 200 MB are each refused in one
+// sentence within 10 s, and the library keeps what it held.
+func TestAPDFTooLongOrTooBigIsRefusedInOneSentenceLeavingTheLibraryAlone(t *testing.T) {
+	lib, _ := openLibrary(t)
+	res, err := lib.Import(writeFile(t, "treaty.pdf", treatyPDF("Talks resumed.").Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.AnnotateQuote(res.Document.ID, "sticking point", 1, library.Draft{Kind: annotate.KindHighlight, Colour: annotate.Green}); err != nil {
+		t.Fatal(err)
+	}
+	many := pdftest.PDF{Title: "Far Too Long"}
+	for i := 1; i <= 10000; i++ {
+		many.Pages = append(many.Pages, []string{fmt.Sprintf("Page %d of a document far too long to read.", i)})
+	}
+	huge := writeFile(t, "huge.pdf", treatyPDF("Talks resumed.").Bytes())
+	if err := os.Truncate(huge, 200<<20); err != nil { // sparse: 200 MB on paper, nothing on disk
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ file, says string }{
+		{writeFile(t, "many.pdf", many.Bytes()), "10000 pages"},
+		{huge, "200.0 MB"},
+	} {
+		start := time.Now()
+		_, err := lib.Import(c.file)
+		took := time.Since(start)
+		if !errors.Is(err, annotate.ErrTooLarge) || !strings.Contains(err.Error(), c.says) || strings.Contains(strings.TrimSuffix(err.Error(), "."), ". ") {
+			t.Errorf("%s: error %v, want one sentence saying %q", filepath.Base(c.file), err, c.says)
+		}
+		if took > 10*time.Second {
+			t.Errorf("%s: refused after %s, want within 10 s", filepath.Base(c.file), took)
+		}
+	}
+	docs, err := lib.Documents()
+	if err != nil || len(docs) != 1 || docs[0].ID != res.Document.ID {
+		t.Fatalf("the library holds %+v (%v), want the treaty alone", docs, err)
+	}
+	anns, err := lib.Annotations(res.Document.ID)
+	if err != nil || len(anns) != 1 || anns[0].Anchor.Exact != "sticking point" {
+		t.Errorf("the treaty's annotations are %+v (%v), want its highlight", anns, err)
 	}
 }

@@ -26,15 +26,19 @@ import (
 // transaction and returns the annotation that now holds it: itself, or
 // the highlight it joined. Undo puts it back in the trash.
 func (l *Library) RestoreAnnotation(id string) (*annotate.Annotation, error) {
-	l.undo.mu.Lock()
-	defer l.undo.mu.Unlock()
+	l.changing.Lock()
+	defer l.changing.Unlock()
 	a, undo, err := l.restore(id)
 	if err != nil {
 		return nil, err
 	}
-	l.pushLocked(undoStep{what: "the restore", of: a.Kind, undo: undo})
+	l.undo.push("the restore", a.Kind, undo)
 	return a, nil
 }
+
+// restoreHook, when set (by tests), is called by a restore between
+// reading what it changes and committing.
+var restoreHook func()
 
 // restore brings an annotation back from the trash, joining a twin
 // highlight, in one transaction; it returns the annotation that holds it
@@ -45,10 +49,10 @@ func (l *Library) restore(id string) (*annotate.Annotation, func() error, error)
 		return nil, nil, err
 	}
 	was, a := d.Annotation, d.Annotation
-	if err := l.place(&a); err != nil {
+	if err := l.texts.place(&a); err != nil {
 		return nil, nil, err
 	}
-	twin, err := l.twin(a)
+	twin, err := twin(l.store, a)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -64,7 +68,7 @@ func (l *Library) restore(id string) (*annotate.Annotation, func() error, error)
 		merged.Body = joinNotes([]string{keep.Body, other.Body})
 		merged.Tags = CleanTags(append(slices.Clone(keep.Tags), other.Tags...))
 		merged.Modified = l.now().UTC()
-		relinked, before, err := l.relink([]string{other.ID}, keep.ID)
+		relinked, before, err := relink(l.store, []string{other.ID}, keep.ID)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -73,17 +77,20 @@ func (l *Library) restore(id string) (*annotate.Annotation, func() error, error)
 		back.Annotations = append([]*annotate.Annotation{&was, twin}, before...)
 		kept = &merged
 	}
+	if restoreHook != nil {
+		restoreHook()
+	}
 	if err := l.store.Commit(change); err != nil {
 		return nil, nil, err
 	}
-	l.indexed(func(ix *search.Index) {
+	l.search.indexed(func(ix *search.Index) {
 		ix.Remove(id)
 		for _, gone := range change.Removed {
 			ix.Remove(gone)
 		}
 	})
 	for _, c := range change.Annotations {
-		l.indexAnnotation(c)
+		l.search.putAnnotation(c)
 	}
 	after := *kept
 	return kept, func() error { return l.unrestore(after, back) }, nil
@@ -92,26 +99,26 @@ func (l *Library) restore(id string) (*annotate.Annotation, func() error, error)
 // unrestore puts back what a restore changed, unless the annotation that
 // holds the restored one was changed since.
 func (l *Library) unrestore(after annotate.Annotation, back store.Change) error {
-	if _, err := l.asLeft(after); err != nil {
+	if _, err := asLeft(l.store, after); err != nil {
 		return err
 	}
 	if err := l.store.Commit(back); err != nil {
 		return err
 	}
 	for _, a := range back.Annotations[1:] {
-		l.indexAnnotation(a)
+		l.search.putAnnotation(a)
 	}
-	l.indexed(func(ix *search.Index) { ix.Remove(back.Trashed[0]) })
+	l.search.indexed(func(ix *search.Index) { ix.Remove(back.Trashed[0]) })
 	return nil
 }
 
-// twin is the oldest other live highlight on exactly a's passage in a's
-// colour, or nil; only a highlight has one.
-func (l *Library) twin(a annotate.Annotation) (*annotate.Annotation, error) {
+// twin is the oldest other live highlight in s on exactly a's passage in
+// a's colour, or nil; only a highlight has one.
+func twin(s *store.Store, a annotate.Annotation) (*annotate.Annotation, error) {
 	if a.Kind != annotate.KindHighlight || a.Anchor == nil || a.Orphan {
 		return nil, nil
 	}
-	anns, err := l.store.AnnotationsOver(a.DocID, a.Anchor.Start, a.Anchor.End)
+	anns, err := s.AnnotationsOver(a.DocID, a.Anchor.Start, a.Anchor.End)
 	if err != nil {
 		return nil, err
 	}
@@ -132,11 +139,11 @@ func (l *Library) twin(a annotate.Annotation) (*annotate.Annotation, error) {
 // place checks a restored annotation's anchor against its document's
 // text, which may have changed while it was in the trash, and finds the
 // passage again or makes it an orphan.
-func (l *Library) place(a *annotate.Annotation) error {
+func (t *texts) place(a *annotate.Annotation) error {
 	if a.Anchor == nil || a.Orphan {
 		return nil
 	}
-	doc, err := l.text(a.DocID)
+	doc, err := t.text(a.DocID)
 	if err != nil {
 		return err
 	}
@@ -158,11 +165,11 @@ func (l *Library) place(a *annotate.Annotation) error {
 // that an answer links to, goes to the trash, so no note is lost. Nothing
 // changes when it is no longer as created.
 func (l *Library) uncreate(created annotate.Annotation) error {
-	cur, err := l.asLeft(created)
+	cur, err := asLeft(l.store, created)
 	if err != nil {
 		return err
 	}
-	linked, _, err := l.relink([]string{cur.ID}, cur.ID)
+	linked, _, err := relink(l.store, []string{cur.ID}, cur.ID)
 	if err != nil {
 		return err
 	}
@@ -173,6 +180,6 @@ func (l *Library) uncreate(created annotate.Annotation) error {
 	if err := l.store.Commit(c); err != nil {
 		return err
 	}
-	l.indexed(func(ix *search.Index) { ix.Remove(cur.ID) })
+	l.search.indexed(func(ix *search.Index) { ix.Remove(cur.ID) })
 	return nil
 }

@@ -11,6 +11,8 @@ import (
 // an orphan with its old quote, and the old text is kept as a revision,
 // all in one transaction. Nothing is dropped.
 func (l *Library) revise(prev string, doc *annotate.Document) (Imported, error) {
+	l.changing.Lock()
+	defer l.changing.Unlock()
 	old, err := l.store.DocumentInfo(prev)
 	if err != nil {
 		return Imported{}, err
@@ -42,7 +44,7 @@ func (l *Library) revise(prev string, doc *annotate.Document) (Imported, error) 
 	if err := l.store.ReviseDocument(doc, changed); err != nil {
 		return Imported{}, err
 	}
-	l.indexed(func(ix *search.Index) {
+	l.search.indexed(func(ix *search.Index) {
 		ix.Put(search.DocumentEntry(*doc))
 		for i := range anns { // all of them: the title may have changed too
 			ix.Put(search.AnnotationEntry(anns[i], doc.Title))
@@ -54,11 +56,13 @@ func (l *Library) revise(prev string, doc *annotate.Document) (Imported, error) 
 // PlaceAnnotation anchors an annotation (an orphan, usually) on a passage
 // of its document again, in one transaction.
 func (l *Library) PlaceAnnotation(id string, start, end int) (*annotate.Annotation, error) {
+	l.changing.Lock()
+	defer l.changing.Unlock()
 	a, err := l.store.Annotation(id)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := l.text(a.DocID)
+	doc, err := l.texts.text(a.DocID)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +72,7 @@ func (l *Library) PlaceAnnotation(id string, start, end int) (*annotate.Annotati
 	}
 	placed := *a
 	placed.Anchor, placed.Orphan = &an, false
-	return l.UpdateAnnotation(placed)
+	return l.update(placed, "the edit")
 }
 
 // Revisions returns a document's earlier texts, oldest first.

@@ -57,7 +57,7 @@ func reopened(t *testing.T, lib *Library, step string) *Library {
 		t.Fatalf("%s: the library keeps no search index in step (%v)", step, err)
 	}
 	got := answers(t, lib)
-	built, _, err := lib.buildSearchIndex()
+	built, _, err := lib.search.build()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +126,7 @@ func TestADamagedKeptSearchIndexIsBuiltAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := answers(t, lib)
-	ix, _ := lib.searchIndex()
+	ix, _ := lib.search.ready()
 	bad := ix.Snapshot()
 	bad[len(bad)/2] ^= 0x20
 	if kept, err := lib.store.PutSearchIndex(bad, lib.store.TxID()); !kept || err != nil {
@@ -192,7 +192,7 @@ func TestASearchOnlyProcessLeavesADamagedFileToTheCheck(t *testing.T) {
 	_ = lib.Close()
 	sound, _ := os.ReadFile(path) // to be cut short below
 	lib, _ = Open(path)
-	ix, _ := lib.searchIndex()
+	ix, _ := lib.search.ready()
 	bad := ix.Snapshot()
 	bad[len(bad)-8] ^= 0x01 // in the last entry, read only when shown
 	if kept, err := lib.store.PutSearchIndex(bad, lib.store.TxID()); !kept || err != nil {

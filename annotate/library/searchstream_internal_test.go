@@ -27,14 +27,14 @@ func TestTheStreamedSearchIndexAnswersAsTheOneBuiltInMemory(t *testing.T) {
 	defer lib.Close()
 	anns, titles := c.Annotations(2*buildBatch + 417)
 	putGenerated(t, lib, anns, titles)
-	streamed, snapshot, err := lib.buildSearchIndex()
+	streamed, snapshot, err := lib.search.build()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if snapshot == nil {
 		t.Fatal("the streamed build gave no snapshot to keep")
 	}
-	inMemory, err := lib.buildSearchIndexInMemory()
+	inMemory, err := lib.search.buildInMemory()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"scholia/annotate"
+	"scholia/annotate/store"
 )
 
 // A save anchors its passage on its document's text: the quote and
@@ -20,8 +21,9 @@ const keptTexts = 4
 
 // texts are the documents last opened, most recently used last.
 type texts struct {
-	mu   sync.Mutex
-	docs []*annotate.Document
+	store *store.Store
+	mu    sync.Mutex
+	docs  []*annotate.Document
 }
 
 // keep holds a copy of doc (its blocks numbered as its text counts them)
@@ -62,19 +64,19 @@ func (t *texts) kept(info *annotate.Document) *annotate.Document {
 
 // text is a document as the library holds it now, with its blocks: the
 // one kept when it is still current, else read (and kept).
-func (l *Library) text(docID string) (*annotate.Document, error) {
-	info, err := l.store.DocumentInfo(docID)
+func (t *texts) text(docID string) (*annotate.Document, error) {
+	info, err := t.store.DocumentInfo(docID)
 	if err != nil {
 		return nil, err
 	}
-	if d := l.texts.kept(info); d != nil {
+	if d := t.kept(info); d != nil {
 		return d, nil
 	}
-	doc, err := l.store.Document(docID)
+	doc, err := t.store.Document(docID)
 	if err != nil {
 		return nil, err
 	}
-	return l.texts.keep(doc), nil
+	return t.keep(doc), nil
 }
 
 // anchorIn anchors the passage [start, end) of doc as annotate.NewAnchor

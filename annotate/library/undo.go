@@ -6,11 +6,13 @@ import (
 	"sync"
 
 	"scholia/annotate"
+	"scholia/annotate/store"
 )
 
 // undoSteps are the changes of this session Undo can revert, newest last.
-// Edits may be saved off the window's UI goroutine while it saves other
-// changes, so the list is guarded.
+// A step is recorded and dropped under the library's change lock (see
+// Library); mu guards the list itself, so UndoMark reads it without
+// waiting for a change being saved.
 type undoSteps struct {
 	mu     sync.Mutex
 	steps  []undoStep
@@ -39,19 +41,45 @@ var ErrCannotUndo = errors.New("cannot undo")
 // change left it.
 var errChanged = errors.New("changed since")
 
-func (l *Library) pushUndo(what string, of annotate.Kind, undo func() error) {
-	l.undo.mu.Lock()
-	defer l.undo.mu.Unlock()
-	l.pushLocked(undoStep{what: what, of: of, undo: undo})
+// push records a change Undo can revert: what it was, to an annotation of
+// which kind, and what reverts it.
+func (u *undoSteps) push(what string, of annotate.Kind, undo func() error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.serial++
+	u.steps = append(u.steps, undoStep{what: what, of: of, undo: undo, mark: u.serial})
+	if len(u.steps) > maxUndo {
+		u.steps = u.steps[1:]
+	}
 }
 
-func (l *Library) pushLocked(s undoStep) {
-	l.undo.serial++
-	s.mark = l.undo.serial
-	l.undo.steps = append(l.undo.steps, s)
-	if len(l.undo.steps) > maxUndo {
-		l.undo.steps = l.undo.steps[1:]
+// newest is the mark of the newest step, 0 when there is none.
+func (u *undoSteps) newest() uint64 {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if len(u.steps) == 0 {
+		return 0
 	}
+	return u.steps[len(u.steps)-1].mark
+}
+
+// find is the step with this mark and how many steps are newer; ok is
+// false when there is none.
+func (u *undoSteps) find(mark uint64) (step undoStep, newer int, ok bool) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	i := slices.IndexFunc(u.steps, func(s undoStep) bool { return s.mark == mark })
+	if mark == 0 || i < 0 {
+		return undoStep{}, 0, false
+	}
+	return u.steps[i], len(u.steps) - 1 - i, true
+}
+
+// drop forgets the step with this mark.
+func (u *undoSteps) drop(mark uint64) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.steps = slices.DeleteFunc(u.steps, func(s undoStep) bool { return s.mark == mark })
 }
 
 // Undo reverts the last change of this session (a new annotation is
@@ -60,61 +88,50 @@ func (l *Library) pushLocked(s undoStep) {
 // no longer be reverted is dropped with an error that unwraps to
 // ErrCannotUndo; any other error keeps it for a later try.
 func (l *Library) Undo() (string, error) {
-	l.undo.mu.Lock()
-	defer l.undo.mu.Unlock()
-	if len(l.undo.steps) == 0 {
-		return "", nil
-	}
-	return l.undoAt(len(l.undo.steps) - 1)
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	what, _, err := l.undoStep(l.undo.newest())
+	return what, err
 }
 
 // UndoMark is the mark of the change Undo would revert now, 0 when there
 // is none: a window takes it when Ctrl+Z is pressed, and UndoStep then
-// reverts that change even if newer ones were recorded meanwhile.
-func (l *Library) UndoMark() uint64 {
-	l.undo.mu.Lock()
-	defer l.undo.mu.Unlock()
-	if len(l.undo.steps) == 0 {
-		return 0
-	}
-	return l.undo.steps[len(l.undo.steps)-1].mark
-}
+// reverts that change even if newer ones were recorded meanwhile. It
+// waits for no change being saved.
+func (l *Library) UndoMark() uint64 { return l.undo.newest() }
 
 // UndoStep reverts the change UndoMark named, as Undo does, and says what
 // it undid and how many changes recorded after it stay; "" when that
 // change is no longer there to undo (already undone, or too old).
 func (l *Library) UndoStep(mark uint64) (what string, newer int, err error) {
-	l.undo.mu.Lock()
-	defer l.undo.mu.Unlock()
-	i := slices.IndexFunc(l.undo.steps, func(s undoStep) bool { return s.mark == mark })
-	if mark == 0 || i < 0 {
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	return l.undoStep(mark)
+}
+
+// undoStep reverts the step with this mark and drops it, unless it
+// failed in a way a later try may not; the change lock is held.
+func (l *Library) undoStep(mark uint64) (string, int, error) {
+	step, newer, ok := l.undo.find(mark)
+	if !ok {
 		return "", 0, nil
 	}
-	newer = len(l.undo.steps) - 1 - i
-	what, err = l.undoAt(i)
-	return what, newer, err
-}
-
-// undoAt reverts the i-th step and drops it, unless it failed in a way a
-// later try may not.
-func (l *Library) undoAt(i int) (string, error) {
-	step := l.undo.steps[i]
 	err := step.undo()
 	if err != nil && !errors.Is(err, errChanged) && !errors.Is(err, annotate.ErrNotFound) {
-		return "", err
+		return "", newer, err
 	}
-	l.undo.steps = slices.Delete(l.undo.steps, i, i+1)
+	l.undo.drop(mark)
 	if err != nil {
-		return "", annotate.Problemf(ErrCannotUndo, "nothing to undo for that %s: it was changed since", step.of)
+		return "", newer, annotate.Problemf(ErrCannotUndo, "nothing to undo for that %s: it was changed since", step.of)
 	}
-	return step.what, nil
+	return step.what, newer, nil
 }
 
-// asLeft returns the annotation with a's id if it still holds what a
-// change left in it (where it stands aside: a revised text may have moved
-// it), or an error wrapping errChanged or annotate.ErrNotFound.
-func (l *Library) asLeft(a annotate.Annotation) (*annotate.Annotation, error) {
-	cur, err := l.store.Annotation(a.ID)
+// asLeft returns the annotation with a's id in s if it still holds what
+// a change left in it (where it stands aside: a revised text may have
+// moved it), or an error wrapping errChanged or annotate.ErrNotFound.
+func asLeft(s *store.Store, a annotate.Annotation) (*annotate.Annotation, error) {
+	cur, err := s.Annotation(a.ID)
 	if err != nil {
 		return nil, err
 	}

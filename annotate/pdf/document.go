@@ -48,6 +48,7 @@ func (d *Document) Annotate() *annotate.Document {
 		Title:       d.Title,
 		Byline:      d.Author,
 		Published:   d.Created,
+		Description: d.Subject,
 		Fingerprint: d.Fingerprint,
 	}
 	for _, l := range d.PageLabels {

@@ -13,7 +13,9 @@ import (
 type run struct {
 	x, y, size float64 // y from the page's top, as a reader sees it
 	bold       bool
+	mono       bool // set in Courier
 	text       string
+	raw        string // content-stream operators written as they are (a rule, a glyph of the symbol font F3), instead of text
 }
 
 type mark struct {
@@ -41,20 +43,31 @@ func (f fixture) bytes() []byte {
 	info := add(fmt.Sprintf("<< /Title (%s) /Author (%s) /CreationDate (%s) >>", pdftest.Escape(f.title), pdftest.Escape(f.author), f.created))
 	regular := add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
 	bold := add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+	courier := add("<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
+	circle := add("<< /Length 48 >>\nstream\n1000 0 0 -250 1000 750 d1 0 -250 1000 1000 re f\nendstream")
+	symbol := add(fmt.Sprintf("<< /Type /Font /Subtype /Type3 /FontBBox [0 -250 1000 750] /FontMatrix [0.001 0 0 0.001 0 0] "+
+		"/CharProcs << /circlecopyrt %d 0 R >> /Encoding << /Type /Encoding /Differences [13 /circlecopyrt] >> /FirstChar 13 /LastChar 13 /Widths [1000] /Resources << >> >>", circle))
 	var kids []string
 	var pageIDs []int
 	for _, runs := range f.pages {
 		var c strings.Builder
 		for _, r := range runs {
+			if r.raw != "" {
+				c.WriteString(r.raw + "\n")
+				continue
+			}
 			font := "F1"
 			if r.bold {
 				font = "F2"
 			}
+			if r.mono {
+				font = "F4"
+			}
 			fmt.Fprintf(&c, "BT /%s %g Tf %g %g Td (%s) Tj ET\n", font, r.size, r.x, pageHeight-r.y, pdftest.Escape(r.text))
 		}
 		content := add(fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", c.Len(), c.String()))
-		p := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>",
-			pagesObj, content, regular, bold))
+		p := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R /F4 %d 0 R >> >> >>",
+			pagesObj, content, regular, bold, symbol, courier))
 		kids = append(kids, fmt.Sprintf("%d 0 R", p))
 		pageIDs = append(pageIDs, p)
 	}

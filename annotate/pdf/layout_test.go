@@ -103,8 +103,8 @@ func TestFootnotesListsAndQuotesKeepTheirKind(t *testing.T) {
 		kinds[b.Text] = b.Kind
 	}
 	for text, kind := range map[string]annotate.BlockKind{
-		"• Verification by inspectors":       annotate.BlockListItem,
-		"• Limits on warheads":               annotate.BlockListItem,
+		"Verification by inspectors":         annotate.BlockListItem,
+		"Limits on warheads":                 annotate.BlockListItem,
 		"A quotation set in from the margin": annotate.BlockQuote,
 		"1 Signed at Moscow, 31 July 1991.":  annotate.BlockParagraph,
 	} {

@@ -14,6 +14,7 @@ type line struct {
 	x0, y0, x1, y1 float64
 	size           float64 // the size of most of its glyphs
 	bold           bool    // most of its glyphs are bold
+	mono           bool    // most of its glyphs are in a typewriter font
 	page           int
 	col            int // 0 for one column; 1 left, 2 right, 3 across two columns
 }
@@ -56,7 +57,7 @@ func (b *lineBuilder) add(g glyph) {
 		last := b.real[n-1]
 		size := max(last.size, g.size, 1)
 		switch {
-		case !overlapY(b.real, g):
+		case !overlapY(b.real, g) && !smallMark(b.real, g):
 			b.flush()
 		case g.x0-last.x1 > 1.5*size || g.x1 < last.x0-size:
 			b.flush()
@@ -72,12 +73,33 @@ func (b *lineBuilder) add(g glyph) {
 // overlapY reports whether g sits on the line so far: its height overlaps
 // the line's by at least a third of the smaller.
 func overlapY(real []glyph, g glyph) bool {
+	y0, y1 := lineHeight(real)
+	ov := min(y1, g.y1) - max(y0, g.y0)
+	return ov >= min(y1-y0, g.y1-g.y0)/3
+}
+
+// smallMark reports whether g is a small mark that belongs to the line though
+// its box hardly meets the line's: an underscore below the baseline
+// ("asn1_node"), an apostrophe above the small letters ("wasn’t"). It is
+// less than half a size high, follows the last glyph closely, and stands
+// within a third of a size of the line's height.
+func smallMark(real []glyph, g glyph) bool {
+	last := real[len(real)-1]
+	size := max(last.size, g.size, 1)
+	if g.y1-g.y0 >= 0.5*size || g.x0 < last.x1-0.2*size || g.x0-last.x1 > size {
+		return false
+	}
+	y0, y1 := lineHeight(real)
+	return g.y0 >= y0-size/3 && g.y1 <= y1+size/3
+}
+
+// lineHeight is the top and bottom of the line's first and last glyphs.
+func lineHeight(real []glyph) (float64, float64) {
 	y0, y1 := real[0].y0, real[0].y1
 	for _, r := range real[len(real)-min(len(real), 8):] {
 		y0, y1 = min(y0, r.y0), max(y1, r.y1)
 	}
-	ov := min(y1, g.y1) - max(y0, g.y0)
-	return ov >= min(y1-y0, g.y1-g.y0)/3
+	return y0, y1
 }
 
 func (b *lineBuilder) flush() {
@@ -85,7 +107,7 @@ func (b *lineBuilder) flush() {
 	if text != "" && len(b.real) > 0 {
 		l := line{text: text, x0: b.real[0].x0, y0: b.real[0].y0, x1: b.real[0].x1, y1: b.real[0].y1, page: b.page}
 		sizes := make([]float64, 0, len(b.real))
-		bold := 0
+		bold, mono := 0, 0
 		for _, g := range b.real {
 			l.x0, l.x1 = min(l.x0, g.x0), max(l.x1, g.x1)
 			l.y0, l.y1 = min(l.y0, g.y0), max(l.y1, g.y1)
@@ -93,10 +115,14 @@ func (b *lineBuilder) flush() {
 			if g.bold {
 				bold++
 			}
+			if g.mono {
+				mono++
+			}
 		}
 		sort.Float64s(sizes)
 		l.size = sizes[len(sizes)/2]
 		l.bold = bold*2 > len(b.real)
+		l.mono = mono*2 > len(b.real)
 		b.out = append(b.out, l)
 	}
 	b.text.Reset()

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"scholia/annotate"
 )
@@ -26,7 +27,7 @@ type style struct {
 	body    float64         // the size most of the text is set in
 	pitch   float64         // usual distance between lines, in sizes
 	heading []float64       // heading sizes, largest first
-	words   map[string]bool // every word of the text, lower case
+	words   map[string]bool // every word of the text, lower case, but the halves of words broken at a line end
 }
 
 // para is a block being built, with the lines it came from.
@@ -38,9 +39,12 @@ type para struct {
 }
 
 var (
-	bullet    = regexp.MustCompile(`^([•◦▪▫‣⁃∙·●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])\s`)
-	dotLeader = regexp.MustCompile(`(\.\s?){4,}\s*\S{1,6}$`)
-	wordRe    = regexp.MustCompile(`[\p{L}\p{N}]+`)
+	bullet          = regexp.MustCompile(`^([•◦▪▫‣⁃∙·●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])\s`)
+	bulletMark      = regexp.MustCompile(`^[•◦▪▫‣⁃∙·●○■□–—*-]\s+`)
+	identifierBreak = regexp.MustCompile(`[\p{L}\p{N}]_$`)
+	brokenWord      = regexp.MustCompile(`\p{L}-$`)
+	dotLeader       = regexp.MustCompile(`(\.\s?){4,}\s*\S{1,6}$`)
+	wordRe          = regexp.MustCompile(`[\p{L}\p{N}]+`)
 )
 
 func measure(pages [][]line) style {
@@ -48,9 +52,18 @@ func measure(pages [][]line) style {
 	var ratios []float64
 	st := style{words: map[string]bool{}}
 	for _, ls := range pages {
+		broken := false // the line before ended in a hyphen
 		for i, l := range ls {
 			weight[round(l.size)] += len(l.text)
-			for _, w := range wordRe.FindAllString(l.text, -1) {
+			ws := wordRe.FindAllString(l.text, -1)
+			if broken && len(ws) > 0 {
+				ws = ws[1:]
+			}
+			broken = brokenWord.MatchString(l.text)
+			if broken && len(ws) > 0 {
+				ws = ws[:len(ws)-1]
+			}
+			for _, w := range ws {
 				st.words[strings.ToLower(w)] = true
 			}
 			if i > 0 {
@@ -99,10 +112,10 @@ func (st style) paragraphs(ls []line) []*para {
 		}
 		cur.lines = append(cur.lines, l)
 	}
-	left := leftEdges(ls)
+	left, right := edges(ls, func(l line) float64 { return l.x0 }, false), edges(ls, func(l line) float64 { return l.x1 }, true)
 	lastBody := -1
 	for i, p := range out {
-		st.classify(p, left)
+		st.classify(p, left, right)
 		if p.kind == annotate.BlockParagraph && p.lines[0].size >= st.body*0.9 {
 			lastBody = i
 		}
@@ -132,6 +145,10 @@ func (st style) breaks(p *para, l line) bool {
 		return true
 	case allBold(p.lines) != l.bold && (allBold(p.lines) || round(l.size) > st.body):
 		return true
+	case allCode(p.lines) && isCode(l): // code keeps its lines together, however indented
+		return false
+	case allCode(p.lines) != isCode(l) && math.Abs(l.x0-prev.x0) > 0.5*size && !bullet.MatchString(p.lines[0].text):
+		return true // code starts or ends, unless a list item goes on
 	case l.x0 > prev.x0+size && !(len(p.lines) == 1 && bullet.MatchString(prev.text)):
 		return true
 	case l.x0 < prev.x0-size && len(p.lines) > 1:
@@ -144,6 +161,19 @@ func (st style) breaks(p *para, l line) bool {
 		right = max(right, q.x1)
 	}
 	return len(p.lines) > 1 && prev.x1 < right-4*size && endsSentence(prev.text) && startsUpper(l.text)
+}
+
+// isCode: a line set in a typewriter font is code, unless it is a list
+// item (Texinfo sets a list of type names in one, after a bullet).
+func isCode(l line) bool { return l.mono && !bullet.MatchString(l.text) }
+
+func allCode(ls []line) bool {
+	for _, l := range ls {
+		if !isCode(l) {
+			return false
+		}
+	}
+	return true
 }
 
 func allBold(ls []line) bool {
@@ -160,6 +190,13 @@ func endsSentence(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":")
 }
 
+func startsLetter(s string) bool {
+	for _, r := range s {
+		return unicode.IsLetter(r)
+	}
+	return false
+}
+
 func startsUpper(s string) bool {
 	for _, r := range s {
 		return unicode.IsUpper(r) || unicode.IsDigit(r) || !unicode.IsLetter(r)
@@ -167,21 +204,22 @@ func startsUpper(s string) bool {
 	return false
 }
 
-// leftEdges finds, per column, the x most lines start at: a column's
-// left margin.
-func leftEdges(ls []line) map[int]float64 {
+// edges finds, per column, the x most lines start at (a column's left
+// margin) or, with x the line's end and rightmost set, end at (its right
+// margin); a tie goes to the leftmost, or the rightmost.
+func edges(ls []line, x func(line) float64, rightmost bool) map[int]float64 {
 	count := map[int]map[float64]int{}
 	for _, l := range ls {
 		if count[l.col] == nil {
 			count[l.col] = map[float64]int{}
 		}
-		count[l.col][math.Round(l.x0/3)*3]++
+		count[l.col][math.Round(x(l)/3)*3]++
 	}
 	out := map[int]float64{}
 	for c, m := range count {
 		best := 0
 		for x, n := range m {
-			if n > best || (n == best && x < out[c]) {
+			if n > best || (n == best && (x < out[c]) != rightmost) {
 				out[c], best = x, n
 			}
 		}
@@ -189,7 +227,7 @@ func leftEdges(ls []line) map[int]float64 {
 	return out
 }
 
-func (st style) classify(p *para, left map[int]float64) {
+func (st style) classify(p *para, left, right map[int]float64) {
 	p.kind = annotate.BlockParagraph
 	first := p.lines[0]
 	size := round(first.size)
@@ -212,8 +250,12 @@ func (st style) classify(p *para, left map[int]float64) {
 		p.kind, p.level = annotate.BlockHeading, st.level(size)
 	case allBold(p.lines) && size >= st.body*0.95 && words <= 25 && !strings.HasSuffix(text, ".") && len(p.lines) <= 3:
 		p.kind, p.level = annotate.BlockHeading, len(st.heading)+1
+	case allCode(p.lines) && (len(p.lines) > 1 || x0 >= left[first.col]+1.5*st.body):
+		p.kind = annotate.BlockPre
 	case bullet.MatchString(text):
 		p.kind = annotate.BlockListItem
+	case x0 >= left[first.col]+1.5*st.body && len(p.lines) == 1 && aligned(first, left[first.col], right[first.col]):
+		// a title page's line set flush right or centred, no list item
 	case x0 >= left[first.col]+1.5*st.body:
 		if len(p.lines) == 1 {
 			p.kind = annotate.BlockListItem
@@ -222,6 +264,13 @@ func (st style) classify(p *para, left map[int]float64) {
 		}
 	}
 	p.level = min(p.level, 6)
+}
+
+// aligned: the line ends at the right margin, or stands as far from it
+// as from the left one.
+func aligned(l line, left, right float64) bool {
+	size := max(l.size, 1)
+	return math.Abs(l.x1-right) < size || math.Abs((l.x0-left)-(right-l.x1)) < 2*size
 }
 
 func (st style) level(size float64) int {
@@ -233,8 +282,16 @@ func (st style) level(size float64) int {
 	return len(st.heading) + 1
 }
 
-// text is the block's text: lines joined, contents entries one a line.
+// text is the block's text: lines joined, contents entries one a line,
+// a list item without its bullet (the reader draws its own; a number
+// stays, being part of what the item says).
 func (st style) text(p *para) string {
+	if p.kind == annotate.BlockListItem {
+		return bulletMark.ReplaceAllString(st.join(p.lines), "")
+	}
+	if p.kind == annotate.BlockPre {
+		return code(p.lines)
+	}
 	if p.kind == annotate.BlockContents {
 		parts := make([]string, len(p.lines))
 		for i, l := range p.lines {
@@ -243,6 +300,40 @@ func (st style) text(p *para) string {
 		return strings.Join(parts, "\n")
 	}
 	return st.join(p.lines)
+}
+
+// code is a block of code line by line, each indented by as many spaces
+// as it stands right of the block's leftmost line (all letters of a
+// typewriter font are as wide: the block's own lines say how wide); a
+// piece of a line set apart by a wide gap (a column lined up with tabs)
+// stays on its line after that many spaces.
+func code(ls []line) string {
+	x0 := ls[0].x0
+	width, runes := 0.0, 0
+	for _, l := range ls {
+		x0 = min(x0, l.x0)
+		if n := utf8.RuneCountInString(l.text); n >= 4 {
+			width, runes = width+l.x1-l.x0, runes+n
+		}
+	}
+	em := 0.55 * max(ls[0].size, 1)
+	if runes > 0 {
+		em = width / float64(runes)
+	}
+	var b strings.Builder
+	for i, l := range ls {
+		switch {
+		case i > 0 && math.Abs(l.y0-ls[i-1].y0) < 0.4*l.size && l.x0 > ls[i-1].x1:
+			b.WriteString(strings.Repeat(" ", max(1, int(math.Round((l.x0-ls[i-1].x1)/em)))))
+		case i > 0:
+			b.WriteByte('\n')
+			fallthrough
+		default:
+			b.WriteString(strings.Repeat(" ", int(math.Round((l.x0-x0)/em))))
+		}
+		b.WriteString(l.text)
+	}
+	return b.String()
 }
 
 func (st style) join(ls []line) string {
@@ -259,8 +350,20 @@ func (st style) join(ls []line) string {
 
 // joinLines puts a space between two lines, or, after a line-end hyphen,
 // nothing: the hyphen goes too when the joined word is a word of the text
-// ("infor-" "mation"), and stays when it is not ("well-" "known").
+// ("infor-" "mation"), and stays when it is not ("well-" "known"); in a
+// text of many words it goes too when neither half is a word of it
+// ("manip-" "ulation"): those are pieces of one word. After
+// a line-end underscore after a letter or digit there is no space either
+// when a letter follows: TeX breaks a long identifier there ("ASN1_MAX_"
+// "NAME_SIZE"); "__NOGLOBS__" then "50:text" are two lines.
+// manyWords is how many different words a text needs before a word it
+// never uses on its own may be taken for a piece of a word.
+const manyWords = 1000
+
 func (st style) joinLines(a, b string) string {
+	if identifierBreak.MatchString(a) && startsLetter(b) {
+		return a + b
+	}
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) < 2 || ra[len(ra)-1] != '-' || !unicode.IsLetter(ra[len(ra)-2]) || len(rb) == 0 || !unicode.IsLetter(rb[0]) {
 		return a + " " + b
@@ -273,7 +376,8 @@ func (st style) joinLines(a, b string) string {
 	for j < len(rb) && unicode.IsLetter(rb[j]) {
 		j++
 	}
-	if st.words[strings.ToLower(string(ra[i:len(ra)-1])+string(rb[:j]))] {
+	head, tail := strings.ToLower(string(ra[i:len(ra)-1])), strings.ToLower(string(rb[:j]))
+	if st.words[head+tail] || (len(st.words) >= manyWords && !st.words[head] && !st.words[tail]) {
 		return string(ra[:len(ra)-1]) + b
 	}
 	return a + b

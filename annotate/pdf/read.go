@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
+	"regexp"
 	"strings"
 
 	pdfium "github.com/klippa-app/go-pdfium"
@@ -21,6 +22,7 @@ type glyph struct {
 	x0, y0, x1, y1 float64
 	size           float64
 	bold           bool
+	mono           bool // a typewriter font: code
 }
 
 // page is one page's characters and its printed label.
@@ -139,6 +141,7 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (page, er
 	if err != nil {
 		return p, err
 	}
+	mono := map[string]bool{} // by font name: the test is a regular expression
 	for _, c := range st.Chars {
 		if c == nil || c.Text == "" {
 			continue
@@ -152,10 +155,31 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (page, er
 				g.size = f.Size
 			}
 			g.bold = f.Weight >= 600 || strings.Contains(strings.ToLower(f.Name), "bold")
+			m, ok := mono[f.Name]
+			if !ok {
+				m = monoFont(f.Name, f.Flags)
+				mono[f.Name] = m
+			}
+			g.mono = m
 		}
 		p.glyphs = append(p.glyphs, g)
 	}
+	p.glyphs = underscores(circled(p.glyphs), readRules(inst, ref, p.height))
 	return p, nil
+}
+
+// typewriter names the fonts of code: "Courier", "DejaVuSansMono",
+// "Consolas", "NimbusMonL-Regu", TeX's CMTT10 and CMSLTT10, Latin Modern's LMMono.
+var typewriter = regexp.MustCompile(`(?i)mono|nimbusmon|courier|consol|menlo|inconsolata|^(cm|ec|sf|lm|t1)[a-z]*tt\d`)
+
+// monoFont reports whether a font sets every letter in the same width:
+// its descriptor says so (FixedPitch), or its name does (TeX's fonts do
+// not set the flag).
+func monoFont(name string, flags int) bool {
+	if i := strings.IndexByte(name, '+'); i >= 0 {
+		name = name[i+1:] // a subset's prefix, "ABCDEF+"
+	}
+	return flags&1 != 0 || typewriter.MatchString(name)
 }
 
 func flatten(bms []responses.GetBookmarksBookmark, level int, out []bookmark) []bookmark {

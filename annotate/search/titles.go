@@ -1,7 +1,3 @@
-// Package search finds things by what a person remembers of them, typos and
-// all. It is the only package that imports sahilm/fuzzy. For now it ranks
-// short texts such as document titles; the full index over every
-// annotation arrives with issue 5.
 package search
 
 import (
@@ -11,7 +7,9 @@ import (
 	"github.com/sahilm/fuzzy"
 )
 
-// Rank returns the indexes of the texts that match query, best first. Every
+// Rank ranks short texts, such as the titles the library list filters,
+// apart from the index: it returns the indexes of the texts that match
+// query, best first. Every
 // word of the query must match (fuzzily, in any order); an empty query
 // keeps every text in its order.
 func Rank(query string, texts []string) []int {

@@ -367,6 +367,16 @@ func restoreIn(tx *bolt.Tx, id string) (*annotate.Annotation, error) {
 	return &d.Annotation, index(tx, &d.Annotation)
 }
 
+// untrashIn takes an annotation out of the trash inside a transaction,
+// for the change to write it back as it has it.
+func untrashIn(tx *bolt.Tx, id string) error {
+	trash := tx.Bucket(bucketTrash)
+	if trash.Get([]byte(id)) == nil {
+		return annotate.Problemf(annotate.ErrNotFound, "the trash has no annotation %s", id)
+	}
+	return trash.Delete([]byte(id))
+}
+
 // Trash lists the deleted annotations of a document ("" for all), most
 // recently deleted first.
 func (s *Store) Trash(docID string) ([]Deleted, error) {

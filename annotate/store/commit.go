@@ -11,9 +11,10 @@ import (
 
 // Change is several writes that must all happen or none: new documents,
 // new revisions of documents (the earlier text kept), annotations brought
-// back from the trash, annotations created or replaced, and annotations
-// moved to the trash (at TrashedAt), and annotations removed for good (not
-// to the trash), in that order.
+// back from the trash (as they were, or as Annotations has them when it
+// holds them too), annotations created or replaced, annotations moved to
+// the trash (at TrashedAt), and annotations removed for good (not to the
+// trash), in that order.
 type Change struct {
 	New         []*annotate.Document
 	Revised     []*annotate.Document
@@ -78,8 +79,18 @@ func (s *Store) Commit(c Change) error {
 				return err
 			}
 		}
+		written := make(map[string]bool, len(c.Annotations))
+		for _, a := range c.Annotations {
+			written[a.ID] = true
+		}
 		for _, id := range c.Restored {
-			if _, err := restoreIn(tx, id); err != nil {
+			if written[id] {
+				// Written below as the change has it: taken out of the
+				// trash only, so the record is written once.
+				if err := untrashIn(tx, id); err != nil {
+					return err
+				}
+			} else if _, err := restoreIn(tx, id); err != nil {
 				return err
 			}
 		}

@@ -5,7 +5,8 @@
 //
 // Layout (schema version 1):
 //
-//	meta         "schema" -> decimal version
+//	meta         "schema" -> decimal version; "written_by_this" -> the
+//	             last transaction this Scholia wrote (derived.go)
 //	documents    doc id   -> record(Document without blocks)
 //	blocks       doc id   -> record([]Block)
 //	hashes       sha256   -> doc id
@@ -19,6 +20,16 @@
 //	sources      source (path or URL) -> doc id
 //	answer_links linked ann id + "/" + question id -> nothing (the live
 //	             questions answered with each annotation's passage)
+//	search_index the search index kept in step with the records: "stamp",
+//	             "since", a "snapshot" bucket and a "journal" bucket of the
+//	             ids changed since (searchindex.go)
 //
-// A record is a 4-byte big-endian CRC-32C of the JSON that follows it.
+// A record is a 4-byte big-endian CRC-32C (Castagnoli) of the payload
+// that follows it; a mismatch reads as annotate.ErrDamaged. An
+// annotation's payload is a compact binary form (codec.go: a version
+// byte, then its fields as varint-length-prefixed strings, varints and
+// 0/1 flags); every other record (a document without its blocks, its
+// blocks, a reading, a trashed annotation with its deletion time, a
+// revision) is JSON. Annotations written as JSON by earlier versions are
+// still read.
 package store

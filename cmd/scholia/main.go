@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
-	"scholia/annotate/backup"
 	"scholia/annotate/library"
 	"scholia/assets"
 	"scholia/cmd/scholia/cli"
@@ -90,7 +89,7 @@ func runWindow(inv cli.Invocation) (code int) {
 		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
 		ui.ShowDamage(a, damage, func(restore bool) error {
 			if restore {
-				if _, _, err := backup.Restore(path, damage.Backup.Path, cli.ChildCheck, time.Now()); err != nil {
+				if _, _, err := library.RestoreBackup(path, damage.Backup.Path, cli.ChildCheck, time.Now()); err != nil {
 					return err
 				}
 			}

@@ -107,6 +107,10 @@ func wrap(s string, width int) []string {
 	return out
 }
 
+// winAnsi is where WinAnsiEncoding puts the punctuation it has above 127
+// but not at its Unicode code point.
+var winAnsi = map[rune]string{'•': `\225`, '‘': `\221`, '’': `\222`, '“': `\223`, '”': `\224`, '–': `\226`, '—': `\227`}
+
 // Escape writes s as a PDF string in WinAnsiEncoding; letters it lacks
 // are left out.
 func Escape(s string) string {
@@ -116,8 +120,8 @@ func Escape(s string) string {
 		case r == '\\' || r == '(' || r == ')':
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r == '•':
-			b.WriteString(`\225`)
+		case winAnsi[r] != "":
+			b.WriteString(winAnsi[r])
 		case r < 128:
 			b.WriteRune(r)
 		case r < 256:

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"scholia/annotate/backup"
 	"scholia/annotate/library"
 )
 
@@ -51,14 +50,14 @@ func runBackups(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	list, err := backup.List(path)
+	list, err := library.Backups(path)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
 		type row struct {
 			Path string `json:"path"`
-			backup.Info
+			library.BackupInfo
 		}
 		rows := make([]row, len(list))
 		for i, b := range list {
@@ -92,7 +91,7 @@ func runRestore(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	info, kept, err := backup.Restore(path, from, ChildCheck, time.Now())
+	info, kept, err := library.RestoreBackup(path, from, ChildCheck, time.Now())
 	if err != nil {
 		return err
 	}

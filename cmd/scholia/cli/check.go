@@ -12,7 +12,7 @@ import (
 	"syscall"
 
 	"scholia/annotate"
-	"scholia/annotate/store"
+	"scholia/annotate/library"
 )
 
 // ChildEnv is set in the environment of the child process that checks a
@@ -23,10 +23,10 @@ const ChildEnv = "SCHOLIA_CHECK_CHILD"
 // ChildCheck checks a library file in a child process (`scholia check
 // --child FILE`), where a fault inside bbolt on a file cut short kills the
 // child, not the caller. A child that dies is damage found.
-func ChildCheck(path string) (store.Report, error) {
+func ChildCheck(path string) (library.Report, error) {
 	exe, err := os.Executable()
 	if err != nil {
-		return store.Report{}, fmt.Errorf("cannot check %s: %w", path, err)
+		return library.Report{}, fmt.Errorf("cannot check %s: %w", path, err)
 	}
 	cmd := exec.Command(exe, "check", "--child", path)
 	cmd.Env = append(os.Environ(), ChildEnv+"=1")
@@ -36,22 +36,22 @@ func ChildCheck(path string) (store.Report, error) {
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
-		var r store.Report
+		var r library.Report
 		if jerr := json.Unmarshal(out.Bytes(), &r); jerr != nil {
-			return store.Report{}, fmt.Errorf("cannot check %s: the check printed %q", path, out.String())
+			return library.Report{}, fmt.Errorf("cannot check %s: the check printed %q", path, out.String())
 		}
 		return r, nil
 	case !errors.As(err, &exit):
-		return store.Report{}, fmt.Errorf("cannot check %s: %w", path, err)
+		return library.Report{}, fmt.Errorf("cannot check %s: %w", path, err)
 	case exit.ExitCode() == ExitLocked:
-		return store.Report{}, annotate.Problemf(annotate.ErrLocked, "another Scholia is using the library %s; close it and try again", path)
+		return library.Report{}, annotate.Problemf(annotate.ErrLocked, "another Scholia is using the library %s; close it and try again", path)
 	case exit.ExitCode() == ExitFailed:
-		return store.Report{}, errors.New(strings.TrimPrefix(strings.TrimSpace(errOut.String()), "scholia: "))
+		return library.Report{}, errors.New(strings.TrimPrefix(strings.TrimSpace(errOut.String()), "scholia: "))
 	}
 	if fault, ok := crashLine(errOut.String(), exit); ok {
-		return store.Report{Problems: []string{"reading it fails (" + fault + ")"}}, nil
+		return library.Report{Problems: []string{"reading it fails (" + fault + ")"}}, nil
 	}
-	return store.Report{}, fmt.Errorf("the check of %s was stopped (%v); try again", path, exit)
+	return library.Report{}, fmt.Errorf("the check of %s was stopped (%v); try again", path, exit)
 }
 
 // crashLine is the line of a crash's report that says what it was, when
@@ -93,7 +93,7 @@ func runCheck(e *env, args []string) error {
 	}
 	check := ChildCheck
 	if *child {
-		check, *asJSON = store.Check, true
+		check, *asJSON = library.Check, true
 	}
 	r, err := check(path)
 	if err != nil {
@@ -112,7 +112,7 @@ func runCheck(e *env, args []string) error {
 	return nil
 }
 
-func printReport(e *env, path string, r store.Report) {
+func printReport(e *env, path string, r library.Report) {
 	if len(r.Problems) == 0 {
 		fmt.Fprintf(e.stdout, "%s is sound: %s\n", path, counts(r.Counts))
 		return
@@ -124,7 +124,7 @@ func printReport(e *env, path string, r store.Report) {
 	fmt.Fprintln(e.stdout, "Restore its newest good backup with scholia restore (scholia backups lists them).")
 }
 
-func counts(c store.Counts) string {
+func counts(c library.Counts) string {
 	return fmt.Sprintf("%d documents, %d annotations, %d in the trash, %d earlier revisions", c.Documents, c.Annotations, c.Trash, c.Revisions)
 }
 

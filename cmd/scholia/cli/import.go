@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"scholia/annotate/library"
-	"scholia/annotate/pdf"
 )
 
 // runImport imports files and folders (recursively), printing ID<TAB>title
@@ -55,7 +54,7 @@ func runImport(e *env, args []string) error {
 		bar.show(i, f)
 		res, err := lib.ImportLocked(f, password)
 		bar.clear()
-		if errors.Is(err, pdf.ErrPassword) && password == "" {
+		if errors.Is(err, library.ErrPassword) && password == "" {
 			err = fmt.Errorf("cannot import %s: the PDF is locked with a password; give it with --password-file FILE", f)
 		}
 		if err != nil {

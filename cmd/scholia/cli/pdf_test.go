@@ -109,3 +109,38 @@ func TestAnEncryptedPDFImportsWithItsPasswordFile(t *testing.T) {
 		t.Errorf("a missing password file: code %d, %q", code, errOut)
 	}
 }
+
+// A PDF's Subject is kept as what the document is about: show prints it
+// under the title, show --json gives it as "description".
+func TestAPDFsSubjectIsShownAsItsDescription(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "lib.db")
+	file := filepath.Join(t.TempDir(), "report.pdf")
+	subject := "Why the 1991 arms treaty lapsed, and what replaced it"
+	data := pdftest.PDF{Title: "Arms Control Report", Author: "Ann Lee", Subject: subject, Pages: [][]string{
+		{"The treaty lapsed quietly in the spring, and nobody in either capital said so aloud."},
+	}}.Bytes()
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := scholia(t, lib, "import", file); code != 0 {
+		t.Fatalf("import: %d %s", code, errOut)
+	}
+	out, errOut, code := scholia(t, lib, "show", "--json", "Arms Control Report")
+	if code != 0 {
+		t.Fatalf("show --json: %s", errOut)
+	}
+	var shown struct {
+		Byline      string `json:"byline"`
+		Description string `json:"description"`
+	}
+	if err := json.Unmarshal([]byte(out), &shown); err != nil {
+		t.Fatal(err)
+	}
+	if shown.Description != subject || shown.Byline != "Ann Lee" {
+		t.Errorf("show --json gives byline %q and description %q, want Ann Lee and the PDF's Subject", shown.Byline, shown.Description)
+	}
+	out, _, _ = scholia(t, lib, "show", "Arms Control Report")
+	if lines := strings.SplitN(out, "\n", 4); len(lines) < 3 || lines[2] != subject {
+		t.Errorf("show prints\n%s\nwant the Subject on its third line", out)
+	}
+}

@@ -26,6 +26,9 @@ type shownDocument struct {
 	Published string                  `json:"published"`
 	Blocks    []shownBlock            `json:"blocks"`
 	Outline   []annotate.OutlineEntry `json:"outline"`
+
+	// What the source says it is about (a PDF's Subject), left out when it says nothing.
+	Description string `json:"description,omitempty"`
 }
 
 func runShow(e *env, args []string) error {
@@ -62,7 +65,7 @@ func runShow(e *env, args []string) error {
 func showJSON(w io.Writer, doc *annotate.Document) error {
 	out := shownDocument{
 		ID: doc.ID, Title: doc.Title, Byline: doc.Byline, Site: doc.Site,
-		Source: doc.Source, Published: doc.Published,
+		Source: doc.Source, Published: doc.Published, Description: doc.Description,
 		Blocks: make([]shownBlock, len(doc.Blocks)), Outline: doc.Outline(),
 	}
 	for i, b := range doc.Blocks {
@@ -85,6 +88,9 @@ func showReadable(w io.Writer, doc *annotate.Document) error {
 	}
 	if len(meta) > 0 {
 		fmt.Fprintln(w, strings.Join(meta, " · "))
+	}
+	if doc.Description != "" {
+		fmt.Fprintln(w, doc.Description)
 	}
 	for _, b := range doc.Blocks {
 		fmt.Fprintln(w)
