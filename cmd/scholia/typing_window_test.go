@@ -155,10 +155,10 @@ func TestWindowStoresExactlyWhatWasTyped(t *testing.T) {
 		want = append(want, wantAnnotation{kind: kind, body: body, answer: answer, tags: tags})
 	}
 
-	// The citation details: every field typed anew.
+	// The citation details: every field typed anew, the Abstract last.
 	s.Key("ctrl+shift+e", "Tab")
 	var fields []string
-	for f := 0; f < 6; f++ {
+	for f := 0; f < 7; f++ {
 		if f > 0 {
 			s.Key("Tab")
 		}
