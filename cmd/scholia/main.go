@@ -30,6 +30,9 @@ func main() {
 		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
 		os.Exit(cli.ExitUsage)
 	}
+	if code, ok := forward(inv); ok {
+		os.Exit(code)
+	}
 	if !inv.WantsWindow() {
 		os.Exit(cli.Run(inv, os.Stdout, os.Stderr))
 	}
@@ -84,6 +87,7 @@ func runWindow(inv cli.Invocation) (code int) {
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	var damage *library.Damage
+	stop := func() {}
 	switch {
 	case errors.As(err, &damage):
 		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
@@ -110,9 +114,10 @@ func runWindow(inv cli.Invocation) (code int) {
 		ui.ShowStartupError(a, err).ShowAndRun()
 		return cli.ExitFailed
 	default:
-		showMain(a, lib, target)
+		stop = serve(lib, showMain(a, lib, target))
 	}
 	a.Run()
+	stop()
 	if lib != nil {
 		if err := lib.Close(); err != nil {
 			fmt.Fprintf(os.Stderr, "scholia: %v\n", err)

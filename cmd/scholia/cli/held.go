@@ -1,0 +1,40 @@
+package cli
+
+import (
+	"io"
+
+	"scholia/annotate/library"
+)
+
+// RunOn runs a command line on a library this process holds (the window's)
+// and leaves it open: what a running Scholia does for a command line run
+// while it holds the library, printing exactly what the command prints on
+// a library no one holds.
+func RunOn(inv Invocation, lib *library.Library, stdout, stderr io.Writer) int {
+	return run(inv, lib, stdout, stderr)
+}
+
+// Forwardable says whether a running Scholia holding the library carries
+// out this command line: every command but help (which needs no library),
+// and restore and compact, which replace the file and so need it closed
+// (they say so, exit code 3, as before).
+func (inv Invocation) Forwardable() bool {
+	if inv.wantsHelp() {
+		return false
+	}
+	switch inv.Command {
+	case "restore", "compact":
+		return false
+	}
+	return true
+}
+
+// Changes says whether the command may change what the window shows, so
+// that the window reads the library again after it.
+func (inv Invocation) Changes() bool {
+	switch inv.Command {
+	case "list", "show", "search", "annotations", "export", "check", "backups", "backup":
+		return false
+	}
+	return true
+}
