@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -31,32 +31,22 @@ func serve(lib *library.Library, w *ui.MainWindow) (stop func()) {
 // held library, and shows what it changed; a command line that opens the
 // window brings this one to the front on what it names.
 func carryOut(lib *library.Library, w *ui.MainWindow, req desk.Request) desk.Response {
-	inv, err := cli.Parse(req.Args)
-	held, _ := filepath.Abs(lib.Path())
-	if err != nil || !inv.Forwardable() || req.Library != held {
-		return desk.Response{NotServed: true}
-	}
-	back, err := os.Getwd()
-	if err != nil || os.Chdir(req.Cwd) != nil {
-		return desk.Response{NotServed: true}
-	}
-	defer func() { _ = os.Chdir(back) }()
-	var out, errOut bytes.Buffer
-	if inv.WantsWindow() {
-		code := openHere(lib, w, inv, &errOut)
-		return desk.Response{Stdout: out.Bytes(), Stderr: errOut.Bytes(), Code: code}
-	}
-	code := cli.RunOn(inv, lib, &out, &errOut)
-	if inv.Changes() {
-		fyne.Do(w.Reload)
-	}
-	return desk.Response{Stdout: out.Bytes(), Stderr: errOut.Bytes(), Code: code}
+	return cli.Within(lib, req, func(inv cli.Invocation, stdout, stderr io.Writer) int {
+		if inv.WantsWindow() {
+			return openHere(lib, w, inv, stderr)
+		}
+		code := cli.RunOn(inv, lib, stdout, stderr)
+		if inv.Changes() {
+			fyne.Do(w.Reload)
+		}
+		return code
+	})
 }
 
 // openHere is `scholia FILE|DOC` for the running window: it imports the
 // file or opens the document in this window and brings it to the front;
 // what it cannot open is said as the window would say it on its own.
-func openHere(lib *library.Library, w *ui.MainWindow, inv cli.Invocation, stderr *bytes.Buffer) int {
+func openHere(lib *library.Library, w *ui.MainWindow, inv cli.Invocation, stderr io.Writer) int {
 	if _, err := inv.Reference(); err != nil {
 		fmt.Fprintf(stderr, "scholia: %v\n", err)
 		return cli.ExitUsage

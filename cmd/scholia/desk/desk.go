@@ -82,6 +82,10 @@ func trusted(path string) error {
 	if err != nil {
 		return err
 	}
+	return trustedInfo(path, info)
+}
+
+func trustedInfo(path string, info os.FileInfo) error {
 	if info.Mode()&os.ModeSocket == 0 || info.Mode().Perm() != 0o600 || !ownedByMe(info) {
 		return fmt.Errorf("%s: %w (mode %v)", path, errUntrusted, info.Mode())
 	}
