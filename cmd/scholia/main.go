@@ -104,6 +104,7 @@ func runWindow(inv cli.Invocation) (code int) {
 			// shown, or said in the window.
 			named, err := inv.Resolve(lib)
 			w := showMain(a, lib, named)
+			stop = serve(lib, w)
 			if err != nil {
 				w.ShowMessage(err)
 			}

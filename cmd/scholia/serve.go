@@ -21,7 +21,7 @@ import (
 func serve(lib *library.Library, w *ui.MainWindow) (stop func()) {
 	srv, err := desk.Listen(lib.Path(), func(req desk.Request) desk.Response { return carryOut(lib, w, req) })
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "scholia: command lines run while the window is open will wait for it to close: %v\n", err)
+		fmt.Fprintf(os.Stderr, "scholia: command lines cannot use the library while this window is open: %v\n", err)
 		return func() {}
 	}
 	return func() { _ = srv.Close() }
