@@ -28,14 +28,12 @@ func forward(inv cli.Invocation) (code int, ok bool) {
 	if err != nil {
 		return 0, false
 	}
-	resp, ok, err := desk.Call(desk.Request{Args: os.Args[1:], Cwd: cwd, Library: abs})
-	if err != nil {
+	code, ok, err = desk.Call(desk.Request{Args: os.Args[1:], Cwd: cwd, Library: abs}, os.Stdout, os.Stderr)
+	switch {
+	case err != nil && ok:
+		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
+	case err != nil:
 		fmt.Fprintf(os.Stderr, "scholia: not asking the running Scholia: %v\n", err)
 	}
-	if !ok {
-		return 0, false
-	}
-	os.Stdout.Write(resp.Stdout)
-	os.Stderr.Write(resp.Stderr)
-	return resp.Code, true
+	return code, ok
 }

@@ -84,10 +84,13 @@ func runWindow(inv cli.Invocation) (code int) {
 	// A reader keeps one book's text in memory for hours: trade a little
 	// CPU at collection time for a heap half as large over its live data.
 	debug.SetGCPercent(50)
+	var served *deskServer
+	if err == nil {
+		served = serve(lib)
+	}
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	var damage *library.Damage
-	stop := func() {}
 	switch {
 	case errors.As(err, &damage):
 		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
@@ -104,7 +107,8 @@ func runWindow(inv cli.Invocation) (code int) {
 			// shown, or said in the window.
 			named, err := inv.Resolve(lib)
 			w := showMain(a, lib, named)
-			stop = serve(lib, w)
+			served = serve(lib)
+			served.attach(w)
 			if err != nil {
 				w.ShowMessage(err)
 			}
@@ -115,10 +119,10 @@ func runWindow(inv cli.Invocation) (code int) {
 		ui.ShowStartupError(a, err).ShowAndRun()
 		return cli.ExitFailed
 	default:
-		stop = serve(lib, showMain(a, lib, target))
+		served.attach(showMain(a, lib, target))
 	}
 	a.Run()
-	stop()
+	served.stop()
 	if lib != nil {
 		if err := lib.Close(); err != nil {
 			fmt.Fprintf(os.Stderr, "scholia: %v\n", err)

@@ -14,30 +14,66 @@ import (
 	"scholia/ui"
 )
 
-// serve lets the window carry out the command lines run while it holds
-// the library (see package desk). It returns the function that stops it;
-// a socket that cannot be opened is said on stderr and the window goes
-// on without it.
-func serve(lib *library.Library, w *ui.MainWindow) (stop func()) {
-	srv, err := desk.Listen(lib.Path(), func(req desk.Request) desk.Response { return carryOut(lib, w, req) })
+// deskServer lets the window carry out the command lines run while it
+// holds the library (see package desk). It listens as soon as the library
+// is open, so that no command line finds the library held and no one to
+// ask; one that comes before the window is shown waits for it.
+type deskServer struct {
+	srv    *desk.Server
+	lib    *library.Library
+	w      *ui.MainWindow
+	ready  chan struct{}
+	closed chan struct{}
+}
+
+// serve starts listening for the library. A socket that cannot be opened
+// is said on stderr and the window goes on without it.
+func serve(lib *library.Library) *deskServer {
+	d := &deskServer{lib: lib, ready: make(chan struct{}), closed: make(chan struct{})}
+	srv, err := desk.Listen(lib.Path(), d.carryOut)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "scholia: command lines cannot use the library while this window is open: %v\n", err)
-		return func() {}
+		return nil
 	}
-	return func() { _ = srv.Close() }
+	d.srv = srv
+	return d
+}
+
+// attach gives the server the window it shows changes in; command lines
+// waiting for it go on.
+func (d *deskServer) attach(w *ui.MainWindow) {
+	if d == nil {
+		return
+	}
+	d.w = w
+	close(d.ready)
+}
+
+// stop stops listening and waits for the command line being carried out.
+func (d *deskServer) stop() {
+	if d == nil {
+		return
+	}
+	close(d.closed)
+	_ = d.srv.Close()
 }
 
 // carryOut runs one command line in the folder it was run in, on the
 // held library, and shows what it changed; a command line that opens the
 // window brings this one to the front on what it names.
-func carryOut(lib *library.Library, w *ui.MainWindow, req desk.Request) desk.Response {
-	return cli.Within(lib, req, func(inv cli.Invocation, stdout, stderr io.Writer) int {
+func (d *deskServer) carryOut(req desk.Request, stdout, stderr io.Writer) (int, bool) {
+	select {
+	case <-d.ready:
+	case <-d.closed:
+		return 0, false
+	}
+	return cli.Within(d.lib, req, func(inv cli.Invocation) int {
 		if inv.WantsWindow() {
-			return openHere(lib, w, inv, stderr)
+			return openHere(d.lib, d.w, inv, stderr)
 		}
-		code := cli.RunOn(inv, lib, stdout, stderr)
+		code := cli.RunOn(inv, d.lib, stdout, stderr)
 		if inv.Changes() {
-			fyne.Do(w.Reload)
+			fyne.Do(d.w.Reload)
 		}
 		return code
 	})

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"io"
 	"os"
 	"path/filepath"
@@ -45,23 +44,21 @@ func (inv Invocation) Changes() bool {
 
 // Within carries out a command line forwarded to the Scholia holding lib
 // (see package desk): in the folder it was run in, with do running the
-// parsed invocation and printing to stdout and stderr. A command line
-// naming another library, or one this process must not run, is answered
-// NotServed, and the caller runs it itself. The working folder is the
-// process's own: one command line is carried out at a time, and the
-// process's code uses absolute paths elsewhere.
-func Within(lib *library.Library, req desk.Request, do func(inv Invocation, stdout, stderr io.Writer) int) desk.Response {
+// parsed invocation. A command line naming
+// another library, or one this process must not run, is not served, and
+// the caller runs it itself. The working folder is the process's own: one
+// command line is carried out at a time, and the process's code uses
+// absolute paths elsewhere.
+func Within(lib *library.Library, req desk.Request, do func(inv Invocation) int) (code int, served bool) {
 	inv, err := Parse(req.Args)
 	held, _ := filepath.Abs(lib.Path())
 	if err != nil || !inv.Forwardable() || req.Library != held {
-		return desk.Response{NotServed: true}
+		return 0, false
 	}
 	back, err := os.Getwd()
 	if err != nil || os.Chdir(req.Cwd) != nil {
-		return desk.Response{NotServed: true}
+		return 0, false
 	}
 	defer func() { _ = os.Chdir(back) }()
-	var out, errOut bytes.Buffer
-	code := do(inv, &out, &errOut)
-	return desk.Response{Stdout: out.Bytes(), Stderr: errOut.Bytes(), Code: code}
+	return do(inv), true
 }

@@ -134,8 +134,8 @@ func TestCommandsThroughTheHolderPrintWhatTheyPrintAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer lib.Close()
-	srv, err := desk.Listen(libPath, func(req desk.Request) desk.Response {
-		return cli.Within(lib, req, func(inv cli.Invocation, stdout, stderr io.Writer) int {
+	srv, err := desk.Listen(libPath, func(req desk.Request, stdout, stderr io.Writer) (int, bool) {
+		return cli.Within(lib, req, func(inv cli.Invocation) int {
 			return cli.RunOn(inv, lib, stdout, stderr)
 		})
 	})
@@ -144,11 +144,12 @@ func TestCommandsThroughTheHolderPrintWhatTheyPrintAlone(t *testing.T) {
 	}
 	defer srv.Close()
 	for i, args := range heldCommands {
-		resp, ok, err := desk.Call(desk.Request{Args: append([]string{"--library", "lib.db"}, args...), Cwd: dir, Library: libPath})
+		var out, errOut bytes.Buffer
+		code, ok, err := desk.Call(desk.Request{Args: append([]string{"--library", "lib.db"}, args...), Cwd: dir, Library: libPath}, &out, &errOut)
 		if !ok || err != nil {
 			t.Fatalf("scholia %s was not carried out by the holder (%v)", strings.Join(args, " "), err)
 		}
-		held := printed{string(resp.Stdout), string(resp.Stderr), resp.Code}
+		held := printed{out.String(), errOut.String(), code}
 		want := alone[i]
 		if args[0] == "import" || args[0] == "annotate" || strings.Contains(strings.Join(args, " "), "jsonld") {
 			held.stdout, want.stdout = fresh(held.stdout), fresh(want.stdout)

@@ -24,16 +24,6 @@ type Request struct {
 	Library string   `json:"library"`
 }
 
-// Response is what the command printed and its exit code. NotServed says
-// the running Scholia holds another library, or will not run the command:
-// the caller runs it itself.
-type Response struct {
-	Stdout    []byte `json:"stdout"`
-	Stderr    []byte `json:"stderr"`
-	Code      int    `json:"code"`
-	NotServed bool   `json:"not_served,omitempty"`
-}
-
 // Dir is the private folder the sockets live in: $XDG_RUNTIME_DIR/scholia,
 // else scholia-UID in the temporary folder. It is made with mode 0700 and
 // must be a folder of this user's that no one else can enter.

@@ -3,7 +3,9 @@
 package desk
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -26,9 +28,11 @@ func runtimeDir(t *testing.T) {
 }
 
 func echo(calls *atomic.Int32) Handler {
-	return func(req Request) Response {
+	return func(req Request, stdout, stderr io.Writer) (int, bool) {
 		calls.Add(1)
-		return Response{Stdout: []byte(req.Args[0]), Code: 7}
+		io.WriteString(stdout, req.Args[0])
+		io.WriteString(stderr, "said")
+		return 7, true
 	}
 }
 
@@ -50,11 +54,12 @@ func TestTheSocketIsPrivateAndAnswers(t *testing.T) {
 	if d, err := os.Stat(filepath.Dir(srv.Path())); err != nil || d.Mode().Perm() != 0o700 {
 		t.Fatalf("socket folder: %v %v, want mode 0700", d.Mode(), err)
 	}
-	resp, ok, err := Call(Request{Args: []string{"hello"}, Library: lib})
-	if !ok || err != nil || string(resp.Stdout) != "hello" || resp.Code != 7 {
-		t.Fatalf("Call = %+v %v %v, want hello, exit 7", resp, ok, err)
+	var out, errOut bytes.Buffer
+	code, ok, err := Call(Request{Args: []string{"hello"}, Library: lib}, &out, &errOut)
+	if !ok || err != nil || out.String() != "hello" || errOut.String() != "said" || code != 7 {
+		t.Fatalf("Call = %q %q exit %d, %v %v; want hello, said, exit 7", out.String(), errOut.String(), code, ok, err)
 	}
-	if _, ok, _ := Call(Request{Args: []string{"x"}, Library: lib + ".other"}); ok {
+	if _, ok, _ := Call(Request{Args: []string{"x"}, Library: lib + ".other"}, io.Discard, io.Discard); ok {
 		t.Fatal("a command line for another library was answered by this one's holder")
 	}
 }
@@ -80,7 +85,7 @@ func TestAStaleSocketIsRemoved(t *testing.T) {
 	if _, err := os.Lstat(path); err != nil {
 		t.Fatalf("the stale socket should still be there before the call: %v", err)
 	}
-	if _, ok, err := Call(Request{Args: []string{"list"}, Library: lib}); ok || err != nil {
+	if _, ok, err := Call(Request{Args: []string{"list"}, Library: lib}, io.Discard, io.Discard); ok || err != nil {
 		t.Fatalf("a dead socket answered (ok %v, %v)", ok, err)
 	}
 	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
@@ -102,7 +107,7 @@ func TestASocketOthersCanWriteIsRefused(t *testing.T) {
 	if err := os.Chmod(srv.Path(), 0o666); err != nil {
 		t.Fatal(err)
 	}
-	_, ok, err := Call(Request{Args: []string{"list"}, Library: lib})
+	_, ok, err := Call(Request{Args: []string{"list"}, Library: lib}, io.Discard, io.Discard)
 	if ok || !errors.Is(err, errUntrusted) {
 		t.Fatalf("Call on a socket of mode 0666 = ok %v, %v; want refused", ok, err)
 	}
@@ -148,18 +153,20 @@ func TestCloseWaitsAndRemovesTheSocket(t *testing.T) {
 	runtimeDir(t)
 	lib := filepath.Join(t.TempDir(), "lib.db")
 	started, finish := make(chan struct{}), make(chan struct{})
-	srv, err := Listen(lib, func(Request) Response {
+	srv, err := Listen(lib, func(_ Request, stdout, _ io.Writer) (int, bool) {
 		close(started)
 		<-finish
-		return Response{Stdout: []byte("done")}
+		io.WriteString(stdout, "done")
+		return 0, true
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := make(chan Response, 1)
+	got := make(chan string, 1)
 	go func() {
-		resp, _, _ := Call(Request{Args: []string{"list"}, Library: lib})
-		got <- resp
+		var out bytes.Buffer
+		Call(Request{Args: []string{"list"}, Library: lib}, &out, io.Discard)
+		got <- out.String()
 	}()
 	<-started
 	closed := make(chan struct{})
@@ -171,10 +178,44 @@ func TestCloseWaitsAndRemovesTheSocket(t *testing.T) {
 	}
 	close(finish)
 	<-closed
-	if resp := <-got; string(resp.Stdout) != "done" {
-		t.Fatalf("the command line in flight got %q, want done", resp.Stdout)
+	if out := <-got; out != "done" {
+		t.Fatalf("the command line in flight got %q, want done", out)
 	}
 	if _, err := os.Lstat(srv.Path()); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("the socket is still there after Close: %v", err)
+	}
+}
+
+// Output larger than a frame arrives whole and in order; an answer that
+// breaks off (the handler failed) is said, with exit code 1, and the
+// server goes on answering.
+func TestLargeOutputAndABrokenAnswer(t *testing.T) {
+	runtimeDir(t)
+	lib := filepath.Join(t.TempDir(), "lib.db")
+	big := bytes.Repeat([]byte("0123456789abcdef"), 300_000) // 4.8 MB
+	srv, err := Listen(lib, func(req Request, stdout, _ io.Writer) (int, bool) {
+		if req.Args[0] == "fail" {
+			io.WriteString(stdout, "half")
+			panic("stopped")
+		}
+		stdout.Write(big)
+		return 0, true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	var out bytes.Buffer
+	if code, ok, err := Call(Request{Args: []string{"export"}, Library: lib}, &out, io.Discard); !ok || err != nil || code != 0 || !bytes.Equal(out.Bytes(), big) {
+		t.Fatalf("large output: %d of %d bytes, exit %d, %v %v", out.Len(), len(big), code, ok, err)
+	}
+	out.Reset()
+	code, ok, err := Call(Request{Args: []string{"fail"}, Library: lib}, &out, io.Discard)
+	if !ok || !errors.Is(err, errBroken) || code != ExitBroken || out.String() != "half" {
+		t.Fatalf("broken answer: %q exit %d, %v %v; want half, exit 1, %v", out.String(), code, ok, err, errBroken)
+	}
+	out.Reset()
+	if _, ok, err := Call(Request{Args: []string{"export"}, Library: lib}, &out, io.Discard); !ok || err != nil || out.Len() != len(big) {
+		t.Fatalf("after a broken answer the server no longer answers: %v %v", ok, err)
 	}
 }

@@ -1,16 +1,20 @@
 package desk
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"io"
 	"net"
 	"os"
 	"sync"
 )
 
-// Handler carries out one request. The server calls it for one request at
-// a time, on its own goroutine.
-type Handler func(Request) Response
+// Handler carries out one request, printing to stdout and stderr, and
+// returns its exit code; served is false (and nothing printed) when this
+// process will not carry it out, and the caller runs it itself. The server
+// calls it for one request at a time, on its own goroutine.
+type Handler func(req Request, stdout, stderr io.Writer) (code int, served bool)
 
 // Server listens on the socket of a library the process holds.
 type Server struct {
@@ -73,10 +77,32 @@ func (s *Server) serve(c *net.UnixConn, h Handler) {
 	if err := json.NewDecoder(c).Decode(&req); err != nil {
 		return
 	}
+	f := &frames{w: c}
+	code, served, ok := s.carryOut(h, req, f)
+	if !ok {
+		return // the caller is told the answer broke off
+	}
+	if !served {
+		_ = f.write(frameNotServed, nil)
+		return
+	}
+	var b [4]byte
+	binary.BigEndian.PutUint32(b[:], uint32(int32(code)))
+	_ = f.write(frameExit, b[:])
+}
+
+// carryOut runs the handler for one request at a time; a panic in it ends
+// that request (ok false), not the process.
+func (s *Server) carryOut(h Handler, req Request, f *frames) (code int, served, ok bool) {
 	s.run.Lock()
-	resp := h(req)
-	s.run.Unlock()
-	_ = json.NewEncoder(c).Encode(resp)
+	defer s.run.Unlock()
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	code, served = h(req, stream{f, frameStdout}, stream{f, frameStderr})
+	return code, served, true
 }
 
 // Close stops listening, removes the socket and waits for the request
