@@ -3,7 +3,6 @@ package cli
 import (
 	"io"
 	"os"
-	"path/filepath"
 
 	"scholia/annotate/library"
 	"scholia/cmd/scholia/desk"
@@ -51,8 +50,7 @@ func (inv Invocation) Changes() bool {
 // absolute paths elsewhere.
 func Within(lib *library.Library, req desk.Request, do func(inv Invocation) int) (code int, served bool) {
 	inv, err := Parse(req.Args)
-	held, _ := filepath.Abs(lib.Path())
-	if err != nil || !inv.Forwardable() || req.Library != held {
+	if err != nil || !inv.Forwardable() || !sameFile(req.Library, lib.Path()) {
 		return 0, false
 	}
 	back, err := os.Getwd()
@@ -61,4 +59,14 @@ func Within(lib *library.Library, req desk.Request, do func(inv Invocation) int)
 	}
 	defer func() { _ = os.Chdir(back) }()
 	return do(inv), true
+}
+
+// sameFile says whether the two names are of one file (through links).
+func sameFile(a, b string) bool {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	ib, err := os.Stat(b)
+	return err == nil && os.SameFile(ia, ib)
 }

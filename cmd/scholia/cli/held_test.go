@@ -43,6 +43,7 @@ var heldCommands = [][]string{
 	{"backup", "copy.db"},
 	{"check"},
 	{"check", "copy.db"},
+	{"check", "--json", "lib.db"},
 	{"show", "no such document"},
 	{"show", "--bogus", "Ceasefire"},
 	{"export", "--format", "pdf"},
@@ -164,6 +165,15 @@ func TestCommandsThroughTheHolderPrintWhatTheyPrintAlone(t *testing.T) {
 				t.Fatalf("the holder sees %d documents after an import through it, want 2 (%v)", len(docs), err)
 			}
 		}
+	}
+	// A library named through a link is the same library, held.
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(libPath, link); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if code, ok, err := desk.Call(desk.Request{Args: []string{"--library", "link.db", "list"}, Cwd: dir, Library: link}, &out, io.Discard); !ok || err != nil || code != 0 || !strings.Contains(out.String(), "Ceasefire Brief") {
+		t.Errorf("list on a link to the held library: %q exit %d, served %v, %v", out.String(), code, ok, err)
 	}
 	if heldOut, _ := os.ReadFile(filepath.Join(dir, "out.md")); !bytes.Equal(heldOut, aloneOut) || len(aloneOut) == 0 {
 		t.Errorf("export -o out.md wrote %d bytes through the holder, %d alone, not the same", len(heldOut), len(aloneOut))
