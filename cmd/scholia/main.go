@@ -30,6 +30,9 @@ func main() {
 		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
 		os.Exit(cli.ExitUsage)
 	}
+	if code, ok := forward(inv); ok {
+		os.Exit(code)
+	}
 	if !inv.WantsWindow() {
 		os.Exit(cli.Run(inv, os.Stdout, os.Stderr))
 	}
@@ -81,6 +84,10 @@ func runWindow(inv cli.Invocation) (code int) {
 	// A reader keeps one book's text in memory for hours: trade a little
 	// CPU at collection time for a heap half as large over its live data.
 	debug.SetGCPercent(50)
+	var served *deskServer
+	if err == nil {
+		served = serve(lib)
+	}
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	var damage *library.Damage
@@ -100,6 +107,8 @@ func runWindow(inv cli.Invocation) (code int) {
 			// shown, or said in the window.
 			named, err := inv.Resolve(lib)
 			w := showMain(a, lib, named)
+			served = serve(lib)
+			served.attach(w)
 			if err != nil {
 				w.ShowMessage(err)
 			}
@@ -110,9 +119,10 @@ func runWindow(inv cli.Invocation) (code int) {
 		ui.ShowStartupError(a, err).ShowAndRun()
 		return cli.ExitFailed
 	default:
-		showMain(a, lib, target)
+		served.attach(showMain(a, lib, target))
 	}
 	a.Run()
+	served.stop()
 	if lib != nil {
 		if err := lib.Close(); err != nil {
 			fmt.Fprintf(os.Stderr, "scholia: %v\n", err)

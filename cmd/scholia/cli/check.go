@@ -92,6 +92,11 @@ func runCheck(e *env, args []string) error {
 		return err
 	}
 	check := ChildCheck
+	if e.held && (len(args) == 0 || sameFile(path, e.lib.Path())) {
+		// The file is locked by this process: check it through the open
+		// library.
+		check = func(string) (library.Report, error) { return e.lib.Check() }
+	}
 	if *child {
 		check, *asJSON = library.Check, true
 	}

@@ -129,6 +129,9 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	lib    *library.Library
+	// held: lib is the running window's, open before the command and
+	// left open after it.
+	held bool
 }
 
 // library opens the library on first use.
@@ -169,6 +172,12 @@ var errReported = errors.New("reported")
 // Run runs a command-line invocation and returns the exit code. Errors are
 // one line on stderr; a panic becomes such a line too, never a stack trace.
 func Run(inv Invocation, stdout, stderr io.Writer) (code int) {
+	return run(inv, nil, stdout, stderr)
+}
+
+// run runs the invocation on lib when it is not nil (a library the
+// process holds, left open), else on the library it names.
+func run(inv Invocation, lib *library.Library, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "scholia: internal error: %v; please report it\n", r)
@@ -183,9 +192,9 @@ func Run(inv Invocation, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "scholia: unknown command %q; see scholia help\n", inv.Command)
 		return ExitUsage
 	}
-	e := &env{inv: inv, stdout: stdout, stderr: stderr}
+	e := &env{inv: inv, stdout: stdout, stderr: stderr, lib: lib, held: lib != nil}
 	err := cmd.run(e, inv.Args)
-	if e.lib != nil {
+	if e.lib != nil && !e.held {
 		if cerr := e.lib.Close(); err == nil && cerr != nil {
 			err = cerr
 		}
