@@ -112,6 +112,7 @@ func (si *SearchIndex) add(tx *bolt.Tx, id string, mark []byte) error {
 	if len(mark) > 0 && mark[0] == journalDocument {
 		raw := tx.Bucket(bucketDocuments).Get([]byte(id))
 		if raw == nil {
+			si.Gone = append(si.Gone, id) // removed: its annotations are journalled too
 			return nil
 		}
 		var d annotate.Document
