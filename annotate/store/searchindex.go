@@ -57,7 +57,8 @@ type SearchIndex struct {
 	Documents []annotate.Document
 	// Annotations changed since, as they stand.
 	Annotations []annotate.Annotation
-	// Gone are the annotations changed since that are no longer live.
+	// Gone are the annotations and documents changed since that are no
+	// longer live.
 	Gone []string
 }
 
