@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"sort"
+	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -198,6 +199,55 @@ func moveNaming(from, to *bolt.Bucket, id []byte) error {
 	return nil
 }
 
+// eachRemoved calls fn with every counted record of the removed
+// documents: each document's, and those of its annotations (live and
+// trashed) and earlier texts.
+func eachRemoved(tx *bolt.Tx, fn func(bucket, key string, v []byte)) {
+	root := tx.Bucket(bucketRemoved)
+	if root == nil {
+		return
+	}
+	_ = root.ForEach(func(k, v []byte) error {
+		rb := root.Bucket(k)
+		if v != nil || rb == nil {
+			return nil
+		}
+		fn("removed", string(k), rb.Get(keyRemDocument))
+		for _, name := range [][]byte{bucketRemAnns, bucketRemTrash, bucketRemRevs} {
+			if sub := rb.Bucket(name); sub != nil {
+				_ = sub.ForEach(func(k, v []byte) error {
+					fn("removed "+string(name), string(k), v)
+					return nil
+				})
+			}
+		}
+		return nil
+	})
+}
+
+var keyPurged = []byte("purged")
+
+// purgedIn is how many records were deleted for good from the trash.
+func purgedIn(tx *bolt.Tx) int {
+	n, _ := strconv.Atoi(string(tx.Bucket(bucketMeta).Get(keyPurged)))
+	return n
+}
+
+// countPurged adds n to the records deleted for good.
+func countPurged(tx *bolt.Tx, n int) error {
+	return tx.Bucket(bucketMeta).Put(keyPurged, []byte(strconv.Itoa(purgedIn(tx)+n)))
+}
+
+// removedRecords is how many counted records the removed document's
+// bucket rb holds.
+func removedRecords(rb *bolt.Bucket) int {
+	n := 1
+	for _, name := range [][]byte{bucketRemAnns, bucketRemTrash, bucketRemRevs} {
+		n += rb.Bucket(name).Stats().KeyN
+	}
+	return n
+}
+
 // putAll puts every non-nil value under its key.
 func putAll(b *bolt.Bucket, kv map[string][]byte) error {
 	for k, v := range kv {
@@ -309,8 +359,12 @@ func removedBucket(tx *bolt.Tx, docID string) *bolt.Bucket {
 // it, for good.
 func (s *Store) PurgeDocument(docID string) error {
 	return s.update(func(tx *bolt.Tx) error {
-		if removedBucket(tx, docID) == nil {
+		rb := removedBucket(tx, docID)
+		if rb == nil {
 			return annotate.Problemf(annotate.ErrNotFound, "the trash has no document %s", docID)
+		}
+		if err := countPurged(tx, removedRecords(rb)); err != nil {
+			return err
 		}
 		return tx.Bucket(bucketRemoved).DeleteBucket([]byte(docID))
 	})
@@ -322,6 +376,9 @@ func (s *Store) PurgeAnnotation(id string) error {
 		if tx.Bucket(bucketTrash).Get([]byte(id)) == nil {
 			return annotate.Problemf(annotate.ErrNotFound, "the trash has no annotation %s", id)
 		}
+		if err := countPurged(tx, 1); err != nil {
+			return err
+		}
 		return tx.Bucket(bucketTrash).Delete([]byte(id))
 	})
 }
@@ -331,10 +388,12 @@ func (s *Store) PurgeAnnotation(id string) error {
 func (s *Store) EmptyTrash() (docs, anns int, err error) {
 	err = s.update(func(tx *bolt.Tx) error {
 		docs, anns = 0, 0
+		purged := 0
 		if root := tx.Bucket(bucketRemoved); root != nil {
-			if err := root.ForEach(func(_, v []byte) error {
+			if err := root.ForEach(func(k, v []byte) error {
 				if v == nil {
 					docs++
+					purged += removedRecords(root.Bucket(k))
 				}
 				return nil
 			}); err != nil {
@@ -345,6 +404,9 @@ func (s *Store) EmptyTrash() (docs, anns int, err error) {
 			}
 		}
 		anns = tx.Bucket(bucketTrash).Stats().KeyN
+		if err := countPurged(tx, purged+anns); err != nil {
+			return err
+		}
 		if err := tx.DeleteBucket(bucketTrash); err != nil {
 			return err
 		}

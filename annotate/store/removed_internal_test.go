@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -214,5 +216,43 @@ func TestARemovalIsJournalledForTheSearchIndex(t *testing.T) {
 	}
 	if got := ids(si.Annotations); !slices.Equal(got, []string{"n1", "n2", "q1"}) || slices.ContainsFunc(si.Gone, ofOne) || len(si.Documents) != 1 {
 		t.Errorf("after the restore the journal puts back %v and documents %v, drops %v", got, si.Documents, si.Gone)
+	}
+}
+
+func TestTheCheckAndACopyCountTheRemovedDocumentsAndWhatWasPurged(t *testing.T) {
+	s := removableLibrary(t)
+	if err := s.RemoveDocument("d1", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	counted := func() (Report, Report) {
+		t.Helper()
+		copyPath := filepath.Join(t.TempDir(), "copy.db")
+		f, err := os.Create(copyPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wrote, err := s.CopyTo(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked, err := Check(copyPath)
+		if err != nil || len(checked.Problems) > 0 {
+			t.Fatalf("the copy checks as %+v, %v", checked, err)
+		}
+		return wrote, checked
+	}
+	wrote, checked := counted()
+	// d1, its three live annotations, its deleted note and its earlier text.
+	if wrote.Counts != checked.Counts || checked.Removed != 6 || checked.Documents != 1 || checked.Total() != 1+1+6 {
+		t.Errorf("the copy counts %+v, the check %+v; want 6 records removed, 8 in all", wrote.Counts, checked.Counts)
+	}
+	if _, _, err := s.EmptyTrash(); err != nil {
+		t.Fatal(err)
+	}
+	if wrote, checked = counted(); wrote.Counts != checked.Counts || checked.Removed != 0 || checked.Purged != 6 {
+		t.Errorf("after emptying the trash the copy counts %+v, the check %+v; want 6 purged", wrote.Counts, checked.Counts)
 	}
 }
