@@ -2,7 +2,10 @@
 # Measures the window starting on a library: seconds from launch to the
 # window on screen, and to a usable window (a click on the second row of
 # the library list opens that document: the list is drawn and takes
-# clicks), then the resident memory (VmRSS) once start has settled.
+# clicks), then the resident memory (VmRSS) 4 s after that, and 20 s after
+# (settled: the search index loaded, the pages of the library file read
+# let go), with the process's own part of it (RssAnon) and its peak
+# (VmHWM, pages of files mapped included).
 #   scripts/window-start.sh BINARY LIBRARY DISPLAY [RUNS]
 # BINARY: go build -tags migrated_fynedo -o /tmp/x/scholia ./cmd/scholia
 # LIBRARY: e.g. go run ./scripts/biglibrary -o /tmp/x/big.db (copied
@@ -73,6 +76,10 @@ for r in $(seq 1 "$runs"); do
 	done
 	sleep 4
 	rss=$(awk '/VmRSS/ {print $2/1024 " MB"}' /proc/"$pid"/status)
-	printf 'run %d: window %.2f s, usable %.2f s, resident %s\n' "$r" "$(echo "$t1 - $t0" | bc)" "$(echo "${usable:-0} - $t0" | bc)" "$rss"
+	sleep 16
+	rss20=$(awk '/VmRSS/ {print $2/1024 " MB"}' /proc/"$pid"/status)
+	hwm=$(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/"$pid"/status)
+	anon=$(awk '/RssAnon/ {print $2/1024 " MB"}' /proc/"$pid"/status)
+	printf 'run %d: window %.2f s, usable %.2f s, resident %s, 20 s after usable %s (anon %s), peak %s\n' "$r" "$(echo "$t1 - $t0" | bc)" "$(echo "${usable:-0} - $t0" | bc)" "$rss" "$rss20" "$anon" "$hwm"
 	stop
 done

@@ -51,7 +51,7 @@ func (l *Library) Sections(docIDs []string) ([]interop.Section, error) {
 // SearchSections gathers the annotations a search finds, by document in
 // document order.
 func (l *Library) SearchSections(ctx context.Context, query string) ([]interop.Section, error) {
-	hits, err := l.Search(ctx, query, math.MaxInt32)
+	hits, err := l.SearchIDs(ctx, query, math.MaxInt32)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +191,7 @@ func (l *Library) ExportDocumentsFile(path string, f interop.Format, docIDs []st
 // holding the ids of the hits, never the whole export. It returns how
 // many annotations it wrote.
 func (l *Library) ExportSearch(ctx context.Context, w io.Writer, f interop.Format, query string, style interop.Style) (int, error) {
-	hits, err := l.Search(ctx, query, math.MaxInt32)
+	hits, err := l.SearchIDs(ctx, query, math.MaxInt32)
 	if err != nil {
 		return 0, err
 	}
@@ -199,7 +199,8 @@ func (l *Library) ExportSearch(ctx context.Context, w io.Writer, f interop.Forma
 }
 
 // ExportHits writes the annotations among hits (a search's, made by
-// Search or SearchKept) as ExportSearch does, one document at a time.
+// Search or SearchKept, or, as it needs only their ids, SearchIDs or
+// SearchKeptIDs) as ExportSearch does, one document at a time.
 func (l *Library) ExportHits(w io.Writer, f interop.Format, hits []Hit, style interop.Style) (int, error) {
 	keep := map[string]bool{}
 	var docIDs []string
@@ -229,7 +230,7 @@ func (l *Library) ExportHits(w io.Writer, f interop.Format, hits []Hit, style in
 // ExportSearchFile is ExportSearch to a file, written whole or not at
 // all, as ExportDocumentsFile.
 func (l *Library) ExportSearchFile(ctx context.Context, path string, f interop.Format, query string, style interop.Style) (int, error) {
-	hits, err := l.Search(ctx, query, math.MaxInt32)
+	hits, err := l.SearchIDs(ctx, query, math.MaxInt32)
 	if err != nil {
 		return 0, err
 	}

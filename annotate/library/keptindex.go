@@ -28,19 +28,31 @@ func journalLimit(entries int) int { return max(1000, entries/100) }
 // search.LoadIndexLazily), and must not be used after Close. many
 // says that so many changes were made since that the index, which holds
 // the library as it stood at transaction at, should be kept anew.
+//
+// Otherwise only the snapshot's head is read into memory: the entries'
+// texts, half of it, are read from the file when a search shows them (see
+// search.LoadIndexFrom).
 func (s *searcher) load(inPlace bool) (ix *search.Index, many bool, at int, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if !snapshotFailed(p) {
+				panic(p)
+			}
+			ix, many, at, err = nil, false, 0, nil // built again from the records
+		}
+	}()
 	at = s.store.TxID()
-	read := s.store.SearchIndex
+	read := func() (*store.SearchIndex, error) { return s.store.SearchIndexPart(search.SnapshotHead) }
+	load := func(head []byte) (*search.Index, error) {
+		return search.LoadIndexFrom(head, s.store.ViewSearchSnapshot)
+	}
 	if inPlace {
 		read = s.store.SearchIndexInPlace
+		load = search.LoadIndexLazily // only the entries shown are read
 	}
 	kept, err := read()
 	if err != nil || kept == nil {
 		return nil, false, 0, err
-	}
-	load := search.LoadIndex
-	if inPlace {
-		load = search.LoadIndexLazily // only the entries shown are read
 	}
 	if ix, err = load(kept.Snapshot); err != nil {
 		return nil, false, 0, nil // damaged: built again from the records
@@ -64,6 +76,13 @@ func (s *searcher) load(inPlace bool) (ix *search.Index, many bool, at int, err 
 		ix.Remove(id)
 	}
 	return ix, kept.Changes() > journalLimit(ix.Len()), at, nil
+}
+
+// snapshotFailed says whether p is the panic of an index whose kept
+// snapshot it read lazily turned out damaged, or gone.
+func snapshotFailed(p any) bool {
+	err, ok := p.(error)
+	return ok && (errors.Is(err, search.ErrSnapshotDamaged) || errors.Is(err, search.ErrSnapshotGone))
 }
 
 // build builds the search index from every record.
@@ -99,6 +118,16 @@ func (s *searcher) build() (*search.Index, error) {
 // caller then opens the library as usual, which checks it, and searches.
 // Another Scholia using the library is ErrLocked, as for Open.
 func SearchKept(ctx context.Context, path, query string, limit int) (hits []Hit, kept bool, err error) {
+	return searchKept(ctx, path, query, limit, false)
+}
+
+// SearchKeptIDs is SearchKept for an export of the annotations found: its
+// hits hold only ID, DocID, Document and Score (see search.SearchIDs).
+func SearchKeptIDs(ctx context.Context, path, query string, limit int) (hits []Hit, kept bool, err error) {
+	return searchKept(ctx, path, query, limit, true)
+}
+
+func searchKept(ctx context.Context, path, query string, limit int, bare bool) (hits []Hit, kept bool, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // a file cut short faults inside bbolt
 	defer func() {
 		// A fault, or an entry of the index failing its checksum
@@ -120,10 +149,15 @@ func SearchKept(ctx context.Context, path, query string, limit int) (hits []Hit,
 	if err != nil || ix == nil || many {
 		return nil, false, nil // many changes: the usual way keeps it anew
 	}
-	l.search.index = ix
-	if hits, err = l.Search(ctx, query, limit); err != nil {
+	find := ix.Search
+	if bare {
+		find = ix.SearchIDs
+	}
+	rs, err := find(ctx, query, limit)
+	if err != nil {
 		return nil, false, err
 	}
+	hits = hitsOf(rs)
 	for i := range hits {
 		hits[i] = hits[i].detached()
 	}

@@ -45,6 +45,7 @@ type searcher struct {
 	index    *search.Index
 	building bool
 	queued   []func(ix *search.Index)
+	failed   bool // an index read from the kept snapshot found it damaged
 	// loading is held by the one goroutine loading or building the index.
 	loading sync.Mutex
 }
@@ -108,20 +109,16 @@ func (s *searcher) ready() (*search.Index, error) {
 		return ix, nil
 	}
 	s.begin()
-	ix, keep, at, err := s.loadOrBuild()
+	ix, keep, at, snapshot, failed, err := s.prepare()
+	if failed {
+		s.mu.Lock()
+		s.failed = true
+		s.mu.Unlock()
+		ix, keep, at, snapshot, _, err = s.prepare()
+	}
 	if err != nil || ix == nil {
 		s.install(nil)
 		return nil, err
-	}
-	for q := s.take(); len(q) > 0; q = s.take() {
-		for _, change := range q {
-			change(ix)
-		}
-	}
-	var snapshot []byte
-	if keep {
-		// Taken before the index is in use, lest saves wait for it.
-		snapshot = ix.Snapshot()
 	}
 	s.install(ix)
 	if keep {
@@ -132,6 +129,71 @@ func (s *searcher) ready() (*search.Index, error) {
 		_, _ = s.store.PutSearchIndex(snapshot, at)
 	}
 	return ix, nil
+}
+
+// prepare loads the search index the library keeps, or builds it, puts in
+// it the changes queued meanwhile, and takes its snapshot when it is to be
+// kept. failed says that the index loaded found the snapshot it reads
+// damaged on the way: it is to be built.
+func (s *searcher) prepare() (ix *search.Index, keep bool, at int, snapshot []byte, failed bool, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if !snapshotFailed(p) {
+				panic(p)
+			}
+			ix, keep, snapshot, failed = nil, false, nil, true
+		}
+	}()
+	ix, keep, at, err = s.loadOrBuildOnce()
+	if err != nil || ix == nil {
+		return nil, false, 0, nil, false, err
+	}
+	for q := s.take(); len(q) > 0; q = s.take() {
+		for _, change := range q {
+			change(ix)
+		}
+	}
+	if keep {
+		// Taken before the index is in use, lest saves wait for it; the
+		// snapshot it was loaded from, which it replaces, is read whole
+		// first.
+		ix.HoldEntries()
+		snapshot = ix.Snapshot()
+	}
+	return ix, keep, at, snapshot, false, nil
+}
+
+// loadOrBuildOnce is loadOrBuild, building from the records once an index
+// read from the kept snapshot found it damaged (see drop).
+func (s *searcher) loadOrBuildOnce() (ix *search.Index, keep bool, at int, err error) {
+	s.mu.Lock()
+	build := s.failed
+	s.mu.Unlock()
+	if !build {
+		return s.loadOrBuild()
+	}
+	keep = !s.store.ReadOnly()
+	if keep {
+		if at, err = s.store.JournalSearchChanges(); err != nil {
+			keep = false
+		}
+	}
+	ix, err = s.build()
+	return ix, keep && err == nil, at, err
+}
+
+// drop drops ix, the index in use, as its kept snapshot, which it reads
+// entries from, turned out damaged or gone (p, a panic of the index, says
+// so; any other panic goes on): the next search builds it from the
+// records, which hold the change or search that found it. It holds mu.
+func (s *searcher) drop(ix *search.Index, p any) {
+	if !snapshotFailed(p) {
+		panic(p)
+	}
+	if s.index == ix {
+		s.index = nil
+	}
+	s.failed = true
 }
 
 // loadOrBuild loads the search index the library keeps, or builds it from
@@ -159,6 +221,11 @@ func (s *searcher) loadOrBuild() (ix *search.Index, keep bool, at int, err error
 func (s *searcher) indexed(change func(ix *search.Index)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer func() {
+		if p := recover(); p != nil {
+			s.drop(s.index, p)
+		}
+	}()
 	switch {
 	case s.index != nil:
 		change(s.index)
@@ -182,14 +249,51 @@ func (s *searcher) putAnnotation(a *annotate.Annotation) {
 // for the query language and the ranking). It returns ctx's error when a
 // newer query cancelled it.
 func (l *Library) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
-	ix, err := l.search.ready()
+	return l.find(ctx, query, limit, false)
+}
+
+// SearchIDs is Search for an export of the annotations found: its hits
+// hold only ID, DocID, Document and Score (see search.SearchIDs).
+func (l *Library) SearchIDs(ctx context.Context, query string, limit int) ([]Hit, error) {
+	return l.find(ctx, query, limit, true)
+}
+
+func (l *Library) find(ctx context.Context, query string, limit int, bare bool) ([]Hit, error) {
+	rs, dropped, err := l.search.find(ctx, query, limit, bare)
+	if dropped {
+		rs, _, err = l.search.find(ctx, query, limit, bare) // in an index built from the records
+	}
 	if err != nil {
 		return nil, err
 	}
-	rs, err := ix.Search(ctx, query, limit)
+	return hitsOf(rs), nil
+}
+
+// find answers the query from the search index; dropped says that the
+// index was dropped instead (see drop).
+func (s *searcher) find(ctx context.Context, query string, limit int, bare bool) (rs []search.Result, dropped bool, err error) {
+	ix, err := s.ready()
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
+	defer func() {
+		if p := recover(); p != nil {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			s.drop(ix, p)
+			rs, dropped, err = nil, true, nil
+		}
+	}()
+	find := ix.Search
+	if bare {
+		find = ix.SearchIDs
+	}
+	rs, err = find(ctx, query, limit)
+	return rs, false, err
+}
+
+// hitsOf is the search's results as hits.
+func hitsOf(rs []search.Result) []Hit {
 	out := make([]Hit, len(rs))
 	for i, r := range rs {
 		out[i] = Hit{ID: r.ID, DocID: r.DocID, Document: r.Document, Kind: r.Kind, Colour: r.Colour,
@@ -199,7 +303,7 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]Hit, e
 			QuoteBold: r.Matched[search.FieldQuote], BodyBold: r.Matched[search.FieldBody],
 			AnswerBold: r.Matched[search.FieldAnswer], TitleBold: r.Matched[search.FieldTitle], Score: r.Score}
 	}
-	return out, nil
+	return out
 }
 
 // ReleaseMemory gives back what reading the library left behind: the

@@ -41,6 +41,7 @@ type Index struct {
 	live     int
 	typo     typoWalk
 	cache    matchCache
+	bare     bool // the search under way wants only ids (see SearchIDs)
 }
 
 // matchCache keeps the vocabulary matches of the last search's words: a
@@ -269,7 +270,7 @@ func (ix *Index) Len() int {
 // Put adds an entry, or replaces the entry with the same id.
 func (ix *Index) Put(e Entry) {
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	defer ix.unlock()
 	ix.remove(e.ID)
 	ix.add(e)
 }
@@ -277,14 +278,14 @@ func (ix *Index) Put(e Entry) {
 // Remove takes an entry out of the index.
 func (ix *Index) Remove(id string) {
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	defer ix.unlock()
 	ix.remove(id)
 }
 
 // RemoveDocument takes a document and all its annotations out.
 func (ix *Index) RemoveDocument(docID string) {
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	defer ix.unlock()
 	for i := range ix.alive {
 		if ix.alive[i] && ix.entry(int32(i)).DocID == docID {
 			ix.alive[i] = false

@@ -34,12 +34,27 @@ type candidate struct {
 // Search answers a query with at most limit results, best first. It stops
 // early, returning ctx's error, when ctx is cancelled (a newer keystroke).
 func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result, error) {
+	return ix.search(ctx, query, limit, false)
+}
+
+// SearchIDs is Search for a caller that needs only which entries are
+// found, in order (an export of a search's annotations): each result holds
+// only the entry's ID, DocID, Document and Score, and results of equal
+// score are in the order of recency, without the texts read and matched
+// again for the characters in bold. It reads a hundred thousand results
+// in a fraction of the time.
+func (ix *Index) SearchIDs(ctx context.Context, query string, limit int) ([]Result, error) {
+	return ix.search(ctx, query, limit, true)
+}
+
+func (ix *Index) search(ctx context.Context, query string, limit int, bare bool) ([]Result, error) {
 	q := Parse(query)
 	if q.Empty() || limit <= 0 {
 		return nil, nil
 	}
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	defer ix.unlock()
+	ix.bare = bare
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -359,9 +374,13 @@ func (ix *Index) top(words []string, matches []map[uint32]uint8, cands []candida
 		}
 		return ix.newer(pool[i], pool[j])
 	})
+	if ix.bare {
+		return ix.bareResults(pool[:min(limit, len(pool))])
+	}
 	results := make([]Result, len(pool))
 	for i := range pool {
 		e := ix.entry(pool[i].entry)
+		ix.detach(pool[i].entry, e)
 		results[i] = Result{Entry: *e, Score: pool[i].score}
 		pool[i].fuzz = ix.highlight(&results[i], words, matches)
 	}

@@ -37,7 +37,7 @@ var errSnapshot = errors.New("the search snapshot does not read")
 // when the index is too large for one (its offsets are 32-bit).
 func (ix *Index) Snapshot() []byte {
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	defer ix.unlock()
 	ix.sortVocab()
 	renum := make([]int32, len(ix.alive))
 	var order []int32 // the live entries, in the order they keep

@@ -102,6 +102,13 @@ type storedEntries struct {
 	sums   []uint32 // per entry, the CRC-32C of its bytes
 	times  string   // per entry, 8 bytes: when it last changed
 	lazy   bool     // each entry is checked against its sum when read
+	// From a snapshot kept elsewhere (see LoadIndexFrom), stream is read
+	// from source when an entry is first needed, and is valid until close.
+	source SnapshotSource
+	done   func() // ends the read source began; nil when none is open
+	at     int    // where the stream begins in the snapshot
+	whole  int    // the snapshot's length
+	sum    string // the snapshot's last 4 bytes, its header's CRC-32C
 }
 
 // ErrSnapshotDamaged is what an index loaded lazily panics with when an
@@ -110,6 +117,9 @@ var ErrSnapshotDamaged = errors.New("an entry of the search snapshot fails its c
 
 // reader reads entry n, checked against its sum when loaded lazily.
 func (s *storedEntries) reader(n int32) *snapshotReader {
+	if s.source != nil && s.done == nil {
+		s.open()
+	}
 	from, to := s.starts[n], s.starts[n+1]
 	if s.lazy && !s.sound(n) {
 		panic(ErrSnapshotDamaged)
@@ -152,15 +162,17 @@ func (s *storedEntries) find(id string) (int32, bool) {
 // index keeps data (unless it lies at an address that is not a multiple of
 // 4, then a copy): it must not change afterwards. It reads the vocabulary
 // and the postings, and each entry only when a search needs it.
-func LoadIndex(data []byte) (*Index, error) { return loadIndex(data, false) }
+func LoadIndex(data []byte) (*Index, error) { return loadIndex(data, false, nil) }
 
 // LoadIndexLazily is LoadIndex checking each entry only when a search
 // first reads it, which then panics with ErrSnapshotDamaged if the entry
 // fails its checksum: for a process that searches once and reads only the
 // entries it shows, from a snapshot where it lies in the file.
-func LoadIndexLazily(data []byte) (*Index, error) { return loadIndex(data, true) }
+func LoadIndexLazily(data []byte) (*Index, error) { return loadIndex(data, true, nil) }
 
-func loadIndex(data []byte, lazy bool) (ix *Index, err error) {
+// loadIndex loads a snapshot, or, with a source, the head of one (see
+// SnapshotHead) whose entries the source reads.
+func loadIndex(data []byte, lazy bool, source SnapshotSource) (ix *Index, err error) {
 	if len(data) < len(snapshotMagic)+24 || string(data[:len(snapshotMagic)]) != snapshotMagic {
 		return nil, errSnapshot
 	}
@@ -188,7 +200,7 @@ func loadIndex(data []byte, lazy bool) (ix *Index, err error) {
 	if postStart[0] != 0 || !offsets(postStart, np) || fwdStart[0] != 0 || !offsets(fwdStart, nf) {
 		return nil, errSnapshot
 	}
-	stream := r.data[r.at:]
+	stream, streamAt := r.data[r.at:], r.at
 	r = &snapshotReader{data: stream}
 	ix = &Index{vocab: make(map[string]uint32, nw), byFirst: map[rune][]uint32{}, byID: map[string]int32{}}
 	ix.text = make([]string, nw)
@@ -208,11 +220,18 @@ func loadIndex(data []byte, lazy bool) (ix *Index, err error) {
 		lo, hi := postStart[id], postStart[id+1]
 		ix.postings[id] = allPosts[lo:hi:hi]
 	}
-	if n > 0 && (entryStart[0] != uint32(r.at) || !offsets(entryStart[1:], uint32(len(stream)))) {
+	end := uint32(len(stream))
+	if source != nil {
+		end = entryStart[n] // the head holds the words, the source the entries
+	}
+	if n > 0 && (entryStart[0] != uint32(r.at) || !offsets(entryStart[1:], end)) {
 		return nil, errSnapshot
 	}
 	ix.sorted = append([]uint32(nil), sorted...) // new words are added to it
 	ix.stored = &storedEntries{n: int32(n), stream: stream, starts: entryStart, byID: byID, sums: sums, times: modified, lazy: lazy}
+	if source != nil {
+		ix.stored.fromSource(source, streamAt, string(data[len(body):]))
+	}
 	for i := int32(0); !lazy && i < int32(n); i++ {
 		if !ix.stored.sound(i) {
 			return nil, errSnapshot

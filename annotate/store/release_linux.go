@@ -3,6 +3,9 @@
 package store
 
 import (
+	"os"
+	"unsafe"
+
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/sys/unix"
 )
@@ -24,4 +27,21 @@ func (s *Store) ReleaseMapped() {
 		_, _, _ = unix.Syscall(unix.SYS_MADVISE, s.db.Info().Data, uintptr(size), unix.MADV_DONTNEED)
 		return nil
 	})
+}
+
+// releasePages lets go the pages of the mapped file that b, read in tx,
+// lies in, as ReleaseMapped does for all; nothing when b lies elsewhere.
+func (s *Store) releasePages(tx *bolt.Tx, b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	page := uintptr(os.Getpagesize())
+	base := s.db.Info().Data
+	from := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	to := from + uintptr(len(b))
+	if from < base || to > base+uintptr(tx.Size()) {
+		return
+	}
+	from -= (from - base) % page
+	_, _, _ = unix.Syscall(unix.SYS_MADVISE, from, to-from, unix.MADV_DONTNEED)
 }

@@ -70,14 +70,55 @@ func (si *SearchIndex) Changes() int {
 // SearchIndex reads the search index kept in the library and what changed
 // since it was taken, in one transaction; nil when the library keeps none
 // or keeps one that missed a change.
-func (s *Store) SearchIndex() (*SearchIndex, error) { return s.searchIndex(false) }
+func (s *Store) SearchIndex() (*SearchIndex, error) {
+	return s.searchIndex(func(tx *bolt.Tx, b []byte) []byte {
+		defer s.releasePages(tx, b) // what was read of it is copied
+		return append([]byte(nil), b...)
+	})
+}
 
 // SearchIndexInPlace is SearchIndex for a store opened with OpenToRead,
 // whose file cannot change while it is open: the snapshot is where it
 // lies in the file, not copied, and must not be used after Close.
-func (s *Store) SearchIndexInPlace() (*SearchIndex, error) { return s.searchIndex(s.toRead) }
+func (s *Store) SearchIndexInPlace() (*SearchIndex, error) {
+	if !s.toRead {
+		return s.SearchIndex()
+	}
+	return s.searchIndex(func(_ *bolt.Tx, b []byte) []byte { return b })
+}
 
-func (s *Store) searchIndex(inPlace bool) (*SearchIndex, error) {
+// SearchIndexPart is SearchIndex keeping of the snapshot only what keep,
+// given the snapshot where it lies in the file, copies of it (nil: none
+// kept), handing each part it has copied to release, which lets go of the
+// pages of the file it lay in; ViewSearchSnapshot reads the rest when
+// needed.
+func (s *Store) SearchIndexPart(keep func(snapshot []byte, release func([]byte)) []byte) (*SearchIndex, error) {
+	var tx *bolt.Tx
+	release := func(b []byte) { s.releasePages(tx, b) }
+	return s.searchIndex(func(t *bolt.Tx, b []byte) []byte {
+		tx = t
+		return keep(b, release)
+	})
+}
+
+// ViewSearchSnapshot begins reading the snapshot of the search index kept
+// in the library where it lies in the file: it is valid until done is
+// called, which must be soon, as a write that grows the file waits for it.
+// It is nil, with done to call all the same, when the library keeps none.
+func (s *Store) ViewSearchSnapshot() (snapshot []byte, done func(), err error) {
+	tx, err := s.db.Begin(false)
+	if err != nil {
+		return nil, nil, err
+	}
+	if b := tx.Bucket(bucketSearch); b != nil {
+		if sb := b.Bucket(keySnapshot); sb != nil {
+			snapshot = sb.Get(keySnapshot)
+		}
+	}
+	return snapshot, func() { _ = tx.Rollback() }, nil
+}
+
+func (s *Store) searchIndex(keep func(*bolt.Tx, []byte) []byte) (*SearchIndex, error) {
 	var si *SearchIndex
 	err := s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSearch)
@@ -91,8 +132,8 @@ func (s *Store) searchIndex(inPlace bool) (*SearchIndex, error) {
 		if data == nil {
 			return nil
 		}
-		if !inPlace {
-			data = append([]byte(nil), data...)
+		if data = keep(tx, data); data == nil {
+			return nil
 		}
 		si = &SearchIndex{Snapshot: data}
 		j := b.Bucket(bucketJourn)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"runtime/debug"
 	"strings"
 
 	"scholia/annotate/interop"
@@ -38,10 +39,13 @@ func runExport(e *env, args []string) error {
 	if *query != "" {
 		// The search runs on the index the library keeps, where it lies
 		// in the file (as scholia search does), not on one loaded whole.
-		hits, err := e.search(*query, math.MaxInt32)
+		hits, err := e.searchIDs(*query, math.MaxInt32)
 		if err != nil {
 			return err
 		}
+		// What the search read and ranked is given back before the
+		// export reads the documents.
+		debug.FreeOSMemory()
 		lib, err := e.library()
 		if err != nil {
 			return err

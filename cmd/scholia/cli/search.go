@@ -79,13 +79,24 @@ func runSearch(e *env, args []string) error {
 // it opens the library as every command does, checked, and searches
 // there, which keeps the index for the next search.
 func (e *env) search(query string, limit int) ([]library.Hit, error) {
+	return e.searching(query, limit, library.SearchKept, (*library.Library).Search)
+}
+
+// searchIDs is search for an export: the hits hold only their ids.
+func (e *env) searchIDs(query string, limit int) ([]library.Hit, error) {
+	return e.searching(query, limit, library.SearchKeptIDs, (*library.Library).SearchIDs)
+}
+
+func (e *env) searching(query string, limit int,
+	kept func(context.Context, string, string, int) ([]library.Hit, bool, error),
+	search func(*library.Library, context.Context, string, int) ([]library.Hit, error)) ([]library.Hit, error) {
 	if e.lib == nil {
 		path, err := e.inv.LibraryPath()
 		if err != nil {
 			return nil, err
 		}
-		hits, kept, err := library.SearchKept(context.Background(), path, query, limit)
-		if err != nil || kept {
+		hits, ok, err := kept(context.Background(), path, query, limit)
+		if err != nil || ok {
 			return hits, err
 		}
 	}
@@ -93,7 +104,7 @@ func (e *env) search(query string, limit int) ([]library.Hit, error) {
 	if err != nil {
 		return nil, err
 	}
-	return lib.Search(context.Background(), query, limit)
+	return search(lib, context.Background(), query, limit)
 }
 
 func found(h library.Hit) foundItem {
