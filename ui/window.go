@@ -113,6 +113,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.outline = NewOutline(m.reader.ScrollTo)
 	m.find = NewFindBar(m.showMatches, m.reader.Focus)
 	m.list = NewLibraryPanel(m.OpenDocument)
+	m.list.OnRemove = m.RemoveDocument
 	m.list.OnFiltered = func() { m.setStatus("") }
 	if m.state.order != "" {
 		m.list.SetOrder(m.state.order)

@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+const levyMinutes = "Harbour Levy Minutes\n\nThe council debated the harbour levy at length.\n"
+
+// TestTheDeleteKeyInTheListRemovesTheDocumentAndCtrlZBringsItBack
+// removes the open document with Delete in the focused library list: it
+// leaves the list and the reader, the status line says how to get it
+// back, and Ctrl+Z brings it back with its note.
+func TestTheDeleteKeyInTheListRemovesTheDocumentAndCtrlZBringsItBack(t *testing.T) {
+	m, lib := newTestWindow(t, nil, map[string]string{"joint.txt": jointStatement, "levy.txt": levyMinutes})
+	openTitled(t, m, "Joint Statement")
+	addNote(t, m, "negotiated settlement", "zanzibar accord")
+	c := m.win.Canvas()
+	c.Focus(m.list.list)
+	pressKey(c, fyne.KeyDelete)
+	m.waitIdle()
+	if got := m.list.Titles(); len(got) != 1 || got[0] != "Harbour Levy Minutes" {
+		t.Fatalf("after Delete the list shows %q", got)
+	}
+	if m.Current() != nil || m.win.Title() != "Scholia" {
+		t.Errorf("the reader still shows %v (window title %q)", m.Current(), m.win.Title())
+	}
+	if got := m.Status(); !strings.HasPrefix(got, "Removed “Joint Statement” — Ctrl+Z brings it back") {
+		t.Errorf("status %q", got)
+	}
+	if removed, _ := lib.RemovedDocuments(); len(removed) != 1 || removed[0].Annotations != 1 {
+		t.Errorf("the trash holds %+v", removed)
+	}
+
+	c.Unfocus()
+	m.Undo()
+	m.waitIdle()
+	if got := m.list.Titles(); len(got) != 2 {
+		t.Fatalf("after Ctrl+Z the list shows %q", got)
+	}
+	if !strings.HasPrefix(m.Status(), "Undid the removal of “Joint Statement”") {
+		t.Errorf("status after Ctrl+Z %q", m.Status())
+	}
+	openTitled(t, m, "Joint Statement")
+	if shown := m.panel.Shown(); len(shown) != 1 || shown[0].Body != "zanzibar accord" {
+		t.Errorf("the document came back with %v", shown)
+	}
+}
+
+// TestARightClickOnARowOffersToOpenOrRemoveIt removes a document that is
+// not open from its row's menu, and the File menu's item removes the open
+// one.
+func TestARightClickOnARowOffersToOpenOrRemoveIt(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"joint.txt": jointStatement, "levy.txt": levyMinutes})
+	openTitled(t, m, "Joint Statement")
+	m.list.SetOrder("title")
+	row := -1
+	for i, title := range m.list.Titles() {
+		if title == "Harbour Levy Minutes" {
+			row = i
+		}
+	}
+	var r *docRow
+	for _, o := range objects(m.list.list) {
+		if dr, ok := o.(*docRow); ok && dr.id == row && dr.Visible() {
+			r = dr
+		}
+	}
+	if r == nil {
+		t.Fatalf("no row drawn for Harbour Levy Minutes")
+	}
+	test.TapSecondary(r)
+	menu := m.list.RowMenu()
+	top := m.win.Canvas().Overlays().Top()
+	if _, shown := find(top, func(*widget.PopUpMenu) bool { return true }); menu == nil || top == nil || !shown {
+		t.Fatalf("a right-click on a row shows no menu (%v)", m.win.Canvas().Overlays().Top())
+	}
+	var labels []string
+	for _, it := range menu.Items {
+		labels = append(labels, it.Label)
+	}
+	if strings.Join(labels, ", ") != "Open, Remove from Library" {
+		t.Errorf("the row's menu offers %q", labels)
+	}
+	menu.Items[1].Action()
+	m.waitIdle()
+	if got := m.list.Titles(); len(got) != 1 || got[0] != "Joint Statement" {
+		t.Errorf("after Remove from Library the list shows %q", got)
+	}
+	if m.Current() == nil || m.Current().Title != "Joint Statement" {
+		t.Errorf("removing another document closed the open one: %v", m.Current())
+	}
+
+	m.RemoveCurrent() // File > Remove from Library
+	m.waitIdle()
+	if got := m.list.Titles(); len(got) != 0 || m.Current() != nil {
+		t.Errorf("after File > Remove from Library the list shows %q, the reader %v", got, m.Current())
+	}
+}
