@@ -63,7 +63,7 @@ func NewLibraryPanel(onOpen func(id string)) *LibraryPanel {
 			detail := widget.NewLabel("")
 			detail.Truncation = fyne.TextTruncateEllipsis
 			detail.SizeName = theme.SizeNameCaptionText
-			return newDocRow(container.New(&tightColumn{}, title, detail), l.showRowMenu)
+			return newDocRow(container.New(&tightColumn{}, title, detail), l.list, l.showRowMenu)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*docRow)

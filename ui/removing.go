@@ -81,19 +81,31 @@ func (l *docList) TypedKey(k *fyne.KeyEvent) {
 	l.List.TypedKey(k)
 }
 
-// docRow is one row of the library list: a right-click on it offers to
-// open or remove its document.
+// docRow is one row of the library list: a click opens its document, as
+// a list row does, and a right-click offers to open or remove it. (Taking
+// the right-click, it takes the click too: the pointer goes to the
+// topmost object that takes either.)
 type docRow struct {
 	widget.BaseWidget
 	content fyne.CanvasObject
 	id      widget.ListItemID
+	list    *docList
 	menu    func(id widget.ListItemID, at fyne.Position)
 }
 
-func newDocRow(content fyne.CanvasObject, menu func(widget.ListItemID, fyne.Position)) *docRow {
-	r := &docRow{content: content, menu: menu}
+func newDocRow(content fyne.CanvasObject, list *docList, menu func(widget.ListItemID, fyne.Position)) *docRow {
+	r := &docRow{content: content, list: list, menu: menu}
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// Tapped chooses the row and gives the list the keyboard focus, as a
+// click on a list row does.
+func (r *docRow) Tapped(*fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.list); c != nil {
+		c.Focus(r.list)
+	}
+	r.list.Select(r.id)
 }
 
 // CreateRenderer draws the row's content.

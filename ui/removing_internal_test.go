@@ -17,10 +17,20 @@ const levyMinutes = "Harbour Levy Minutes\n\nThe council debated the harbour lev
 // back, and Ctrl+Z brings it back with its note.
 func TestTheDeleteKeyInTheListRemovesTheDocumentAndCtrlZBringsItBack(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"joint.txt": jointStatement, "levy.txt": levyMinutes})
-	openTitled(t, m, "Joint Statement")
+	openTitled(t, m, "Harbour Levy Minutes")
+	test.Tap(rowOf(t, m, "Joint Statement")) // opens it, the list taking the keys
+	m.waitIdle()
+	if m.Current() == nil || m.Current().Title != "Joint Statement" {
+		t.Fatalf("a click on its row opened %v", m.Current())
+	}
+	if m.win.Canvas().Focused() != m.list.list {
+		t.Errorf("a click on a row does not give the list the keys: %v has them", m.win.Canvas().Focused())
+	}
 	addNote(t, m, "negotiated settlement", "zanzibar accord")
 	c := m.win.Canvas()
-	c.Focus(m.list.list)
+	if c.Focused() != m.list.list {
+		c.Focus(m.list.list) // the note dialog took the focus
+	}
 	pressKey(c, fyne.KeyDelete)
 	m.waitIdle()
 	if got := m.list.Titles(); len(got) != 1 || got[0] != "Harbour Levy Minutes" {
@@ -58,22 +68,7 @@ func TestARightClickOnARowOffersToOpenOrRemoveIt(t *testing.T) {
 	m, _ := newTestWindow(t, nil, map[string]string{"joint.txt": jointStatement, "levy.txt": levyMinutes})
 	openTitled(t, m, "Joint Statement")
 	m.list.SetOrder("title")
-	row := -1
-	for i, title := range m.list.Titles() {
-		if title == "Harbour Levy Minutes" {
-			row = i
-		}
-	}
-	var r *docRow
-	for _, o := range objects(m.list.list) {
-		if dr, ok := o.(*docRow); ok && dr.id == row && dr.Visible() {
-			r = dr
-		}
-	}
-	if r == nil {
-		t.Fatalf("no row drawn for Harbour Levy Minutes")
-	}
-	test.TapSecondary(r)
+	test.TapSecondary(rowOf(t, m, "Harbour Levy Minutes"))
 	menu := m.list.RowMenu()
 	top := m.win.Canvas().Overlays().Top()
 	if _, shown := find(top, func(*widget.PopUpMenu) bool { return true }); menu == nil || top == nil || !shown {
@@ -100,4 +95,22 @@ func TestARightClickOnARowOffersToOpenOrRemoveIt(t *testing.T) {
 	if got := m.list.Titles(); len(got) != 0 || m.Current() != nil {
 		t.Errorf("after File > Remove from Library the list shows %q, the reader %v", got, m.Current())
 	}
+}
+
+// rowOf is the row of the library list showing title.
+func rowOf(t *testing.T, m *MainWindow, title string) *docRow {
+	t.Helper()
+	row := -1
+	for i, got := range m.list.Titles() {
+		if got == title {
+			row = i
+		}
+	}
+	for _, o := range objects(m.list.list) {
+		if r, ok := o.(*docRow); ok && r.id == row && r.Visible() {
+			return r
+		}
+	}
+	t.Fatalf("no row drawn for %q in %q", title, m.list.Titles())
+	return nil
 }
