@@ -312,6 +312,11 @@ func (l *Library) Find(ref string) (*annotate.Document, error) {
 		return nil, err
 	}
 	i, err := pickDocument(docs, ref, "no document has the id or title %q; scholia list shows them")
+	if errors.Is(err, annotate.ErrNotFound) {
+		if r, rerr := l.FindRemoved(ref); rerr == nil {
+			return nil, annotate.Problemf(annotate.ErrNotFound, "“%s” is in the trash; scholia untrash %s brings it back", r.Document.Title, r.Document.ID)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -228,7 +228,7 @@ func TestFindRemovedNamesDocumentsInTheTrashOnly(t *testing.T) {
 	if err != nil || r.Document.ID != memoDoc.ID {
 		t.Errorf("FindRemoved(summit) = %v, %v", r, err)
 	}
-	if _, err := lib.Find("summit"); !errors.Is(err, annotate.ErrNotFound) {
-		t.Errorf("Find of a removed document: %v, want ErrNotFound", err)
+	if _, err := lib.Find("summit"); !errors.Is(err, annotate.ErrNotFound) || !strings.Contains(err.Error(), "“Summit Memo” is in the trash") {
+		t.Errorf("Find of a removed document: %v, want ErrNotFound saying it is in the trash", err)
 	}
 }

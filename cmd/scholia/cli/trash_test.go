@@ -37,7 +37,7 @@ func TestRemoveTrashUntrashAndPurgeADocument(t *testing.T) {
 	if out := run(t, lib, "export"); strings.Contains(out, "zanzibar") {
 		t.Errorf("scholia export holds the removed document's note:\n%s", out)
 	}
-	if out, errOut, code := scholia(t, lib, "show", "summit"); code != cli.ExitFailed || out != "" || !strings.Contains(errOut, "no document") {
+	if out, errOut, code := scholia(t, lib, "show", "summit"); code != cli.ExitFailed || out != "" || !strings.Contains(errOut, "“Summit Memo” is in the trash; scholia untrash") {
 		t.Errorf("scholia show of a removed document: exit %d, %q %q", code, out, errOut)
 	}
 	if out := run(t, lib, "trash"); !strings.Contains(out, "document") || !strings.Contains(out, "Summit Memo") {
