@@ -34,6 +34,7 @@ func (m *MainWindow) actions() []action {
 		{"File", "Import Annotations…", "Ctrl+Shift+I", ctrlShift(fyne.KeyI), m.ShowImportAnnotationsDialog},
 		{"File", "Export Annotations…", "Ctrl+E", ctrl(fyne.KeyE), m.ShowExportDialog},
 		{"File", "Remove from Library", "Delete in the list", nil, m.RemoveCurrent},
+		{"File", "Removed Documents…", "", nil, m.ShowRemovedDocuments},
 		{"File", "Back Up Now", "", nil, m.BackUpNow},
 		{"File", "Quit", "Ctrl+Q", ctrl(fyne.KeyQ), m.Quit},
 		{"Edit", "Undo", "Ctrl+Z", &fyne.ShortcutUndo{}, m.Undo},

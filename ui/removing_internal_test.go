@@ -114,3 +114,42 @@ func rowOf(t *testing.T, m *MainWindow, title string) *docRow {
 	t.Fatalf("no row drawn for %q in %q", title, m.list.Titles())
 	return nil
 }
+
+// TestRemovedDocumentsCanBeBroughtBackOrDeletedForGood uses File >
+// Removed Documents… after the session that removed them (no undo left).
+func TestRemovedDocumentsCanBeBroughtBackOrDeletedForGood(t *testing.T) {
+	m, lib := newTestWindow(t, nil, map[string]string{"joint.txt": jointStatement, "levy.txt": levyMinutes})
+	for _, title := range []string{"Joint Statement", "Harbour Levy Minutes"} {
+		doc, err := lib.Find(title)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := lib.RemoveDocument(doc.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m.Reload()
+	m.waitIdle()
+	c := m.win.Canvas()
+	m.ShowRemovedDocuments()
+	m.waitIdle()
+	if got := overlayTexts(c); !strings.Contains(got, "Joint Statement") || !strings.Contains(got, "Harbour Levy Minutes") {
+		t.Fatalf("the removed documents dialog shows %q", got)
+	}
+	tapButton(t, c, "Bring Back") // the newest removed first: the minutes
+	m.waitIdle()
+	if got := m.list.Titles(); len(got) != 1 || got[0] != "Harbour Levy Minutes" {
+		t.Errorf("after Bring Back the list shows %q", got)
+	}
+	m.ShowRemovedDocuments()
+	m.waitIdle()
+	tapButton(t, c, "Delete for Good…")
+	tapButton(t, c, "Delete for Good")
+	m.waitIdle()
+	if removed, _ := lib.RemovedDocuments(); len(removed) != 0 {
+		t.Errorf("after Delete for Good the trash holds %v", removed)
+	}
+	if !strings.HasPrefix(m.Status(), "Deleted “Joint Statement” for good") {
+		t.Errorf("status %q", m.Status())
+	}
+}
