@@ -2,11 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/widget"
 )
 
 // action is one thing a person can do, with its menu entry and shortcut.
@@ -29,30 +25,30 @@ func ctrlShift(k fyne.KeyName) fyne.Shortcut {
 // actions lists every action of the window, in menu order.
 func (m *MainWindow) actions() []action {
 	return []action{
-		{"File", "Open…", "Ctrl+O", ctrl(fyne.KeyO), m.ShowOpenDialog},
-		{"File", "Import Folder…", "Ctrl+Shift+O", ctrlShift(fyne.KeyO), m.ShowImportFolderDialog},
-		{"File", "Import Annotations…", "Ctrl+Shift+I", ctrlShift(fyne.KeyI), m.ShowImportAnnotationsDialog},
-		{"File", "Export Annotations…", "Ctrl+E", ctrl(fyne.KeyE), m.ShowExportDialog},
+		{"File", "Open…", "Ctrl+O", ctrl(fyne.KeyO), m.imports.showOpenDialog},
+		{"File", "Import Folder…", "Ctrl+Shift+O", ctrlShift(fyne.KeyO), m.imports.showFolderDialog},
+		{"File", "Import Annotations…", "Ctrl+Shift+I", ctrlShift(fyne.KeyI), m.imports.showAnnotationsDialog},
+		{"File", "Export Annotations…", "Ctrl+E", ctrl(fyne.KeyE), m.exports.show},
 		{"File", "Remove from Library", "Delete in the list", nil, m.RemoveCurrent},
 		{"File", "Removed Documents…", "", nil, m.ShowRemovedDocuments},
-		{"File", "Back Up Now", "", nil, m.BackUpNow},
+		{"File", "Back Up Now", "", nil, m.backups.now},
 		{"File", "Quit", "Ctrl+Q", ctrl(fyne.KeyQ), m.Quit},
-		{"Edit", "Undo", "Ctrl+Z", &fyne.ShortcutUndo{}, m.Undo},
-		{"Edit", "Copy", "Ctrl+C", &fyne.ShortcutCopy{}, m.Copy},
-		{"Edit", "Copy with Citation", "Ctrl+Shift+C", ctrlShift(fyne.KeyC), m.CopyWithCitation},
-		{"Edit", "Citation Details…", "Ctrl+Shift+E", ctrlShift(fyne.KeyE), m.ShowCitationDialog},
-		{"Edit", "Select All", "Ctrl+A", &fyne.ShortcutSelectAll{}, m.SelectAll},
+		{"Edit", "Undo", "Ctrl+Z", &fyne.ShortcutUndo{}, m.edits.undo},
+		{"Edit", "Copy", "Ctrl+C", &fyne.ShortcutCopy{}, m.edits.copy},
+		{"Edit", "Copy with Citation", "Ctrl+Shift+C", ctrlShift(fyne.KeyC), m.annotator.CopyWithCitation},
+		{"Edit", "Citation Details…", "Ctrl+Shift+E", ctrlShift(fyne.KeyE), m.cites.show},
+		{"Edit", "Select All", "Ctrl+A", &fyne.ShortcutSelectAll{}, m.edits.selectAll},
 		{"Edit", "Find in Document…", "Ctrl+F", ctrl(fyne.KeyF), m.OpenFind},
 		{"Edit", "Search Everything…", "Ctrl+K", ctrl(fyne.KeyK), m.OpenSearch},
-		{"Annotate", "Highlight", "Ctrl+H", ctrl(fyne.KeyH), m.Highlight},
-		{"Annotate", "Add Note…", "Ctrl+Shift+N", ctrlShift(fyne.KeyN), m.AddNote},
-		{"Annotate", "Add Question…", "Ctrl+Shift+Q", ctrlShift(fyne.KeyQ), m.AddQuestion},
-		{"Annotate", "Note on the Whole Document…", "Ctrl+Shift+D", ctrlShift(fyne.KeyD), m.AddDocumentNote},
+		{"Annotate", "Highlight", "Ctrl+H", ctrl(fyne.KeyH), m.annotator.Highlight},
+		{"Annotate", "Add Note…", "Ctrl+Shift+N", ctrlShift(fyne.KeyN), m.annotator.AddNote},
+		{"Annotate", "Add Question…", "Ctrl+Shift+Q", ctrlShift(fyne.KeyQ), m.annotator.AddQuestion},
+		{"Annotate", "Note on the Whole Document…", "Ctrl+Shift+D", ctrlShift(fyne.KeyD), m.annotator.AddDocumentNote},
 		{"View", "Filter Library…", "Ctrl+L", ctrl(fyne.KeyL), m.FocusFilter},
-		{"View", "Annotations Panel", "Ctrl+Shift+P", ctrlShift(fyne.KeyP), m.TogglePanel},
+		{"View", "Annotations Panel", "Ctrl+Shift+P", ctrlShift(fyne.KeyP), func() { m.frame.togglePanel() }},
 		{"View", "Dark or Light Theme", "Ctrl+Shift+T", ctrlShift(fyne.KeyT), m.ToggleTheme},
 		{"View", "Follow the System Theme", "", nil, func() { m.SetTheme(ThemeSystem) }},
-		{"Help", "Keyboard Shortcuts", "F1, Ctrl+/", ctrl(fyne.KeySlash), m.ShowShortcuts},
+		{"Help", "Keyboard Shortcuts", "F1, Ctrl+/", ctrl(fyne.KeySlash), m.help.show},
 	}
 }
 
@@ -93,71 +89,13 @@ func (m *MainWindow) installMenus() {
 func (m *MainWindow) typedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyF1:
-		m.ShowShortcuts()
+		m.help.show()
 	case fyne.KeyEscape:
 		if m.dialogs.escape() {
 			return
 		}
-		if m.find.Visible() {
-			m.find.Close()
+		if m.reading.find.Visible() {
+			m.reading.find.Close()
 		}
 	}
-}
-
-// ShowShortcuts shows a sheet listing every shortcut.
-func (m *MainWindow) ShowShortcuts() {
-	var rows []fyne.CanvasObject
-	add := func(what, keys string) {
-		k := widget.NewLabelWithStyle(keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-		k.Wrapping = fyne.TextWrapWord
-		rows = append(rows, widget.NewLabel(what), k)
-	}
-	for _, a := range m.actions() {
-		if a.keys != "" {
-			add(a.label, a.keys)
-		}
-	}
-	for _, r := range readingKeys {
-		add(r[0], r[1])
-	}
-	sheet := container.NewVScroll(container.New(layout.NewFormLayout(), rows...))
-	sheet.SetMinSize(fyne.NewSize(600, 440))
-	d := dialog.NewCustom("Keyboard shortcuts", "Close", sheet, m.win)
-	d.Resize(fyne.NewSize(660, 540))
-	m.helpOpen = true
-	d.SetOnClosed(func() { m.helpOpen = false })
-	m.dialogs.show(d)
-}
-
-// focusedEntry is the text box with the keyboard focus, if any: Copy and
-// Select All act there rather than in the reader.
-func (m *MainWindow) focusedEntry() fyne.Shortcutable {
-	f := m.win.Canvas().Focused()
-	if f == nil || f == fyne.Focusable(m.reader.Page()) {
-		return nil
-	}
-	s, _ := f.(fyne.Shortcutable)
-	return s
-}
-
-// Copy copies the reader's selection, or the text box's when one has the
-// focus.
-func (m *MainWindow) Copy() {
-	if e := m.focusedEntry(); e != nil {
-		e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: fyne.CurrentApp().Clipboard()})
-		return
-	}
-	m.reader.Copy()
-	if s, e := m.reader.Selection(); s != e {
-		m.setStatus("Copied " + plural(e-s, "character"))
-	}
-}
-
-// SelectAll selects the whole document, or the text box's text.
-func (m *MainWindow) SelectAll() {
-	if e := m.focusedEntry(); e != nil {
-		e.TypedShortcut(&fyne.ShortcutSelectAll{})
-		return
-	}
-	m.reader.SelectAll()
 }

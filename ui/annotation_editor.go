@@ -183,19 +183,6 @@ func (e *AnnotationEditor) drop() {
 	e.empty.Show()
 }
 
-// Type changes the note, tags and answer, as a person would.
-func (e *AnnotationEditor) Type(body, answer string, tags ...string) {
-	e.body.SetText(body)
-	e.answer.SetText(answer)
-	e.tags.SetTags(tags)
-}
-
-// SetStatus chooses a question's status.
-func (e *AnnotationEditor) SetStatus(s annotate.Status) { e.status.SetSelected(string(s)) }
-
-// SetColour chooses the colour.
-func (e *AnnotationEditor) SetColour(c annotate.Colour) { e.colour.SetSelected(string(c)) }
-
 // Save saves the edits now and waits until they are committed, as the
 // Save button and Ctrl+Enter do.
 func (e *AnnotationEditor) Save() {

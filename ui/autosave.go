@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"scholia/annotate"
@@ -194,7 +192,7 @@ func (s *autosaver) pending(id string) bool {
 // wait waits until every queued edit is committed (or failed) and shows
 // the results.
 func (e *AnnotationEditor) wait() {
-	e.waitSaved()
+	e.saver.waitSaved()
 	// In tests, what the saves handed to the UI goroutine (a crash told)
 	// runs here, where a real window runs it before the next event.
 	uiLoop.drain()
@@ -221,8 +219,7 @@ func (e *AnnotationEditor) deliver() {
 // waitSaved waits until every queued edit is committed (or failed); its
 // result shows on the UI goroutine as always. Tasks that change the
 // library wait so off the UI goroutine, after the edits they follow.
-func (e *AnnotationEditor) waitSaved() {
-	s := &e.saver
+func (s *autosaver) waitSaved() {
 	s.mu.Lock()
 	for s.busy {
 		s.idle.Wait()
@@ -230,10 +227,9 @@ func (e *AnnotationEditor) waitSaved() {
 	s.mu.Unlock()
 }
 
-// saving says whether edits are queued or being committed: edits made
+// running says whether edits are queued or being committed: edits made
 // before an Undo that it may have to revert.
-func (e *AnnotationEditor) saving() bool {
-	s := &e.saver
+func (s *autosaver) running() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.busy
@@ -380,26 +376,6 @@ func (e *shortcutEntry) FocusLost() {
 	e.Entry.FocusLost()
 	if e.onBlur != nil {
 		e.onBlur()
-	}
-}
-
-// commitEdit saves an annotation edited in the panel; it runs off the UI
-// goroutine.
-func (m *MainWindow) commitEdit(a annotate.Annotation) error {
-	_, err := m.lib.UpdateAnnotation(a)
-	return err
-}
-
-// editSaved shows how saving an edit went.
-func (m *MainWindow) editSaved(_ annotate.Annotation, err error) {
-	if err == nil {
-		m.savedHere("Saved", nil)
-		return
-	}
-	fyne.LogError("saving an edit", err)
-	m.setStatus("Not saved")
-	if !errors.Is(err, errCrashed) {
-		m.dialogs.inform("Not saved", capitalise(err.Error())+". What you typed stays in the panel; it is saved again when you next change it.", m.win)
 	}
 }
 

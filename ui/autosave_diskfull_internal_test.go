@@ -52,8 +52,8 @@ func TestAFailedPanelSaveKeepsTheTextAndSaysSo(t *testing.T) {
 	if got := bodyOf(t, lib, a.ID); got != "Which settlement?" {
 		t.Fatalf("the library holds %q after a failed save", got)
 	}
-	if !strings.HasPrefix(m.Status(), "Not saved") || !strings.Contains(overlayTexts(c), "Not saved") {
-		t.Errorf("status %q, dialogs %q: want Not saved in both", m.Status(), overlayTexts(c))
+	if !strings.HasPrefix(m.status.label.Text, "Not saved") || !strings.Contains(overlayTexts(c), "Not saved") {
+		t.Errorf("status %q, dialogs %q: want Not saved in both", m.status.label.Text, overlayTexts(c))
 	}
 	pressKey(c, fyne.KeyEscape)
 	if e.ID() != b.ID {
@@ -81,7 +81,7 @@ func TestAFailedPanelSaveKeepsTheTextAndSaysSo(t *testing.T) {
 	if got := bodyOf(t, lib, a.ID); got != typed {
 		t.Errorf("with room again the library holds %q, want %q", got, typed)
 	}
-	if !strings.HasPrefix(m.Status(), "Saved") {
-		t.Errorf("status %q, want Saved", m.Status())
+	if !strings.HasPrefix(m.status.label.Text, "Saved") {
+		t.Errorf("status %q, want Saved", m.status.label.Text)
 	}
 }

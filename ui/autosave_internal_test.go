@@ -60,8 +60,8 @@ func TestAPanelEditIsSavedWhenAnotherAnnotationIsClicked(t *testing.T) {
 	if m.panel.Editor.ID() != b.ID || m.panel.Editor.body.Text != "Raised by whom?" {
 		t.Errorf("the panel edits %q holding %q, want the other note", m.panel.Editor.ID(), m.panel.Editor.body.Text)
 	}
-	if !strings.HasPrefix(m.Status(), "Saved") {
-		t.Errorf("status %q, want Saved", m.Status())
+	if !strings.HasPrefix(m.status.label.Text, "Saved") {
+		t.Errorf("status %q, want Saved", m.status.label.Text)
 	}
 
 	// Choosing another one without leaving the box saves too.
@@ -89,8 +89,8 @@ func TestPanelEditsSaveAfterAPauseAndOnLeaving(t *testing.T) {
 		return bodyOf(t, lib, a.ID) == "Which settlement? The 1994 one."
 	})
 	e.wait()
-	if !strings.HasPrefix(m.Status(), "Saved") || e.body.Text != "Which settlement? The 1994 one." {
-		t.Errorf("after the pause: status %q, the box holds %q", m.Status(), e.body.Text)
+	if !strings.HasPrefix(m.status.label.Text, "Saved") || e.body.Text != "Which settlement? The 1994 one." {
+		t.Errorf("after the pause: status %q, the box holds %q", m.status.label.Text, e.body.Text)
 	}
 	e.pause = time.Hour
 
@@ -123,9 +123,9 @@ func TestAQuestionsAnswerAndStatusSaveThemselves(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "an appropriate time")
-	m.AddQuestion()
-	m.noteDialog.Type("When is an appropriate time?")
-	m.noteDialog.Save()
+	m.annotator.AddQuestion()
+	m.annotator.noteDialog.Type("When is an appropriate time?")
+	m.annotator.noteDialog.Save()
 	e := m.panel.Editor
 	e.pause = time.Hour
 	holdResults(m)
@@ -154,8 +154,8 @@ func TestEscInTheNoteDialogAsksBeforeDiscardingText(t *testing.T) {
 	c := m.win.Canvas()
 
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.noteDialog
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	pressKey(c, fyne.KeyEscape)
 	if d.Open() || d.discarding() || c.Overlays().Top() != nil {
 		t.Fatalf("Esc on an empty note dialog: open %v, asking %v", d.Open(), d.discarding())
@@ -163,8 +163,8 @@ func TestEscInTheNoteDialogAsksBeforeDiscardingText(t *testing.T) {
 
 	for _, kind := range []annotate.Kind{annotate.KindNote, annotate.KindQuestion} {
 		selectText(t, m, "technical level")
-		m.annotateWithText(kind)
-		d = m.noteDialog
+		m.annotator.annotateWithText(kind)
+		d = m.annotator.noteDialog
 		test.Type(d.body, strings.Repeat("A long thought about who sits at the technical level. ", 12))
 		// Compared with what the box holds: keeping it is the point here,
 		// not how Fyne's wrapping entry took the typing.
@@ -196,7 +196,7 @@ func TestEscInTheNoteDialogAsksBeforeDiscardingText(t *testing.T) {
 			t.Errorf("Discard left the %s dialog open", kind)
 		}
 	}
-	if anns, _ := lib.Annotations(m.Current().ID); len(anns) != 0 {
+	if anns, _ := lib.Annotations(m.reader.Document().ID); len(anns) != 0 {
 		t.Errorf("%d annotations saved from discarded dialogs", len(anns))
 	}
 }
@@ -241,8 +241,8 @@ func TestAPanickingPanelSaveKeepsTheText(t *testing.T) {
 	if got := bodyOf(t, lib, a.ID); got != "Which settlement?" {
 		t.Fatalf("the library holds %q after a crashed save", got)
 	}
-	if len(m.guard.written()) != 1 || !strings.HasPrefix(m.Status(), "Not saved") {
-		t.Errorf("%d crash logs, status %q: want one, and Not saved", len(m.guard.written()), m.Status())
+	if len(m.guard.written()) != 1 || !strings.HasPrefix(m.status.label.Text, "Not saved") {
+		t.Errorf("%d crash logs, status %q: want one, and Not saved", len(m.guard.written()), m.status.label.Text)
 	}
 	pressKey(c, fyne.KeyEscape) // the crash message
 	m.panel.Choose(0)
@@ -268,7 +268,7 @@ func TestADeletedAnnotationsFailedEditIsForgotten(t *testing.T) {
 	tapLabel(t, c, "Raised by whom?")
 	e.wait()
 	pressKey(c, fyne.KeyEscape) // the crash message
-	m.deleteAnnotation(a.ID)
+	m.notes.deleteAnnotation(a.ID)
 	m.Quit()
 	if strings.Contains(overlayTexts(c), "Quit without saving?") {
 		t.Fatalf("quitting asked about the edit of a deleted annotation: %q", overlayTexts(c))

@@ -92,15 +92,24 @@ func (f *citationForm) content() fyne.CanvasObject {
 	return container.NewVBox(form, widget.NewSeparator(), caption, f.preview)
 }
 
-// ShowCitationDialog edits the open document's citation details, used by
+// citations edit the open document's citation details and the style to
+// cite in, used by Copy with Citation and by exports.
+type citations struct {
+	changer
+	state *windowState // the citation style chosen
+	// showMessage tells about a mistake in one plain sentence.
+	showMessage func(error)
+}
+
+// show edits the open document's citation details, used by
 // Copy with Citation and by exports. It closes once they are saved, and
 // stays open, its fields kept, when saving them fails.
-func (m *MainWindow) ShowCitationDialog() {
-	doc := m.reader.Document()
+func (c *citations) show() {
+	doc := c.reader.Document()
 	if doc == nil {
 		return
 	}
-	f := newCitationForm(doc.Ref(), m.state.citation)
+	f := newCitationForm(doc.Ref(), c.state.citation)
 	var d *dialog.CustomDialog
 	var save, reset, cancel *widget.Button
 	busy := func(on bool) {
@@ -115,22 +124,22 @@ func (m *MainWindow) ShowCitationDialog() {
 	saved := func(err error) {
 		busy(false)
 		if err != nil {
-			m.ShowMessage(err)
+			c.showMessage(err)
 			return
 		}
 		d.Hide()
 	}
-	save = widget.NewButton("Save", m.guard.wrap(func() {
+	save = widget.NewButton("Save", c.guard.wrap(func() {
 		busy(true)
-		m.SaveCitation(f.reference(), f.chosenStyle(), saved)
+		c.save(f.reference(), f.chosenStyle(), saved)
 	}))
 	save.Importance = widget.HighImportance
-	reset = widget.NewButton("Use Imported Details", m.guard.wrap(func() {
+	reset = widget.NewButton("Use Imported Details", c.guard.wrap(func() {
 		busy(true)
-		m.ResetCitation(saved)
+		c.reset(saved)
 	}))
 	cancel = widget.NewButton("Cancel", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("Citation Details", f.content(), m.win)
+	d = dialog.NewCustomWithoutButtons("Citation Details", f.content(), c.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, reset, save})
 	d.Resize(fyne.NewSize(620, 0))
 	for _, e := range []*shortcutEntry{f.title, f.authors, f.publisher, f.published, f.url, f.accessed} {
@@ -140,39 +149,38 @@ func (m *MainWindow) ShowCitationDialog() {
 			}
 		}
 	}
-	m.dialogs.show(d)
+	c.dialogs.show(d)
 }
 
-// SaveCitation saves the open document's citation details and the style
+// save saves the open document's citation details and the style
 // to cite in, off the UI goroutine; done (may be nil) is told on the UI
 // goroutine whether they were saved.
-func (m *MainWindow) SaveCitation(ref annotate.Reference, style interop.Style, done func(error)) {
-	m.setReference(&ref, "Citation details saved", func() { m.state.citation = style }, done)
+func (c *citations) save(ref annotate.Reference, style interop.Style, done func(error)) {
+	c.setReference(&ref, "Citation details saved", func() { c.state.citation = style }, done)
 }
 
-// ResetCitation goes back to the details the import found; done as for
-// SaveCitation.
-func (m *MainWindow) ResetCitation(done func(error)) {
-	m.setReference(nil, "Citation details reset to those found on import", nil, done)
+// reset goes back to the details the import found; done as for save.
+func (c *citations) reset(done func(error)) {
+	c.setReference(nil, "Citation details reset to those found on import", nil, done)
 }
 
 // setReference stores the open document's reference (nil: the one found
 // on import) as a change task; once it is saved, then (may be nil) runs
 // and the status bar says msg.
-func (m *MainWindow) setReference(ref *annotate.Reference, msg string, then func(), done func(error)) {
+func (c *citations) setReference(ref *annotate.Reference, msg string, then func(), done func(error)) {
 	if done == nil {
 		done = func(error) {}
 	}
-	doc := m.reader.Document()
+	doc := c.reader.Document()
 	if doc == nil {
 		done(nil)
 		return
 	}
-	saveChange(m, "Saving the citation details…", func() (*annotate.Document, error) {
-		return m.lib.SetReference(doc.ID, ref)
+	saveChange(c.changes, "Saving the citation details…", func() (*annotate.Document, error) {
+		return c.lib.SetReference(doc.ID, ref)
 	}, func(saved *annotate.Document, err error) {
 		if err != nil {
-			m.setStatus("")
+			c.status.set("")
 			done(err)
 			return
 		}
@@ -180,7 +188,7 @@ func (m *MainWindow) setReference(ref *annotate.Reference, msg string, then func
 		if then != nil {
 			then()
 		}
-		m.setStatus(msg)
+		c.status.set(msg)
 		done(nil)
 	})
 }

@@ -57,8 +57,8 @@ func checkCrashTold(t *testing.T, m *MainWindow, n int, value, where string) {
 		t.Errorf("the crash log lacks the panic %q or the stack through %s:\n%s", value, where, data)
 	}
 	sentence := "Something went wrong in Scholia; nothing you saved is lost. Details are in " + path + "."
-	if !strings.HasPrefix(m.Status(), sentence) {
-		t.Errorf("the status bar says %q, want it to start with %q", m.Status(), sentence)
+	if !strings.HasPrefix(m.status.label.Text, sentence) {
+		t.Errorf("the status bar says %q, want it to start with %q", m.status.label.Text, sentence)
 	}
 	if !strings.Contains(overlayTexts(m.win.Canvas()), sentence) {
 		t.Errorf("no dialog says %q; dialogs say %q", sentence, overlayTexts(m.win.Canvas()))
@@ -76,12 +76,12 @@ func checkAlive(t *testing.T, m *MainWindow, lib *library.Library, quote string)
 	if !alive {
 		t.Fatal("the window is gone")
 	}
-	before, _ := lib.Annotations(m.Current().ID)
+	before, _ := lib.Annotations(m.reader.Document().ID)
 	selectText(t, m, quote)
-	m.Highlight()
-	after, _ := lib.Annotations(m.Current().ID)
-	if len(after) != len(before)+1 || !strings.HasPrefix(m.Status(), "Saved") {
-		t.Errorf("after the crash a highlight is not saved: %d annotations, then %d; status %q", len(before), len(after), m.Status())
+	m.annotator.Highlight()
+	after, _ := lib.Annotations(m.reader.Document().ID)
+	if len(after) != len(before)+1 || !strings.HasPrefix(m.status.label.Text, "Saved") {
+		t.Errorf("after the crash a highlight is not saved: %d annotations, then %d; status %q", len(before), len(after), m.status.label.Text)
 	}
 }
 
@@ -96,8 +96,8 @@ func TestAPanicInACallbackKeepsTheWindowAndTheText(t *testing.T) {
 	c := m.win.Canvas()
 
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.NoteDialog()
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	typed := "Who sits at the technical level, and who sends them?"
 	test.Type(d.body, typed)
 	app.armed.Store(true)
@@ -108,7 +108,7 @@ func TestAPanicInACallbackKeepsTheWindowAndTheText(t *testing.T) {
 	app.armed.Store(false)
 	// The note is committed before the panel paints it, where it panics:
 	// what was typed is in the library.
-	if anns, _ := lib.Annotations(m.Current().ID); d.Open() || len(anns) != 1 || anns[0].Body != typed {
+	if anns, _ := lib.Annotations(m.reader.Document().ID); d.Open() || len(anns) != 1 || anns[0].Body != typed {
 		t.Fatalf("after a panic while showing a saved note, the note dialog is open %v and the library holds %+v", d.Open(), anns)
 	}
 	checkCrashTold(t, m, 1, "the settings are unavailable", "showAnnotations")

@@ -38,7 +38,7 @@ func TestSpaceOnADialogButtonTypesNothingIntoTheNoteBehind(t *testing.T) {
 	c := m.win.Canvas()
 	typeInto(c, m.panel.Editor.body, "Which settlement? The 1994 one.")
 
-	m.ShowCitationDialog()
+	m.cites.show()
 	save, ok := find(c.Overlays().Top(), func(b *widget.Button) bool { return b.Text == "Save" })
 	if !ok {
 		t.Fatal("no Save button in the citation dialog")
@@ -72,8 +72,8 @@ func TestSpaceOnKeepEditingTypesNothingIntoTheDraft(t *testing.T) {
 	m.dialogs.later = func(f func()) { later = append(later, f) }
 	c := m.win.Canvas()
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.noteDialog
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	draft := "Who sits at the technical level?"
 	typeInto(c, d.body, draft)
 	pressKey(c, fyne.KeyEscape)

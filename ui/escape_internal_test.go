@@ -41,17 +41,17 @@ func TestEscClosesEveryDialog(t *testing.T) {
 
 	t.Run("the shortcuts sheet", func(t *testing.T) {
 		pressKey(c, fyne.KeyF1)
-		if !m.HelpOpen() {
+		if !m.help.open {
 			t.Fatal("F1 did not open the shortcuts sheet")
 		}
 		escCloses(t, c, "the shortcuts sheet")
-		if m.HelpOpen() {
+		if m.help.open {
 			t.Error("the window still counts the sheet as open")
 		}
 	})
 
 	t.Run("the export dialog, after a choice in it", func(t *testing.T) {
-		m.ShowExportDialog()
+		m.exports.show()
 		format, ok := find(c.Overlays().Top(), func(s *widget.Select) bool { return len(s.Options) > 1 })
 		if !ok {
 			t.Fatal("no format drop-down in the export dialog")
@@ -62,31 +62,31 @@ func TestEscClosesEveryDialog(t *testing.T) {
 	})
 
 	t.Run("citation details, typing in a field", func(t *testing.T) {
-		m.ShowCitationDialog()
+		m.cites.show()
 		title, ok := find(c.Overlays().Top(), func(e *shortcutEntry) bool { return e.Text == "Joint Statement" })
 		if !ok {
 			t.Fatal("no title field in the citation dialog")
 		}
 		typeInto(c, title, "Joint Statement, a draft")
 		escCloses(t, c, "the citation dialog")
-		if doc, _ := lib.Document(m.Current().ID); doc.Ref().Title != "Joint Statement" {
+		if doc, _ := lib.Document(m.reader.Document().ID); doc.Ref().Title != "Joint Statement" {
 			t.Errorf("Esc saved the title %q", doc.Ref().Title)
 		}
 	})
 
 	t.Run("the question a colour over another colour asks", func(t *testing.T) {
 		selectText(t, m, "in principle, to a negotiated")
-		m.HighlightIn(annotate.Yellow)
+		m.annotator.HighlightIn(annotate.Yellow)
 		selectText(t, m, "a negotiated settlement.")
-		m.HighlightIn(annotate.Blue)
-		if q := m.HighlightQuestion(); q == nil || !q.Open() {
+		m.annotator.HighlightIn(annotate.Blue)
+		if q := m.annotator.highlightChoice; q == nil || !q.Open() {
 			t.Fatal("a blue highlight over part of a yellow one did not ask")
 		}
 		escCloses(t, c, "the question about the colours")
-		if m.HighlightQuestion().Open() {
+		if m.annotator.highlightChoice.Open() {
 			t.Error("the window still counts the question as open")
 		}
-		if anns, _ := lib.Annotations(m.Current().ID); len(anns) != 2 {
+		if anns, _ := lib.Annotations(m.reader.Document().ID); len(anns) != 2 {
 			t.Errorf("Esc on the question left %d annotations, want the note and the yellow highlight", len(anns))
 		}
 	})
@@ -122,7 +122,7 @@ func TestEscClosesEveryDialog(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		done := m.ImportFolder(dir)
+		done := m.imports.folder(dir)
 		pressKey(c, fyne.KeyEscape)
 		shown := overlayTexts(c)
 		if !uiLoop.await(done, 20*time.Second) {
@@ -131,8 +131,8 @@ func TestEscClosesEveryDialog(t *testing.T) {
 		if strings.Contains(shown, "Importing") {
 			t.Errorf("Esc left the progress open: %q", shown)
 		}
-		if !strings.HasPrefix(m.ImportSummary(), "Cancelled:") {
-			t.Errorf("Esc did not cancel the import: %q", m.ImportSummary())
+		if !strings.HasPrefix(m.imports.summary, "Cancelled:") {
+			t.Errorf("Esc did not cancel the import: %q", m.imports.summary)
 		}
 		escCloses(t, c, "the import summary")
 	})

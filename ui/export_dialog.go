@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -13,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scholia/annotate/interop"
+	"scholia/annotate/library"
+	"scholia/ui/reader"
 )
 
 // Scope is what an export holds.
@@ -25,9 +26,25 @@ const (
 	ScopeSearch                // what the last search found
 )
 
-// ShowExportDialog asks for a format, a scope and a citation style, then
+// exporter writes annotations to a file: the open document's, the whole
+// library's or a search's, in a format and citation style it remembers.
+type exporter struct {
+	lib     *library.Library
+	win     fyne.Window
+	guard   *crashGuard
+	dialogs *openDialogs
+	status  *statusBar
+	state   *windowState   // remembers the format and style chosen
+	reader  *reader.Reader // the open document
+	palette *SearchPalette // the search last made
+	// showError tells what went wrong; showMessage tells about a mistake
+	// in one plain sentence.
+	showError, showMessage func(error)
+}
+
+// show asks for a format, a scope and a citation style, then
 // for the file to write.
-func (m *MainWindow) ShowExportDialog() {
+func (x *exporter) show() {
 	var formatNames, styleNames []string
 	for _, f := range interop.Formats {
 		formatNames = append(formatNames, f.Name())
@@ -36,20 +53,20 @@ func (m *MainWindow) ShowExportDialog() {
 		styleNames = append(styleNames, s.Name())
 	}
 	format := widget.NewSelect(formatNames, nil)
-	format.SetSelected(m.state.export.Name())
+	format.SetSelected(x.state.export.Name())
 	style := widget.NewSelect(styleNames, nil)
-	style.SetSelected(m.state.citation.Name())
+	style.SetSelected(x.state.citation.Name())
 	// A choice made leaves the keys with the dialog, so Esc closes it.
-	unfocus := func(string) { m.win.Canvas().Unfocus() }
+	unfocus := func(string) { x.win.Canvas().Unfocus() }
 	format.OnChanged, style.OnChanged = unfocus, unfocus
 
 	scopes := []Scope{ScopeLibrary}
 	labels := []string{"The whole library"}
-	if d := m.reader.Document(); d != nil {
+	if d := x.reader.Document(); d != nil {
 		scopes = append([]Scope{ScopeDocument}, scopes...)
 		labels = append([]string{"This document: " + d.Title}, labels...)
 	}
-	if q := m.palette.Query(); q != "" {
+	if q := x.palette.Query(); q != "" {
 		scopes = append(scopes, ScopeSearch)
 		labels = append(labels, "The results of the search “"+q+"”")
 	}
@@ -61,24 +78,24 @@ func (m *MainWindow) ShowExportDialog() {
 		widget.NewFormItem("Annotations", scope),
 		widget.NewFormItem("Citation style", style),
 	)
-	d := dialog.NewCustomConfirm("Export Annotations", "Choose File…", "Cancel", form, guard1(m.guard, func(ok bool) {
+	d := dialog.NewCustomConfirm("Export Annotations", "Choose File…", "Cancel", form, guard1(x.guard, func(ok bool) {
 		if !ok {
 			return
 		}
 		f := interop.Formats[max(format.SelectedIndex(), 0)]
 		st := interop.Styles[max(style.SelectedIndex(), 0)]
 		sc := scopes[max(slices.Index(labels, scope.Selected), 0)]
-		m.state.export, m.state.citation = f, st
-		m.chooseExportFile(f, sc, st)
-	}), m.win)
+		x.state.export, x.state.citation = f, st
+		x.chooseExportFile(f, sc, st)
+	}), x.win)
 	d.Resize(fyne.NewSize(560, 0))
-	m.dialogs.show(d)
+	x.dialogs.show(d)
 }
 
-func (m *MainWindow) chooseExportFile(f interop.Format, sc Scope, st interop.Style) {
-	save := dialog.NewFileSave(guard2(m.guard, func(w fyne.URIWriteCloser, err error) {
+func (x *exporter) chooseExportFile(f interop.Format, sc Scope, st interop.Style) {
+	save := dialog.NewFileSave(guard2(x.guard, func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			m.showError(err)
+			x.showError(err)
 			return
 		}
 		if w == nil {
@@ -88,38 +105,38 @@ func (m *MainWindow) chooseExportFile(f interop.Format, sc Scope, st interop.Sty
 		_ = w.Close()
 		// A whole library's export takes seconds: it is written off the
 		// UI goroutine, the status bar saying so meanwhile.
-		write, err := m.exportJob(path, f, sc, st)
+		write, err := x.exportJob(path, f, sc, st)
 		if err != nil {
-			m.ShowMessage(err)
+			x.showMessage(err)
 			return
 		}
-		m.setStatus("Exporting to " + path + "…")
-		m.guard.goRun(func() {
+		x.status.set("Exporting to " + path + "…")
+		x.guard.goRun(func() {
 			n, err := write()
-			m.guard.do(func() {
+			x.guard.do(func() {
 				if err != nil {
-					m.setStatus("")
-					m.ShowMessage(err)
+					x.status.set("")
+					x.showMessage(err)
 					return
 				}
-				m.setStatus(fmt.Sprintf("Exported %s to %s", plural(n, "annotation"), path))
+				x.status.set(fmt.Sprintf("Exported %s to %s", plural(n, "annotation"), path))
 			})
 		})
-	}), m.win)
+	}), x.win)
 	name := "Scholia annotations"
-	if d := m.reader.Document(); d != nil && sc == ScopeDocument {
+	if d := x.reader.Document(); d != nil && sc == ScopeDocument {
 		name = d.Title
 	}
 	save.SetFileName(safeFileName(name) + f.Ext())
 	save.SetFilter(storage.NewExtensionFileFilter([]string{f.Ext()}))
 	save.Resize(fyne.NewSize(760, 520))
-	m.dialogs.show(save)
+	x.dialogs.show(save)
 }
 
-// Export writes the annotations of a scope to path in a format; it
+// export writes the annotations of a scope to path in a format; it
 // returns how many it wrote.
-func (m *MainWindow) Export(path string, f interop.Format, sc Scope, st interop.Style) (int, error) {
-	write, err := m.exportJob(path, f, sc, st)
+func (x *exporter) export(path string, f interop.Format, sc Scope, st interop.Style) (int, error) {
+	write, err := x.exportJob(path, f, sc, st)
 	if err != nil {
 		return 0, err
 	}
@@ -130,19 +147,19 @@ func (m *MainWindow) Export(path string, f interop.Format, sc Scope, st interop.
 // query) on the UI goroutine and returns the writing, which may run off
 // it. A search's, a document's or the whole library's annotations are
 // written as they are read, one document at a time.
-func (m *MainWindow) exportJob(path string, f interop.Format, sc Scope, st interop.Style) (func() (int, error), error) {
+func (x *exporter) exportJob(path string, f interop.Format, sc Scope, st interop.Style) (func() (int, error), error) {
 	switch sc {
 	case ScopeDocument:
-		d := m.reader.Document()
+		d := x.reader.Document()
 		if d == nil {
 			return nil, fmt.Errorf("no document is open")
 		}
-		return func() (int, error) { return m.lib.ExportDocumentsFile(path, f, []string{d.ID}, st) }, nil
+		return func() (int, error) { return x.lib.ExportDocumentsFile(path, f, []string{d.ID}, st) }, nil
 	case ScopeSearch:
-		query := m.palette.Query()
-		return func() (int, error) { return m.lib.ExportSearchFile(context.Background(), path, f, query, st) }, nil
+		query := x.palette.Query()
+		return func() (int, error) { return x.lib.ExportSearchFile(context.Background(), path, f, query, st) }, nil
 	}
-	return func() (int, error) { return m.lib.ExportDocumentsFile(path, f, nil, st) }, nil
+	return func() (int, error) { return x.lib.ExportDocumentsFile(path, f, nil, st) }, nil
 }
 
 // safeFileName keeps a title usable as a file name.
@@ -161,35 +178,4 @@ func safeFileName(title string) string {
 		return "annotations"
 	}
 	return title
-}
-
-// annotationFileExtensions are the files "Import Annotations…" offers.
-var annotationFileExtensions = []string{".json", ".jsonld", ".txt"}
-
-// ShowImportAnnotationsDialog lets the reader pick a file of annotations
-// (W3C JSON-LD, Hypothesis JSON, Kindle clippings) to import.
-func (m *MainWindow) ShowImportAnnotationsDialog() {
-	m.showFileOpen(annotationFileExtensions, func(path string) { m.ImportAnnotations(path) })
-}
-
-// ImportAnnotations imports a file of annotations off the UI goroutine,
-// then says what happened in the status bar and a dialog. The channel
-// closes once the window shows the result.
-func (m *MainWindow) ImportAnnotations(path string) <-chan struct{} {
-	done := make(chan struct{})
-	m.setStatus("Importing annotations from " + filepath.Base(path) + "…")
-	m.guard.goRun(func() {
-		res, err := m.lib.ImportAnnotations(path)
-		m.guard.do(func() {
-			defer close(done)
-			if err != nil {
-				m.setStatus("")
-				m.ShowMessage(err)
-				return
-			}
-			m.saved(strings.TrimSuffix(res.Summary(), "."), nil)
-			m.showSummary("Annotations imported", res.Summary())
-		})
-	})
-	return done
 }

@@ -11,16 +11,12 @@ func init() { uiLoop = newUIQueue() }
 // closed; false when d passed first.
 func Await(done <-chan struct{}, d time.Duration) bool { return uiLoop.await(done, d) }
 
-// WaitIdle waits until what the window runs off the UI goroutine has
-// shown its result; the test driver runs fyne.Do at once, so a test may.
-func (m *MainWindow) WaitIdle() { m.waitIdle() }
-
 // waitIdle waits for the window's tasks, its panel's saves and the
 // search index it prepares (which may write the index into the library).
 func (m *MainWindow) waitIdle() {
 	for {
-		if m.searchPrepared != nil {
-			<-m.searchPrepared
+		if m.library.searchPrepared != nil {
+			<-m.library.searchPrepared
 		}
 		m.tasks.waitShown()
 		m.panel.Editor.wait()
@@ -29,8 +25,3 @@ func (m *MainWindow) waitIdle() {
 		}
 	}
 }
-
-// SettleTasks makes every task the window starts from now on finish, its
-// result shown, before the call that started it returns, as tests written
-// for a window that did everything at once expect.
-func (m *MainWindow) SettleTasks() { m.tasks.settle = true }

@@ -32,12 +32,11 @@ const analystReply = `Analyst Reply
 In principle means nothing is agreed until everything is agreed.
 `
 
-// newTestWindow opens a window on a library of its own holding files,
-// with crash logs going to a folder of the test; app nil is a fresh test
-// app.
-func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWindow, *library.Library) {
+// newTestLibrary opens a library of its own in a folder of the test,
+// holding files imported from there, with crash logs going to another.
+func newTestLibrary(t testing.TB, files map[string]string) (*library.Library, string) {
 	t.Helper()
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	t.Setenv("XDG_STATE_HOME", t.TempDir()) // crash logs, should one be written
 	dir := t.TempDir()
 	lib, err := library.Open(filepath.Join(dir, "library.db"))
 	if err != nil {
@@ -53,6 +52,15 @@ func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWi
 			t.Fatal(err)
 		}
 	}
+	return lib, dir
+}
+
+// newTestWindow opens a window on a library of its own holding files,
+// with crash logs going to a folder of the test; app nil is a fresh test
+// app.
+func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWindow, *library.Library) {
+	t.Helper()
+	lib, _ := newTestLibrary(t, files)
 	if app == nil {
 		app = test.NewTempApp(t)
 	}
@@ -77,23 +85,23 @@ func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWi
 // openTitled opens a document by clicking its title in the library.
 func openTitled(t testing.TB, m *MainWindow, title string) {
 	t.Helper()
-	for i, got := range m.list.Titles() {
+	for i, got := range m.library.list.Titles() {
 		if got == title {
-			m.list.Tap(i)
+			m.library.list.Tap(i)
 			m.waitIdle()
-			if m.Current() == nil || m.Current().Title != title {
-				t.Fatalf("tapping %q opened %v", title, m.Current())
+			if m.reader.Document() == nil || m.reader.Document().Title != title {
+				t.Fatalf("tapping %q opened %v", title, m.reader.Document())
 			}
 			return
 		}
 	}
-	t.Fatalf("%q not in the library %q", title, m.list.Titles())
+	t.Fatalf("%q not in the library %q", title, m.library.list.Titles())
 }
 
 // selectText selects the first occurrence of s in the open document.
 func selectText(t *testing.T, m *MainWindow, s string) {
 	t.Helper()
-	text := m.Current().Text()
+	text := m.reader.Document().Text()
 	i := strings.Index(text, s)
 	if i < 0 {
 		t.Fatalf("%q not in the document", s)
@@ -106,12 +114,12 @@ func selectText(t *testing.T, m *MainWindow, s string) {
 func addNote(t *testing.T, m *MainWindow, s, body string) annotate.Annotation {
 	t.Helper()
 	selectText(t, m, s)
-	m.AddNote()
-	m.noteDialog.Type(body)
-	m.noteDialog.Save()
+	m.annotator.AddNote()
+	m.annotator.noteDialog.Type(body)
+	m.annotator.noteDialog.Save()
 	m.waitIdle()
-	if m.noteDialog.Open() {
-		t.Fatalf("the note %q was not saved: %s", body, m.Status())
+	if m.annotator.noteDialog.Open() {
+		t.Fatalf("the note %q was not saved: %s", body, m.status.label.Text)
 	}
 	return m.panel.Shown()[len(m.panel.Shown())-1]
 }

@@ -14,68 +14,68 @@ import (
 	"scholia/annotate/library"
 )
 
-// ShowImportFolderDialog lets the reader pick a folder and imports every
+// showFolderDialog lets the reader pick a folder and imports every
 // plain-text, Markdown, HTML, EPUB and PDF file in it, recursively.
-func (m *MainWindow) ShowImportFolderDialog() {
-	d := dialog.NewFolderOpen(guard2(m.guard, func(u fyne.ListableURI, err error) {
+func (im *importer) showFolderDialog() {
+	d := dialog.NewFolderOpen(guard2(im.guard, func(u fyne.ListableURI, err error) {
 		if err != nil {
-			m.showError(err)
+			im.showError(err)
 			return
 		}
 		if u != nil {
-			m.ImportFolder(u.Path())
+			im.folder(u.Path())
 		}
-	}), m.win)
+	}), im.win)
 	d.Resize(fyne.NewSize(760, 520))
-	m.dialogs.show(d)
+	im.dialogs.show(d)
 }
 
-// ImportFolder imports a folder's files off the UI goroutine with a
+// folder imports a folder's files off the UI goroutine with a
 // progress bar (n of N and the current file) and a Cancel button that
 // stops between files, then says what happened. The channel closes when
 // the summary shows.
-func (m *MainWindow) ImportFolder(dir string) <-chan struct{} {
+func (im *importer) folder(dir string) <-chan struct{} {
 	done := make(chan struct{})
 	// Walking a big folder takes seconds: it runs off the UI goroutine.
-	start(m.tasks, laneChange, "Looking for files in "+filepath.Base(dir)+"…", func() ([]string, error) {
+	start(im.tasks, laneChange, "Looking for files in "+filepath.Base(dir)+"…", func() ([]string, error) {
 		return library.ImportableFiles(dir)
 	}, func(paths []string, err error) {
-		m.setStatus("")
+		im.status.set("")
 		if err != nil || len(paths) == 0 {
 			msg := fmt.Sprintf("%s holds no plain-text, Markdown, HTML, EPUB or PDF files.", dir)
 			if err != nil {
 				msg = capitalise(err.Error()) + "."
 			}
-			m.dialogs.inform("Nothing to import", msg, m.win)
-			m.importSummary = msg
+			im.dialogs.inform("Nothing to import", msg, im.win)
+			im.summary = msg
 			close(done)
 			return
 		}
-		m.importPaths(dir, paths, done)
+		im.importPaths(dir, paths, done)
 	})
 	return done
 }
 
 // importPaths imports a folder's files with the progress bar.
-func (m *MainWindow) importPaths(dir string, paths []string, done chan struct{}) {
+func (im *importer) importPaths(dir string, paths []string, done chan struct{}) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
 	bar.Max = float64(len(paths))
 	label := widget.NewLabel("")
 	label.Truncation = fyne.TextTruncateEllipsis
-	progress := dialog.NewCustomWithoutButtons("Importing "+filepath.Base(dir), container.NewVBox(bar, label), m.win)
+	progress := dialog.NewCustomWithoutButtons("Importing "+filepath.Base(dir), container.NewVBox(bar, label), im.win)
 	progress.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", cancel)})
 	progress.Resize(fyne.NewSize(520, 0))
 	// Esc cancels, as the Cancel button does, and closes the progress at
 	// once; the summary follows when the file being imported is done.
-	m.dialogs.showWith(progress.Show, func() {
+	im.dialogs.showWith(progress.Show, func() {
 		cancel()
 		progress.Hide()
 	})
-	m.cancelImport = cancel
-	m.guard.goRun(func() {
-		batch := m.lib.ImportAll(ctx, paths, func(n, total int, path string) {
-			m.guard.do(func() {
+	im.cancel = cancel
+	im.guard.goRun(func() {
+		batch := im.lib.ImportAll(ctx, paths, func(n, total int, path string) {
+			im.guard.do(func() {
 				bar.SetValue(float64(n))
 				text := fmt.Sprintf("%d of %d · %s", n, total, filepath.Base(path))
 				if library.IsPDF(path) && !library.PDFReaderReady() {
@@ -84,30 +84,19 @@ func (m *MainWindow) importPaths(dir string, paths []string, done chan struct{})
 				label.SetText(text)
 			})
 		})
-		m.guard.do(func() {
+		im.guard.do(func() {
 			defer close(done)
 			progress.Hide()
 			cancel()
-			m.folderImported(batch)
+			im.folderImported(batch)
 		})
 	})
 }
 
-// CancelImport stops a folder import between two files, as its Cancel
-// button does.
-func (m *MainWindow) CancelImport() {
-	if m.cancelImport != nil {
-		m.cancelImport()
-	}
-}
-
-// ImportSummary is what the last folder import's summary said.
-func (m *MainWindow) ImportSummary() string { return m.importSummary }
-
-func (m *MainWindow) folderImported(b library.Batch) {
-	m.Reload()
+func (im *importer) folderImported(b library.Batch) {
+	im.reload()
 	if len(b.Imported) > 0 {
-		m.OpenDocument(b.Imported[len(b.Imported)-1].Document.ID)
+		im.open(b.Imported[len(b.Imported)-1].Document.ID, false)
 	}
 	var lines []string
 	head := fmt.Sprintf("%s imported, %d already in the library, %d failed.", plural(len(b.Imported), "document"), len(b.Existing), len(b.Failed))
@@ -118,22 +107,22 @@ func (m *MainWindow) folderImported(b library.Batch) {
 	for _, f := range b.Failed {
 		lines = append(lines, capitalise(f.Err.Error())+".")
 	}
-	m.importSummary = strings.Join(lines, "\n")
+	im.summary = strings.Join(lines, "\n")
 	title := "Import finished"
 	if b.Cancelled {
 		title = "Import cancelled"
 	}
-	m.showSummary(title, m.importSummary)
-	m.setStatus(head)
+	im.showSummary(title, im.summary)
+	im.status.set(head)
 }
 
 // showSummary shows what an import did in a dialog whose text wraps and
 // scrolls when it is long.
-func (m *MainWindow) showSummary(title, text string) {
+func (im *importer) showSummary(title, text string) {
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(msg)
 	lines := len(text)/70 + strings.Count(text, "\n") + 1
 	scroll.SetMinSize(fyne.NewSize(520, min(float32(60+30*lines), 320)))
-	m.dialogs.show(dialog.NewCustom(title, "Close", scroll, m.win))
+	im.dialogs.show(dialog.NewCustom(title, "Close", scroll, im.win))
 }

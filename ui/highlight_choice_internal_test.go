@@ -52,16 +52,16 @@ func TestAHighlightLeavesOutTheSpacesAtItsEnds(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, " in principle, ")
-	m.HighlightIn(annotate.Yellow)
-	anns, err := lib.Annotations(m.Current().ID)
+	m.annotator.HighlightIn(annotate.Yellow)
+	anns, err := lib.Annotations(m.reader.Document().ID)
 	if err != nil || len(anns) != 1 || anns[0].Anchor.Exact != "in principle," {
 		t.Fatalf("stored %+v, %v: want one highlight of %q", anns, err, "in principle,")
 	}
 	for _, kind := range []annotate.Kind{annotate.KindNote, annotate.KindQuestion} {
 		selectText(t, m, " at the technical level ")
-		m.annotateWithText(kind)
-		m.noteDialog.Type("Who sits there?")
-		m.noteDialog.Save()
+		m.annotator.annotateWithText(kind)
+		m.annotator.noteDialog.Type("Who sits there?")
+		m.annotator.noteDialog.Save()
 		shown := m.panel.Shown()
 		if a := shown[len(shown)-1]; a.Kind != kind || a.Anchor == nil || a.Anchor.Exact != "at the technical level" {
 			t.Errorf("the %s is on %+v, want %q", kind, a.Anchor, "at the technical level")

@@ -15,14 +15,14 @@ import (
 func TestOpeningADocumentMovesNothingInTheLibraryList(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{
 		"s.txt": jointStatement, "r.txt": analystReply, "w.txt": "Working Paper\n\nA third paper on the talks.\n"})
-	m.list.SetOrder("last opened")
+	m.library.list.SetOrder("last opened")
 	for _, title := range []string{"Working Paper", "Analyst Reply", "Joint Statement"} {
 		openTitled(t, m, title)
 	}
-	before := m.list.Titles()
+	before := m.library.list.Titles()
 	last := before[len(before)-1]
 	openTitled(t, m, last)
-	if got := m.list.Titles(); !slices.Equal(got, before) {
+	if got := m.library.list.Titles(); !slices.Equal(got, before) {
 		t.Fatalf("opening %q reordered the list from %q to %q", last, before, got)
 	}
 
@@ -35,10 +35,10 @@ func TestOpeningADocumentMovesNothingInTheLibraryList(t *testing.T) {
 	}
 	m.Reload()
 	var want []string
-	for _, d := range library.Filter(m.list.all, "", library.Order("last opened")) {
+	for _, d := range library.Filter(m.library.list.all, "", library.Order("last opened")) {
 		want = append(want, d.Title)
 	}
-	if got := m.list.Titles(); len(got) != 4 || !slices.Equal(got, want) {
+	if got := m.library.list.Titles(); len(got) != 4 || !slices.Equal(got, want) {
 		t.Errorf("after an import the list reads %q, want it sorted anew: %q", got, want)
 	}
 }

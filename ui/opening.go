@@ -17,16 +17,16 @@ import (
 // importExtensions are the files the open dialog offers.
 var importExtensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub", ".pdf"}
 
-// ShowOpenDialog lets the reader pick a file to import and open.
-func (m *MainWindow) ShowOpenDialog() {
-	m.showFileOpen(importExtensions, func(path string) { m.ImportFiles([]string{path}) })
+// showOpenDialog lets the reader pick a file to import and open.
+func (im *importer) showOpenDialog() {
+	im.showFileOpen(importExtensions, func(path string) { im.files([]string{path}) })
 }
 
 // showFileOpen asks for a file with one of exts and hands its path on.
-func (m *MainWindow) showFileOpen(exts []string, then func(path string)) {
-	d := dialog.NewFileOpen(guard2(m.guard, func(f fyne.URIReadCloser, err error) {
+func (im *importer) showFileOpen(exts []string, then func(path string)) {
+	d := dialog.NewFileOpen(guard2(im.guard, func(f fyne.URIReadCloser, err error) {
 		if err != nil {
-			m.showError(err)
+			im.showError(err)
 			return
 		}
 		if f == nil {
@@ -35,10 +35,10 @@ func (m *MainWindow) showFileOpen(exts []string, then func(path string)) {
 		path := f.URI().Path()
 		_ = f.Close()
 		then(path)
-	}), m.win)
+	}), im.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Resize(fyne.NewSize(760, 520))
-	m.dialogs.show(d)
+	im.dialogs.show(d)
 }
 
 // IsAnnotationFile says whether a file holds annotations to import rather
@@ -56,47 +56,45 @@ func IsAnnotationFile(path string) bool {
 
 // dropped imports files dragged onto the window; a folder is imported
 // with everything in it.
-func (m *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
+func (im *importer) dropped(_ fyne.Position, uris []fyne.URI) {
 	var paths []string
 	for _, u := range uris {
 		if u.Scheme() != "file" {
 			continue
 		}
 		if fi, err := os.Stat(u.Path()); err == nil && fi.IsDir() {
-			m.ImportFolder(u.Path())
+			im.folder(u.Path())
 			continue
 		}
 		if IsAnnotationFile(u.Path()) {
-			m.ImportAnnotations(u.Path())
+			im.annotations(u.Path())
 			continue
 		}
 		paths = append(paths, u.Path())
 	}
-	m.ImportFiles(paths)
+	im.files(paths)
 }
 
-// ImportFiles imports files off the UI goroutine, then opens the last one
+// files imports files off the UI goroutine, then opens the last one
 // that worked and reports those that did not, one sentence each. The
 // channel closes once the window shows the result.
-func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} {
+func (im *importer) files(paths []string) <-chan struct{} {
 	done := make(chan struct{})
 	if len(paths) == 0 {
 		close(done)
 		return done
 	}
-	m.importing = fmt.Sprintf("Importing %s…", plural(len(paths), "file"))
-	m.setStatus("")
-	m.guard.goRun(func() {
+	im.status.importStarted(fmt.Sprintf("Importing %s…", plural(len(paths), "file")))
+	im.guard.goRun(func() {
 		var opened, note string
 		var problems, locked []string
 		for _, p := range paths {
 			if library.IsPDF(p) && !library.PDFReaderReady() {
-				m.guard.do(func() {
-					m.importing = preparingPDF
-					m.setStatus("")
+				im.guard.do(func() {
+					im.status.importStarted(preparingPDF)
 				})
 			}
-			res, err := m.lib.Import(p)
+			res, err := im.lib.Import(p)
 			if errors.Is(err, library.ErrPassword) {
 				locked = append(locked, p)
 				continue
@@ -110,32 +108,31 @@ func (m *MainWindow) ImportFiles(paths []string) <-chan struct{} {
 				note = fmt.Sprintf("Updated to revision %d: %d annotations placed again, %d could not be placed", res.Document.Revision, res.Placed, res.Orphans)
 			}
 		}
-		m.guard.do(func() {
+		im.guard.do(func() {
 			defer close(done)
-			m.imported(opened, problems)
+			im.imported(opened, problems)
 			if note != "" {
-				m.setStatus(note)
+				im.status.set(note)
 			}
-			m.askPasswords(locked)
+			im.askPasswords(locked)
 		})
 	})
 	return done
 }
 
-func (m *MainWindow) imported(opened string, problems []string) {
-	m.importing = ""
-	m.setStatus("")
+func (im *importer) imported(opened string, problems []string) {
+	im.status.importStarted("")
 	if opened != "" {
-		m.openDocument(opened, true, nil)
+		im.open(opened, true)
 	} else {
-		m.Reload()
+		im.reload()
 	}
-	m.problems = problems
+	im.problems = problems
 	if len(problems) > 0 {
 		title := "A file was not imported"
 		if len(problems) > 1 {
 			title = "Some files were not imported"
 		}
-		m.dialogs.inform(title, strings.Join(problems, "\n"), m.win)
+		im.dialogs.inform(title, strings.Join(problems, "\n"), im.win)
 	}
 }

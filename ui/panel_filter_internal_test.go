@@ -19,14 +19,14 @@ func TestANewHighlightShowsInTheTextWhileThePanelFilterHidesIt(t *testing.T) {
 	selectText(t, m, "commitment")
 	s, e := m.reader.Selection()
 	m.win.Canvas().Unfocus()
-	m.typedRune('2')
+	m.annotator.typedRune('2')
 	m.waitIdle()
 	painted := false
 	for _, h := range m.reader.Highlights() {
 		painted = painted || h.Start == s && h.End == e
 	}
 	if !painted {
-		t.Errorf("the new highlight is not painted in the text while the filter is on (status %q)", m.Status())
+		t.Errorf("the new highlight is not painted in the text while the filter is on (status %q)", m.status.label.Text)
 	}
 	if !strings.Contains(m.panel.count.Text, "hidden by the filter") {
 		t.Errorf("the panel's count says %q; it does not say the new highlight is hidden by the filter", m.panel.count.Text)
@@ -37,12 +37,12 @@ func TestANewHighlightShowsInTheTextWhileThePanelFilterHidesIt(t *testing.T) {
 func addTagged(t *testing.T, m *MainWindow, s, body string, tags ...string) {
 	t.Helper()
 	selectText(t, m, s)
-	m.AddNote()
-	m.noteDialog.Type(body, tags...)
-	m.noteDialog.Save()
+	m.annotator.AddNote()
+	m.annotator.noteDialog.Type(body, tags...)
+	m.annotator.noteDialog.Save()
 	m.waitIdle()
-	if m.noteDialog.Open() {
-		t.Fatalf("the note %q was not saved: %s", body, m.Status())
+	if m.annotator.noteDialog.Open() {
+		t.Fatalf("the note %q was not saved: %s", body, m.status.label.Text)
 	}
 }
 

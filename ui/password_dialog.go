@@ -18,18 +18,18 @@ const preparingPDF = "Preparing the PDF reader… (first time only)"
 
 // askPasswords asks, one file after the other, for the passwords of PDFs
 // locked with one, and imports each with it.
-func (m *MainWindow) askPasswords(paths []string) {
+func (im *importer) askPasswords(paths []string) {
 	if len(paths) == 0 {
 		return
 	}
-	m.askPassword(paths[0], "", func() { m.askPasswords(paths[1:]) })
+	im.askPassword(paths[0], "", func() { im.askPasswords(paths[1:]) })
 }
 
 // askPassword asks for the password of a locked PDF: Open imports it off
 // the UI goroutine with the password, which is kept nowhere; a wrong one
 // says so and asks again; Cancel or Esc gives up on the file. next runs
 // once the file is imported or given up.
-func (m *MainWindow) askPassword(path, problem string, next func()) {
+func (im *importer) askPassword(path, problem string, next func()) {
 	entry := newShortcutEntry(false)
 	entry.Password = true
 	entry.SetPlaceHolder("Password")
@@ -46,7 +46,7 @@ func (m *MainWindow) askPassword(path, problem string, next func()) {
 		}
 		closed = true
 		d.Hide()
-		m.setStatus("")
+		im.status.set("")
 		next()
 	}
 	open := func() {
@@ -57,38 +57,36 @@ func (m *MainWindow) askPassword(path, problem string, next func()) {
 		password := entry.Text
 		entry.SetText("")
 		d.Hide()
-		m.importLocked(path, password, next)
+		im.importLocked(path, password, next)
 	}
 	entry.OnSubmitted = func(string) { open() }
 	entry.onCancel = cancel
 	openBtn := widget.NewButton("Open", open)
 	openBtn.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons("Password needed", container.NewVBox(about, wrong, entry), m.win)
+	d = dialog.NewCustomWithoutButtons("Password needed", container.NewVBox(about, wrong, entry), im.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", cancel), openBtn})
 	d.Resize(fyne.NewSize(480, 0))
-	m.passwordEntry = entry
-	m.dialogs.showWith(d.Show, cancel)
-	m.win.Canvas().Focus(entry)
+	im.passwordEntry = entry
+	im.dialogs.showWith(d.Show, cancel)
+	im.win.Canvas().Focus(entry)
 }
 
 // importLocked imports a locked PDF with its password off the UI
 // goroutine; a wrong password asks again.
-func (m *MainWindow) importLocked(path, password string, next func()) {
-	m.importing = "Opening " + filepath.Base(path) + "…"
-	m.setStatus("")
-	m.guard.goRun(func() {
-		res, err := m.lib.ImportLocked(path, password)
-		m.guard.do(func() {
+func (im *importer) importLocked(path, password string, next func()) {
+	im.status.importStarted("Opening " + filepath.Base(path) + "…")
+	im.guard.goRun(func() {
+		res, err := im.lib.ImportLocked(path, password)
+		im.guard.do(func() {
 			switch {
 			case errors.Is(err, library.ErrPassword):
-				m.importing = ""
-				m.setStatus("")
-				m.askPassword(path, "The password is wrong. Try again.", next)
+				im.status.importStarted("")
+				im.askPassword(path, "The password is wrong. Try again.", next)
 			case err != nil:
-				m.imported("", []string{capitalise(err.Error()) + "."})
+				im.imported("", []string{capitalise(err.Error()) + "."})
 				next()
 			default:
-				m.imported(res.Document.ID, nil)
+				im.imported(res.Document.ID, nil)
 				next()
 			}
 		})

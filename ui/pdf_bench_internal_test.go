@@ -52,7 +52,7 @@ func BenchmarkOpenStored300PagePDF(b *testing.B) {
 				m.waitIdle()
 				cpu += cputime.Used() - c
 			}
-			if got := len(strings.Fields(m.Current().Text())); got < 140000 {
+			if got := len(strings.Fields(m.reader.Document().Text())); got < 140000 {
 				b.Fatalf("the window shows %d words", got)
 			}
 			b.ReportMetric(float64(cpu)/1e6/float64(b.N), "cpu-ms/op")

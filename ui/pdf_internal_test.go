@@ -63,7 +63,7 @@ func TestThePanelAndCopyWithCitationGiveAPDFsPages(t *testing.T) {
 		return false
 	})
 	selectText(t, m, "aloud.\n\nVerification")
-	m.CopyWithCitation()
+	m.annotator.CopyWithCitation()
 	if got := m.app.Clipboard().Content(); !strings.HasPrefix(got, "“aloud.\n\nVerification” (pp. 11–12)\n— Lee, Ann. 2019.") {
 		t.Errorf("copied %q", got)
 	}
@@ -79,7 +79,7 @@ func TestAPDFsSubjectIsItsAbstract(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"report.pdf": string(data.Bytes())})
 	openTitled(t, m, "Arms Control Report")
 	c := m.win.Canvas()
-	m.ShowCitationDialog()
+	m.cites.show()
 	abstract, ok := find(c.Overlays().Top(), func(e *shortcutEntry) bool { return e.Text == subject })
 	if !ok {
 		t.Fatalf("the citation details do not give the PDF's Subject: %q", overlayTexts(c))
@@ -87,7 +87,7 @@ func TestAPDFsSubjectIsItsAbstract(t *testing.T) {
 	abstract.SetText("How verification was negotiated, 1991-1994.")
 	tapButton(t, c, "Save")
 	m.waitIdle()
-	if doc, _ := lib.Document(m.Current().ID); doc.Reference == nil || doc.Reference.Abstract != "How verification was negotiated, 1991-1994." {
+	if doc, _ := lib.Document(m.reader.Document().ID); doc.Reference == nil || doc.Reference.Abstract != "How verification was negotiated, 1991-1994." {
 		t.Errorf("the library holds the reference %+v", doc.Reference)
 	}
 }
@@ -99,19 +99,19 @@ func TestALockedPDFAsksForItsPasswordUntilItIsRight(t *testing.T) {
 	if !uiLoop.await(m.ImportFiles([]string{locked}), 60*time.Second) {
 		t.Fatal("the import of a locked PDF did not finish")
 	}
-	if m.passwordEntry == nil || m.win.Canvas().Overlays().Top() == nil {
+	if m.imports.passwordEntry == nil || m.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no password dialog for a locked PDF")
 	}
-	first := m.passwordEntry
+	first := m.imports.passwordEntry
 	first.SetText("guess")
 	first.OnSubmitted(first.Text)
-	eventually(t, "the dialog asked again", func() bool { return m.passwordEntry != first })
+	eventually(t, "the dialog asked again", func() bool { return m.imports.passwordEntry != first })
 	if !containsLabel(m, "The password is wrong. Try again.") {
 		t.Errorf("a wrong password does not say so: %q", shownLabels(m))
 	}
-	m.passwordEntry.SetText("secret")
-	m.passwordEntry.OnSubmitted("secret")
-	eventually(t, "the PDF opened", func() bool { return m.Current() != nil && m.Current().Format == "pdf" })
+	m.imports.passwordEntry.SetText("secret")
+	m.imports.passwordEntry.OnSubmitted("secret")
+	eventually(t, "the PDF opened", func() bool { return m.reader.Document() != nil && m.reader.Document().Format == "pdf" })
 	if m.win.Canvas().Overlays().Top() != nil {
 		t.Error("the password dialog stays open after the PDF opened")
 	}
@@ -127,11 +127,11 @@ func TestEscGivesUpOnALockedPDF(t *testing.T) {
 	if !uiLoop.await(m.ImportFiles([]string{locked}), 60*time.Second) {
 		t.Fatal("the import of a locked PDF did not finish")
 	}
-	if m.passwordEntry == nil {
+	if m.imports.passwordEntry == nil {
 		t.Fatal("no password dialog for a locked PDF")
 	}
-	m.passwordEntry.SetText("sec")
-	m.passwordEntry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	m.imports.passwordEntry.SetText("sec")
+	m.imports.passwordEntry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if m.win.Canvas().Overlays().Top() != nil {
 		t.Error("Esc left the password dialog open")
 	}
@@ -174,19 +174,19 @@ func TestAClickOnAPrintedContentsLineGoesToItsSection(t *testing.T) {
 	}}
 	m, _ := newTestWindow(t, nil, map[string]string{"notes.pdf": string(book.Bytes())})
 	openTitled(t, m, "Treaty Notes")
-	text := []rune(m.Current().Text())
+	text := []rune(m.reader.Document().Text())
 	line := strings.Index(string(text), "2 Verification . .")
 	if line < 0 {
 		t.Fatalf("no contents line in %q", string(text))
 	}
 	section := -1
-	for _, e := range m.Current().Outline() {
+	for _, e := range m.reader.Document().Outline() {
 		if e.Title == "2 Verification" {
 			section = e.Start
 		}
 	}
 	if section < 0 {
-		t.Fatalf("no outline entry for the section: %+v", m.Current().Outline())
+		t.Fatalf("no outline entry for the section: %+v", m.reader.Document().Outline())
 	}
 	clickAt(t, m, len([]rune(string(text)[:line]))+3)
 	if top := m.reader.TopPosition(); top != section {
@@ -194,8 +194,8 @@ func TestAClickOnAPrintedContentsLineGoesToItsSection(t *testing.T) {
 	}
 	// The index line names no section: it goes to the page printed 2,
 	// the PDF's third, as the contents lines tell.
-	m.followContentsLink("sticking point . . . . . . . . . . . . . . . . . . . 2")
-	if got := m.Current().PageAt(m.reader.TopPosition()); got != 3 {
+	m.reading.followContentsLink("sticking point . . . . . . . . . . . . . . . . . . . 2")
+	if got := m.reader.Document().PageAt(m.reader.TopPosition()); got != 3 {
 		t.Errorf("the index line shows page %d, want 3", got)
 	}
 }
@@ -210,7 +210,7 @@ func TestEveryContentsAndIndexLineOfTheTexinfoManualLeadsSomewhere(t *testing.T)
 	}
 	m, _ := newTestWindow(t, nil, map[string]string{"libtasn1.pdf": string(data)})
 	openTitled(t, m, "Libtasn1")
-	doc := m.Current()
+	doc := m.reader.Document()
 	sections, pages := 0, 0
 	for _, b := range doc.Blocks {
 		if b.Kind != annotate.BlockContents {
@@ -218,7 +218,7 @@ func TestEveryContentsAndIndexLineOfTheTexinfoManualLeadsSomewhere(t *testing.T)
 		}
 		for _, line := range strings.Split(b.Text, "\n") {
 			bare := pageTail.ReplaceAllString(line, "")
-			if e, ok := m.outline.EntryFor(line); ok {
+			if e, ok := m.reading.outline.EntryFor(line); ok {
 				sections++
 				if !endsWith(wordKey(bare), wordKey(e.Title)) {
 					t.Errorf("the line %q leads to the section %q", line, e.Title)
@@ -226,7 +226,7 @@ func TestEveryContentsAndIndexLineOfTheTexinfoManualLeadsSomewhere(t *testing.T)
 				continue
 			}
 			printed, _ := strconv.Atoi(pageTail.FindStringSubmatch(line)[2])
-			pos, ok := m.outline.PagePosition(doc, line)
+			pos, ok := m.reading.outline.PagePosition(doc, line)
 			if !ok || doc.PageAt(pos) != printed+3 {
 				t.Errorf("the index line %q leads to page %d (found %v), want %d", line, doc.PageAt(pos), ok, printed+3)
 			}
@@ -236,7 +236,7 @@ func TestEveryContentsAndIndexLineOfTheTexinfoManualLeadsSomewhere(t *testing.T)
 	if sections < 20 || pages < 5 {
 		t.Errorf("%d lines lead to sections and %d to pages, want 20 and more (the contents) and 5 and more (the concept index)", sections, pages)
 	}
-	m.followContentsLink("Porting . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 1")
+	m.reading.followContentsLink("Porting . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 1")
 	if got := doc.PageAt(m.reader.TopPosition()); got != 4 {
 		t.Errorf("clicking the index's Porting line shows page %d, want 4 (printed 1)", got)
 	}

@@ -26,34 +26,32 @@ func (m *MainWindow) RemoveCurrent() {
 // showed it.
 func (m *MainWindow) RemoveDocument(id string) {
 	m.panel.Editor.flush()
-	saveChange(m, "Moving to the trash…", func() (*annotate.Document, error) {
-		m.panel.Editor.waitSaved()
+	saveChange(m.changes, "Moving to the trash…", func() (*annotate.Document, error) {
+		m.panel.Editor.saver.waitSaved()
 		return m.lib.RemoveDocument(id)
 	}, func(doc *annotate.Document, err error) {
 		if err != nil {
 			m.setStatus("")
-			m.showError(err)
+			m.alerts.showError(err)
 			return
 		}
 		if cur := m.reader.Document(); cur != nil && cur.ID == id {
 			m.closeDocument()
 		}
-		m.saved("Removed “"+doc.Title+"” — Ctrl+Z brings it back", nil)
+		m.library.saved("Removed “"+doc.Title+"” — Ctrl+Z brings it back", nil)
 	})
 }
 
 // closeDocument empties the reader and the panel: the document shown is
 // no longer in the library.
 func (m *MainWindow) closeDocument() {
-	m.reader.SetDocument(nil, "")
-	m.outline.SetEntries(nil)
-	m.find.SetText(nil)
-	m.toolbar.Hide()
-	m.tooltipBox.Hide()
+	m.reading.show(nil, 0, 0, nil)
+	m.overlay.toolbar.Hide()
+	m.overlay.tooltipBox.Hide()
 	m.panel.Editor.Clear()
 	m.panel.SetAnnotations(nil, nil)
-	m.anns = nil
-	m.list.Select("")
+	m.annotator.anns = nil
+	m.library.list.Select("")
 	m.win.SetTitle("Scholia")
 }
 

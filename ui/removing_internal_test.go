@@ -20,26 +20,26 @@ func TestTheDeleteKeyInTheListRemovesTheDocumentAndCtrlZBringsItBack(t *testing.
 	openTitled(t, m, "Harbour Levy Minutes")
 	test.Tap(rowOf(t, m, "Joint Statement")) // opens it, the list taking the keys
 	m.waitIdle()
-	if m.Current() == nil || m.Current().Title != "Joint Statement" {
-		t.Fatalf("a click on its row opened %v", m.Current())
+	if m.reader.Document() == nil || m.reader.Document().Title != "Joint Statement" {
+		t.Fatalf("a click on its row opened %v", m.reader.Document())
 	}
-	if m.win.Canvas().Focused() != m.list.list {
+	if m.win.Canvas().Focused() != m.library.list.list {
 		t.Errorf("a click on a row does not give the list the keys: %v has them", m.win.Canvas().Focused())
 	}
 	addNote(t, m, "negotiated settlement", "zanzibar accord")
 	c := m.win.Canvas()
-	if c.Focused() != m.list.list {
-		c.Focus(m.list.list) // the note dialog took the focus
+	if c.Focused() != m.library.list.list {
+		c.Focus(m.library.list.list) // the note dialog took the focus
 	}
 	pressKey(c, fyne.KeyDelete)
 	m.waitIdle()
-	if got := m.list.Titles(); len(got) != 1 || got[0] != "Harbour Levy Minutes" {
+	if got := m.library.list.Titles(); len(got) != 1 || got[0] != "Harbour Levy Minutes" {
 		t.Fatalf("after Delete the list shows %q", got)
 	}
-	if m.Current() != nil || m.win.Title() != "Scholia" {
-		t.Errorf("the reader still shows %v (window title %q)", m.Current(), m.win.Title())
+	if m.reader.Document() != nil || m.win.Title() != "Scholia" {
+		t.Errorf("the reader still shows %v (window title %q)", m.reader.Document(), m.win.Title())
 	}
-	if got := m.Status(); !strings.HasPrefix(got, "Removed “Joint Statement” — Ctrl+Z brings it back") {
+	if got := m.status.label.Text; !strings.HasPrefix(got, "Removed “Joint Statement” — Ctrl+Z brings it back") {
 		t.Errorf("status %q", got)
 	}
 	if removed, _ := lib.RemovedDocuments(); len(removed) != 1 || removed[0].Annotations != 1 {
@@ -47,13 +47,13 @@ func TestTheDeleteKeyInTheListRemovesTheDocumentAndCtrlZBringsItBack(t *testing.
 	}
 
 	c.Unfocus()
-	m.Undo()
+	m.edits.undo()
 	m.waitIdle()
-	if got := m.list.Titles(); len(got) != 2 {
+	if got := m.library.list.Titles(); len(got) != 2 {
 		t.Fatalf("after Ctrl+Z the list shows %q", got)
 	}
-	if !strings.HasPrefix(m.Status(), "Undid the removal of “Joint Statement”") {
-		t.Errorf("status after Ctrl+Z %q", m.Status())
+	if !strings.HasPrefix(m.status.label.Text, "Undid the removal of “Joint Statement”") {
+		t.Errorf("status after Ctrl+Z %q", m.status.label.Text)
 	}
 	openTitled(t, m, "Joint Statement")
 	if shown := m.panel.Shown(); len(shown) != 1 || shown[0].Body != "zanzibar accord" {
@@ -67,9 +67,9 @@ func TestTheDeleteKeyInTheListRemovesTheDocumentAndCtrlZBringsItBack(t *testing.
 func TestARightClickOnARowOffersToOpenOrRemoveIt(t *testing.T) {
 	m, _ := newTestWindow(t, nil, map[string]string{"joint.txt": jointStatement, "levy.txt": levyMinutes})
 	openTitled(t, m, "Joint Statement")
-	m.list.SetOrder("title")
+	m.library.list.SetOrder("title")
 	test.TapSecondary(rowOf(t, m, "Harbour Levy Minutes"))
-	menu := m.list.RowMenu()
+	menu := m.library.list.RowMenu()
 	top := m.win.Canvas().Overlays().Top()
 	if _, shown := find(top, func(*widget.PopUpMenu) bool { return true }); menu == nil || top == nil || !shown {
 		t.Fatalf("a right-click on a row shows no menu (%v)", m.win.Canvas().Overlays().Top())
@@ -83,17 +83,17 @@ func TestARightClickOnARowOffersToOpenOrRemoveIt(t *testing.T) {
 	}
 	menu.Items[1].Action()
 	m.waitIdle()
-	if got := m.list.Titles(); len(got) != 1 || got[0] != "Joint Statement" {
+	if got := m.library.list.Titles(); len(got) != 1 || got[0] != "Joint Statement" {
 		t.Errorf("after Remove from Library the list shows %q", got)
 	}
-	if m.Current() == nil || m.Current().Title != "Joint Statement" {
-		t.Errorf("removing another document closed the open one: %v", m.Current())
+	if m.reader.Document() == nil || m.reader.Document().Title != "Joint Statement" {
+		t.Errorf("removing another document closed the open one: %v", m.reader.Document())
 	}
 
 	m.RemoveCurrent() // File > Remove from Library
 	m.waitIdle()
-	if got := m.list.Titles(); len(got) != 0 || m.Current() != nil {
-		t.Errorf("after File > Remove from Library the list shows %q, the reader %v", got, m.Current())
+	if got := m.library.list.Titles(); len(got) != 0 || m.reader.Document() != nil {
+		t.Errorf("after File > Remove from Library the list shows %q, the reader %v", got, m.reader.Document())
 	}
 }
 
@@ -101,17 +101,17 @@ func TestARightClickOnARowOffersToOpenOrRemoveIt(t *testing.T) {
 func rowOf(t *testing.T, m *MainWindow, title string) *docRow {
 	t.Helper()
 	row := -1
-	for i, got := range m.list.Titles() {
+	for i, got := range m.library.list.Titles() {
 		if got == title {
 			row = i
 		}
 	}
-	for _, o := range objects(m.list.list) {
+	for _, o := range objects(m.library.list.list) {
 		if r, ok := o.(*docRow); ok && r.id == row && r.Visible() {
 			return r
 		}
 	}
-	t.Fatalf("no row drawn for %q in %q", title, m.list.Titles())
+	t.Fatalf("no row drawn for %q in %q", title, m.library.list.Titles())
 	return nil
 }
 
@@ -138,7 +138,7 @@ func TestRemovedDocumentsCanBeBroughtBackOrDeletedForGood(t *testing.T) {
 	}
 	tapButton(t, c, "Bring Back") // the newest removed first: the minutes
 	m.waitIdle()
-	if got := m.list.Titles(); len(got) != 1 || got[0] != "Harbour Levy Minutes" {
+	if got := m.library.list.Titles(); len(got) != 1 || got[0] != "Harbour Levy Minutes" {
 		t.Errorf("after Bring Back the list shows %q", got)
 	}
 	m.ShowRemovedDocuments()
@@ -149,7 +149,7 @@ func TestRemovedDocumentsCanBeBroughtBackOrDeletedForGood(t *testing.T) {
 	if removed, _ := lib.RemovedDocuments(); len(removed) != 0 {
 		t.Errorf("after Delete for Good the trash holds %v", removed)
 	}
-	if !strings.HasPrefix(m.Status(), "Deleted “Joint Statement” for good") {
-		t.Errorf("status %q", m.Status())
+	if !strings.HasPrefix(m.status.label.Text, "Deleted “Joint Statement” for good") {
+		t.Errorf("status %q", m.status.label.Text)
 	}
 }

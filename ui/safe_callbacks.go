@@ -1,14 +1,9 @@
 package ui
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-
-	"scholia/annotate"
 )
 
 // guardCallbacks makes every callback the window has registered so far
@@ -42,14 +37,14 @@ func (m *MainWindow) guardCallbacks() {
 	e.OnPlace = guard1(g, e.OnPlace)
 	e.guard = g
 
-	m.list.onOpen = guard1(g, m.list.onOpen)
-	m.list.OnFiltered = g.wrap(m.list.OnFiltered)
-	m.outline.onJump = guard1(g, m.outline.onJump)
-	m.find.onShow = guard2(g, m.find.onShow)
-	m.find.onClose = g.wrap(m.find.onClose)
+	m.library.list.onOpen = guard1(g, m.library.list.onOpen)
+	m.library.list.OnFiltered = g.wrap(m.library.list.OnFiltered)
+	m.reading.outline.onJump = guard1(g, m.reading.outline.onJump)
+	m.reading.find.onShow = guard2(g, m.reading.find.onShow)
+	m.reading.find.onClose = g.wrap(m.reading.find.onClose)
 	m.palette.open = guard1(g, m.palette.open)
 	m.palette.guard = g
-	t := m.toolbar
+	t := m.overlay.toolbar
 	t.onColour = guard1(g, t.onColour)
 	t.onNote = g.wrap(t.onNote)
 	t.onQuestion = g.wrap(t.onQuestion)
@@ -91,28 +86,4 @@ func guardButtons(g *crashGuard, o fyne.CanvasObject) {
 	case *container.Scroll:
 		guardButtons(g, x.Content)
 	}
-}
-
-// tellCrash says in the status bar and in a dialog that something went
-// wrong and where the details are; one dialog at a time.
-func (m *MainWindow) tellCrash(sentence string) {
-	m.setStatus(sentence)
-	if m.crashShowing {
-		return
-	}
-	d := dialog.NewInformation("Something went wrong", sentence, m.win)
-	d.SetOnClosed(func() { m.crashShowing = false })
-	m.crashShowing = true
-	m.dialogs.show(d)
-}
-
-// backupProblem is told, on the keeper's goroutine, that an automatic
-// backup failed; a panic in it is logged as a crash.
-func (m *MainWindow) backupProblem(err error) {
-	var p *annotate.Panic
-	if errors.As(err, &p) {
-		m.guard.caught(p, nil)
-		return
-	}
-	m.guard.do(func() { m.backupFailed(err) })
 }

@@ -37,7 +37,7 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 	}
 	m.Reload()
 	openTitled(b, m, "The Souls of Black Folk") // the title ingest finds in the joined books
-	doc := m.Current()
+	doc := m.reader.Document()
 	n := doc.Len()
 	for i := 0; i < 300; i++ {
 		s := (i*7919 + 11) % (n - 200)
@@ -45,7 +45,7 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	m.refresh(nil)
+	m.library.refreshing(true, nil)
 	next := 0
 	// free is a passage of 60 characters no annotation overlaps, so a
 	// highlight on it is a new one, not a question.
@@ -53,7 +53,7 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 		for {
 			next++
 			s := (next*104729 + 5003) % (n - 300)
-			if !slices.ContainsFunc(m.anns, func(a annotate.Annotation) bool {
+			if !slices.ContainsFunc(m.annotator.anns, func(a annotate.Annotation) bool {
 				return a.Anchor != nil && a.Anchor.Start < s+60 && s < a.Anchor.End
 			}) {
 				return s
@@ -66,7 +66,7 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 			d := library.Draft{Kind: annotate.KindNote, Start: s, End: s + 60, Body: "a note", Tags: []string{"bench"}}
 			told := false
 			return func() {
-				m.create(doc.ID, d, func(err error) {
+				m.annotator.create(doc.ID, d, func(err error) {
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -79,8 +79,8 @@ func BenchmarkSaveOnBookWindow(b *testing.B) {
 		measureSaves(b, m, func() (func(), func() bool) {
 			s := free()
 			m.reader.Select(s, s+60)
-			before := len(m.anns)
-			return m.Highlight, func() bool { return len(m.anns) == before+1 }
+			before := len(m.annotator.anns)
+			return m.annotator.Highlight, func() bool { return len(m.annotator.anns) == before+1 }
 		})
 	})
 }

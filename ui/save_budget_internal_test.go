@@ -34,7 +34,7 @@ func TestSaveOnBookWindowCostsLittle(t *testing.T) {
 	}
 	m.Reload()
 	openTitled(t, m, "The Souls of Black Folk") // the title ingest finds in the joined books
-	doc := m.Current()
+	doc := m.reader.Document()
 	runtime.GC()
 	var costs []time.Duration
 	for i := 0; i < 9; i++ {
@@ -42,7 +42,7 @@ func TestSaveOnBookWindowCostsLittle(t *testing.T) {
 		var saved error = errCrashed
 		told := false
 		_, cpu, _ := uiShare(t, m, func() {
-			m.create(doc.ID, library.Draft{Kind: annotate.KindNote, Start: s, End: s + 60, Body: fmt.Sprint("note ", i)}, func(err error) { saved, told = err, true })
+			m.annotator.create(doc.ID, library.Draft{Kind: annotate.KindNote, Start: s, End: s + 60, Body: fmt.Sprint("note ", i)}, func(err error) { saved, told = err, true })
 		}, func() bool { return told })
 		if saved != nil {
 			t.Fatal(saved)
@@ -52,9 +52,9 @@ func TestSaveOnBookWindowCostsLittle(t *testing.T) {
 	if got := m.panel.Shown(); len(got) != 9 {
 		t.Fatalf("the panel lists %d notes, want 9", len(got))
 	}
-	for i, title := range m.list.Titles() {
+	for i, title := range m.library.list.Titles() {
 		if title == doc.Title {
-			if d := m.list.shown[i]; d.Annotations != 9 {
+			if d := m.library.list.shown[i]; d.Annotations != 9 {
 				t.Errorf("the library list counts %d annotations on the book, want 9", d.Annotations)
 			}
 		}

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"sync"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"scholia/annotate"
+	"scholia/annotate/library"
+	"scholia/ui/reader"
 )
 
 // A change the reader makes to the library from the window (a highlight,
@@ -48,34 +51,59 @@ func (p *undoPoint) value() uint64 {
 	return p.mark
 }
 
+// changes are the change tasks of the window: how many have not shown
+// their result yet, the last one started, and whether quitting waits for
+// them.
+type changes struct {
+	lib           *library.Library
+	tasks         *tasks
+	out           int        // change tasks whose result has not shown yet
+	last          *undoPoint // the change task started last
+	quitWhenSaved bool       // Quit waits for the changes being saved
+	quit          func()
+}
+
 // saveChange runs work, a change to the library, as a change task, and
 // then show on the UI goroutine; msg shows in the status bar should the
 // change take longer than progressAfter.
-func saveChange[T any](m *MainWindow, msg string, work func() (T, error), show func(T, error)) {
+func saveChange[T any](c *changes, msg string, work func() (T, error), show func(T, error)) {
 	point := &undoPoint{}
-	m.lastChange = point
-	m.changesOut++
-	start(m.tasks, laneChange, msg, func() (T, error) {
-		defer func() { point.set(m.lib.UndoMark()) }()
+	c.last = point
+	c.out++
+	start(c.tasks, laneChange, msg, func() (T, error) {
+		defer func() { point.set(c.lib.UndoMark()) }()
 		return work()
 	}, func(v T, err error) {
-		m.changesOut--
+		c.out--
 		if err != nil {
-			m.quitWhenSaved = false
+			c.quitWhenSaved = false
 		}
 		show(v, err)
-		if m.changesOut == 0 && m.quitWhenSaved {
-			m.quitWhenSaved = false
-			m.Quit()
+		if c.out == 0 && c.quitWhenSaved {
+			c.quitWhenSaved = false
+			c.quit()
 		}
 	})
 }
 
+// changer is what a pane that changes the library works with: the
+// library, the window's change tasks, the status bar and the dialogs that
+// say how a change went, and the document on show.
+type changer struct {
+	lib     *library.Library
+	win     fyne.Window
+	guard   *crashGuard
+	dialogs *openDialogs
+	status  *statusBar
+	changes *changes
+	reader  *reader.Reader
+}
+
 // undoAfter is the change still being saved that a Ctrl+Z pressed now
 // must undo up to, nil when every change is saved.
-func (m *MainWindow) undoAfter() *undoPoint {
-	if m.changesOut > 0 && m.lastChange != nil && m.lastChange.pending() {
-		return m.lastChange
+func (c *changes) undoAfter() *undoPoint {
+	if c.out > 0 && c.last != nil && c.last.pending() {
+		return c.last
 	}
 	return nil
 }
@@ -85,12 +113,12 @@ func (m *MainWindow) undoAfter() *undoPoint {
 // fails; a note typed in the note dialog and not saved is not thrown away
 // without asking.
 func (m *MainWindow) savingBeforeQuit() bool {
-	if m.changesOut > 0 {
-		m.quitWhenSaved = true
+	if m.changes.out > 0 {
+		m.changes.quitWhenSaved = true
 		m.setStatus("Saving before quitting…")
 		return true
 	}
-	d := m.noteDialog
+	d := m.annotator.noteDialog
 	if d == nil || !d.Open() || !d.typed() {
 		return false
 	}

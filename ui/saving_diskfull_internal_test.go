@@ -15,8 +15,8 @@ func TestSavesThatMeetAFullDiskKeepWhatWasAskedFor(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.NoteDialog()
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	typed := "Typed as the disk filled."
 	d.Type(typed)
 	h := holdLane(t, m, laneChange)
@@ -28,8 +28,8 @@ func TestSavesThatMeetAFullDiskKeepWhatWasAskedFor(t *testing.T) {
 	if !d.Open() || d.Saving() || d.Body() != typed || len(annotationsOn(t, m, lib)) != 0 {
 		t.Fatalf("after the disk filled: dialog open %v, saving %v, text %q", d.Open(), d.Saving(), d.Body())
 	}
-	if !strings.Contains(d.Problem(), "is full") || !strings.HasPrefix(m.Status(), "Not saved") {
-		t.Errorf("the dialog says %q, the status bar %q", d.Problem(), m.Status())
+	if !strings.Contains(d.Problem(), "is full") || !strings.HasPrefix(m.status.label.Text, "Not saved") {
+		t.Errorf("the dialog says %q, the status bar %q", d.Problem(), m.status.label.Text)
 	}
 	d.Save()
 	m.waitIdle()
@@ -40,7 +40,7 @@ func TestSavesThatMeetAFullDiskKeepWhatWasAskedFor(t *testing.T) {
 	selectText(t, m, "negotiated settlement")
 	s, e := m.reader.Selection()
 	h = holdLane(t, m, laneChange)
-	returnsSoon(t, "Ctrl+H", m.Highlight)
+	returnsSoon(t, "Ctrl+H", m.annotator.Highlight)
 	room = diskFull(t)
 	h.free()
 	m.waitIdle()
@@ -51,7 +51,7 @@ func TestSavesThatMeetAFullDiskKeepWhatWasAskedFor(t *testing.T) {
 	if cs, ce := m.reader.Selection(); cs != s || ce != e {
 		t.Errorf("the passage is no longer selected (%d-%d, was %d-%d)", cs, ce, s, e)
 	}
-	if !strings.HasPrefix(m.Status(), "Not saved") || !strings.Contains(overlayTexts(m.win.Canvas()), "is full") {
-		t.Errorf("the status bar says %q, the dialogs %q", m.Status(), overlayTexts(m.win.Canvas()))
+	if !strings.HasPrefix(m.status.label.Text, "Not saved") || !strings.Contains(overlayTexts(m.win.Canvas()), "is full") {
+		t.Errorf("the status bar says %q, the dialogs %q", m.status.label.Text, overlayTexts(m.win.Canvas()))
 	}
 }

@@ -26,7 +26,7 @@ import (
 // annotationsOn are the annotations the library holds on the open document.
 func annotationsOn(t *testing.T, m *MainWindow, lib *library.Library) []annotate.Annotation {
 	t.Helper()
-	anns, err := lib.Annotations(m.Current().ID)
+	anns, err := lib.Annotations(m.reader.Document().ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,8 +37,8 @@ func TestSavingANoteLeavesTheWindowFreeAndClosesTheDialogOnceCommitted(t *testin
 	m, lib := newTestWindow(t, nil, map[string]string{"a.txt": jointStatement, "b.txt": analystReply})
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.NoteDialog()
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	typed := "Who sits at the technical level?"
 	d.Type(typed, "talks")
 	h := holdLane(t, m, laneChange)
@@ -46,8 +46,8 @@ func TestSavingANoteLeavesTheWindowFreeAndClosesTheDialogOnceCommitted(t *testin
 	if !d.Open() || d.Body() != typed || len(annotationsOn(t, m, lib)) != 0 {
 		t.Fatalf("before the note is committed: dialog open %v, text %q, %d annotations", d.Open(), d.Body(), len(annotationsOn(t, m, lib)))
 	}
-	if !d.Saving() || d.saveBtn.Text != "Saving…" || strings.HasPrefix(m.Status(), "Saved") {
-		t.Errorf("while saving, the dialog's button says %q and the status bar %q", d.saveBtn.Text, m.Status())
+	if !d.Saving() || d.saveBtn.Text != "Saving…" || strings.HasPrefix(m.status.label.Text, "Saved") {
+		t.Errorf("while saving, the dialog's button says %q and the status bar %q", d.saveBtn.Text, m.status.label.Text)
 	}
 	test.Type(d.body, " More.")
 	d.Save()
@@ -63,8 +63,8 @@ func TestSavingANoteLeavesTheWindowFreeAndClosesTheDialogOnceCommitted(t *testin
 	if d.Open() || len(anns) != 1 || anns[0].Body != typed || strings.Join(anns[0].Tags, ",") != "talks" {
 		t.Fatalf("once committed: dialog open %v, library %+v", d.Open(), anns)
 	}
-	if !strings.HasPrefix(m.Status(), "Saved") || len(m.panel.Shown()) != 1 {
-		t.Errorf("once committed the status bar says %q and the panel lists %d", m.Status(), len(m.panel.Shown()))
+	if !strings.HasPrefix(m.status.label.Text, "Saved") || len(m.panel.Shown()) != 1 {
+		t.Errorf("once committed the status bar says %q and the panel lists %d", m.status.label.Text, len(m.panel.Shown()))
 	}
 	if s, e := m.reader.Selection(); s != e {
 		t.Errorf("the passage noted is still selected (%d-%d)", s, e)
@@ -76,9 +76,9 @@ func TestSavingAHighlightLeavesTheWindowFree(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "negotiated settlement")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Ctrl+H", m.Highlight)
-	if n := len(annotationsOn(t, m, lib)); n != 0 || strings.HasPrefix(m.Status(), "Saved") {
-		t.Fatalf("before the highlight is committed the library holds %d and the status bar says %q", n, m.Status())
+	returnsSoon(t, "Ctrl+H", m.annotator.Highlight)
+	if n := len(annotationsOn(t, m, lib)); n != 0 || strings.HasPrefix(m.status.label.Text, "Saved") {
+		t.Fatalf("before the highlight is committed the library holds %d and the status bar says %q", n, m.status.label.Text)
 	}
 	statusSoon(t, m, "Saving the highlight…")
 	filterStillWorks(t, m, "reply", 1)
@@ -87,8 +87,8 @@ func TestSavingAHighlightLeavesTheWindowFree(t *testing.T) {
 	if anns := annotationsOn(t, m, lib); len(anns) != 1 || anns[0].Anchor.Exact != "negotiated settlement" {
 		t.Fatalf("once committed the library holds %+v", anns)
 	}
-	if !strings.HasPrefix(m.Status(), "Saved") || len(m.reader.Highlights()) != 1 {
-		t.Errorf("once committed the status bar says %q and %d passages are painted", m.Status(), len(m.reader.Highlights()))
+	if !strings.HasPrefix(m.status.label.Text, "Saved") || len(m.reader.Highlights()) != 1 {
+		t.Errorf("once committed the status bar says %q and %d passages are painted", m.status.label.Text, len(m.reader.Highlights()))
 	}
 }
 
@@ -99,16 +99,16 @@ func TestTwoQuickHighlightsKeepTheirOrder(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "negotiated settlement")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "key 1", func() { m.typedRune('1') })
-	returnsSoon(t, "key 2", func() { m.typedRune('2') })
+	returnsSoon(t, "key 1", func() { m.annotator.typedRune('1') })
+	returnsSoon(t, "key 2", func() { m.annotator.typedRune('2') })
 	h.free()
 	m.waitIdle()
 	anns := annotationsOn(t, m, lib)
 	if len(anns) != 1 || anns[0].Colour != annotate.Colours[1] {
 		t.Fatalf("after keys 1 then 2 the library holds %+v, want one %s highlight", anns, annotate.Colours[1])
 	}
-	if !strings.HasPrefix(m.Status(), "Saved: recoloured") {
-		t.Errorf("the status bar says %q", m.Status())
+	if !strings.HasPrefix(m.status.label.Text, "Saved: recoloured") {
+		t.Errorf("the status bar says %q", m.status.label.Text)
 	}
 }
 
@@ -120,16 +120,16 @@ func TestCtrlZWhileAHighlightIsSavedUndoesIt(t *testing.T) {
 	addNote(t, m, "technical level", "kept")
 	selectText(t, m, "negotiated settlement")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Ctrl+H", m.Highlight)
+	returnsSoon(t, "Ctrl+H", m.annotator.Highlight)
 	m.win.Canvas().Unfocus()
-	returnsSoon(t, "Ctrl+Z", m.Undo)
+	returnsSoon(t, "Ctrl+Z", m.edits.undo)
 	h.free()
 	m.waitIdle()
 	if anns := annotationsOn(t, m, lib); len(anns) != 1 || anns[0].Body != "kept" {
 		t.Fatalf("after Ctrl+Z on a highlight being saved the library holds %+v, want the note alone", anns)
 	}
-	if want := "Undid the new highlight"; !strings.HasPrefix(m.Status(), want) {
-		t.Errorf("the status bar says %q, want %q", m.Status(), want)
+	if want := "Undid the new highlight"; !strings.HasPrefix(m.status.label.Text, want) {
+		t.Errorf("the status bar says %q, want %q", m.status.label.Text, want)
 	}
 }
 
@@ -151,7 +151,7 @@ func TestPlacingAnOrphanLeavesTheWindowFree(t *testing.T) {
 	}
 	selectText(t, m, "Talks end here.")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Place here", func() { m.placeHere(a.ID) })
+	returnsSoon(t, "Place here", func() { m.annotator.placeHere(a.ID) })
 	if got, _ := lib.Annotation(a.ID); !got.Orphan {
 		t.Fatal("the note is placed before the change was let go")
 	}
@@ -161,8 +161,8 @@ func TestPlacingAnOrphanLeavesTheWindowFree(t *testing.T) {
 	if got, _ := lib.Annotation(a.ID); got.Orphan || got.Anchor.Exact != "Talks end here." {
 		t.Fatalf("after Place here: %+v", got.Anchor)
 	}
-	if !strings.HasPrefix(m.Status(), "Placed") || len(m.reader.Highlights()) != 1 {
-		t.Errorf("after Place here the status bar says %q and %d passages are painted", m.Status(), len(m.reader.Highlights()))
+	if !strings.HasPrefix(m.status.label.Text, "Placed") || len(m.reader.Highlights()) != 1 {
+		t.Errorf("after Place here the status bar says %q and %d passages are painted", m.status.label.Text, len(m.reader.Highlights()))
 	}
 }
 
@@ -170,15 +170,15 @@ func TestUsingAPassageAsAnswerLeavesTheWindowFree(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "in principle")
-	m.AddQuestion()
-	m.noteDialog.Type("What does in principle commit them to?")
-	m.noteDialog.Save()
+	m.annotator.AddQuestion()
+	m.annotator.noteDialog.Type("What does in principle commit them to?")
+	m.annotator.noteDialog.Save()
 	m.waitIdle()
 	q := m.panel.Shown()[0]
-	m.AnswerWithSelection(q.ID)
+	m.annotator.AnswerWithSelection(q.ID)
 	selectText(t, m, "a negotiated settlement")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Use as answer", m.UseAsAnswer)
+	returnsSoon(t, "Use as answer", m.annotator.UseAsAnswer)
 	if got, _ := lib.Annotation(q.ID); got.Answer != nil {
 		t.Fatal("the question is answered before the change was let go")
 	}
@@ -189,8 +189,8 @@ func TestUsingAPassageAsAnswerLeavesTheWindowFree(t *testing.T) {
 	if got.Status != annotate.StatusAnswered || got.Answer == nil || got.Answer.Link == "" {
 		t.Fatalf("after Use as answer the question is %+v", got)
 	}
-	if !strings.HasPrefix(m.Status(), "Answered") || m.answering != "" {
-		t.Errorf("after Use as answer the status bar says %q; still answering %q", m.Status(), m.answering)
+	if !strings.HasPrefix(m.status.label.Text, "Answered") || m.annotator.answering != "" {
+		t.Errorf("after Use as answer the status bar says %q; still answering %q", m.status.label.Text, m.annotator.answering)
 	}
 }
 
@@ -202,20 +202,20 @@ func TestSavingCitationDetailsLeavesTheWindowFree(t *testing.T) {
 	var saved error = errCrashed
 	told := false
 	returnsSoon(t, "saving the citation details", func() {
-		m.SaveCitation(ref, interop.APA, func(err error) { saved, told = err, true })
+		m.cites.save(ref, interop.APA, func(err error) { saved, told = err, true })
 	})
-	if told || m.Current().Reference != nil {
+	if told || m.reader.Document().Reference != nil {
 		t.Fatalf("the citation details say saved (%v) before the change was let go", told)
 	}
 	filterStillWorks(t, m, "reply", 1)
 	h.free()
 	m.waitIdle()
-	doc, err := lib.Document(m.Current().ID)
+	doc, err := lib.Document(m.reader.Document().ID)
 	if !told || saved != nil || err != nil || doc.Reference == nil || doc.Reference.Publisher != "Foreign Ministry" {
 		t.Fatalf("after saving: told %v (%v), the library holds %+v (%v)", told, saved, doc, err)
 	}
-	if m.Current().Reference == nil || !strings.HasPrefix(m.Status(), "Citation details saved") {
-		t.Errorf("after saving the window's document has %+v; the status bar says %q", m.Current().Reference, m.Status())
+	if m.reader.Document().Reference == nil || !strings.HasPrefix(m.status.label.Text, "Citation details saved") {
+		t.Errorf("after saving the window's document has %+v; the status bar says %q", m.reader.Document().Reference, m.status.label.Text)
 	}
 }
 
@@ -226,8 +226,8 @@ func TestANoteWhoseSaveCrashesStaysInTheDialog(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.NoteDialog()
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	typed := "Typed as the save crashed."
 	d.Type(typed)
 	m.tasks.hold = func(lane string) {
@@ -269,8 +269,8 @@ func TestQuittingWaitsForTheNoteBeingSaved(t *testing.T) {
 	}
 
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.NoteDialog()
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	d.Type("Doomed.")
 	crash := make(chan struct{})
 	m.tasks.settle = false
@@ -282,8 +282,8 @@ func TestQuittingWaitsForTheNoteBeingSaved(t *testing.T) {
 	}
 	returnsSoon(t, "saving the note", d.Save)
 	returnsSoon(t, "Ctrl+Q", m.Quit)
-	if !alive() || !strings.HasPrefix(m.Status(), "Saving before quitting…") {
-		t.Fatalf("quitting while a note is saved: window open %v, status %q", alive(), m.Status())
+	if !alive() || !strings.HasPrefix(m.status.label.Text, "Saving before quitting…") {
+		t.Fatalf("quitting while a note is saved: window open %v, status %q", alive(), m.status.label.Text)
 	}
 	close(crash)
 	m.waitIdle()
@@ -323,8 +323,8 @@ func TestQuittingWithANoteTypedAsksFirst(t *testing.T) {
 		return false
 	}
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d := m.NoteDialog()
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	typed := "Half a thought"
 	test.Type(d.body, typed)
 	c := m.win.Canvas()
@@ -350,7 +350,7 @@ func TestTheCitationDialogClosesOnceSaved(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
 	c := m.win.Canvas()
-	m.ShowCitationDialog()
+	m.cites.show()
 	title, ok := find(c.Overlays().Top(), func(e *shortcutEntry) bool { return e.Text == "Joint Statement" })
 	if !ok {
 		t.Fatalf("no title box in the citation dialog: %q", overlayTexts(c))
@@ -370,10 +370,10 @@ func TestTheCitationDialogClosesOnceSaved(t *testing.T) {
 	}
 	h.free()
 	m.waitIdle()
-	if c.Overlays().Top() != nil || !strings.HasPrefix(m.Status(), "Citation details saved") {
-		t.Errorf("once saved: dialogs %q, status %q", overlayTexts(c), m.Status())
+	if c.Overlays().Top() != nil || !strings.HasPrefix(m.status.label.Text, "Citation details saved") {
+		t.Errorf("once saved: dialogs %q, status %q", overlayTexts(c), m.status.label.Text)
 	}
-	if doc, _ := lib.Document(m.Current().ID); doc.Reference == nil || doc.Reference.Title != "Joint Statement of 1994" {
+	if doc, _ := lib.Document(m.reader.Document().ID); doc.Reference == nil || doc.Reference.Title != "Joint Statement of 1994" {
 		t.Errorf("the library holds the reference %+v", doc.Reference)
 	}
 }
@@ -383,7 +383,7 @@ func TestTheCitationDialogClosesOnceSaved(t *testing.T) {
 func TestTheNoteDialogSaysWhichKeysSave(t *testing.T) {
 	m, _ := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
-	m.AddNote()
+	m.annotator.AddNote()
 	c := m.win.Canvas()
 	hint, ok := find(c.Overlays().Top(), func(l *widget.Label) bool { return l.Text == "Ctrl+Enter saves · Esc cancels" })
 	if !ok {
@@ -402,17 +402,17 @@ func TestCtrlZTwiceWhileSlowUndoesTwoChanges(t *testing.T) {
 	addNote(t, m, "technical level", "kept")
 	addNote(t, m, "negotiated settlement", "second")
 	selectText(t, m, "humanitarian questions")
-	m.Highlight()
+	m.annotator.Highlight()
 	m.win.Canvas().Unfocus()
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Ctrl+Z", m.Undo)
-	returnsSoon(t, "Ctrl+Z again", m.Undo)
+	returnsSoon(t, "Ctrl+Z", m.edits.undo)
+	returnsSoon(t, "Ctrl+Z again", m.edits.undo)
 	h.free()
 	m.waitIdle()
 	if anns := annotationsOn(t, m, lib); len(anns) != 1 || anns[0].Body != "kept" {
 		t.Fatalf("after Ctrl+Z twice the library holds %+v, want the first note alone", anns)
 	}
-	if want := "Undid the new note"; !strings.HasPrefix(m.Status(), want) {
-		t.Errorf("the status bar says %q, want %q", m.Status(), want)
+	if want := "Undid the new note"; !strings.HasPrefix(m.status.label.Text, want) {
+		t.Errorf("the status bar says %q, want %q", m.status.label.Text, want)
 	}
 }

@@ -33,8 +33,8 @@ func BenchmarkWindowStart(b *testing.B) {
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		heap = max(heap, ms.HeapAlloc)
-		if m.list.Len() < 2000 {
-			b.Fatalf("the list shows %d documents", m.list.Len())
+		if m.library.list.Len() < 2000 {
+			b.Fatalf("the list shows %d documents", m.library.list.Len())
 		}
 		m.stopTimers()
 		m.win.Close()

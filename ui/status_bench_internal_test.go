@@ -21,9 +21,9 @@ import (
 //	go test -run '^$' -bench SelectionStatus -benchmem ./ui
 func BenchmarkSelectionStatus(b *testing.B) {
 	m := joinedBooksWindow(b)
-	words := m.Current().Words()
+	words := m.reader.Document().Words()
 	for i := 0; b.Loop(); i++ {
-		m.selectionChanged(1000, 1000+i%5000+1)
+		m.overlay.selectionChanged(1000, 1000+i%5000+1)
 	}
 	b.ReportMetric(float64(words), "words")
 }
@@ -38,7 +38,7 @@ func BenchmarkSelectionStatus(b *testing.B) {
 //	go test -run '^$' -bench DragEventWhole -benchmem ./ui
 func BenchmarkDragEventWhole(b *testing.B) {
 	m := joinedBooksWindow(b)
-	r := m.Reader()
+	r := m.reader
 	page := r.Page().(interface {
 		fyne.Draggable
 		desktop.Mouseable
@@ -86,6 +86,6 @@ func joinedBooksWindow(b *testing.B) *MainWindow {
 		}
 	}
 	m, _ := newTestWindow(b, nil, map[string]string{"book.txt": book.String()})
-	openTitled(b, m, m.list.Titles()[0])
+	openTitled(b, m, m.library.list.Titles()[0])
 	return m
 }

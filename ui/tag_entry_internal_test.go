@@ -31,8 +31,8 @@ func TestTheNoteDialogKeepsTagsOfSeveralWords(t *testing.T) {
 	want := []string{"hedging", "diplomatic language"}
 
 	selectText(t, m, "in principle")
-	m.AddNote()
-	d := m.noteDialog
+	m.annotator.AddNote()
+	d := m.annotator.noteDialog
 	typeInto(c, d.body, "Soft words.")
 	pressKey(c, fyne.KeyReturn)
 	test.Type(d.body, "Hard terms.")
@@ -48,7 +48,7 @@ func TestTheNoteDialogKeepsTagsOfSeveralWords(t *testing.T) {
 	}
 	pressKey(c, fyne.KeyReturn)
 	if d.Open() {
-		t.Fatalf("Enter in the tags did not save the note: %s", m.Status())
+		t.Fatalf("Enter in the tags did not save the note: %s", m.status.label.Text)
 	}
 	note := m.panel.Shown()[len(m.panel.Shown())-1]
 	if got := tagsOf(t, lib, note.ID); !reflect.DeepEqual(got, want) || note.Body != "Soft words.\nHard terms." {
@@ -56,8 +56,8 @@ func TestTheNoteDialogKeepsTagsOfSeveralWords(t *testing.T) {
 	}
 
 	selectText(t, m, "technical level")
-	m.AddNote()
-	d = m.noteDialog
+	m.annotator.AddNote()
+	d = m.annotator.noteDialog
 	typeInto(c, d.tags.entry, "satire, diplo")
 	if got := d.tags.Suggestions(); !reflect.DeepEqual(got, []string{"diplomatic language"}) {
 		t.Fatalf("typing %q suggests %q", d.tags.entry.Text, got)
@@ -69,7 +69,7 @@ func TestTheNoteDialogKeepsTagsOfSeveralWords(t *testing.T) {
 	test.Type(d.tags.entry, "rules of the game")
 	pressKey(c, fyne.KeyReturn)
 	if d.Open() {
-		t.Fatalf("Enter with no suggestion shown did not save: %s", m.Status())
+		t.Fatalf("Enter with no suggestion shown did not save: %s", m.status.label.Text)
 	}
 	second := m.panel.Shown()[len(m.panel.Shown())-1]
 	if got, want := tagsOf(t, lib, second.ID), []string{"satire", "diplomatic language", "rules of the game"}; !reflect.DeepEqual(got, want) {

@@ -61,18 +61,18 @@ func returnsSoon(t *testing.T, what string, input func()) {
 // statusSoon waits for the status bar to start with prefix.
 func statusSoon(t *testing.T, m *MainWindow, prefix string) {
 	t.Helper()
-	eventually(t, "the status bar saying "+prefix, func() bool { return strings.HasPrefix(m.Status(), prefix) })
+	eventually(t, "the status bar saying "+prefix, func() bool { return strings.HasPrefix(m.status.label.Text, prefix) })
 }
 
 // filterStillWorks types in the library's filter box and checks the list
 // follows, then clears it: the window takes input.
 func filterStillWorks(t *testing.T, m *MainWindow, word string, want int) {
 	t.Helper()
-	returnsSoon(t, "typing in the library filter", func() { m.list.SetFilter(word) })
-	if got := m.list.Len(); got != want {
+	returnsSoon(t, "typing in the library filter", func() { m.library.list.SetFilter(word) })
+	if got := m.library.list.Len(); got != want {
 		t.Errorf("the filter %q shows %d documents while the library works, want %d", word, got, want)
 	}
-	m.list.SetFilter("")
+	m.library.list.SetFilter("")
 }
 
 const thirdPaper = `Field Notes
@@ -81,7 +81,7 @@ The technical level met again in March.
 `
 
 func titleRow(m *MainWindow, title string) int {
-	for i, got := range m.list.Titles() {
+	for i, got := range m.library.list.Titles() {
 		if got == title {
 			return i
 		}
@@ -93,20 +93,20 @@ func TestOpeningADocumentLeavesTheWindowFreeAndTheLastAskedForWins(t *testing.T)
 	m, _ := newTestWindow(t, nil, map[string]string{"a.txt": jointStatement, "b.txt": analystReply, "c.txt": thirdPaper})
 	openTitled(t, m, "Joint Statement")
 	h := holdLane(t, m, laneOpen)
-	returnsSoon(t, "clicking a document", func() { m.list.Tap(titleRow(m, "Analyst Reply")) })
+	returnsSoon(t, "clicking a document", func() { m.library.list.Tap(titleRow(m, "Analyst Reply")) })
 	statusSoon(t, m, "Opening “Analyst Reply”…")
-	if m.Current().Title != "Joint Statement" {
-		t.Errorf("%q shows before the library read the document", m.Current().Title)
+	if m.reader.Document().Title != "Joint Statement" {
+		t.Errorf("%q shows before the library read the document", m.reader.Document().Title)
 	}
 	filterStillWorks(t, m, "field", 1)
-	returnsSoon(t, "clicking another document", func() { m.list.Tap(titleRow(m, "Field Notes")) })
+	returnsSoon(t, "clicking another document", func() { m.library.list.Tap(titleRow(m, "Field Notes")) })
 	h.free()
 	m.waitIdle()
-	if m.Current().Title != "Field Notes" || m.win.Title() != "Field Notes — Scholia" {
-		t.Errorf("after two clicks the window shows %q titled %q, want the last clicked", m.Current().Title, m.win.Title())
+	if m.reader.Document().Title != "Field Notes" || m.win.Title() != "Field Notes — Scholia" {
+		t.Errorf("after two clicks the window shows %q titled %q, want the last clicked", m.reader.Document().Title, m.win.Title())
 	}
-	if strings.Contains(m.Status(), "Opening “") {
-		t.Errorf("the status bar still says %q", m.Status())
+	if strings.Contains(m.status.label.Text, "Opening “") {
+		t.Errorf("the status bar still says %q", m.status.label.Text)
 	}
 }
 
@@ -114,10 +114,10 @@ func TestBackUpNowLeavesTheWindowFree(t *testing.T) {
 	m, _ := newTestWindow(t, nil, map[string]string{"a.txt": jointStatement, "b.txt": analystReply})
 	openTitled(t, m, "Joint Statement")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Back Up Now", m.BackUpNow)
+	returnsSoon(t, "Back Up Now", m.backups.now)
 	statusSoon(t, m, "Backing up…")
-	returnsSoon(t, "opening a document", func() { m.list.Tap(titleRow(m, "Analyst Reply")) })
-	eventually(t, "the document opening while the backup runs", func() bool { return m.Current().Title == "Analyst Reply" })
+	returnsSoon(t, "opening a document", func() { m.library.list.Tap(titleRow(m, "Analyst Reply")) })
+	eventually(t, "the document opening while the backup runs", func() bool { return m.reader.Document().Title == "Analyst Reply" })
 	h.free()
 	m.waitIdle()
 	statusSoon(t, m, "Backed up: ")
@@ -128,13 +128,13 @@ func TestUndoLeavesTheWindowFree(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	a := addNote(t, m, "technical level", "Who sits there?")
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Ctrl+Z", m.Undo)
+	returnsSoon(t, "Ctrl+Z", m.edits.undo)
 	statusSoon(t, m, "Undoing…")
 	filterStillWorks(t, m, "reply", 1)
 	h.free()
 	m.waitIdle()
 	statusSoon(t, m, "Undid ")
-	if got, _ := lib.Annotations(m.Current().ID); len(got) != 0 || len(m.panel.Shown()) != 0 {
+	if got, _ := lib.Annotations(m.reader.Document().ID); len(got) != 0 || len(m.panel.Shown()) != 0 {
 		t.Errorf("after undoing the note %s the library holds %d annotations, the panel %d", a.ID, len(got), len(m.panel.Shown()))
 	}
 }
@@ -143,18 +143,18 @@ func TestRestoringLeavesTheWindowFree(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"a.txt": jointStatement, "b.txt": analystReply})
 	openTitled(t, m, "Joint Statement")
 	a := addNote(t, m, "technical level", "Who sits there?")
-	m.deleteAnnotation(a.ID)
+	m.notes.deleteAnnotation(a.ID)
 	if len(m.panel.Shown()) != 0 {
 		t.Fatalf("the deleted note is still listed")
 	}
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "restoring from the trash", func() { m.restoreAnnotation(a.ID) })
+	returnsSoon(t, "restoring from the trash", func() { m.notes.restoreAnnotation(a.ID) })
 	statusSoon(t, m, "Restoring…")
 	filterStillWorks(t, m, "reply", 1)
 	h.free()
 	m.waitIdle()
 	statusSoon(t, m, "Restored")
-	if got, _ := lib.Annotations(m.Current().ID); len(got) != 1 || len(m.panel.Shown()) != 1 {
+	if got, _ := lib.Annotations(m.reader.Document().ID); len(got) != 1 || len(m.panel.Shown()) != 1 {
 		t.Errorf("after restoring, the library holds %d annotations, the panel lists %d", len(got), len(m.panel.Shown()))
 	}
 }
@@ -188,15 +188,15 @@ func TestWalkingAFolderLeavesTheWindowFree(t *testing.T) {
 	}
 	h := holdLane(t, m, laneChange)
 	var done <-chan struct{}
-	returnsSoon(t, "importing a folder", func() { done = m.ImportFolder(dir) })
+	returnsSoon(t, "importing a folder", func() { done = m.imports.folder(dir) })
 	statusSoon(t, m, "Looking for files in "+filepath.Base(dir)+"…")
 	filterStillWorks(t, m, "joint", 1)
 	h.free()
 	if !uiLoop.await(done, 10*time.Second) {
 		t.Fatal("the folder import never finished")
 	}
-	if !strings.HasPrefix(m.ImportSummary(), "2 documents imported") {
-		t.Errorf("the folder import says %q", m.ImportSummary())
+	if !strings.HasPrefix(m.imports.summary, "2 documents imported") {
+		t.Errorf("the folder import says %q", m.imports.summary)
 	}
 }
 
@@ -229,12 +229,12 @@ func TestTheWindowShowsBeforeTheLibraryIsRead(t *testing.T) {
 	})
 	m.win.Resize(fyne.NewSize(1200, 800))
 	statusSoon(t, m, "Reading the library…")
-	if m.list.Len() != 0 || m.Current() != nil {
-		t.Errorf("the list holds %d documents before the library was read", m.list.Len())
+	if m.library.list.Len() != 0 || m.reader.Document() != nil {
+		t.Errorf("the list holds %d documents before the library was read", m.library.list.Len())
 	}
 	h.free()
 	m.waitIdle()
-	if m.list.Len() != 2 || m.Current() == nil {
-		t.Errorf("after start the list holds %d documents and the reader %v", m.list.Len(), m.Current())
+	if m.library.list.Len() != 2 || m.reader.Document() == nil {
+		t.Errorf("after start the list holds %d documents and the reader %v", m.library.list.Len(), m.reader.Document())
 	}
 }

@@ -17,7 +17,7 @@ func (m *MainWindow) ShowRemovedDocuments() {
 	start(m.tasks, laneChange, "Reading the trash…", m.lib.RemovedDocuments, func(removed []library.RemovedDocument, err error) {
 		if err != nil {
 			m.setStatus("")
-			m.showError(err)
+			m.alerts.showError(err)
 			return
 		}
 		m.setStatus("")
@@ -59,7 +59,7 @@ func (m *MainWindow) showRemoved(removed []library.RemovedDocument) {
 // bringBack brings a removed document back with its annotations and
 // opens it.
 func (m *MainWindow) bringBack(id string) {
-	saveChange(m, "Bringing it back…", func() (string, error) {
+	saveChange(m.changes, "Bringing it back…", func() (string, error) {
 		doc, err := m.lib.RestoreDocument(id)
 		if err != nil {
 			return "", err
@@ -68,10 +68,10 @@ func (m *MainWindow) bringBack(id string) {
 	}, func(title string, err error) {
 		if err != nil {
 			m.setStatus("")
-			m.showError(err)
+			m.alerts.showError(err)
 			return
 		}
-		m.saved("Brought back “"+title+"” with its annotations — Ctrl+Z removes it again", nil)
+		m.library.saved("Brought back “"+title+"” with its annotations — Ctrl+Z removes it again", nil)
 	})
 }
 
@@ -83,14 +83,14 @@ func (m *MainWindow) confirmPurge(id, title string) {
 			if !ok {
 				return
 			}
-			saveChange(m, "Deleting…", func() (struct{}, error) { return struct{}{}, m.lib.PurgeDocument(id) },
+			saveChange(m.changes, "Deleting…", func() (struct{}, error) { return struct{}{}, m.lib.PurgeDocument(id) },
 				func(_ struct{}, err error) {
 					if err != nil {
 						m.setStatus("")
-						m.showError(err)
+						m.alerts.showError(err)
 						return
 					}
-					m.saved("Deleted “"+title+"” for good", nil)
+					m.library.saved("Deleted “"+title+"” for good", nil)
 				})
 		}, m.win)
 	c.SetConfirmText("Delete for Good")

@@ -17,29 +17,29 @@ func TestCtrlZBehindABackupUndoesTheChangeLastWhenPressed(t *testing.T) {
 	addNote(t, m, "reaffirmed", "first")
 	m.panel.Editor.pause = time.Hour
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Back Up Now", m.BackUpNow)
+	returnsSoon(t, "Back Up Now", m.backups.now)
 	m.win.Canvas().Unfocus()
-	returnsSoon(t, "Ctrl+Z", m.Undo)
+	returnsSoon(t, "Ctrl+Z", m.edits.undo)
 	m.panel.Reveal(older.ID)
 	c := m.win.Canvas()
 	typeInto(c, m.panel.Editor.body, "older, edited")
 	c.Unfocus()
-	m.panel.Editor.waitSaved()
+	m.panel.Editor.saver.waitSaved()
 	if got, _ := lib.Annotation(older.ID); got.Body != "older, edited" {
 		t.Fatalf("the edit made after Ctrl+Z is not saved before the undo runs: %q", got.Body)
 	}
 	h.free()
 	m.waitIdle()
-	if want := "Undid the new note; the change made since stays"; !strings.HasPrefix(m.Status(), want) {
-		t.Errorf("the status bar says %q, want %q", m.Status(), want)
+	if want := "Undid the new note; the change made since stays"; !strings.HasPrefix(m.status.label.Text, want) {
+		t.Errorf("the status bar says %q, want %q", m.status.label.Text, want)
 	}
 	h = holdLane(t, m, laneChange)
-	returnsSoon(t, "Back Up Now", m.BackUpNow)
-	returnsSoon(t, "Ctrl+Z", m.Undo)
+	returnsSoon(t, "Back Up Now", m.backups.now)
+	returnsSoon(t, "Ctrl+Z", m.edits.undo)
 	selectText(t, m, "commitment")
-	m.AddNote()
-	m.noteDialog.Type("second")
-	returnsSoon(t, "saving a note", m.noteDialog.Save)
+	m.annotator.AddNote()
+	m.annotator.noteDialog.Type("second")
+	returnsSoon(t, "saving a note", m.annotator.noteDialog.Save)
 	h.free()
 	m.waitIdle()
 	var bodies []string

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"image/color"
+	"sort"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,10 +16,54 @@ type Marker struct {
 	Colour   color.Color
 }
 
+// marks are what the reader paints on the text besides the selection:
+// highlights, find matches, the flash after a jump, and margin signs.
+type marks struct {
+	page       *page
+	guard      func(work func())
+	highlights []Highlight
+	finds      []Highlight
+	flash      []Highlight
+	flashGen   int
+	flashTimer *time.Timer
+	markers    []Marker
+}
+
+// clear removes every mark: a new document is on show.
+func (m *marks) clear() {
+	m.highlights, m.finds, m.flash, m.markers = nil, nil, nil, nil
+}
+
+// SetHighlights replaces the coloured ranges painted behind the text.
+func (m *marks) SetHighlights(h []Highlight) {
+	m.highlights = sortedRanges(h)
+	m.page.Refresh()
+}
+
+// Highlights are the coloured ranges painted behind the text.
+func (m *marks) Highlights() []Highlight { return m.highlights }
+
+// Markers are the margin signs drawn.
+func (m *marks) Markers() []Marker { return m.markers }
+
 // SetMarkers replaces the margin signs.
-func (r *Reader) SetMarkers(m []Marker) {
-	r.markers = append(r.markers[:0], m...)
-	r.page.Refresh()
+func (m *marks) SetMarkers(mk []Marker) {
+	m.markers = append(m.markers[:0], mk...)
+	m.page.Refresh()
+}
+
+// SetFindMatches paints the matches of a search in the document; current
+// (an index into matches, or -1) is painted more strongly.
+func (m *marks) SetFindMatches(matches [][2]int, current int) {
+	m.finds = m.finds[:0]
+	for i, r := range matches {
+		c := findColour()
+		if i == current {
+			c = currentFindColour()
+		}
+		m.finds = append(m.finds, Highlight{Start: r[0], End: r[1], Colour: c})
+	}
+	m.page.Refresh()
 }
 
 // flashTime is how long Flash shows a passage.
@@ -26,82 +71,53 @@ const flashTime = 1200 * time.Millisecond
 
 // Flash paints a passage strongly for a moment, so the eye finds it after
 // a jump.
-func (r *Reader) Flash(start, end int) {
-	r.flash = []Highlight{{Start: start, End: end, Colour: flashColour()}}
-	r.page.Refresh()
-	gen := r.flashGen + 1
-	r.flashGen = gen
-	if r.flashTimer != nil {
-		r.flashTimer.Stop()
+func (m *marks) Flash(start, end int) {
+	m.flash = []Highlight{{Start: start, End: end, Colour: flashColour()}}
+	m.page.Refresh()
+	gen := m.flashGen + 1
+	m.flashGen = gen
+	if m.flashTimer != nil {
+		m.flashTimer.Stop()
 	}
-	r.flashTimer = time.AfterFunc(flashTime, func() {
+	m.flashTimer = time.AfterFunc(flashTime, func() {
 		fyne.Do(func() {
-			r.guarded(func() {
-				if r.flashGen == gen {
-					r.flash = nil
-					r.page.Refresh()
+			m.guard(func() {
+				if m.flashGen == gen {
+					m.flash = nil
+					m.page.Refresh()
 				}
 			})
 		})
 	})
 }
 
-// Stop ends the reader's timers (the flash, auto-scrolling): the window
-// holding it is closing.
-func (r *Reader) Stop() {
-	if r.flashTimer != nil {
-		r.flashTimer.Stop()
+// stop ends the flash's timer.
+func (m *marks) stop() {
+	if m.flashTimer != nil {
+		m.flashTimer.Stop()
 	}
-	r.page.stopAutoScroll()
 }
 
 // Flashing is the passage being flashed, if any.
-func (r *Reader) Flashing() (int, int, bool) {
-	if len(r.flash) == 0 {
+func (m *marks) Flashing() (int, int, bool) {
+	if len(m.flash) == 0 {
 		return 0, 0, false
 	}
-	return r.flash[0].Start, r.flash[0].End, true
+	return m.flash[0].Start, m.flash[0].End, true
+}
+
+func sortedRanges(h []Highlight) []Highlight {
+	out := append([]Highlight(nil), h...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
 }
 
 func flashColour() color.Color { return color.NRGBA{R: 0xff, G: 0x6a, B: 0x00, A: 0x90} }
 
-// SelectionEdge is where the moving end of the selection (the caret:
-// where the pointer let go) is drawn, in the reader's coordinates: its x
-// and the top and bottom of its line, which may lie outside the view.
-// forward says the caret ends the selection, as after a drag downwards or
-// a double or triple click; ok is false when nothing is selected.
-func (r *Reader) SelectionEdge() (x, top, bottom float32, forward, ok bool) {
-	s, e := r.Selection()
-	if s == e || r.lay.width == 0 || len(r.lay.items) == 0 {
-		return 0, 0, 0, false, false
-	}
-	forward = r.caret == e
-	i, j := r.lay.locate(r.caret)
-	it := r.lay.at(i)
-	rel := r.caret - it.start
-	if !forward && j+1 < len(it.lines) && rel == it.lines[j+1].start {
-		// The selection starts a line: show it there, not at the end of
-		// the line before.
-		j++
-	}
-	ln := it.line(j)
-	x = r.colX + it.x(ln, rel)
-	top = it.top + ln.y - r.scroll.Offset.Y
-	return x, top, top + it.st.lineHeight, forward, true
+func findColour() color.Color {
+	return color.NRGBA{R: 0xff, G: 0x9f, B: 0x1c, A: 0x55}
 }
 
-// PointOf is where document position pos is drawn, in the reader's
-// coordinates (the middle of its line); ok is false when out of view.
-func (r *Reader) PointOf(pos int) (fyne.Position, bool) {
-	if r.lay.width == 0 || len(r.lay.items) == 0 {
-		return fyne.Position{}, false
-	}
-	i, j := r.lay.locate(pos)
-	it := r.lay.at(i)
-	ln := it.line(j)
-	y := it.top + ln.y + it.st.lineHeight/2 - r.scroll.Offset.Y
-	if y < 0 || y > r.scroll.Size().Height {
-		return fyne.Position{}, false
-	}
-	return fyne.NewPos(r.colX+it.x(ln, pos-it.start), y), true
+func currentFindColour() color.Color {
+	return color.NRGBA{R: 0xff, G: 0x9f, B: 0x1c, A: 0xc0}
 }

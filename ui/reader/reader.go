@@ -2,11 +2,8 @@ package reader
 
 import (
 	"image/color"
-	"sort"
-	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,11 +16,10 @@ type Highlight struct {
 	Colour     color.Color
 }
 
-// measureEms is the widest column comfortable to read, in widths of "m" at
-// the reading size: about 80 characters of running text.
-const measureEms = 38
-
-// Reader shows one document and lets the reader select exact passages.
+// Reader shows one document and lets the reader select exact passages. It
+// is assembled from three parts, each owning its state: the view (layout
+// and scrolling), the selection (the text and the range selected in it)
+// and the marks (highlights, find matches, the flash and margin signs).
 type Reader struct {
 	widget.BaseWidget
 
@@ -54,23 +50,13 @@ type Reader struct {
 	// panic in them.
 	Guard func(work func())
 
-	doc        *annotate.Document
-	text       []rune
-	meta       string
-	st         *styles
-	lay        *layout
-	page       *page
-	scroll     *container.Scroll
-	anchor     int
-	caret      int
-	highlights []Highlight
-	finds      []Highlight
-	flash      []Highlight
-	flashGen   int
-	flashTimer *time.Timer
-	markers    []Marker
-	colX       float32
-	settling   bool
+	*view
+	*selection
+	*marks
+
+	doc  *annotate.Document
+	meta string
+	page *page
 }
 
 // guarded runs f through Guard, if set.
@@ -84,16 +70,26 @@ func (r *Reader) guarded(f func()) {
 
 // New builds an empty reader.
 func New() *Reader {
-	r := &Reader{st: newStyles()}
+	r := &Reader{}
 	r.page = newPage(r)
-	r.scroll = container.NewVScroll(r.page)
-	r.scroll.OnScrolled = func(fyne.Position) {
-		r.page.Refresh()
+	r.view = newView(r.page, func() {
 		if r.OnScrolled != nil {
 			r.OnScrolled(r.TopPosition())
 		}
+	})
+	r.selection = &selection{page: r.page,
+		changed: func(s, e int) {
+			if r.OnSelectionChanged != nil {
+				r.OnSelectionChanged(s, e)
+			}
+		},
+		done: func(s, e int) {
+			if r.OnSelectionDone != nil {
+				r.OnSelectionDone(s, e)
+			}
+		},
 	}
-	r.lay = &layout{}
+	r.marks = &marks{page: r.page, guard: r.guarded}
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -108,7 +104,7 @@ func (r *Reader) CreateRenderer() fyne.WidgetRenderer {
 func (r *Reader) SetDocument(doc *annotate.Document, meta string) {
 	r.doc, r.meta = doc, meta
 	r.anchor, r.caret = 0, 0
-	r.highlights, r.finds, r.flash, r.markers = nil, nil, nil, nil
+	r.marks.clear()
 	r.st = newStyles()
 	if doc == nil {
 		r.text, r.lay = nil, &layout{}
@@ -141,217 +137,54 @@ func (r *Reader) Text() []rune { return r.text }
 // Document is the document on show, or nil.
 func (r *Reader) Document() *annotate.Document { return r.doc }
 
-// relayout wraps the document for a page of this width, keeping the line
-// at the top of the view in view.
-func (r *Reader) relayout(width float32) {
-	top := r.TopPosition()
-	wrapped := r.lay.width > 0
-	colW := min(width-2*r.st.base, r.st.paragraph.m.word("m")*measureEms)
-	colW = max(colW, r.st.base*8)
-	r.colX = max((width-colW)/2, 0)
-	r.lay.wrap(colW)
-	r.page.minHeight = r.lay.height + r.tailRoom()
-	if wrapped {
-		r.scroll.Offset.Y = r.lay.yOf(top) - r.lay.pad
-	}
-	r.scroll.Refresh()
+// Stop ends the reader's timers (the flash, auto-scrolling): the window
+// holding it is closing.
+func (r *Reader) Stop() {
+	r.marks.stop()
+	r.page.stopAutoScroll()
 }
 
-// viewHeight is the height of the view, or a guess before it has one.
-func (r *Reader) viewHeight() float32 {
-	if h := r.scroll.Size().Height; h > 0 {
-		return h
-	}
-	return 1000
-}
-
-// settle wraps the items in and near the view (half a view above and
-// below), keeping the view on the text it shows, and fits the page to
-// the heights found.
-func (r *Reader) settle() {
-	if r.settling || r.lay.width == 0 {
-		return
-	}
-	r.settling = true
-	defer func() { r.settling = false }()
-	offset, height := r.scroll.Offset.Y, r.lay.height
-	viewH := r.viewHeight()
-	for i := r.lay.itemAtY(max(offset-viewH/2, 0)); i < len(r.lay.items) && r.lay.items[i].top <= r.scroll.Offset.Y+viewH*1.5; i++ {
-		r.lay.at(i)
-	}
-	if r.lay.height != height {
-		r.page.minHeight = r.lay.height + r.tailRoom()
-	}
-	if r.lay.height != height || r.scroll.Offset.Y != offset {
-		r.scroll.Refresh()
-	}
-}
-
-// grew keeps the view on the text it shows when item i, wrapped for the
-// first time, changed height by d: an item above the view moves the view
-// with the text.
-func (r *Reader) grew(i int, d float32) {
-	if r.lay.items[i].top < r.scroll.Offset.Y {
-		r.scroll.Offset.Y += d
-	}
-}
-
-// Selection is the selected range [start, end); start == end when nothing
-// is selected.
-func (r *Reader) Selection() (int, int) {
-	return min(r.anchor, r.caret), max(r.anchor, r.caret)
-}
-
-// Selecting says whether the mouse is making a selection: the button is
-// still down.
-func (r *Reader) Selecting() bool { return r.page.dragging }
-
-// SelectedText is exactly the selected text.
-func (r *Reader) SelectedText() string {
+// SelectionEdge is where the moving end of the selection (the caret:
+// where the pointer let go) is drawn, in the reader's coordinates: its x
+// and the top and bottom of its line, which may lie outside the view.
+// forward says the caret ends the selection, as after a drag downwards or
+// a double or triple click; ok is false when nothing is selected.
+func (r *Reader) SelectionEdge() (x, top, bottom float32, forward, ok bool) {
 	s, e := r.Selection()
-	if s == e || e > len(r.text) {
-		return ""
+	if s == e || r.lay.width == 0 || len(r.lay.items) == 0 {
+		return 0, 0, 0, false, false
 	}
-	return string(r.text[s:e])
-}
-
-// Select selects [start, end) and repaints.
-func (r *Reader) Select(start, end int) {
-	r.setSelection(start, end)
-}
-
-func (r *Reader) setSelection(anchor, caret int) {
-	n := len(r.text)
-	anchor, caret = min(max(anchor, 0), n), min(max(caret, 0), n)
-	if anchor == r.anchor && caret == r.caret {
-		return
+	forward = r.caret == e
+	i, j := r.lay.locate(r.caret)
+	it := r.lay.at(i)
+	rel := r.caret - it.start
+	if !forward && j+1 < len(it.lines) && rel == it.lines[j+1].start {
+		// The selection starts a line: show it there, not at the end of
+		// the line before.
+		j++
 	}
-	r.anchor, r.caret = anchor, caret
-	r.page.Refresh()
-	if r.OnSelectionChanged != nil {
-		s, e := r.Selection()
-		r.OnSelectionChanged(s, e)
+	ln := it.line(j)
+	x = r.colX + it.x(ln, rel)
+	top = it.top + ln.y - r.scroll.Offset.Y
+	return x, top, top + it.st.lineHeight, forward, true
+}
+
+// blockRange is the range of the block holding pos: a paragraph, heading
+// or list item. A position just after a block (a click right of its last
+// line, or below it) is that block's, as with words.
+func (r *Reader) blockRange(pos int) (int, int) {
+	if r.doc == nil || len(r.doc.Blocks) == 0 {
+		return 0, 0
 	}
-	if !r.page.dragging {
-		r.selectionDone()
+	i := r.doc.BlockAt(pos)
+	if i < 0 {
+		i = len(r.doc.Blocks)
 	}
-}
-
-func (r *Reader) selectionDone() {
-	if r.OnSelectionDone != nil {
-		s, e := r.Selection()
-		r.OnSelectionDone(s, e)
+	if i > 0 && (i == len(r.doc.Blocks) || pos < r.doc.Blocks[i].Start) {
+		i--
 	}
-}
-
-// SelectAll selects the whole text.
-func (r *Reader) SelectAll() { r.setSelection(0, len(r.text)) }
-
-// ClearSelection removes the selection.
-func (r *Reader) ClearSelection() { r.setSelection(r.caret, r.caret) }
-
-// Copy puts exactly the selected text on the clipboard; it does nothing
-// when nothing is selected.
-func (r *Reader) Copy() {
-	if t := r.SelectedText(); t != "" {
-		fyne.CurrentApp().Clipboard().SetContent(t)
-	}
-}
-
-// SetHighlights replaces the coloured ranges painted behind the text.
-func (r *Reader) SetHighlights(h []Highlight) {
-	r.highlights = sortedRanges(h)
-	r.page.Refresh()
-}
-
-// Highlights are the coloured ranges painted behind the text.
-func (r *Reader) Highlights() []Highlight { return r.highlights }
-
-// Markers are the margin signs drawn.
-func (r *Reader) Markers() []Marker { return r.markers }
-
-// SetFindMatches paints the matches of a search in the document; current
-// (an index into matches, or -1) is painted more strongly.
-func (r *Reader) SetFindMatches(matches [][2]int, current int) {
-	r.finds = r.finds[:0]
-	for i, m := range matches {
-		c := findColour()
-		if i == current {
-			c = currentFindColour()
-		}
-		r.finds = append(r.finds, Highlight{Start: m[0], End: m[1], Colour: c})
-	}
-	r.page.Refresh()
-}
-
-func sortedRanges(h []Highlight) []Highlight {
-	out := append([]Highlight(nil), h...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
-}
-
-// TopPosition is the document position of the first line in view.
-func (r *Reader) TopPosition() int {
-	if r.lay.width == 0 {
-		return 0
-	}
-	return r.lay.positionAtY(r.scroll.Offset.Y + r.lay.pad)
-}
-
-// ScrollTo brings the line holding pos to the top of the view.
-func (r *Reader) ScrollTo(pos int) {
-	if r.lay.width == 0 {
-		return
-	}
-	r.scrollToY(r.lay.yOf(pos) - r.lay.pad)
-}
-
-// Reveal scrolls, if needed, so that pos is in view, a third from the top.
-func (r *Reader) Reveal(pos int) {
-	if r.lay.width == 0 {
-		return
-	}
-	y := r.lay.yOf(pos)
-	h := r.scroll.Size().Height
-	if y >= r.scroll.Offset.Y && y < r.scroll.Offset.Y+h-r.st.base*3 {
-		return
-	}
-	r.scrollToY(y - h/3)
-}
-
-// tailRoom is the space after the last line: enough for any heading, the
-// last one too, to be scrolled to the top of the view.
-func (r *Reader) tailRoom() float32 {
-	return max(r.scroll.Size().Height-4*r.st.paragraph.lineHeight, 0)
-}
-
-func (r *Reader) scrollToY(y float32) {
-	if want := r.lay.height + r.tailRoom(); r.page.minHeight != want {
-		r.page.minHeight = want
-		r.scroll.Refresh()
-	}
-	maxY := max(r.page.minHeight-r.scroll.Size().Height, 0)
-	r.scroll.Offset.Y = min(max(y, 0), maxY)
-	r.scroll.Refresh()
-	r.page.Refresh()
-	if r.OnScrolled != nil {
-		r.OnScrolled(r.TopPosition())
-	}
-}
-
-// scrollBy scrolls by dy and reports whether the view moved.
-func (r *Reader) scrollBy(dy float32) bool {
-	before := r.scroll.Offset.Y
-	r.scrollToY(before + dy)
-	return r.scroll.Offset.Y != before
-}
-
-func findColour() color.Color {
-	return color.NRGBA{R: 0xff, G: 0x9f, B: 0x1c, A: 0x55}
-}
-
-func currentFindColour() color.Color {
-	return color.NRGBA{R: 0xff, G: 0x9f, B: 0x1c, A: 0xc0}
+	b := r.doc.Blocks[i]
+	return b.Start, b.End()
 }
 
 func selectionColour() color.Color {

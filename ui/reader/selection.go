@@ -7,6 +7,73 @@ import (
 	"fyne.io/fyne/v2"
 )
 
+// selection is the text on show and the range selected in it: from the
+// anchor, where it began, to the caret, its moving end.
+type selection struct {
+	page          *page
+	text          []rune
+	anchor, caret int
+	// changed and done are called when the selection changes and when it
+	// is complete.
+	changed, done func(start, end int)
+}
+
+// Selection is the selected range [start, end); start == end when nothing
+// is selected.
+func (s *selection) Selection() (int, int) {
+	return min(s.anchor, s.caret), max(s.anchor, s.caret)
+}
+
+// Selecting says whether the mouse is making a selection: the button is
+// still down.
+func (s *selection) Selecting() bool { return s.page.dragging }
+
+// SelectedText is exactly the selected text.
+func (s *selection) SelectedText() string {
+	start, end := s.Selection()
+	if start == end || end > len(s.text) {
+		return ""
+	}
+	return string(s.text[start:end])
+}
+
+// Select selects [start, end) and repaints.
+func (s *selection) Select(start, end int) {
+	s.setSelection(start, end)
+}
+
+func (s *selection) setSelection(anchor, caret int) {
+	n := len(s.text)
+	anchor, caret = min(max(anchor, 0), n), min(max(caret, 0), n)
+	if anchor == s.anchor && caret == s.caret {
+		return
+	}
+	s.anchor, s.caret = anchor, caret
+	s.page.Refresh()
+	s.changed(s.Selection())
+	if !s.page.dragging {
+		s.selectionDone()
+	}
+}
+
+func (s *selection) selectionDone() {
+	s.done(s.Selection())
+}
+
+// SelectAll selects the whole text.
+func (s *selection) SelectAll() { s.setSelection(0, len(s.text)) }
+
+// ClearSelection removes the selection.
+func (s *selection) ClearSelection() { s.setSelection(s.caret, s.caret) }
+
+// Copy puts exactly the selected text on the clipboard; it does nothing
+// when nothing is selected.
+func (s *selection) Copy() {
+	if t := s.SelectedText(); t != "" {
+		fyne.CurrentApp().Clipboard().SetContent(t)
+	}
+}
+
 // wordAt is the word around pos: letters, digits and the apostrophes and
 // hyphens inside a word. On a space or punctuation it is that one rune.
 func wordAt(text []rune, pos int) (int, int) {
@@ -41,63 +108,4 @@ func inWord(text []rune, i int) bool {
 		return (unicode.IsLetter(a) || unicode.IsDigit(a)) && (unicode.IsLetter(b) || unicode.IsDigit(b))
 	}
 	return false
-}
-
-// blockRange is the range of the block holding pos: a paragraph, heading
-// or list item. A position just after a block (a click right of its last
-// line, or below it) is that block's, as with words.
-func (r *Reader) blockRange(pos int) (int, int) {
-	if r.doc == nil || len(r.doc.Blocks) == 0 {
-		return 0, 0
-	}
-	i := r.doc.BlockAt(pos)
-	if i < 0 {
-		i = len(r.doc.Blocks)
-	}
-	if i > 0 && (i == len(r.doc.Blocks) || pos < r.doc.Blocks[i].Start) {
-		i--
-	}
-	b := r.doc.Blocks[i]
-	return b.Start, b.End()
-}
-
-// overText says whether a point of the page is on a line of text.
-func (r *Reader) overText(pt fyne.Position) bool {
-	if len(r.lay.items) == 0 {
-		return false
-	}
-	it := r.lay.at(r.lay.itemAtY(pt.Y))
-	if it.block < 0 || pt.Y < it.top || pt.Y >= it.top+it.height {
-		return false
-	}
-	ln := it.line(it.lineAtY(pt.Y))
-	x := pt.X - r.colX
-	left, right := it.span(ln)
-	return x >= left && x <= right
-}
-
-// linkAt is the contents entry under a point of the page, if any.
-func (r *Reader) linkAt(pt fyne.Position) (string, bool) {
-	if len(r.lay.items) == 0 {
-		return "", false
-	}
-	it := r.lay.at(r.lay.itemAtY(pt.Y))
-	if !it.st.link || pt.Y < it.top || pt.Y >= it.top+it.height {
-		return "", false
-	}
-	ln := it.line(it.lineAtY(pt.Y))
-	x := pt.X - r.colX
-	left, right := it.span(ln)
-	if x < left || x > right+r.st.base {
-		return "", false
-	}
-	// A wrapped entry: take the whole source line around this one.
-	s, e := ln.start, ln.end
-	for s > 0 && it.runes[s-1] != '\n' {
-		s--
-	}
-	for e < len(it.runes) && it.runes[e] != '\n' {
-		e++
-	}
-	return string(it.runes[s:e]), true
 }

@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"fmt"
@@ -8,15 +8,14 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"scholia/annotate"
-	"scholia/ui"
 )
 
 // shown describes the open document's annotations as the reader sees
 // them: what the library stores, what the reader paints and what the
 // panel lists.
-func shown(t *testing.T, f *fixture, w *ui.MainWindow) string {
+func shown(t *testing.T, f *fixture, w *MainWindow) string {
 	t.Helper()
-	anns, err := f.lib.Annotations(w.Current().ID)
+	anns, err := f.lib.Annotations(w.reader.Document().ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +27,7 @@ func shown(t *testing.T, f *fixture, w *ui.MainWindow) string {
 		}
 		out = append(out, s)
 	}
-	if p, l := len(w.Reader().Highlights()), len(w.Panel().Shown()); p != len(anns) || l != len(anns) {
+	if p, l := len(w.reader.Highlights()), len(w.panel.Shown()); p != len(anns) || l != len(anns) {
 		out = append(out, fmt.Sprintf("(%d painted, %d listed)", p, l))
 	}
 	return strings.Join(out, "; ")
@@ -36,54 +35,54 @@ func shown(t *testing.T, f *fixture, w *ui.MainWindow) string {
 
 // clickColour drags across a passage and clicks a colour on the toolbar
 // that appears, as a person does.
-func clickColour(t *testing.T, w *ui.MainWindow, from, to string, c annotate.Colour) {
+func clickColour(t *testing.T, w *MainWindow, from, to string, c annotate.Colour) {
 	t.Helper()
 	dragAcross(t, w, from, to)
-	if !w.ToolbarVisible() {
+	if !w.overlay.toolbar.Visible() {
 		t.Fatalf("no toolbar after selecting %q…%q", from, to)
 	}
-	test.Tap(w.Toolbar().Swatch(c))
+	test.Tap(w.overlay.toolbar.Swatch(c))
 }
 
 func TestASecondColourOnAHighlightRecoloursIt(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Green)
 	if got := shown(t, f, w); got != "highlight green «reaffirmed their commitment»" {
 		t.Fatalf("after clicking green on the yellow highlight: %s", got)
 	}
-	if !strings.Contains(w.Status(), "recoloured green") {
-		t.Errorf("status %q", w.Status())
+	if !strings.Contains(w.status.label.Text, "recoloured green") {
+		t.Errorf("status %q", w.status.label.Text)
 	}
-	w.Undo()
+	w.edits.undo()
 	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment»" {
 		t.Errorf("after Ctrl+Z: %s", got)
 	}
 
 	// Ctrl+H and the keys 1-6 on the same passage do the same.
 	dragAcross(t, w, "reaffirmed", "commitment")
-	w.Reader().OnRune('3')
+	w.reader.OnRune('3')
 	if got := shown(t, f, w); got != "highlight blue «reaffirmed their commitment»" {
 		t.Errorf("after pressing 3 on it: %s", got)
 	}
-	w.PickColour(4)
+	w.annotator.PickColour(4)
 	dragAcross(t, w, "reaffirmed", "commitment")
-	w.Highlight()
+	w.annotator.Highlight()
 	if got := shown(t, f, w); got != "highlight pink «reaffirmed their commitment»" {
 		t.Errorf("after Ctrl+H in pink on it: %s", got)
 	}
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Pink)
-	if got := shown(t, f, w); got != "highlight pink «reaffirmed their commitment»" || !strings.HasPrefix(w.Status(), "Already highlighted") {
-		t.Errorf("the same colour again: %s, status %q", got, w.Status())
+	if got := shown(t, f, w); got != "highlight pink «reaffirmed their commitment»" || !strings.HasPrefix(w.status.label.Text, "Already highlighted") {
+		t.Errorf("the same colour again: %s, status %q", got, w.status.label.Text)
 	}
 }
 
 func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
 
 	// The same colour over part of it and beyond: one highlight.
@@ -94,7 +93,7 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 
 	// Another colour over part of it: asked, and Cancel changes nothing.
 	clickColour(t, w, "principle", "settlement", annotate.Blue)
-	q := w.HighlightQuestion()
+	q := w.annotator.highlightChoice
 	if q == nil || !q.Open() || !strings.Contains(q.Question(), "overlaps a yellow highlight") {
 		t.Fatalf("no question asked: %+v", q)
 	}
@@ -106,13 +105,13 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment, in principle»" || q.Open() {
 		t.Fatalf("after Cancel: %s", got)
 	}
-	if w.Reader().SelectedText() != "principle, to a negotiated settlement" || !w.ToolbarVisible() {
-		t.Errorf("after Cancel the selection is %q, toolbar shown %v: want the passage still selected, with its toolbar", w.Reader().SelectedText(), w.ToolbarVisible())
+	if w.reader.SelectedText() != "principle, to a negotiated settlement" || !w.overlay.toolbar.Visible() {
+		t.Errorf("after Cancel the selection is %q, toolbar shown %v: want the passage still selected, with its toolbar", w.reader.SelectedText(), w.overlay.toolbar.Visible())
 	}
 
 	// Asked again, Extend: one blue highlight over both.
 	clickColour(t, w, "principle", "settlement", annotate.Blue)
-	extend, _, _ = w.HighlightQuestion().Buttons()
+	extend, _, _ = w.annotator.highlightChoice.Buttons()
 	test.Tap(extend)
 	if got := shown(t, f, w); got != "highlight blue «reaffirmed their commitment, in principle, to a negotiated settlement»" {
 		t.Fatalf("after Extend: %s", got)
@@ -120,9 +119,9 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 
 	// Asked again, a separate highlight.
 	clickColour(t, w, "negotiated", "settlement", annotate.Green)
-	_, separate, _ = w.HighlightQuestion().Buttons()
-	if !strings.Contains(w.HighlightQuestion().Question(), "blue") {
-		t.Errorf("question %q", w.HighlightQuestion().Question())
+	_, separate, _ = w.annotator.highlightChoice.Buttons()
+	if !strings.Contains(w.annotator.highlightChoice.Question(), "blue") {
+		t.Errorf("question %q", w.annotator.highlightChoice.Question())
 	}
 	test.Tap(separate)
 	if got := shown(t, f, w); got != "highlight blue «reaffirmed their commitment, in principle, to a negotiated settlement»; highlight green «negotiated settlement»" {
@@ -131,9 +130,9 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 }
 
 func TestANoteOnExactlyAHighlightIsItsNote(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	clickColour(t, w, "technical", "level", annotate.Purple)
 	noteOn(t, w, "technical level", annotate.KindNote, "Which experts?")
 	if got := shown(t, f, w); got != "note purple «technical level» Which experts?" {

@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"os"
@@ -11,27 +11,12 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"scholia/annotate"
-	"scholia/ui"
 )
 
-const statement = `Joint Statement
-
-Both delegations reaffirmed their commitment, in principle, to a negotiated settlement.
-
-Further consultations at the technical level would take place at an appropriate time.
-
-Progress on the humanitarian questions raised by either side remains a condition.
-`
-
-const reply = `Analyst Reply
-
-In principle means nothing is agreed until everything is agreed.
-`
-
 // at is the index in code points of s in the open document's text.
-func at(t *testing.T, w *ui.MainWindow, s string) int {
+func at(t *testing.T, w *MainWindow, s string) int {
 	t.Helper()
-	text := w.Current().Text()
+	text := w.reader.Document().Text()
 	i := strings.Index(text, s)
 	if i < 0 {
 		t.Fatalf("%q not in the document", s)
@@ -41,31 +26,31 @@ func at(t *testing.T, w *ui.MainWindow, s string) int {
 
 // selectQuote selects the first occurrence of quote, as a drag would, and
 // returns where it starts.
-func selectQuote(t *testing.T, w *ui.MainWindow, quote string) int {
+func selectQuote(t *testing.T, w *MainWindow, quote string) int {
 	t.Helper()
 	s := at(t, w, quote)
-	w.Reader().Select(s, s+len([]rune(quote)))
+	w.reader.Select(s, s+len([]rune(quote)))
 	return s
 }
 
 // noteOn writes a note or question on quote through the note dialog.
-func noteOn(t *testing.T, w *ui.MainWindow, quote string, kind annotate.Kind, body string, tags ...string) {
+func noteOn(t *testing.T, w *MainWindow, quote string, kind annotate.Kind, body string, tags ...string) {
 	t.Helper()
 	selectQuote(t, w, quote)
 	if kind == annotate.KindQuestion {
-		w.AddQuestion()
+		w.annotator.AddQuestion()
 	} else {
-		w.AddNote()
+		w.annotator.AddNote()
 	}
-	w.NoteDialog().Type(body, tags...)
-	w.NoteDialog().Save()
+	w.annotator.noteDialog.Type(body, tags...)
+	w.annotator.noteDialog.Save()
 }
 
 // dragAcross drags the mouse from the start of from to the end of to, as a
 // person selecting does.
-func dragAcross(t *testing.T, w *ui.MainWindow, from, to string) {
+func dragAcross(t *testing.T, w *MainWindow, from, to string) {
 	t.Helper()
-	r := w.Reader()
+	r := w.reader
 	a, b := at(t, w, from), at(t, w, to)+len([]rune(to))
 	pa, ok1 := r.PointOf(a)
 	pb, ok2 := r.PointOf(b)
@@ -90,38 +75,38 @@ func dragAcross(t *testing.T, w *ui.MainWindow, from, to string) {
 }
 
 func TestDragThenCtrlHStoresTheExactPassage(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	dragAcross(t, w, "reaffirmed", "principle")
-	if got := w.Reader().SelectedText(); got != "reaffirmed their commitment, in principle" {
+	if got := w.reader.SelectedText(); got != "reaffirmed their commitment, in principle" {
 		t.Fatalf("drag selected %q", got)
 	}
-	if !w.ToolbarVisible() {
+	if !w.overlay.toolbar.Visible() {
 		t.Error("the selection toolbar did not appear")
 	}
-	w.Highlight()
-	anns, err := f.lib.Annotations(w.Current().ID)
+	w.annotator.Highlight()
+	anns, err := f.lib.Annotations(w.reader.Document().ID)
 	if err != nil || len(anns) != 1 {
 		t.Fatalf("annotations %+v %v", anns, err)
 	}
 	a := anns[0]
-	text := []rune(w.Current().Text())
+	text := []rune(w.reader.Document().Text())
 	if a.Kind != annotate.KindHighlight || a.Colour != annotate.Yellow || a.Anchor.Exact != string(text[a.Anchor.Start:a.Anchor.End]) || a.Anchor.Exact != "reaffirmed their commitment, in principle" {
 		t.Errorf("stored %+v", a)
 	}
-	if !strings.HasPrefix(w.Status(), "Saved") {
-		t.Errorf("status %q, want Saved first", w.Status())
+	if !strings.HasPrefix(w.status.label.Text, "Saved") {
+		t.Errorf("status %q, want Saved first", w.status.label.Text)
 	}
-	if h := w.Reader().Highlights(); len(h) != 1 || h[0].Start != a.Anchor.Start || h[0].End != a.Anchor.End {
+	if h := w.reader.Highlights(); len(h) != 1 || h[0].Start != a.Anchor.Start || h[0].End != a.Anchor.End {
 		t.Errorf("painted %+v", h)
 	}
 
 	// Key 2 picks green; the next highlight is green.
-	w.Reader().OnRune('2')
+	w.reader.OnRune('2')
 	dragAcross(t, w, "Further", "consultations")
-	w.Highlight()
-	anns, _ = f.lib.Annotations(w.Current().ID)
+	w.annotator.Highlight()
+	anns, _ = f.lib.Annotations(w.reader.Document().ID)
 	if len(anns) != 2 || anns[1].Colour != annotate.Green {
 		t.Errorf("after pressing 2: %+v", anns)
 	}
@@ -129,34 +114,34 @@ func TestDragThenCtrlHStoresTheExactPassage(t *testing.T) {
 	// Closing and reopening shows everything as it was.
 	w.Quit()
 	again := f.window()
-	if h := again.Reader().Highlights(); len(h) != 2 {
+	if h := again.reader.Highlights(); len(h) != 2 {
 		t.Errorf("after reopening, %d highlights painted, want 2", len(h))
 	}
-	if n := len(again.Panel().Shown()); n != 2 {
+	if n := len(again.panel.Shown()); n != 2 {
 		t.Errorf("after reopening, the panel lists %d", n)
 	}
 }
 
 func TestNotesAndQuestionsWithTags(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
-	doc := w.Current()
+	openTitled(t, w, "Joint Statement")
+	doc := w.reader.Document()
 	noteOn(t, w, "technical level", annotate.KindNote, "Who sits at the *technical* level?", "delegations", "#process")
 
 	selectQuote(t, w, "an appropriate time")
-	w.AddQuestion()
-	w.NoteDialog().Tags().TypeText("pro")
-	if got := w.NoteDialog().Tags().Suggestions(); len(got) != 1 || got[0] != "process" {
+	w.annotator.AddQuestion()
+	w.annotator.noteDialog.Tags().TypeText("pro")
+	if got := w.annotator.noteDialog.Tags().Suggestions(); len(got) != 1 || got[0] != "process" {
 		t.Errorf("typing 'pro' suggests %q", got)
 	}
-	w.NoteDialog().Tags().Accept("process")
-	w.NoteDialog().Type("When is an appropriate time?", "process", "timing")
-	w.NoteDialog().Save()
+	w.annotator.noteDialog.Tags().Accept("process")
+	w.annotator.noteDialog.Type("When is an appropriate time?", "process", "timing")
+	w.annotator.noteDialog.Save()
 
-	w.AddDocumentNote()
-	w.NoteDialog().Type("Read against the 2019 communique.")
-	w.NoteDialog().Save()
+	w.annotator.AddDocumentNote()
+	w.annotator.noteDialog.Type("Read against the 2019 communique.")
+	w.annotator.noteDialog.Save()
 
 	anns, _ := f.lib.Annotations(doc.ID)
 	if len(anns) != 3 {
@@ -172,46 +157,46 @@ func TestNotesAndQuestionsWithTags(t *testing.T) {
 	if q.Kind != annotate.KindQuestion || q.Status != annotate.StatusOpen {
 		t.Errorf("question %+v", q)
 	}
-	if !strings.Contains(w.Status(), "1 open question") {
-		t.Errorf("status %q lacks the open question count", w.Status())
+	if !strings.Contains(w.status.label.Text, "1 open question") {
+		t.Errorf("status %q lacks the open question count", w.status.label.Text)
 	}
-	if m := w.Reader().Markers(); len(m) != 2 || !m[1].Question {
+	if m := w.reader.Markers(); len(m) != 2 || !m[1].Question {
 		t.Errorf("markers %+v", m)
 	}
 
 	// Hovering the noted passage shows the note.
-	w.Reader().OnHover(note.Anchor.Start+2, fyne.NewPos(10, 10))
-	if got := w.Tooltip(); !strings.Contains(got, "Who sits") {
+	w.reader.OnHover(note.Anchor.Start+2, fyne.NewPos(10, 10))
+	if got := w.overlay.note(); !strings.Contains(got, "Who sits") {
 		t.Errorf("hover shows %q", got)
 	}
 	// Clicking the question's passage selects it in the panel.
-	w.Reader().OnTapped(q.Anchor.Start + 3)
-	if w.Panel().Editor.ID() != q.ID {
-		t.Errorf("click selected %q in the panel, want the question", w.Panel().Editor.ID())
+	w.reader.OnTapped(q.Anchor.Start + 3)
+	if w.panel.Editor.ID() != q.ID {
+		t.Errorf("click selected %q in the panel, want the question", w.panel.Editor.ID())
 	}
 	// Editing in place: drop the question.
-	w.Panel().Editor.SetStatus(annotate.StatusDropped)
-	w.Panel().Editor.Save()
+	w.panel.Editor.status.SetSelected(string(annotate.StatusDropped))
+	w.panel.Editor.Save()
 	if got, _ := f.lib.Annotation(q.ID); got.Status != annotate.StatusDropped {
 		t.Errorf("status after editing %q", got.Status)
 	}
-	if strings.Contains(w.Status(), "open question") {
-		t.Errorf("status %q still counts an open question", w.Status())
+	if strings.Contains(w.status.label.Text, "open question") {
+		t.Errorf("status %q still counts an open question", w.status.label.Text)
 	}
 }
 
 func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement, "r.txt": reply})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement, "r.txt": analystReply})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	noteOn(t, w, "in principle", annotate.KindQuestion, "What does in principle commit them to?")
-	q := w.Panel().Shown()[0]
-	w.Panel().Choose(0)
+	q := w.panel.Shown()[0]
+	w.panel.Choose(0)
 
-	w.AnswerWithSelection(q.ID)
-	openByTitle(t, w, "Analyst Reply")
+	w.annotator.AnswerWithSelection(q.ID)
+	openTitled(t, w, "Analyst Reply")
 	selectQuote(t, w, "nothing is agreed until everything is agreed")
-	w.UseAsAnswer()
+	w.annotator.UseAsAnswer()
 
 	got, _ := f.lib.Annotation(q.ID)
 	if got.Status != annotate.StatusAnswered || got.Answer == nil || got.Answer.Link == "" {
@@ -222,43 +207,43 @@ func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
 		t.Errorf("answer passage %q", link.Anchor.Exact)
 	}
 	// Following the link opens that passage, flashing.
-	openByTitle(t, w, "Joint Statement")
-	w.Panel().Choose(0)
-	w.Panel().Editor.OnFollow(got.Answer.Link)
-	if w.Current().Title != "Analyst Reply" {
-		t.Fatalf("following the answer opened %q", w.Current().Title)
+	openTitled(t, w, "Joint Statement")
+	w.panel.Choose(0)
+	w.panel.Editor.OnFollow(got.Answer.Link)
+	if w.reader.Document().Title != "Analyst Reply" {
+		t.Fatalf("following the answer opened %q", w.reader.Document().Title)
 	}
-	if s, e, ok := w.Reader().Flashing(); !ok || s != link.Anchor.Start || e != link.Anchor.End {
+	if s, e, ok := w.reader.Flashing(); !ok || s != link.Anchor.Start || e != link.Anchor.End {
 		t.Errorf("flashing %d-%d %v, want the answer passage", s, e, ok)
 	}
 }
 
 func TestFiltersDeleteUndoAndTrash(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	mark := func(quote string, colour int, kind annotate.Kind, tags ...string) {
 		s := at(t, w, quote)
-		w.Reader().Select(s, s+len([]rune(quote)))
-		w.PickColour(colour)
+		w.reader.Select(s, s+len([]rune(quote)))
+		w.annotator.PickColour(colour)
 		if kind == annotate.KindHighlight {
-			w.Highlight()
+			w.annotator.Highlight()
 			return
 		}
 		if kind == annotate.KindNote {
-			w.AddNote()
+			w.annotator.AddNote()
 		} else {
-			w.AddQuestion()
+			w.annotator.AddQuestion()
 		}
-		w.NoteDialog().Type("text", tags...)
-		w.NoteDialog().Save()
+		w.annotator.noteDialog.Type("text", tags...)
+		w.annotator.noteDialog.Save()
 	}
 	mark("Both delegations", 1, annotate.KindHighlight)
 	mark("negotiated settlement", 2, annotate.KindNote, "terms")
 	mark("humanitarian questions", 2, annotate.KindQuestion, "terms")
 	mark("remains a condition", 4, annotate.KindNote)
 
-	p := w.Panel()
+	p := w.panel
 	cases := []struct {
 		kind, colour, tag, status string
 		want                      int
@@ -281,18 +266,18 @@ func TestFiltersDeleteUndoAndTrash(t *testing.T) {
 
 	// Clicking one scrolls to its passage and flashes it.
 	p.Choose(1)
-	if s, _, ok := w.Reader().Flashing(); !ok || s != at(t, w, "negotiated settlement") {
+	if s, _, ok := w.reader.Flashing(); !ok || s != at(t, w, "negotiated settlement") {
 		t.Errorf("choosing did not flash the passage")
 	}
 	victim := p.Shown()[1].ID
 	p.Editor.OnDelete(victim)
-	if len(p.Shown()) != 3 || len(p.Deleted()) != 1 || len(w.Reader().Highlights()) != 3 {
-		t.Fatalf("after delete: %d shown, %d in trash, %d painted", len(p.Shown()), len(p.Deleted()), len(w.Reader().Highlights()))
+	if len(p.Shown()) != 3 || len(p.Deleted()) != 1 || len(w.reader.Highlights()) != 3 {
+		t.Fatalf("after delete: %d shown, %d in trash, %d painted", len(p.Shown()), len(p.Deleted()), len(w.reader.Highlights()))
 	}
 	w.Window().Canvas().Unfocus()
-	w.Undo()
-	if len(p.Shown()) != 4 || len(p.Deleted()) != 0 || !strings.HasPrefix(w.Status(), "Undid the deletion") {
-		t.Fatalf("after Ctrl+Z: %d shown, %d in trash, status %q", len(p.Shown()), len(p.Deleted()), w.Status())
+	w.edits.undo()
+	if len(p.Shown()) != 4 || len(p.Deleted()) != 0 || !strings.HasPrefix(w.status.label.Text, "Undid the deletion") {
+		t.Fatalf("after Ctrl+Z: %d shown, %d in trash, status %q", len(p.Shown()), len(p.Deleted()), w.status.label.Text)
 	}
 	p.Editor.OnDelete(victim)
 	p.OnRestore(p.Deleted()[0].ID)
@@ -302,11 +287,11 @@ func TestFiltersDeleteUndoAndTrash(t *testing.T) {
 }
 
 func TestCopyWithCitation(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	selectQuote(t, w, "a negotiated settlement")
-	w.CopyWithCitation()
+	w.annotator.CopyWithCitation()
 	got := f.app.Clipboard().Content()
 	if want := "“a negotiated settlement”\n— Joint Statement. n.d."; got != want {
 		t.Errorf("citation %q", got)
@@ -314,83 +299,83 @@ func TestCopyWithCitation(t *testing.T) {
 }
 
 func TestSearchPaletteFindsAndOpens(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement, "r.txt": reply})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement, "r.txt": analystReply})
 	w := f.window()
-	openByTitle(t, w, "Analyst Reply")
+	openTitled(t, w, "Analyst Reply")
 	noteOn(t, w, "nothing is agreed", annotate.KindNote, "The classic negotiating formula", "formula")
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 
 	w.OpenSearch()
-	if !w.Palette().Visible() {
+	if !w.palette.Visible() {
 		t.Fatal("Ctrl+K did not open the palette")
 	}
-	if !ui.Await(w.Palette().Type("negotating formla"), 10*time.Second) {
+	if !Await(w.palette.Type("negotating formla"), 10*time.Second) {
 		t.Fatal("no results within 10 s")
 	}
-	hits := w.Palette().Hits()
+	hits := w.palette.Hits()
 	if len(hits) == 0 || hits[0].Body != "The classic negotiating formula" || len(hits[0].BodyBold) == 0 {
 		t.Fatalf("hits %+v", hits)
 	}
-	if w.Palette().Count() != "1 result" {
-		t.Errorf("count %q", w.Palette().Count())
+	if w.palette.Count() != "1 result" {
+		t.Errorf("count %q", w.palette.Count())
 	}
-	w.Palette().OpenCurrent()
-	if w.Palette().Visible() || w.Current().Title != "Analyst Reply" {
-		t.Fatalf("Enter left the palette open or opened %q", w.Current().Title)
+	w.palette.OpenCurrent()
+	if w.palette.Visible() || w.reader.Document().Title != "Analyst Reply" {
+		t.Fatalf("Enter left the palette open or opened %q", w.reader.Document().Title)
 	}
-	if s2, _, ok := w.Reader().Flashing(); !ok || s2 != at(t, w, "nothing is agreed") {
+	if s2, _, ok := w.reader.Flashing(); !ok || s2 != at(t, w, "nothing is agreed") {
 		t.Errorf("the passage is not flashing")
 	}
 
 	// The panel's own filter box narrows this document's annotations.
 	selectQuote(t, w, "In principle")
-	w.Highlight()
-	w.Panel().FilterText("formla")
-	if got := w.Panel().Shown(); len(got) != 1 || got[0].Body != "The classic negotiating formula" {
+	w.annotator.Highlight()
+	w.panel.FilterText("formla")
+	if got := w.panel.Shown(); len(got) != 1 || got[0].Body != "The classic negotiating formula" {
 		t.Errorf("the panel filter shows %+v", got)
 	}
-	w.Panel().FilterText("")
-	if got := w.Panel().Shown(); len(got) != 2 {
+	w.panel.FilterText("")
+	if got := w.panel.Shown(); len(got) != 2 {
 		t.Errorf("clearing the filter shows %d", len(got))
 	}
 }
 
 func TestOrphansAreListedAndPlacedAgain(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	noteOn(t, w, "technical level", annotate.KindNote, "who exactly?")
 	selectQuote(t, w, "reaffirmed their commitment")
-	w.Highlight()
+	w.annotator.Highlight()
 
-	changed := strings.Replace(statement, "Further consultations at the technical level would take place at an appropriate time.", "Talks end here.", 1)
+	changed := strings.Replace(jointStatement, "Further consultations at the technical level would take place at an appropriate time.", "Talks end here.", 1)
 	if err := os.WriteFile(filepath.Join(f.dir, "s.txt"), []byte(changed), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if !ui.Await(w.ImportFiles([]string{filepath.Join(f.dir, "s.txt")}), 10*time.Second) {
+	if !Await(w.ImportFiles([]string{filepath.Join(f.dir, "s.txt")}), 10*time.Second) {
 		t.Fatal("the import did not finish")
 	}
-	if !strings.Contains(w.Status(), "1 annotations placed again, 1 could not be placed") {
-		t.Errorf("status %q", w.Status())
+	if !strings.Contains(w.status.label.Text, "1 annotations placed again, 1 could not be placed") {
+		t.Errorf("status %q", w.status.label.Text)
 	}
-	if !strings.Contains(w.Current().Text(), "Talks end here.") {
+	if !strings.Contains(w.reader.Document().Text(), "Talks end here.") {
 		t.Fatal("the reader still shows the old text")
 	}
-	shown := w.Panel().Shown()
+	shown := w.panel.Shown()
 	if len(shown) != 2 || !shown[0].Orphan || shown[0].Body != "who exactly?" {
 		t.Fatalf("panel %+v, want the orphan first", shown)
 	}
-	if h := w.Reader().Highlights(); len(h) != 1 {
+	if h := w.reader.Highlights(); len(h) != 1 {
 		t.Errorf("%d passages painted, want only the placed one", len(h))
 	}
-	w.Panel().Choose(0)
+	w.panel.Choose(0)
 	selectQuote(t, w, "Talks end here.")
-	w.Panel().Editor.OnPlace(shown[0].ID)
+	w.panel.Editor.OnPlace(shown[0].ID)
 	a, _ := f.lib.Annotation(shown[0].ID)
 	if a.Orphan || a.Anchor.Exact != "Talks end here." {
 		t.Errorf("after Place here: %+v", a)
 	}
-	if h := w.Reader().Highlights(); len(h) != 2 {
+	if h := w.reader.Highlights(); len(h) != 2 {
 		t.Errorf("%d passages painted after placing, want 2", len(h))
 	}
 }

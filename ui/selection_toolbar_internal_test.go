@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"fmt"
@@ -7,19 +7,17 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-
-	"scholia/ui"
 )
 
 // toolbarOnScreen says whether the selection toolbar shows, whole, over
 // the reader's visible area.
-func toolbarOnScreen(w *ui.MainWindow) bool {
-	if !w.ToolbarVisible() {
+func toolbarOnScreen(w *MainWindow) bool {
+	if !w.overlay.toolbar.Visible() {
 		return false
 	}
 	d := fyne.CurrentApp().Driver()
-	r, tb := d.AbsolutePositionForObject(w.Reader()), d.AbsolutePositionForObject(w.Toolbar())
-	rs, ts := w.Reader().Size(), w.Toolbar().Size()
+	r, tb := d.AbsolutePositionForObject(w.reader), d.AbsolutePositionForObject(w.overlay.toolbar)
+	rs, ts := w.reader.Size(), w.overlay.toolbar.Size()
 	return ts.Width > 0 && tb.X >= r.X && tb.Y >= r.Y && tb.X+ts.Width <= r.X+rs.Width && tb.Y+ts.Height <= r.Y+rs.Height
 }
 
@@ -31,10 +29,10 @@ func toolbarOnScreen(w *ui.MainWindow) bool {
 func TestTheToolbarFollowsEveryFinishedSelection(t *testing.T) {
 	f := newFixture(t, map[string]string{"t.txt": treaty})
 	w := f.window()
-	openByTitle(t, w, "Arms Control After 1991")
+	openTitled(t, w, "Arms Control After 1991")
 	mouse := newPointer(w.Window().Canvas())
 	d := fyne.CurrentApp().Driver()
-	origin, size := d.AbsolutePositionForObject(w.Reader()), w.Reader().Size()
+	origin, size := d.AbsolutePositionForObject(w.reader), w.reader.Size()
 	inText := func(rnd *rand.Rand) fyne.Position {
 		return fyne.NewPos(origin.X+size.Width*(0.1+0.8*rnd.Float32()), origin.Y+size.Height*rnd.Float32())
 	}
@@ -43,16 +41,16 @@ func TestTheToolbarFollowsEveryFinishedSelection(t *testing.T) {
 	}
 	check := func(what string) {
 		t.Helper()
-		s, e := w.Reader().Selection()
+		s, e := w.reader.Selection()
 		if s == e {
-			if w.ToolbarVisible() {
+			if w.overlay.toolbar.Visible() {
 				t.Errorf("%s: nothing is selected, yet the toolbar shows", what)
 			}
 			return
 		}
 		if !toolbarOnScreen(w) {
 			t.Errorf("%s selected %d–%d (view at %d): the toolbar is not on screen (visible %v at %v)",
-				what, s, e, w.Reader().TopPosition(), w.ToolbarVisible(), w.Toolbar().Position())
+				what, s, e, w.reader.TopPosition(), w.overlay.toolbar.Visible(), w.overlay.toolbar.Position())
 		}
 	}
 	rnd := rand.New(rand.NewPCG(13, 2))
@@ -67,17 +65,17 @@ func TestTheToolbarFollowsEveryFinishedSelection(t *testing.T) {
 			to = inText(rnd)
 		}
 		mouse.drag(from, to, 1+rnd.IntN(8))
-		if s, e := w.Reader().Selection(); s != e {
+		if s, e := w.reader.Selection(); s != e {
 			selected++
 		}
 		check(fmt.Sprintf("drag %d %v → %v", i, from, to))
 		if i%10 == 4 {
 			at := inText(rnd)
 			mouse.click(at, 2)
-			ws, we := w.Reader().Selection()
+			ws, we := w.reader.Selection()
 			check(fmt.Sprintf("double-click at %v", at))
 			mouse.click(at, 3)
-			if s, e := w.Reader().Selection(); !wholeBlock(w, s, e) || s > ws || e < ws {
+			if s, e := w.reader.Selection(); !wholeBlock(w, s, e) || s > ws || e < ws {
 				t.Errorf("triple-click at %v selected %d–%d, want the paragraph of the word %d–%d", at, s, e, ws, we)
 			}
 			check(fmt.Sprintf("triple-click at %v", at))
@@ -90,8 +88,8 @@ func TestTheToolbarFollowsEveryFinishedSelection(t *testing.T) {
 
 // wholeBlock says whether [s, e) is exactly one paragraph, heading or list
 // item of the open document.
-func wholeBlock(w *ui.MainWindow, s, e int) bool {
-	for _, b := range w.Current().Blocks {
+func wholeBlock(w *MainWindow, s, e int) bool {
+	for _, b := range w.reader.Document().Blocks {
 		if b.Start == s && b.End() == e {
 			return true
 		}

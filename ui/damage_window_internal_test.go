@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"errors"
@@ -10,10 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"scholia/annotate/backup"
 	"scholia/annotate/library"
-	"scholia/annotate/store"
-	"scholia/ui"
 )
 
 // visible walks what a window shows: every label's text and every button.
@@ -41,10 +38,10 @@ func TestTheDamageWindowOffersTheBackupAndSaysWhenRestoringFails(t *testing.T) {
 	a := test.NewApp()
 	defer a.Quit()
 	d := &library.Damage{Library: "/home/ana/library.db", KeptAs: "/home/ana/library.db.damaged-20261126", Reason: "record annotations/0190 fails its checksum",
-		Backup: &backup.Info{Time: time.Date(2026, 11, 26, 9, 30, 0, 0, time.Local), Counts: store.Counts{Documents: 12, Annotations: 340}}}
+		Backup: &library.BackupInfo{Time: time.Date(2026, 11, 26, 9, 30, 0, 0, time.Local), Counts: library.Counts{Documents: 12, Annotations: 340}}}
 	var asked []bool
 	fail := errors.New("cannot restore /home/ana/backups/x.db: it is damaged too")
-	w := ui.ShowDamage(a, d, func(restore bool) error {
+	w := ShowDamage(a, d, func(restore bool) error {
 		asked = append(asked, restore)
 		return fail
 	})
@@ -76,7 +73,7 @@ func TestTheDamageWindowOffersTheBackupAndSaysWhenRestoringFails(t *testing.T) {
 func TestWithoutABackupTheDamageWindowOffersANewLibrary(t *testing.T) {
 	a := test.NewApp()
 	defer a.Quit()
-	w := ui.ShowDamage(a, &library.Damage{Library: "/l.db", KeptAs: "/l.db.damaged-1", Reason: "it is empty (0 bytes)"}, func(bool) error { return nil })
+	w := ShowDamage(a, &library.Damage{Library: "/l.db", KeptAs: "/l.db.damaged-1", Reason: "it is empty (0 bytes)"}, func(bool) error { return nil })
 	var text strings.Builder
 	buttons := map[string]*widget.Button{}
 	visible(w.Content(), &text, buttons)

@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"fmt"
@@ -9,20 +9,19 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/library"
-	"scholia/ui"
 )
 
 // geometry is what must not move unless the reader moves it: the widths
 // of the library, the reader and the panel, and where the reader's lines
 // break.
-func geometry(w *ui.MainWindow) string {
+func geometry(w *MainWindow) string {
 	// Lay everything out again with the sizes its parts now ask for, as
 	// the GL driver does before it paints a frame.
 	w.Window().Content().Refresh()
-	r := w.Reader()
+	r := w.reader
 	var b strings.Builder
-	fmt.Fprintf(&b, "library %.0f, reader %.0f, panel %.0f; lines:", w.List().Size().Width, r.Size().Width, w.Panel().Size().Width)
-	text := []rune(w.Current().Text())
+	fmt.Fprintf(&b, "library %.0f, reader %.0f, panel %.0f; lines:", w.library.list.Size().Width, r.Size().Width, w.panel.Size().Width)
+	text := []rune(w.reader.Document().Text())
 	lastY := float32(-1)
 	for pos := range len(text) {
 		p, ok := r.PointOf(pos)
@@ -39,7 +38,7 @@ func geometry(w *ui.MainWindow) string {
 // sizes: the library, reader and panel keep their widths and the text its
 // line breaks.
 func TestChoosingAnAnnotationMovesNothing(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement, "r.txt": reply})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement, "r.txt": analystReply})
 	docs, _ := f.lib.Documents()
 	var doc, other string
 	for _, d := range docs {
@@ -79,33 +78,33 @@ func TestChoosingAnAnnotationMovesNothing(t *testing.T) {
 		t.Run(fmt.Sprintf("%.0fx%.0f", size.Width, size.Height), func(t *testing.T) {
 			w := f.window()
 			w.Window().Resize(size)
-			openByTitle(t, w, "Joint Statement")
-			if !w.PanelVisible() {
-				w.TogglePanel()
+			openTitled(t, w, "Joint Statement")
+			if !w.panel.Visible() {
+				w.frame.togglePanel()
 			}
 			before := geometry(w)
-			for i, a := range w.Panel().Shown() {
-				w.Panel().Choose(i)
+			for i, a := range w.panel.Shown() {
+				w.panel.Choose(i)
 				if got := geometry(w); got != before {
 					t.Errorf("choosing the %s %q moved the layout:\n was %s\n now %s", a.Kind, trimmed(a.Body), before, got)
 				}
-				if need, has := w.Panel().Editor.MinSize().Width, w.Panel().Editor.Size().Width; need > has {
+				if need, has := w.panel.Editor.MinSize().Width, w.panel.Editor.Size().Width; need > has {
 					t.Errorf("the editor of the %s %q needs %.0f px and has %.0f: part of it is cut off", a.Kind, trimmed(a.Body), need, has)
 				}
 			}
-			w.Panel().ShowQuestions()
-			w.WaitIdle()
-			if len(w.Panel().Questions()) == 0 {
+			w.panel.ShowQuestions()
+			w.waitIdle()
+			if len(w.panel.Questions()) == 0 {
 				t.Fatal("the Questions tab, shown, lists no open question")
 			}
 			before = geometry(w)
-			for i, q := range w.Panel().Questions() {
-				w.Panel().OnQuestion(w.Panel().Questions()[i])
+			for i, q := range w.panel.Questions() {
+				w.panel.OnQuestion(w.panel.Questions()[i])
 				if got := geometry(w); got != before {
 					t.Errorf("choosing the open question %q moved the layout:\n was %s\n now %s", trimmed(q.Body), before, got)
 				}
 			}
-			w.Panel().Editor.Clear()
+			w.panel.Editor.Clear()
 			if got := geometry(w); got != before {
 				t.Errorf("clearing the editor moved the layout:\n was %s\n now %s", before, got)
 			}

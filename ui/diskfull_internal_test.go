@@ -1,6 +1,6 @@
 //go:build linux
 
-package ui_test
+package ui
 
 import (
 	"strings"
@@ -16,13 +16,13 @@ import (
 // sentence, keeping what was typed, and saving again works once there is
 // room.
 func TestAFailedSaveKeepsTheNoteAndSaysSo(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	selectQuote(t, w, "technical level")
-	w.AddNote()
+	w.annotator.AddNote()
 	body := "A reflection typed when the disk had no room left."
-	w.NoteDialog().Type(body)
+	w.annotator.noteDialog.Type(body)
 
 	var old syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
@@ -33,30 +33,30 @@ func TestAFailedSaveKeepsTheNoteAndSaysSo(t *testing.T) {
 	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &full); err != nil {
 		t.Fatal(err)
 	}
-	w.NoteDialog().Save()
+	w.annotator.noteDialog.Save()
 	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
 		t.Fatal(err)
 	}
 
-	if !w.NoteDialog().Open() || w.NoteDialog().Body() != body {
+	if !w.annotator.noteDialog.Open() || w.annotator.noteDialog.Body() != body {
 		t.Fatal("the note dialog closed, or lost its text, though nothing was saved")
 	}
-	if !strings.HasPrefix(w.Status(), "Not saved") {
-		t.Errorf("status bar says %q, want it to start with Not saved", w.Status())
+	if !strings.HasPrefix(w.status.label.Text, "Not saved") {
+		t.Errorf("status bar says %q, want it to start with Not saved", w.status.label.Text)
 	}
-	if p := w.NoteDialog().Problem(); !strings.Contains(p, "is full; free some space and try again") || !strings.HasSuffix(p, "What you typed stays here: Save tries again.") {
+	if p := w.annotator.noteDialog.Problem(); !strings.Contains(p, "is full; free some space and try again") || !strings.HasSuffix(p, "What you typed stays here: Save tries again.") {
 		t.Errorf("the note dialog says %q, want why the note was not saved", p)
 	}
-	if anns, _ := f.lib.Annotations(w.Current().ID); len(anns) != 0 {
+	if anns, _ := f.lib.Annotations(w.reader.Document().ID); len(anns) != 0 {
 		t.Errorf("%d annotations after a failed save", len(anns))
 	}
 
-	w.NoteDialog().Save()
-	anns, err := f.lib.Annotations(w.Current().ID)
+	w.annotator.noteDialog.Save()
+	anns, err := f.lib.Annotations(w.reader.Document().ID)
 	if err != nil || len(anns) != 1 || anns[0].Body != body || anns[0].Kind != annotate.KindNote {
 		t.Fatalf("saving again with room: %d annotations, %v", len(anns), err)
 	}
-	if w.NoteDialog().Open() || !strings.HasPrefix(w.Status(), "Saved") {
-		t.Errorf("after saving: dialog open %v, status %q", w.NoteDialog().Open(), w.Status())
+	if w.annotator.noteDialog.Open() || !strings.HasPrefix(w.status.label.Text, "Saved") {
+		t.Errorf("after saving: dialog open %v, status %q", w.annotator.noteDialog.Open(), w.status.label.Text)
 	}
 }

@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"fmt"
@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 
 	"scholia/assets"
-	"scholia/ui"
 )
 
 // keyCombo is a key as a text names it: "Ctrl+Shift+N" is N with the
@@ -97,7 +96,7 @@ func TestKeyCombosAreReadAsWritten(t *testing.T) {
 
 // menuShortcuts lists the keyboard shortcuts of the window's menus that
 // run something, as the desktop driver triggers them.
-func menuShortcuts(w *ui.MainWindow) map[keyCombo]string {
+func menuShortcuts(w *MainWindow) map[keyCombo]string {
 	out := map[keyCombo]string{}
 	var walk func(*fyne.Menu)
 	walk = func(m *fyne.Menu) {
@@ -137,7 +136,7 @@ func TestTheWelcomeArticleNamesOnlyShortcutsTheWindowHas(t *testing.T) {
 	bare := map[fyne.KeyName]func() bool{
 		fyne.KeyF1: func() bool {
 			w.Window().Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF1})
-			return w.HelpOpen()
+			return w.help.open
 		},
 	}
 	for _, c := range combos {

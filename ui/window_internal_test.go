@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"image/color"
@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"scholia/annotate/library"
-	"scholia/ui"
 )
 
 var treaty = `Arms Control After 1991
@@ -45,33 +44,21 @@ type fixture struct {
 
 func newFixture(t *testing.T, files map[string]string) *fixture {
 	t.Helper()
-	t.Setenv("XDG_STATE_HOME", t.TempDir()) // crash logs, should one be written
-	dir := t.TempDir()
-	lib, err := library.Open(filepath.Join(dir, "library.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = lib.Close() })
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := lib.Import(p); err != nil {
-			t.Fatal(err)
-		}
-	}
+	lib, dir := newTestLibrary(t, files)
 	return &fixture{t: t, dir: dir, lib: lib, app: test.NewTempApp(t)}
 }
 
-func (f *fixture) window() *ui.MainWindow {
+func (f *fixture) window() *MainWindow {
 	f.t.Helper()
-	w := ui.NewMainWindow(f.app, f.lib)
+	w := NewMainWindow(f.app, f.lib)
 	// Resized once the library is read: the test driver lays out
 	// wherever fyne.Do is called, here on the tasks' goroutines.
-	w.WaitIdle()
+	w.waitIdle()
 	w.Window().Resize(fyne.NewSize(1200, 800))
-	w.SettleTasks()
+	// Every task finishes, its result shown, before the call that started
+	// it returns, as these tests, written for a window that did
+	// everything at once, expect.
+	w.tasks.settle = true
 	f.t.Cleanup(func() {
 		for _, open := range f.app.Driver().AllWindows() {
 			if open == w.Window() {
@@ -82,27 +69,12 @@ func (f *fixture) window() *ui.MainWindow {
 	return w
 }
 
-func openByTitle(t *testing.T, w *ui.MainWindow, title string) {
-	t.Helper()
-	for i, got := range w.List().Titles() {
-		if got == title {
-			w.List().Tap(i)
-			w.WaitIdle()
-			if w.Current() == nil || w.Current().Title != title {
-				t.Fatalf("tapping %q opened %v", title, w.Current())
-			}
-			return
-		}
-	}
-	t.Fatalf("%q not in the list %q", title, w.List().Titles())
-}
-
 func TestFirstStartShowsTheWelcomeArticle(t *testing.T) {
 	w := newFixture(t, nil).window()
-	if got := w.List().Titles(); len(got) != 1 || got[0] != "Reading a Foreign-Policy Source with Scholia" {
+	if got := w.library.list.Titles(); len(got) != 1 || got[0] != "Reading a Foreign-Policy Source with Scholia" {
 		t.Fatalf("an empty library shows %q", got)
 	}
-	doc := w.Current()
+	doc := w.reader.Document()
 	if doc == nil || w.Window().Title() != doc.Title+" — Scholia" {
 		t.Fatalf("welcome article not open: %v, title %q", doc, w.Window().Title())
 	}
@@ -126,80 +98,80 @@ func TestLibraryFilterAndSort(t *testing.T) {
 		"b.txt": "Arms Control After 1991\n\nText.\n",
 		"c.md":  "# Ceasefire Monitoring\n\nText.\n",
 	}).window()
-	w.List().SetOrder("title")
-	if got := strings.Join(w.List().Titles(), " | "); got != "Arms Control After 1991 | Ceasefire Monitoring | Sanctions and Their Limits" {
+	w.library.list.SetOrder("title")
+	if got := strings.Join(w.library.list.Titles(), " | "); got != "Arms Control After 1991 | Ceasefire Monitoring | Sanctions and Their Limits" {
 		t.Errorf("by title: %s", got)
 	}
-	w.List().SetFilter("sanctons limts")
-	if got := w.List().Titles(); len(got) != 1 || got[0] != "Sanctions and Their Limits" {
+	w.library.list.SetFilter("sanctons limts")
+	if got := w.library.list.Titles(); len(got) != 1 || got[0] != "Sanctions and Their Limits" {
 		t.Errorf("filter with a typo shows %q", got)
 	}
-	if !strings.HasPrefix(w.Status(), "1 of 3 documents shown") {
-		t.Errorf("status %q", w.Status())
+	if !strings.HasPrefix(w.status.label.Text, "1 of 3 documents shown") {
+		t.Errorf("status %q", w.status.label.Text)
 	}
-	w.List().SetFilter("")
-	openByTitle(t, w, "Ceasefire Monitoring")
-	w.List().SetOrder("last opened")
-	if got := w.List().Titles()[0]; got != "Ceasefire Monitoring" {
+	w.library.list.SetFilter("")
+	openTitled(t, w, "Ceasefire Monitoring")
+	w.library.list.SetOrder("last opened")
+	if got := w.library.list.Titles()[0]; got != "Ceasefire Monitoring" {
 		t.Errorf("by last opened, first is %q", got)
 	}
 }
 
 func TestOutlineJumpsAndFollowsScrolling(t *testing.T) {
 	w := newFixture(t, map[string]string{"t.txt": treaty}).window()
-	openByTitle(t, w, "Arms Control After 1991")
-	w.OutlineBar().Jump(1)
-	doc := w.Current()
+	openTitled(t, w, "Arms Control After 1991")
+	w.reading.outline.Jump(1)
+	doc := w.reader.Document()
 	want := doc.Outline()[1].Start
-	if top := w.Reader().TopPosition(); top != want {
+	if top := w.reader.TopPosition(); top != want {
 		t.Errorf("after choosing %q the top of the view is at %d, want %d", doc.Outline()[1].Title, top, want)
 	}
-	w.Reader().ScrollTo(doc.Outline()[0].Start + 10)
-	if got := w.OutlineBar().Current(); got != "1. Treaties" {
+	w.reader.ScrollTo(doc.Outline()[0].Start + 10)
+	if got := w.reading.outline.Current(); got != "1. Treaties" {
 		t.Errorf("while reading section 1 the outline marks %q", got)
 	}
 }
 
 func TestFindNextAndPrevious(t *testing.T) {
 	w := newFixture(t, map[string]string{"t.txt": treaty}).window()
-	openByTitle(t, w, "Arms Control After 1991")
+	openTitled(t, w, "Arms Control After 1991")
 	w.OpenFind()
-	if !w.Find().Visible() {
+	if !w.reading.find.Visible() {
 		t.Fatal("Ctrl+F did not show the find bar")
 	}
-	w.Find().Query("VERIFICATION")
-	text := []rune(w.Current().Text())
-	if got := w.Find().Count(); got != "1 of 4" {
+	w.reading.find.Query("VERIFICATION")
+	text := []rune(w.reader.Document().Text())
+	if got := w.reading.find.Count(); got != "1 of 4" {
 		t.Errorf("count %q, want 1 of 4", got)
 	}
-	m := w.Find().Current()
+	m := w.reading.find.Current()
 	if strings.ToLower(string(text[m[0]:m[1]])) != "verification" {
 		t.Errorf("current match reads %q", string(text[m[0]:m[1]]))
 	}
-	w.Find().Next()
-	w.Find().Next()
-	w.Find().Next()
-	if got := w.Find().Count(); got != "4 of 4" {
+	w.reading.find.Next()
+	w.reading.find.Next()
+	w.reading.find.Next()
+	if got := w.reading.find.Count(); got != "4 of 4" {
 		t.Errorf("after three Next: %q", got)
 	}
-	last := w.Find().Current()
-	if top := w.Reader().TopPosition(); top > last[0] {
+	last := w.reading.find.Current()
+	if top := w.reader.TopPosition(); top > last[0] {
 		t.Errorf("the last match at %d is above the view (top %d)", last[0], top)
 	}
-	w.Find().Next()
-	if got := w.Find().Count(); got != "1 of 4" {
+	w.reading.find.Next()
+	if got := w.reading.find.Count(); got != "1 of 4" {
 		t.Errorf("Next wraps to %q", got)
 	}
-	w.Find().Previous()
-	if got := w.Find().Count(); got != "4 of 4" {
+	w.reading.find.Previous()
+	if got := w.reading.find.Count(); got != "4 of 4" {
 		t.Errorf("Previous wraps to %q", got)
 	}
-	w.Find().Query("no such words")
-	if got := w.Find().Count(); got != "No matches" {
+	w.reading.find.Query("no such words")
+	if got := w.reading.find.Count(); got != "No matches" {
 		t.Errorf("count %q", got)
 	}
-	w.Find().Close()
-	if w.Find().Visible() {
+	w.reading.find.Close()
+	if w.reading.find.Visible() {
 		t.Error("Esc did not close the find bar")
 	}
 }
@@ -207,40 +179,40 @@ func TestFindNextAndPrevious(t *testing.T) {
 func TestCopyCopiesExactlyTheSelection(t *testing.T) {
 	f := newFixture(t, map[string]string{"t.txt": treaty})
 	w := f.window()
-	openByTitle(t, w, "Arms Control After 1991")
-	text := w.Current().Text()
+	openTitled(t, w, "Arms Control After 1991")
+	text := w.reader.Document().Text()
 	start := len([]rune(text[:strings.Index(text, "signed in haste")]))
-	w.Reader().Select(start, start+len("signed in haste"))
+	w.reader.Select(start, start+len("signed in haste"))
 	test.FocusNext(w.Window().Canvas())
 	w.Window().Canvas().Unfocus()
-	w.Copy()
+	w.edits.copy()
 	if got := f.app.Clipboard().Content(); got != "signed in haste" {
 		t.Errorf("clipboard %q", got)
 	}
-	if !strings.HasPrefix(w.Status(), "Copied 15 characters") {
-		t.Errorf("status %q", w.Status())
+	if !strings.HasPrefix(w.status.label.Text, "Copied 15 characters") {
+		t.Errorf("status %q", w.status.label.Text)
 	}
 }
 
 func TestReadingPositionAndLastDocumentAreRestored(t *testing.T) {
 	f := newFixture(t, map[string]string{"t.txt": treaty, "b.txt": "Another Paper\n\nShort.\n"})
 	w := f.window()
-	openByTitle(t, w, "Arms Control After 1991")
-	doc := w.Current()
+	openTitled(t, w, "Arms Control After 1991")
+	doc := w.reader.Document()
 	target := doc.Outline()[1].Start
-	w.Reader().ScrollTo(target)
-	openByTitle(t, w, "Another Paper")
-	openByTitle(t, w, "Arms Control After 1991")
-	if top := w.Reader().TopPosition(); top != target {
+	w.reader.ScrollTo(target)
+	openTitled(t, w, "Another Paper")
+	openTitled(t, w, "Arms Control After 1991")
+	if top := w.reader.TopPosition(); top != target {
 		t.Errorf("reopened at %d, want %d", top, target)
 	}
 	w.Quit()
 
 	again := f.window()
-	if again.Current() == nil || again.Current().ID != doc.ID {
-		t.Fatalf("a new window opened %v, want the last document read", again.Current())
+	if again.reader.Document() == nil || again.reader.Document().ID != doc.ID {
+		t.Fatalf("a new window opened %v, want the last document read", again.reader.Document())
 	}
-	if top := again.Reader().TopPosition(); top != target {
+	if top := again.reader.TopPosition(); top != target {
 		t.Errorf("a new window opened at %d, want %d", top, target)
 	}
 }
@@ -257,11 +229,11 @@ func TestThemePanelAndSizeAreRemembered(t *testing.T) {
 	if background() == first {
 		t.Error("toggling the theme twice left the same colours")
 	}
-	w.TogglePanel()
+	w.frame.togglePanel()
 	w.Window().Resize(fyne.NewSize(1000, 700))
 	w.Quit()
 	again := f.window()
-	if again.PanelVisible() {
+	if again.panel.Visible() {
 		t.Error("the hidden annotations panel came back")
 	}
 	if got := f.app.Preferences().String("theme"); got == "system" || got == "" {
@@ -270,18 +242,19 @@ func TestThemePanelAndSizeAreRemembered(t *testing.T) {
 	if got := f.app.Preferences().Float("window.width"); got != 1000 {
 		t.Errorf("width remembered as %v", got)
 	}
-	again.SetSplits(0.3, 0.6)
+	again.frame.left.SetOffset(0.3)
+	again.frame.right.SetOffset(0.6)
 	again.Quit()
 	third := f.window()
-	if l, r := third.Splits(); l != 0.3 || r != 0.6 {
+	if l, r := third.frame.left.Offset, third.frame.right.Offset; l != 0.3 || r != 0.6 {
 		t.Errorf("splits restored as %v, %v", l, r)
 	}
 }
 
 func TestHelpSheetListsShortcuts(t *testing.T) {
 	w := newFixture(t, nil).window()
-	w.Reader().OnUnhandledKey(&fyne.KeyEvent{Name: fyne.KeyF1})
-	if !w.HelpOpen() {
+	w.reader.OnUnhandledKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+	if !w.help.open {
 		t.Fatal("F1 did not open the shortcuts sheet")
 	}
 	var shown []string
@@ -298,9 +271,9 @@ func TestHelpSheetListsShortcuts(t *testing.T) {
 	}
 }
 
-func importAndWait(t *testing.T, w *ui.MainWindow, paths ...string) {
+func importAndWait(t *testing.T, w *MainWindow, paths ...string) {
 	t.Helper()
-	if !ui.Await(w.ImportFiles(paths), 10*time.Second) {
+	if !Await(w.ImportFiles(paths), 10*time.Second) {
 		t.Fatal("import did not finish within 10 s")
 	}
 }
@@ -317,22 +290,22 @@ func TestDroppedFilesAreImportedAndOpened(t *testing.T) {
 		t.Fatal(err)
 	}
 	importAndWait(t, w, bad, good)
-	if w.Current() == nil || w.Current().Title != "Dropped Memo" {
-		t.Errorf("after the drop the reader shows %v", w.Current())
+	if w.reader.Document() == nil || w.reader.Document().Title != "Dropped Memo" {
+		t.Errorf("after the drop the reader shows %v", w.reader.Document())
 	}
-	if len(w.List().Titles()) != 2 {
-		t.Errorf("list %q", w.List().Titles())
+	if len(w.library.list.Titles()) != 2 {
+		t.Errorf("list %q", w.library.list.Titles())
 	}
-	if p := w.Problems(); len(p) != 1 || !strings.Contains(p[0], "scan.pdf") || !strings.Contains(p[0], "PDF") {
+	if p := w.imports.problems; len(p) != 1 || !strings.Contains(p[0], "scan.pdf") || !strings.Contains(p[0], "PDF") {
 		t.Errorf("problems %q, want one sentence naming scan.pdf", p)
 	}
 }
 
 func TestContentsEntryLinksToItsHeading(t *testing.T) {
 	w := newFixture(t, map[string]string{"t.txt": treaty}).window()
-	openByTitle(t, w, "Arms Control After 1991")
-	w.Reader().OnLinkTapped("2. Verification")
-	if top, want := w.Reader().TopPosition(), w.Current().Outline()[1].Start; top != want {
+	openTitled(t, w, "Arms Control After 1991")
+	w.reader.OnLinkTapped("2. Verification")
+	if top, want := w.reader.TopPosition(), w.reader.Document().Outline()[1].Start; top != want {
 		t.Errorf("following the contents entry put %d at the top, want %d", top, want)
 	}
 }
@@ -348,14 +321,14 @@ func TestImportAFolderWithProgressAndSummary(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if !ui.Await(w.ImportFolder(dir), 10*time.Second) {
+	if !Await(w.imports.folder(dir), 10*time.Second) {
 		t.Fatal("the folder import did not finish within 10 s")
 	}
-	sum := w.ImportSummary()
+	sum := w.imports.summary
 	if !strings.HasPrefix(sum, "2 documents imported, 1 already in the library, 1 failed.") || !strings.Contains(sum, "bad.txt") {
 		t.Errorf("summary %q", sum)
 	}
-	if n := len(w.List().Titles()); n != 3 {
+	if n := len(w.library.list.Titles()); n != 3 {
 		t.Errorf("the library lists %d documents, want 3", n)
 	}
 }

@@ -1,24 +1,23 @@
-package ui_test
+package ui
 
 import (
 	"strings"
 	"testing"
 
 	"scholia/annotate"
-	"scholia/ui"
 )
 
 // undoes presses Ctrl+Z outside any text box and checks the status bar
 // says what it undid and no dialog opened.
-func undoes(t *testing.T, w *ui.MainWindow, want string) {
+func undoes(t *testing.T, w *MainWindow, want string) {
 	t.Helper()
 	w.Window().Canvas().Unfocus()
-	w.Undo()
+	w.edits.undo()
 	if top := w.Window().Canvas().Overlays().Top(); top != nil {
-		t.Fatalf("Ctrl+Z opened a dialog (status %q)", w.Status())
+		t.Fatalf("Ctrl+Z opened a dialog (status %q)", w.status.label.Text)
 	}
-	if !strings.HasPrefix(w.Status(), want) {
-		t.Fatalf("after Ctrl+Z the status says %q, want %q", w.Status(), want)
+	if !strings.HasPrefix(w.status.label.Text, want) {
+		t.Fatalf("after Ctrl+Z the status says %q, want %q", w.status.label.Text, want)
 	}
 }
 
@@ -26,10 +25,10 @@ func undoes(t *testing.T, w *ui.MainWindow, want string) {
 // steps back through the restore, the deletion and the highlighting, with
 // no error and nothing left in the trash.
 func TestCtrlZAfterRestoringStepsBackThroughEachChange(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
-	p := w.Panel()
+	openTitled(t, w, "Joint Statement")
+	p := w.panel
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
 	id := p.Shown()[0].ID
 	p.Editor.OnDelete(id)
@@ -56,10 +55,10 @@ func TestCtrlZAfterRestoringStepsBackThroughEachChange(t *testing.T) {
 // highlight and an empty trash; a highlight deleted and restored onto the
 // passage highlighted again joins it instead of doubling it.
 func TestAPassageHighlightedAgainNeverCarriesTwo(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
-	p := w.Panel()
+	openTitled(t, w, "Joint Statement")
+	p := w.panel
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
 	undoes(t, w, "Undid the new highlight")
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)

@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"errors"
@@ -10,47 +10,46 @@ import (
 
 	"scholia/annotate"
 	"scholia/annotate/interop"
-	"scholia/ui"
 )
 
 // errNotTold is what a save's done has not replaced: it was never called.
 var errNotTold = errors.New("the save never said how it went")
 
 func TestCitationDetailsAreUsedWhenCopying(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	ref := annotate.Reference{Title: "Joint Statement", Authors: []string{"Ann Lee"}, Publisher: "Foreign Ministry", Published: "2026-03-02"}
 	var saved error = errNotTold
-	w.SaveCitation(ref, interop.APA, func(err error) { saved = err })
+	w.cites.save(ref, interop.APA, func(err error) { saved = err })
 	if saved != nil {
 		t.Fatal(saved)
 	}
 	selectQuote(t, w, "a negotiated settlement")
-	w.CopyWithCitation()
+	w.annotator.CopyWithCitation()
 	if got, want := f.app.Clipboard().Content(), "“a negotiated settlement”\n— Lee, A. (2026). Joint Statement. Foreign Ministry."; got != want {
 		t.Errorf("copied %q, want %q", got, want)
 	}
 	saved = errNotTold
-	w.ResetCitation(func(err error) { saved = err })
+	w.cites.reset(func(err error) { saved = err })
 	if saved != nil {
 		t.Fatal(saved)
 	}
-	w.CopyWithCitation()
+	w.annotator.CopyWithCitation()
 	if got := f.app.Clipboard().Content(); !strings.HasSuffix(got, "— Joint Statement. (n.d.).") {
 		t.Errorf("after reset, copied %q", got)
 	}
 }
 
 func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
+	openTitled(t, w, "Joint Statement")
 	noteOn(t, w, "a negotiated settlement", annotate.KindNote, "The usual formula", "formula")
 	noteOn(t, w, "a negotiated settlement", annotate.KindQuestion, "Settled by whom?")
 
 	md := filepath.Join(t.TempDir(), "notes.md")
-	n, err := w.Export(md, interop.Markdown, ui.ScopeDocument, interop.Chicago)
+	n, err := w.exports.export(md, interop.Markdown, ScopeDocument, interop.Chicago)
 	if err != nil || n != 2 {
 		t.Fatalf("export: %d annotations, %v", n, err)
 	}
@@ -59,26 +58,26 @@ func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 		t.Errorf("Markdown export:\n%s", data)
 	}
 	js := filepath.Join(t.TempDir(), "notes.jsonld")
-	if _, err := w.Export(js, interop.JSONLD, ui.ScopeLibrary, interop.Chicago); err != nil {
+	if _, err := w.exports.export(js, interop.JSONLD, ScopeLibrary, interop.Chicago); err != nil {
 		t.Fatal(err)
 	}
 
-	g := newFixture(t, map[string]string{"s.txt": statement})
+	g := newFixture(t, map[string]string{"s.txt": jointStatement})
 	other := g.window()
-	openByTitle(t, other, "Joint Statement")
-	if !ui.Await(other.ImportAnnotations(js), 10*time.Second) {
+	openTitled(t, other, "Joint Statement")
+	if !Await(other.ImportAnnotations(js), 10*time.Second) {
 		t.Fatal("the import did not finish")
 	}
-	if got := len(other.Panel().Shown()); got != 2 {
+	if got := len(other.panel.Shown()); got != 2 {
 		t.Errorf("the panel shows %d annotations after the import, want 2", got)
 	}
-	if !strings.Contains(other.Status(), "2 annotations added") {
-		t.Errorf("status %q", other.Status())
+	if !strings.Contains(other.status.label.Text, "2 annotations added") {
+		t.Errorf("status %q", other.status.label.Text)
 	}
-	if !ui.Await(other.ImportAnnotations(filepath.Join(t.TempDir(), "missing.json")), 10*time.Second) {
+	if !Await(other.ImportAnnotations(filepath.Join(t.TempDir(), "missing.json")), 10*time.Second) {
 		t.Fatal("the failed import did not finish")
 	}
-	if got := len(other.Panel().Shown()); got != 2 {
+	if got := len(other.panel.Shown()); got != 2 {
 		t.Errorf("a failed import changed the panel: %d", got)
 	}
 }
@@ -88,7 +87,7 @@ func TestAnnotationFilesAreToldFromDocuments(t *testing.T) {
 		"export.jsonld": true, "hypothesis.JSON": true, "My Clippings.txt": true,
 		"notes.txt": false, "page.html": false, "book.epub": false, "notes.md": false,
 	} {
-		if got := ui.IsAnnotationFile(filepath.Join("/x", name)); got != want {
+		if got := IsAnnotationFile(filepath.Join("/x", name)); got != want {
 			t.Errorf("%s: annotation file %v, want %v", name, got, want)
 		}
 	}

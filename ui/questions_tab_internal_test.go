@@ -1,52 +1,51 @@
-package ui_test
+package ui
 
 import (
 	"strings"
 	"testing"
 
 	"scholia/annotate"
-	"scholia/ui"
 )
 
 // ask asks a question about quote, as a person does from the toolbar.
-func ask(t *testing.T, w *ui.MainWindow, quote, body string) {
+func ask(t *testing.T, w *MainWindow, quote, body string) {
 	t.Helper()
 	selectQuote(t, w, quote)
-	w.AddQuestion()
-	w.NoteDialog().Type(body)
-	w.NoteDialog().Save()
+	w.annotator.AddQuestion()
+	w.annotator.noteDialog.Type(body)
+	w.annotator.noteDialog.Save()
 }
 
 // The open questions are counted in the status line and the tab's title
 // from the start, and listed once their tab is shown, in step with every
 // question asked or dropped after.
 func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
-	f := newFixture(t, map[string]string{"s.txt": statement})
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
 	w := f.window()
-	openByTitle(t, w, "Joint Statement")
-	if !w.PanelVisible() {
-		w.TogglePanel()
+	openTitled(t, w, "Joint Statement")
+	if !w.panel.Visible() {
+		w.frame.togglePanel()
 	}
 	ask(t, w, "an appropriate time", "When is an appropriate time?")
-	p := w.Panel()
+	p := w.panel
 	if got := p.QuestionsTitle(); got != "Questions 1" {
 		t.Errorf("tab title %q, want Questions 1", got)
 	}
-	if !strings.Contains(w.Status(), "1 open question") {
-		t.Errorf("status %q lacks the open question count", w.Status())
+	if !strings.Contains(w.status.label.Text, "1 open question") {
+		t.Errorf("status %q lacks the open question count", w.status.label.Text)
 	}
 	if n := len(p.Questions()); n != 0 {
 		t.Errorf("the Questions tab, not shown, was filled with %d questions: reading them maps their pages in", n)
 	}
 
 	p.ShowQuestions()
-	w.WaitIdle()
+	w.waitIdle()
 	if qs := p.Questions(); len(qs) != 1 || qs[0].Body != "When is an appropriate time?" || qs[0].DocTitle != "Joint Statement" {
 		t.Fatalf("shown, the Questions tab lists %+v", qs)
 	}
 
 	ask(t, w, "technical level", "Who sits at the technical level?")
-	w.WaitIdle()
+	w.waitIdle()
 	if qs := p.Questions(); len(qs) != 2 || qs[0].Body != "Who sits at the technical level?" {
 		t.Errorf("after asking another, the tab lists %+v, want it first of 2", qs)
 	}
@@ -56,17 +55,17 @@ func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
 
 	p.ShowQuestions()
 	p.OnQuestion(p.Questions()[0])
-	p.Editor.SetStatus(annotate.StatusDropped)
+	p.Editor.status.SetSelected(string(annotate.StatusDropped))
 	p.Editor.Save()
 	p.ShowQuestions()
-	w.WaitIdle()
+	w.waitIdle()
 	if qs := p.Questions(); len(qs) != 1 || qs[0].Body != "When is an appropriate time?" {
 		t.Errorf("after dropping one, the tab lists %+v", qs)
 	}
 	if got := p.QuestionsTitle(); got != "Questions 1" {
 		t.Errorf("after dropping one, tab title %q, want Questions 1", got)
 	}
-	if !strings.Contains(w.Status(), "1 open question") {
-		t.Errorf("after dropping one, status %q", w.Status())
+	if !strings.Contains(w.status.label.Text, "1 open question") {
+		t.Errorf("after dropping one, status %q", w.status.label.Text)
 	}
 }

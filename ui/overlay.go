@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scholia/annotate"
+	"scholia/ui/reader"
+)
+
+// overlay is what floats over the reader: the selection toolbar beside a
+// finished selection, and the note of the passage under the pointer.
+type overlay struct {
+	reader     *reader.Reader
+	toolbar    *SelectionToolbar
+	tooltip    *widget.Label
+	tooltipBox *fyne.Container
+	floating   *fyne.Container // the layer holding both, over the reader
+	// annotationAt is the annotation whose passage holds a position;
+	// setStatus says something in the status bar.
+	annotationAt func(pos int) (annotate.Annotation, bool)
+	setStatus    func(string)
+}
+
+// newOverlay builds what floats over r; the toolbar's buttons highlight
+// in a colour, write a note or a question, and use the passage as the
+// answer awaited.
+func newOverlay(r *reader.Reader, onColour func(annotate.Colour), onNote, onQuestion, onAnswer func()) *overlay {
+	o := &overlay{reader: r}
+	o.toolbar = NewSelectionToolbar(onColour, onNote, onQuestion, onAnswer)
+	o.tooltip = widget.NewLabel("")
+	o.tooltip.Wrapping = fyne.TextWrapWord
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	bg.CornerRadius = theme.InputRadiusSize()
+	o.tooltipBox = container.NewStack(bg, o.tooltip)
+	o.tooltipBox.Hide()
+	o.floating = container.NewWithoutLayout(o.toolbar, o.tooltipBox)
+	return o
+}
+
+// hover shows the note of a, the annotation under the pointer at at, if
+// ok, or hides it.
+func (o *overlay) hover(a annotate.Annotation, ok bool, at fyne.Position) {
+	if !ok || (a.Body == "" && len(a.Tags) == 0) {
+		o.tooltipBox.Hide()
+		return
+	}
+	text := trimQuote(a.Body, 400)
+	for _, t := range a.Tags {
+		text += " #" + t
+	}
+	if a.Kind == annotate.KindQuestion {
+		text = "? " + text + " (" + string(a.Status) + ")"
+	}
+	o.tooltip.SetText(text)
+	w := min(float32(360), o.reader.Size().Width-20)
+	o.tooltip.Resize(fyne.NewSize(w, 0))
+	h := o.tooltip.MinSize().Height
+	o.tooltipBox.Resize(fyne.NewSize(w, h))
+	x := min(max(at.X+12, 4), o.reader.Size().Width-w-4)
+	y := at.Y + 18
+	if y+h > o.reader.Size().Height {
+		y = at.Y - h - 12
+	}
+	o.tooltipBox.Move(fyne.NewPos(x, y))
+	o.tooltipBox.Show()
+}
+
+// note is the note shown while hovering, "" when hidden.
+func (o *overlay) note() string {
+	if !o.tooltipBox.Visible() {
+		return ""
+	}
+	return o.tooltip.Text
+}
+
+// selectionDone shows the toolbar beside a finished selection.
+func (o *overlay) selectionDone(start, end int) {
+	if start == end {
+		o.toolbar.Hide()
+		return
+	}
+	o.place()
+	o.toolbar.Show()
+	// Showing the toolbar alone did not always get it drawn after a drag
+	// made at a hand's pace (Fyne 2.7.1 left it undrawn, though it took
+	// clicks, until something else redrew the window): redraw the layer.
+	o.floating.Refresh()
+}
+
+// place puts the toolbar where the pointer let go of the
+// selection: under its last line after a drag downwards, over its first
+// line after a drag upwards, and always inside the reader, even when that
+// line has scrolled out of view, so a finished selection always offers it.
+func (o *overlay) place() {
+	x, top, bottom, forward, ok := o.reader.SelectionEdge()
+	if !ok {
+		return
+	}
+	size := o.toolbar.MinSize()
+	o.toolbar.Resize(size)
+	view := o.reader.Size()
+	const gap = 6
+	y := bottom + gap
+	if !forward || y+size.Height > view.Height {
+		y = top - size.Height - gap
+	}
+	if y < 0 {
+		y = bottom + gap
+	}
+	x = min(max(x-size.Width/2, 4), view.Width-size.Width-4)
+	y = min(max(y, 4), view.Height-size.Height-4)
+	o.toolbar.Move(fyne.NewPos(max(x, 0), max(y, 0)))
+}
+
+// hovered shows the note of the passage under the pointer.
+func (o *overlay) hovered(pos int, at fyne.Position) {
+	a, ok := o.annotationAt(pos)
+	o.hover(a, ok && pos >= 0, at)
+}
+
+// selectionChanged hides the toolbar while the mouse makes a selection and
+// says in the status bar what is selected.
+func (o *overlay) selectionChanged(start, end int) {
+	if o.reader.Selecting() {
+		o.toolbar.Hide()
+	}
+	if start == end {
+		o.setStatus("")
+		return
+	}
+	o.setStatus(fmt.Sprintf("Selected %s (%d–%d)", plural(end-start, "character"), start, end))
+}
