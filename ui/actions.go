@@ -29,6 +29,8 @@ func (m *MainWindow) actions() []action {
 		{"File", "Import Folder…", "Ctrl+Shift+O", ctrlShift(fyne.KeyO), m.imports.showFolderDialog},
 		{"File", "Import Annotations…", "Ctrl+Shift+I", ctrlShift(fyne.KeyI), m.imports.showAnnotationsDialog},
 		{"File", "Export Annotations…", "Ctrl+E", ctrl(fyne.KeyE), m.exports.show},
+		{"File", "Remove from Library", "Delete in the list", nil, m.RemoveCurrent},
+		{"File", "Removed Documents…", "", nil, m.ShowRemovedDocuments},
 		{"File", "Back Up Now", "", nil, m.backups.now},
 		{"File", "Quit", "Ctrl+Q", ctrl(fyne.KeyQ), m.Quit},
 		{"Edit", "Undo", "Ctrl+Z", &fyne.ShortcutUndo{}, m.edits.undo},

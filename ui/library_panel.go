@@ -20,12 +20,16 @@ type LibraryPanel struct {
 	widget.BaseWidget
 	// OnFiltered is called when the filter changes what is shown.
 	OnFiltered func()
+	// OnRemove is called with the id of a document to remove from the
+	// library (the Delete key, a row's menu).
+	OnRemove func(id string)
 
 	all     []library.Summary
 	shown   []library.Summary
 	filter  *textBox
 	order   *widget.Select
-	list    *widget.List
+	list    *docList
+	rowMenu *fyne.Menu // the menu a right-click on a row showed last
 	onOpen  func(id string)
 	current string
 	quiet   bool
@@ -51,7 +55,7 @@ func NewLibraryPanel(onOpen func(id string)) *LibraryPanel {
 	l.order = widget.NewSelect(orders, nil)
 	l.order.SetSelectedIndex(0)
 	l.order.OnChanged = func(string) { l.apply() }
-	l.list = widget.NewList(
+	l.list = newDocList(
 		func() int { return len(l.shown) },
 		func() fyne.CanvasObject {
 			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -59,15 +63,18 @@ func NewLibraryPanel(onOpen func(id string)) *LibraryPanel {
 			detail := widget.NewLabel("")
 			detail.Truncation = fyne.TextTruncateEllipsis
 			detail.SizeName = theme.SizeNameCaptionText
-			return container.New(&tightColumn{}, title, detail)
+			return newDocRow(container.New(&tightColumn{}, title, detail), l.list, l.showRowMenu)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
+			row := o.(*docRow)
+			row.id = id
+			box := row.content.(*fyne.Container)
 			d := l.shown[id]
 			setLabel(box.Objects[0].(*widget.Label), d.Title)
 			setLabel(box.Objects[1].(*widget.Label), detailLine(d))
 		},
 	)
+	l.list.onDelete = func() { l.remove(l.current) }
 	l.list.OnSelected = func(id widget.ListItemID) {
 		if id >= len(l.shown) {
 			return

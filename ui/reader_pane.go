@@ -40,9 +40,13 @@ func newReaderPane(lib *library.Library, t *tasks, g *crashGuard) *readerPane {
 	return p
 }
 
-// show shows a document read, at pos, with its outline.
+// show shows a document read, at pos, with its outline; nil shows none.
 func (p *readerPane) show(doc *annotate.Document, pos, words int, outline []annotate.OutlineEntry) {
-	p.reader.SetDocument(doc, metaLine(doc))
+	meta := ""
+	if doc != nil {
+		meta = metaLine(doc)
+	}
+	p.reader.SetDocument(doc, meta)
 	p.words = words
 	p.outline.SetEntries(outline)
 	p.find.SetText(p.reader.Text())

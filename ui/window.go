@@ -76,6 +76,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 		reader: m.reader, questionsShown: func() bool { return m.panel.QuestionsShown() }, showError: m.alerts.showError,
 		apply: m.apply, show: m.showDocument}
 	m.library.list.OnFiltered = func() { m.setStatus("") }
+	m.library.list.OnRemove = m.RemoveDocument
 	if m.state.order != "" {
 		m.library.list.SetOrder(m.state.order)
 	}

@@ -22,7 +22,8 @@ const (
 var Orders = []Order{ByLastOpened, ByTitle, ByImported}
 
 // Filter keeps the documents whose title, byline, site or file name match
-// query fuzzily (best match first); with an empty query it sorts them by
+// every word of query, typos forgiven as a search forgives them (see
+// search.Rank; best match first); with an empty query it sorts them by
 // order.
 func Filter(docs []Summary, query string, order Order) []Summary {
 	if strings.TrimSpace(query) != "" {

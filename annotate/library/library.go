@@ -141,6 +141,10 @@ type Imported struct {
 	Revised bool
 	Placed  int
 	Orphans int
+	// Restored is true when the document was in the trash (removed from
+	// the library): it came back with its annotations, as it was, and the
+	// import went on as for a document in the library.
+	Restored bool
 }
 
 // Import reads a file and adds it to the library. Errors name the file and
@@ -216,6 +220,14 @@ func (l *Library) importBytes(name, source string, data []byte, password string)
 	doc, err := parse(name, data)
 	if err != nil {
 		return Imported{}, err
+	}
+	if back, err := l.bringBack(doc.Hash, source); err != nil || back != nil {
+		if err != nil {
+			return Imported{}, err
+		}
+		res, err := l.importBytes(name, source, data, password)
+		res.Restored = true
+		return res, err
 	}
 	if id, err := l.store.DocumentIDByHash(doc.Hash); err != nil {
 		return Imported{}, err
@@ -299,14 +311,24 @@ func (l *Library) Find(ref string) (*annotate.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	pick := func(match func(d annotate.Document) bool) ([]annotate.Document, bool) {
-		var hits []annotate.Document
-		for _, d := range docs {
-			if match(d) {
-				hits = append(hits, d)
-			}
+	i, err := pickDocument(docs, ref, "no document has the id or title %q; scholia list shows them")
+	if errors.Is(err, annotate.ErrNotFound) {
+		if r, rerr := l.FindRemoved(ref); rerr == nil {
+			return nil, annotate.Problemf(annotate.ErrNotFound, "“%s” is in the trash; scholia untrash %s brings it back", r.Document.Title, r.Document.ID)
 		}
-		return hits, len(hits) > 0
+	}
+	if err != nil {
+		return nil, err
+	}
+	return l.store.Document(docs[i].ID)
+}
+
+// pickDocument is the index of the one document of docs ref names, by the
+// rules of Find; notFound words the error when none does.
+func pickDocument(docs []annotate.Document, ref, notFound string) (int, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return 0, annotate.Problemf(annotate.ErrNotFound, "name a document by its id, an id prefix or its title")
 	}
 	for _, match := range []func(annotate.Document) bool{
 		func(d annotate.Document) bool { return d.ID == ref },
@@ -317,16 +339,24 @@ func (l *Library) Find(ref string) (*annotate.Document, error) {
 			return strings.Contains(strings.ToLower(d.Title), strings.ToLower(ref))
 		},
 	} {
-		hits, ok := pick(match)
-		if !ok {
-			continue
+		var hits []annotate.Document
+		first := -1
+		for i, d := range docs {
+			if match(d) {
+				if first < 0 {
+					first = i
+				}
+				hits = append(hits, d)
+			}
 		}
 		if len(hits) > 1 {
-			return nil, annotate.Problemf(annotate.ErrAmbiguous, "%s match %q: %s; give more of the title or the id", countWord(len(hits), "document"), ref, nameAll(hits))
+			return 0, annotate.Problemf(annotate.ErrAmbiguous, "%s match %q: %s; give more of the title or the id", countWord(len(hits), "document"), ref, nameAll(hits))
 		}
-		return l.store.Document(hits[0].ID)
+		if len(hits) == 1 {
+			return first, nil
+		}
 	}
-	return nil, annotate.Problemf(annotate.ErrNotFound, "no document has the id or title %q; scholia list shows them", ref)
+	return 0, annotate.Problemf(annotate.ErrNotFound, notFound, ref)
 }
 
 // nameAll names the documents a reference matched by their titles, and by

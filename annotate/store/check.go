@@ -16,10 +16,19 @@ type Counts struct {
 	Annotations int `json:"annotations"`
 	Trash       int `json:"trash"`
 	Revisions   int `json:"revisions"`
+	// Removed is how many records the removed documents in the trash
+	// hold: each document, and the annotations and earlier texts removed
+	// with it.
+	Removed int `json:"removed,omitempty"`
+	// Purged is how many records were ever deleted for good from the
+	// trash: a library emptied so was emptied on purpose.
+	Purged int `json:"purged,omitempty"`
 }
 
 // Total is every record counted.
-func (c Counts) Total() int { return c.Documents + c.Annotations + c.Trash + c.Revisions }
+func (c Counts) Total() int {
+	return c.Documents + c.Annotations + c.Trash + c.Revisions + c.Removed
+}
 
 // Report is what Check found in a library file.
 type Report struct {
@@ -146,6 +155,13 @@ func checkRecords(tx *bolt.Tx, r *Report) {
 			return nil
 		})
 	}
+	r.Purged = purgedIn(tx)
+	eachRemoved(tx, func(bucket, key string, v []byte) {
+		if err := verify(bucket, key, v); err != nil {
+			r.add(err.Error())
+		}
+		r.Removed++
+	})
 }
 
 func (r *Report) add(problem string) {
@@ -175,7 +191,10 @@ func countsIn(tx *bolt.Tx) Counts {
 		}
 		return 0
 	}
-	return Counts{n(bucketDocuments), n(bucketAnnotations), n(bucketTrash), n(bucketRevisions)}
+	c := Counts{Documents: n(bucketDocuments), Annotations: n(bucketAnnotations), Trash: n(bucketTrash), Revisions: n(bucketRevisions)}
+	eachRemoved(tx, func(string, string, []byte) { c.Removed++ })
+	c.Purged = purgedIn(tx)
+	return c
 }
 
 // TxID is the last committed transaction's id: equal ids, equal contents.

@@ -20,6 +20,8 @@
 //	sources      source (path or URL) -> doc id
 //	answer_links linked ann id + "/" + question id -> nothing (the live
 //	             questions answered with each annotation's passage)
+//	removed      doc id -> a bucket of the records of a document removed
+//	             to the trash, with its annotations (removed.go)
 //	search_index the search index kept in step with the records: "stamp",
 //	             "since", a "snapshot" bucket and a "journal" bucket of the
 //	             ids changed since (searchindex.go)

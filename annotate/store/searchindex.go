@@ -57,7 +57,8 @@ type SearchIndex struct {
 	Documents []annotate.Document
 	// Annotations changed since, as they stand.
 	Annotations []annotate.Annotation
-	// Gone are the annotations changed since that are no longer live.
+	// Gone are the annotations and documents changed since that are no
+	// longer live.
 	Gone []string
 }
 
@@ -153,6 +154,7 @@ func (si *SearchIndex) add(tx *bolt.Tx, id string, mark []byte) error {
 	if len(mark) > 0 && mark[0] == journalDocument {
 		raw := tx.Bucket(bucketDocuments).Get([]byte(id))
 		if raw == nil {
+			si.Gone = append(si.Gone, id) // removed: its annotations are journalled too
 			return nil
 		}
 		var d annotate.Document

@@ -86,7 +86,7 @@ func diagnose(path string, r store.Report) string {
 	newest, ok := backup.Newest(path)
 	switch {
 	case !ok:
-	case r.Total() == 0 && newest.Total() > 0:
+	case r.Total() == 0 && newest.Total() > 0 && r.Purged == newest.Purged: // not emptied from the trash
 		return fmt.Sprintf("it holds no records, but its backup of %s holds %d", when(newest), newest.Total())
 	case r.TxID < newest.TxID:
 		return fmt.Sprintf("it went back to a state older than its backup of %s", when(newest))

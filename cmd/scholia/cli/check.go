@@ -130,7 +130,11 @@ func printReport(e *env, path string, r library.Report) {
 }
 
 func counts(c library.Counts) string {
-	return fmt.Sprintf("%d documents, %d annotations, %d in the trash, %d earlier revisions", c.Documents, c.Annotations, c.Trash, c.Revisions)
+	s := fmt.Sprintf("%d documents, %d annotations, %d in the trash, %d earlier revisions", c.Documents, c.Annotations, c.Trash, c.Revisions)
+	if c.Removed > 0 {
+		s += fmt.Sprintf(", %d records of removed documents", c.Removed)
+	}
+	return s
 }
 
 // optionalFile is the one FILE a command may be given, "" when none.

@@ -119,6 +119,10 @@ func init() {
 		"restore":            {"restore [BACKUP]", "put the newest backup (or BACKUP) in place of the library, which is kept as .before-restore", runRestore},
 		"compact":            {"compact", "rewrite the library without the space deleted records left; checked before it replaces the file", runCompact},
 		"import-annotations": {"import-annotations FILE", "import annotations from W3C JSON-LD, Hypothesis JSON or a Kindle \"My Clippings.txt\"; the same file twice adds nothing", runImportAnnotations},
+		"remove":             {"remove DOC...", "move documents to the trash with their annotations (DOC as for show); scholia untrash brings them back", runRemove},
+		"trash":              {"trash [--json]", "list the trash: removed documents and deleted annotations, with their ids", runTrash},
+		"untrash":            {"untrash ID|DOC...", "bring annotations (by id) or removed documents (by id or title) back from the trash", runUntrash},
+		"purge":              {"purge ID|DOC... | purge --all", "delete annotations or removed documents in the trash for good, or with --all everything in it", runPurge},
 		"help":               {"help [COMMAND]", "this help, or one command's", nil},
 	}
 }
