@@ -8,7 +8,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"time"
 
 	_ "scholia/cmd/scholia/locale"
 
@@ -62,8 +61,9 @@ func runWindow(inv cli.Invocation) (code int) {
 		return noDisplay(nil)
 	}
 	path, err := inv.LibraryPath()
+	var checked <-chan error
 	if err == nil {
-		lib, err = library.OpenVerified(path, cli.ChildCheck)
+		lib, checked, err = openLibrary(path)
 	}
 	var target cli.Target
 	if err == nil {
@@ -87,30 +87,15 @@ func runWindow(inv cli.Invocation) (code int) {
 	switch {
 	case errors.As(err, &damage):
 		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
-		ui.ShowDamage(a, damage, func(restore bool) error {
-			if restore {
-				if _, _, err := library.RestoreBackup(path, damage.Backup.Path, cli.ChildCheck, time.Now()); err != nil {
-					return err
-				}
-			}
-			if lib, err = library.OpenVerified(path, cli.ChildCheck); err != nil {
-				return err
-			}
-			// The library changed under the name: what it names now is
-			// shown, or said in the window.
-			named, err := inv.Resolve(lib)
-			w := showMain(a, lib, named)
-			if err != nil {
-				w.ShowMessage(err)
-			}
-			return nil
-		}).Show()
+		showDamaged(a, inv, path, damage, &lib).Show()
 	case err != nil:
 		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
 		ui.ShowStartupError(a, err).ShowAndRun()
 		return cli.ExitFailed
 	default:
-		showMain(a, lib, target)
+		awaitCheck(a, showMain(a, lib, target), checked, func(damage *library.Damage) fyne.Window {
+			return showDamaged(a, inv, path, damage, &lib)
+		})
 	}
 	a.Run()
 	if lib != nil {
