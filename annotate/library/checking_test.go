@@ -58,16 +58,6 @@ func readBytes(t *testing.T, path string) []byte {
 	return b
 }
 
-// waitFor polls until cond holds, failing after a deadline.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("gave up waiting: %s", what)
-		}
-	}
-}
-
 // The library reads at once while its check is held; a highlight saved
 // meanwhile waits: the file is unchanged until the check passed, then the
 // highlight is committed and read back.
