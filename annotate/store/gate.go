@@ -14,10 +14,15 @@ import (
 // its check has finished (OpenBeforeCheck) is open read-only, sharing the
 // file with the process that checks it; once the check passed it is
 // opened again for writing, and every write waits until then.
+//
+// Reopening waits until no transaction is open, without keeping new ones
+// from starting meanwhile: a transaction that begins another (a change
+// that reads the kept search index) never waits on the reopening that
+// waits on it.
 type boltDB struct {
-	// mu is held for reading by every transaction, for writing while
-	// the file is opened again.
-	mu       sync.RWMutex
+	mu       sync.Mutex
+	idle     *sync.Cond // signalled when the last open transaction ends
+	open     int        // transactions open
 	db       *bolt.DB
 	writable chan struct{} // closed once writes may go
 	refused  error         // why writes never will; set before writable is closed
@@ -26,17 +31,42 @@ type boltDB struct {
 
 func newBoltDB(db *bolt.DB, writable bool) *boltDB {
 	h := &boltDB{db: db, writable: make(chan struct{})}
+	h.idle = sync.NewCond(&h.mu)
 	if writable {
 		close(h.writable)
 	}
 	return h
 }
 
+// acquire is the file for one transaction; release ends it.
+func (h *boltDB) acquire() *bolt.DB {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.open++
+	return h.db
+}
+
+func (h *boltDB) release() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.open--; h.open == 0 {
+		h.idle.Broadcast()
+	}
+}
+
+// quiet holds mu once no transaction is open.
+func (h *boltDB) quiet() {
+	h.mu.Lock()
+	for h.open > 0 {
+		h.idle.Wait()
+	}
+}
+
 // View runs a read transaction.
 func (h *boltDB) View(fn func(*bolt.Tx) error) error {
-	h.mu.RLock()
-	defer h.mu.RUnlock()
-	return h.db.View(fn)
+	db := h.acquire()
+	defer h.release()
+	return db.View(fn)
 }
 
 // Update runs a write transaction once writes may go.
@@ -45,27 +75,32 @@ func (h *boltDB) Update(fn func(*bolt.Tx) error) error {
 	if h.refused != nil {
 		return h.refused
 	}
-	h.mu.RLock()
-	defer h.mu.RUnlock()
-	return h.db.Update(fn)
+	db := h.acquire()
+	defer h.release()
+	return db.Update(fn)
 }
 
 // begin starts a read transaction that lasts until done is called.
 func (h *boltDB) begin() (tx *bolt.Tx, done func(), err error) {
-	h.mu.RLock()
-	if tx, err = h.db.Begin(false); err != nil {
-		h.mu.RUnlock()
+	db := h.acquire()
+	if tx, err = db.Begin(false); err != nil {
+		h.release()
 		return nil, nil, err
 	}
-	return tx, func() { _ = tx.Rollback(); h.mu.RUnlock() }, nil
+	return tx, func() { _ = tx.Rollback(); h.release() }, nil
 }
 
 // info is the open file's mapping: call it inside a transaction.
-func (h *boltDB) info() *bolt.Info { return h.db.Info() }
-
-// Close releases the file and its lock; writes waiting are refused.
-func (h *boltDB) Close() error {
+func (h *boltDB) info() *bolt.Info {
 	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.db.Info()
+}
+
+// Close releases the file and its lock once no transaction is open;
+// writes waiting are refused.
+func (h *boltDB) Close() error {
+	h.quiet()
 	defer h.mu.Unlock()
 	h.refuse(errors.New("the library was closed"))
 	h.closed = true
@@ -111,7 +146,7 @@ func OpenBeforeCheck(path string) (*Store, error) {
 // returned.
 func (s *Store) Checked(judge func() error) error {
 	h := s.db
-	h.mu.Lock()
+	h.quiet()
 	defer h.mu.Unlock()
 	if h.closed {
 		return errors.New("the library was closed")
