@@ -25,7 +25,7 @@ func (s *Store) ReleaseMapped() {
 		if size <= 0 {
 			return nil
 		}
-		_, _, _ = unix.Syscall(unix.SYS_MADVISE, s.db.Info().Data, uintptr(size), unix.MADV_DONTNEED)
+		_, _, _ = unix.Syscall(unix.SYS_MADVISE, s.db.info().Data, uintptr(size), unix.MADV_DONTNEED)
 		return nil
 	})
 }
@@ -62,7 +62,7 @@ func (s *Store) releasePages(tx *bolt.Tx, b []byte) {
 		return
 	}
 	page := uintptr(os.Getpagesize())
-	base := s.db.Info().Data
+	base := s.db.info().Data
 	from := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
 	to := from + uintptr(len(b))
 	if from < base || to > base+uintptr(tx.Size()) {

@@ -106,7 +106,7 @@ func (s *Store) SearchIndexPart(keep func(snapshot []byte, release func([]byte))
 // called, which must be soon, as a write that grows the file waits for it.
 // It is nil, with done to call all the same, when the library keeps none.
 func (s *Store) ViewSearchSnapshot() (snapshot []byte, done func(), err error) {
-	tx, err := s.db.Begin(false)
+	tx, done, err := s.db.begin()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -115,7 +115,7 @@ func (s *Store) ViewSearchSnapshot() (snapshot []byte, done func(), err error) {
 			snapshot = sb.Get(keySnapshot)
 		}
 	}
-	return snapshot, func() { _ = tx.Rollback() }, nil
+	return snapshot, done, nil
 }
 
 func (s *Store) searchIndex(keep func(*bolt.Tx, []byte) []byte) (*SearchIndex, error) {
@@ -417,7 +417,7 @@ func OpenToRead(path string) (*Store, error) {
 	if err != nil {
 		return nil, classifyOpenError(path, err)
 	}
-	s := &Store{db: db, path: path, readOnly: true, toRead: true}
+	s := &Store{db: newBoltDB(db, true), path: path, readOnly: true, toRead: true}
 	need, err := s.needsPrepare()
 	if err == nil && need {
 		err = annotate.Problemf(annotate.ErrInvalid, "the library %s must be opened to write first", path)

@@ -45,7 +45,7 @@ var allBuckets = [][]byte{bucketMeta, bucketDocuments, bucketBlocks, bucketHashe
 
 // Store is an open library file.
 type Store struct {
-	db       *bolt.DB
+	db       *boltDB
 	path     string
 	readOnly bool
 	toRead   bool // opened by OpenToRead: nothing writes to the file while it is open
@@ -87,7 +87,7 @@ func OpenWith(path string, beforeWrite func(*Store)) (*Store, error) {
 	if err != nil {
 		return nil, classifyOpenError(path, err)
 	}
-	s := &Store{db: db, path: path, readOnly: readOnly}
+	s := &Store{db: newBoltDB(db, true), path: path, readOnly: readOnly}
 	if need, err := s.needsPrepare(); err == nil && need && existed && beforeWrite != nil {
 		beforeWrite(s)
 	}

@@ -8,7 +8,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"time"
 
 	_ "scholia/cmd/scholia/locale"
 
@@ -65,8 +64,9 @@ func runWindow(inv cli.Invocation) (code int) {
 		return noDisplay(nil)
 	}
 	path, err := inv.LibraryPath()
+	var checked <-chan error
 	if err == nil {
-		lib, err = library.OpenVerified(path, cli.ChildCheck)
+		lib, checked, err = openLibrary(path)
 	}
 	var target cli.Target
 	if err == nil {
@@ -94,32 +94,19 @@ func runWindow(inv cli.Invocation) (code int) {
 	switch {
 	case errors.As(err, &damage):
 		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
-		ui.ShowDamage(a, damage, func(restore bool) error {
-			if restore {
-				if _, _, err := library.RestoreBackup(path, damage.Backup.Path, cli.ChildCheck, time.Now()); err != nil {
-					return err
-				}
-			}
-			if lib, err = library.OpenVerified(path, cli.ChildCheck); err != nil {
-				return err
-			}
-			// The library changed under the name: what it names now is
-			// shown, or said in the window.
-			named, err := inv.Resolve(lib)
-			w := showMain(a, lib, named)
-			served = serve(lib)
-			served.attach(w)
-			if err != nil {
-				w.ShowMessage(err)
-			}
-			return nil
-		}).Show()
+		showDamaged(a, inv, path, damage, &lib, &served).Show()
 	case err != nil:
 		fmt.Fprintf(os.Stderr, "scholia: %v\n", err)
 		ui.ShowStartupError(a, err).ShowAndRun()
 		return cli.ExitFailed
 	default:
-		served.attach(showMain(a, lib, target))
+		w := showMain(a, lib, target)
+		served.attach(w)
+		awaitCheck(a, w, checked, func(damage *library.Damage) fyne.Window {
+			served.stop() // the library it serves is closed
+			served = nil
+			return showDamaged(a, inv, path, damage, &lib, &served)
+		})
 	}
 	a.Run()
 	served.stop()

@@ -60,12 +60,20 @@ func Verify(path string, check backup.Checker, now time.Time) (*store.Report, er
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the library %s: %w", path, err)
 	}
-	r := &store.Report{Problems: []string{"it is empty (0 bytes)"}}
+	r := store.Report{Problems: []string{"it is empty (0 bytes)"}}
 	if fi.Size() > 0 {
-		if *r, err = check(path); err != nil {
+		if r, err = check(path); err != nil {
 			return nil, err
 		}
 	}
+	return Judge(path, r, check, now)
+}
+
+// Judge is Verify given the check of the file at path, made while nothing
+// wrote to it: the report back when the file is sound, else the file set
+// aside and a *Damage.
+func Judge(path string, checked store.Report, check backup.Checker, now time.Time) (*store.Report, error) {
+	r := &checked
 	reason := diagnose(path, *r)
 	if reason == "" {
 		return r, nil
