@@ -164,3 +164,26 @@ func TestOutlineNamesTheSectionAtTheTop(t *testing.T) {
 		t.Errorf("after a resize the outline names %q, want %q", got, want)
 	}
 }
+
+// Typing a query letter by letter, from a view scrolled by the wheel to
+// the middle of a line, leaves the view where it is while the match
+// shown is in it: the first letter's match, on the line cut at the top,
+// does not scroll the view up.
+func TestFindLeavesTheViewWhereItIs(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"t.txt": treaty})
+	openTitled(t, m, "Arms Control After 1991")
+	m.reader.ScrollTo(middleOf(t, m, 20))
+	m.waitIdle()
+	pt, _ := m.reader.PointOf(m.reader.TopPosition())
+	test.Scroll(m.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(m.reader).Add(pt), 0, -18)
+	m.waitIdle()
+	top := m.reader.TopPosition()
+	typeMenuShortcut(t, m, ctrl(fyne.KeyF))
+	for _, q := range []string{"f", "fi", "fil", "fill", "filler"} {
+		m.reading.find.Query(q)
+		m.waitIdle()
+		if got := m.reader.TopPosition(); got != top {
+			t.Fatalf("typing %q moved the view from %d to %d (match at %d)", q, top, got, m.reading.find.Current()[0])
+		}
+	}
+}

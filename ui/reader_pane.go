@@ -143,9 +143,16 @@ func (p *readerPane) jump(pos int) {
 	p.reader.ScrollTo(pos)
 }
 
+// showMatches paints the find bar's matches and brings the current one
+// into sight; one already in the upper part of the view (a line cut at
+// the top too) is shown where it is, so typing a query moves nothing.
 func (p *readerPane) showMatches(matches [][2]int, current int) {
 	p.reader.SetFindMatches(matches, current)
-	if current >= 0 && current < len(matches) {
-		p.reader.Reveal(matches[current][0])
+	if current < 0 || current >= len(matches) {
+		return
 	}
+	if pt, ok := p.reader.PointOf(matches[current][0]); ok && pt.Y < p.reader.Size().Height*2/3 {
+		return
+	}
+	p.reader.Reveal(matches[current][0])
 }

@@ -141,7 +141,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 
 func (m *MainWindow) layout() fyne.CanvasObject {
 	open := widget.NewButtonWithIcon("Open", theme.FolderOpenIcon(), m.imports.showOpenDialog)
-	searchBtn := widget.NewButtonWithIcon("Search everything  Ctrl+K", theme.SearchIcon(), m.OpenSearch)
+	searchBtn := widget.NewButtonWithIcon("Search  Ctrl+K", theme.SearchIcon(), m.OpenSearch)
 	findBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), m.OpenFind)
 	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), m.ToggleTheme)
 	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), func() { m.frame.togglePanel() })
