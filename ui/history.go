@@ -27,6 +27,8 @@ type history struct {
 	here func() (place, bool)
 	// show shows a place: scrolls to it, opening its document if need be.
 	show func(place)
+	// listed says whether a document is in the library (not removed).
+	listed func(doc string) bool
 	// moving: Back or Forward is showing a place; the jump it makes is
 	// not one to remember.
 	moving bool
@@ -34,8 +36,8 @@ type history struct {
 	backBtn, forwardBtn *widget.Button
 }
 
-func newHistory(here func() (place, bool), show func(place)) *history {
-	h := &history{here: here, show: show}
+func newHistory(here func() (place, bool), show func(place), listed func(string) bool) *history {
+	h := &history{here: here, show: show, listed: listed}
 	h.backBtn = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), h.Back)
 	h.forwardBtn = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), h.Forward)
 	h.refresh()
@@ -71,14 +73,14 @@ func (h *history) Back() { h.step(&h.back, &h.forward) }
 func (h *history) Forward() { h.step(&h.forward, &h.back) }
 
 // step shows the last place of from, remembering the place read in to.
-// A place that is the one read already (a jump that went nowhere) is
-// passed over.
+// A place that is the one read already (a jump that went nowhere), or in
+// a document removed since, is passed over.
 func (h *history) step(from, to *[]place) {
 	cur, ok := h.here()
 	for len(*from) > 0 {
 		p := (*from)[len(*from)-1]
 		*from = (*from)[:len(*from)-1]
-		if ok && p == cur {
+		if ok && p == cur || !h.listed(p.doc) {
 			continue
 		}
 		if ok {
@@ -106,8 +108,9 @@ func enable(b *widget.Button, on bool) {
 }
 
 // readerHistory is the history of the places read in r; open opens a
-// document (as libraryPane.openDocument) and then runs then.
-func readerHistory(r *reader.Reader, open func(id string, again bool, then func())) *history {
+// document (as libraryPane.openDocument) and then runs then; listed says
+// whether a document is in the library.
+func readerHistory(r *reader.Reader, open func(id string, again bool, then func()), listed func(string) bool) *history {
 	here := func() (place, bool) {
 		d := r.Document()
 		if d == nil {
@@ -122,5 +125,5 @@ func readerHistory(r *reader.Reader, open func(id string, again bool, then func(
 		}
 		open(p.doc, false, func() { r.ScrollTo(p.pos) })
 	}
-	return newHistory(here, show)
+	return newHistory(here, show, listed)
 }

@@ -187,3 +187,25 @@ func TestFindLeavesTheViewWhereItIs(t *testing.T) {
 		}
 	}
 }
+
+// Back passes over a place in a document removed since: it goes to the
+// place before it, with no error.
+func TestBackPassesOverARemovedDocument(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"t.txt": treaty, "s.txt": jointStatement, "r.txt": analystReply})
+	openTitled(t, m, "Arms Control After 1991")
+	m.reader.ScrollTo(middleOf(t, m, 12))
+	m.waitIdle()
+	here := readingPlace(m)
+	openTitled(t, m, "Joint Statement")
+	removed := m.reader.Document().ID
+	openTitled(t, m, "Analyst Reply")
+	m.RemoveDocument(removed)
+	m.waitIdle()
+	typeMenuShortcut(t, m, alt(fyne.KeyLeft))
+	if got := readingPlace(m); got != here {
+		t.Errorf("Back went to %v, want %v: the document between was removed", got, here)
+	}
+	if len(m.dialogs.close) > 0 {
+		t.Errorf("Back showed a dialog")
+	}
+}

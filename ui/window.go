@@ -78,7 +78,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 		apply: m.apply, show: m.showDocument}
 	m.library.list.OnFiltered = func() { m.setStatus("") }
 	m.library.list.OnRemove = m.RemoveDocument
-	m.history = readerHistory(m.reader, m.library.openDocument)
+	m.history = readerHistory(m.reader, m.library.openDocument, func(id string) bool { return m.library.list.title(id) != "" })
 	m.reading.leaving, m.library.leaving = m.history.leaving, m.history.leaving
 	if m.state.order != "" {
 		m.library.list.SetOrder(m.state.order)
