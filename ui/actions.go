@@ -22,6 +22,10 @@ func ctrlShift(k fyne.KeyName) fyne.Shortcut {
 	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 }
 
+func alt(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierAlt}
+}
+
 // actions lists every action of the window, in menu order.
 func (m *MainWindow) actions() []action {
 	return []action{
@@ -44,6 +48,8 @@ func (m *MainWindow) actions() []action {
 		{"Annotate", "Add Note…", "Ctrl+Shift+N", ctrlShift(fyne.KeyN), m.annotator.AddNote},
 		{"Annotate", "Add Question…", "Ctrl+Shift+Q", ctrlShift(fyne.KeyQ), m.annotator.AddQuestion},
 		{"Annotate", "Note on the Whole Document…", "Ctrl+Shift+D", ctrlShift(fyne.KeyD), m.annotator.AddDocumentNote},
+		{"View", "Back", "Alt+Left", alt(fyne.KeyLeft), m.history.Back},
+		{"View", "Forward", "Alt+Right", alt(fyne.KeyRight), m.history.Forward},
 		{"View", "Filter Library…", "Ctrl+L", ctrl(fyne.KeyL), m.FocusFilter},
 		{"View", "Annotations Panel", "Ctrl+Shift+P", ctrlShift(fyne.KeyP), func() { m.frame.togglePanel() }},
 		{"View", "Dark or Light Theme", "Ctrl+Shift+T", ctrlShift(fyne.KeyT), m.ToggleTheme},

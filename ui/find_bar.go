@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -23,6 +24,10 @@ type FindBar struct {
 	current int
 	onShow  func(matches [][2]int, current int)
 	onClose func()
+	// from is the position being read; origin is where it was when the
+	// bar opened: the first match shown is the first after it.
+	from   func() int
+	origin int
 }
 
 // NewFindBar builds a hidden find bar; onShow paints matches and reveals
@@ -50,13 +55,18 @@ func (f *FindBar) CreateRenderer() fyne.WidgetRenderer {
 // SetText gives the bar the document text to search.
 func (f *FindBar) SetText(text []rune) {
 	f.text = text
+	f.origin = 0
 	if f.Visible() {
 		f.search()
 	}
 }
 
-// Open shows the bar and puts the cursor in it.
+// Open shows the bar and puts the cursor in it; the search starts from
+// the position being read.
 func (f *FindBar) Open(c fyne.Canvas) {
+	if f.from != nil {
+		f.origin = f.from()
+	}
 	f.Show()
 	if c != nil {
 		c.Focus(f.entry)
@@ -92,7 +102,7 @@ func (f *FindBar) search() {
 	f.matches = findAll(f.text, []rune(f.entry.Text))
 	f.current = -1
 	if len(f.matches) > 0 {
-		f.current = 0
+		f.current = sort.Search(len(f.matches), func(i int) bool { return f.matches[i][0] >= f.origin }) % len(f.matches)
 	}
 	f.show()
 }

@@ -24,10 +24,12 @@ type libraryPane struct {
 	// refresh then reads the open questions themselves.
 	questionsShown func() bool
 	showError      func(error)
-	// apply shows a snapshot read (keep: the documents keep their places
-	// in the list); show shows a document read.
-	apply func(s snapshot, keep bool)
-	show  func(o opened, keep bool)
+	// apply shows a snapshot read; show shows a document read.
+	apply func(s snapshot)
+	show  func(o opened)
+
+	// leaving is called before another document opens, for Back.
+	leaving func()
 
 	searchStarted  bool          // the search index is being built or built
 	searchPrepared chan struct{} // closed once the search index is built or loaded
@@ -159,7 +161,7 @@ func (p *libraryPane) refreshing(list bool, then func()) {
 		if list {
 			p.listStale = false
 		}
-		p.apply(s, p.list.clicked)
+		p.apply(s)
 		if then != nil {
 			then()
 		}
@@ -177,11 +179,13 @@ func (p *libraryPane) openDocument(id string, again bool, then func()) {
 		}
 		return
 	}
+	if cur := p.reader.Document(); cur != nil && cur.ID != id && p.leaving != nil {
+		p.leaving()
+	}
 	prev, prevPos := "", 0
 	if cur := p.reader.Document(); cur != nil && !p.lib.ReadOnly() {
 		prev, prevPos = cur.ID, p.reader.TopPosition()
 	}
-	keep := p.list.clicked
 	p.list.Select(id)
 	msg := "Opening…"
 	if t := p.list.title(id); t != "" {
@@ -208,7 +212,7 @@ func (p *libraryPane) openDocument(id string, again bool, then func()) {
 			p.showError(err)
 			return
 		}
-		p.show(o, keep)
+		p.show(o)
 		if prev != "" || !o.last {
 			// Reopening at start the document read last, where it was
 			// read, changes nothing: no write, and so no backup, which

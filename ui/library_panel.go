@@ -33,7 +33,6 @@ type LibraryPanel struct {
 	onOpen  func(id string)
 	current string
 	quiet   bool
-	clicked bool // a click in the list is opening a document
 }
 
 // NewLibraryPanel builds an empty panel; onOpen is called with the id of
@@ -81,9 +80,7 @@ func NewLibraryPanel(onOpen func(id string)) *LibraryPanel {
 		}
 		l.current = l.shown[id].ID
 		if !l.quiet && l.onOpen != nil {
-			l.clicked = true
 			l.onOpen(l.current)
-			l.clicked = false
 		}
 	}
 	l.ExtendBaseWidget(l)
@@ -97,19 +94,16 @@ func (l *LibraryPanel) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, l.list))
 }
 
-// SetDocuments replaces the documents, keeping the filter, order and the
-// chosen document. While a document clicked in the list opens, the
-// documents keep their places: in a list sorted by last opened it would
-// otherwise jump to the top under the pointer, and the next click would
-// open another. Otherwise (an import, a search result) the list is sorted
-// anew.
-func (l *LibraryPanel) SetDocuments(docs []library.Summary) { l.setDocuments(docs, l.clicked) }
-
-// setDocuments replaces the documents; keep keeps their places, as for
-// a document clicked in the list.
-func (l *LibraryPanel) setDocuments(docs []library.Summary, keep bool) {
+// SetDocuments replaces the documents, keeping the filter, order, the
+// chosen document and the places of the documents listed: opening a
+// document, from the list or anywhere else, or saving a change moves
+// nothing under the pointer (in a list sorted by last opened the document
+// opened would otherwise jump to the top, and the next click open
+// another). New documents stand where the order puts them; the order
+// applies to all again the next time the list is sorted or filtered.
+func (l *LibraryPanel) SetDocuments(docs []library.Summary) {
 	l.all = docs
-	if !keep {
+	if len(l.shown) == 0 {
 		l.apply()
 		return
 	}

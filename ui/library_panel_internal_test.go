@@ -9,9 +9,11 @@ import (
 	"scholia/annotate/library"
 )
 
-// Clicking a document in a list sorted by last opened opens it where it
-// stands: nothing moves under the pointer, so the next click opens what
-// it is on. An import sorts the list anew, the new document in its place.
+// Opening a document in a list sorted by last opened, by a click or
+// anything else, moves nothing under the pointer, so the next click opens
+// what it is on; nor does reading the list again after an import, the new
+// document standing where the order puts it. The order applies to all
+// again the next time the list is sorted or filtered.
 func TestOpeningADocumentMovesNothingInTheLibraryList(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{
 		"s.txt": jointStatement, "r.txt": analystReply, "w.txt": "Working Paper\n\nA third paper on the talks.\n"})
@@ -34,11 +36,29 @@ func TestOpeningADocumentMovesNothingInTheLibraryList(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.Reload()
+	m.waitIdle()
+	if got, want := m.library.list.Titles(), append(slices.Clone(before), "New Brief"); !slices.Equal(got, want) {
+		t.Errorf("after an import the list reads %q, want %q", got, want)
+	}
+	for _, d := range m.library.list.all {
+		if d.Title == "New Brief" {
+			m.OpenDocument(d.ID) // as a search result opens it
+		}
+	}
+	m.waitIdle()
+	if m.reader.Document().Title != "New Brief" {
+		t.Fatalf("opened %q", m.reader.Document().Title)
+	}
+	if got, want := m.library.list.Titles(), append(slices.Clone(before), "New Brief"); !slices.Equal(got, want) {
+		t.Errorf("opening a document from outside the list reordered it to %q, want %q", got, want)
+	}
+	m.library.list.SetFilter("a")
+	m.library.list.SetFilter("")
 	var want []string
 	for _, d := range library.Filter(m.library.list.all, "", library.Order("last opened")) {
 		want = append(want, d.Title)
 	}
-	if got := m.library.list.Titles(); len(got) != 4 || !slices.Equal(got, want) {
-		t.Errorf("after an import the list reads %q, want it sorted anew: %q", got, want)
+	if got := m.library.list.Titles(); !slices.Equal(got, want) || got[0] != m.reader.Document().Title {
+		t.Errorf("filtered again, the list reads %q, want it sorted by last opened: %q", got, want)
 	}
 }

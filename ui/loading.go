@@ -19,12 +19,12 @@ type snapshot struct {
 	tags      []string
 }
 
-// apply shows a snapshot: the list (keeping the documents' places when
-// keep), and the open document's annotations painted in the reader,
+// apply shows a snapshot: the list (the documents keeping their places),
+// and the open document's annotations painted in the reader,
 // listed in the panel and counted in the status bar.
-func (m *MainWindow) apply(s snapshot, keep bool) {
+func (m *MainWindow) apply(s snapshot) {
 	if s.listRead {
-		m.library.list.setDocuments(s.docs, keep)
+		m.library.list.SetDocuments(s.docs)
 	}
 	if d := m.reader.Document(); d != nil && d.ID == s.docID {
 		m.showAnnotations(s)
@@ -56,7 +56,7 @@ type opened struct {
 }
 
 // showDocument shows a document read by openDocument.
-func (m *MainWindow) showDocument(o opened, keep bool) {
+func (m *MainWindow) showDocument(o opened) {
 	doc := o.doc
 	m.reading.show(doc, o.pos, o.words, o.outline)
 	m.library.list.Select(doc.ID)
@@ -65,5 +65,5 @@ func (m *MainWindow) showDocument(o opened, keep bool) {
 	m.overlay.tooltipBox.Hide()
 	m.panel.Editor.Clear()
 	m.status.msg = ""
-	m.apply(o.snap, keep)
+	m.apply(o.snap)
 }

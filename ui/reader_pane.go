@@ -29,14 +29,18 @@ type readerPane struct {
 	words int
 	// scrolled is called after the reader scrolled.
 	scrolled func()
+	// leaving is called before a jump away from the place read (a
+	// contents line, an outline entry followed), for Back.
+	leaving func()
 }
 
 func newReaderPane(lib *library.Library, t *tasks, g *crashGuard) *readerPane {
 	p := &readerPane{reader: reader.New(), lib: lib, tasks: t, guard: g}
 	p.reader.OnScrolled = p.onScrolled
 	p.reader.OnLinkTapped = p.followContentsLink
-	p.outline = NewOutline(p.reader.ScrollTo)
+	p.outline = NewOutline(p.jump)
 	p.find = NewFindBar(p.showMatches, p.reader.Focus)
+	p.find.from = p.reader.TopPosition
 	return p
 }
 
@@ -125,15 +129,30 @@ func (p *readerPane) stop() {
 
 func (p *readerPane) followContentsLink(line string) {
 	if e, ok := p.outline.EntryFor(line); ok {
-		p.reader.ScrollTo(e.Start)
+		p.jump(e.Start)
 	} else if pos, ok := p.outline.PagePosition(p.reader.Document(), line); ok {
-		p.reader.ScrollTo(pos)
+		p.jump(pos)
 	}
 }
 
+// jump scrolls to pos, leaving the place read for Back.
+func (p *readerPane) jump(pos int) {
+	if p.leaving != nil {
+		p.leaving()
+	}
+	p.reader.ScrollTo(pos)
+}
+
+// showMatches paints the find bar's matches and brings the current one
+// into sight; one already in the upper part of the view (a line cut at
+// the top too) is shown where it is, so typing a query moves nothing.
 func (p *readerPane) showMatches(matches [][2]int, current int) {
 	p.reader.SetFindMatches(matches, current)
-	if current >= 0 && current < len(matches) {
-		p.reader.Reveal(matches[current][0])
+	if current < 0 || current >= len(matches) {
+		return
 	}
+	if pt, ok := p.reader.PointOf(matches[current][0]); ok && pt.Y < p.reader.Size().Height*2/3 {
+		return
+	}
+	p.reader.Reveal(matches[current][0])
 }

@@ -36,6 +36,7 @@ type MainWindow struct {
 	frame   *frame
 	state   windowState
 	help    *helpSheet
+	history *history // the places jumped from, for Back and Forward
 
 	annotator     *annotator
 	overlay       *overlay
@@ -77,12 +78,17 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 		apply: m.apply, show: m.showDocument}
 	m.library.list.OnFiltered = func() { m.setStatus("") }
 	m.library.list.OnRemove = m.RemoveDocument
+	m.history = readerHistory(m.reader, m.library.openDocument, func(id string) bool { return m.library.list.title(id) != "" })
+	m.reading.leaving, m.library.leaving = m.history.leaving, m.history.leaving
 	if m.state.order != "" {
 		m.library.list.SetOrder(m.state.order)
 	}
 	ch := changer{lib: lib, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status, changes: m.changes, reader: m.reader}
 	m.notes = newAnnotationsPane(&annotationsPane{changer: ch, tasks: m.tasks,
-		saved: m.library.saved, savedHere: m.library.savedHere, showError: m.alerts.showError, openDocument: m.library.openDocument})
+		saved: m.library.saved, savedHere: m.library.savedHere, showError: m.alerts.showError, openDocument: func(id string, again bool, then func()) {
+			m.history.leaving()
+			m.library.openDocument(id, again, then)
+		}})
 	m.panel = m.notes.panel
 	m.edits = &editing{win: m.win, reader: m.reader, status: m.status, notes: m.notes}
 	m.panel.OnQuestionsShown = func() { m.library.refreshing(m.library.listStale, nil) }
@@ -135,12 +141,12 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 
 func (m *MainWindow) layout() fyne.CanvasObject {
 	open := widget.NewButtonWithIcon("Open", theme.FolderOpenIcon(), m.imports.showOpenDialog)
-	searchBtn := widget.NewButtonWithIcon("Search everything  Ctrl+K", theme.SearchIcon(), m.OpenSearch)
+	searchBtn := widget.NewButtonWithIcon("Search  Ctrl+K", theme.SearchIcon(), m.OpenSearch)
 	findBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), m.OpenFind)
 	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), m.ToggleTheme)
 	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), func() { m.frame.togglePanel() })
 	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.help.show)
-	toolbar := container.NewBorder(nil, nil, container.NewHBox(open, searchBtn),
+	toolbar := container.NewBorder(nil, nil, container.NewHBox(m.history.buttons(), open, searchBtn),
 		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline)
 	centre := container.NewBorder(container.NewVBox(toolbar, m.reading.find), nil, nil, nil,
 		container.NewStack(m.reader, m.overlay.floating))
@@ -208,6 +214,7 @@ func (m *MainWindow) OpenSearch() { m.dialogs.showWith(m.palette.Show, m.palette
 
 // openHit shows a search result: an annotation's passage, or a document.
 func (m *MainWindow) openHit(h library.Hit) {
+	m.history.leaving()
 	if h.Document {
 		m.OpenDocument(h.DocID)
 		return

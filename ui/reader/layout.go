@@ -317,6 +317,20 @@ func (l *layout) yOf(pos int) float32 {
 	return it.top + it.lines[j].y
 }
 
+// yOfStart is the top of the line holding pos; where a line wraps, of
+// the line pos starts (yOf's is the one it ends, for a caret).
+func (l *layout) yOfStart(pos int) float32 {
+	if len(l.items) == 0 {
+		return 0
+	}
+	i, j := l.locate(pos)
+	it := &l.items[i]
+	if j+1 < len(it.lines) && it.lines[j+1].start <= pos-it.start {
+		j++
+	}
+	return it.top + it.lines[j].y
+}
+
 // positionAtY is the document position at the start of the line at y.
 func (l *layout) positionAtY(y float32) int {
 	if len(l.items) == 0 {

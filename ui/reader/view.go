@@ -87,12 +87,14 @@ func (v *view) grew(i int, d float32) {
 	}
 }
 
-// TopPosition is the document position of the first line in view.
+// TopPosition is the document position of the first line in view. Half
+// a pixel down: ScrollTo puts a line's top there up to a float32 rounding
+// error, which must not make the line above it the one at the top.
 func (v *view) TopPosition() int {
 	if v.lay.width == 0 {
 		return 0
 	}
-	return v.lay.positionAtY(v.scroll.Offset.Y + v.lay.pad)
+	return v.lay.positionAtY(v.scroll.Offset.Y + v.lay.pad + 0.5)
 }
 
 // ScrollTo brings the line holding pos to the top of the view.
@@ -100,7 +102,7 @@ func (v *view) ScrollTo(pos int) {
 	if v.lay.width == 0 {
 		return
 	}
-	v.scrollToY(v.lay.yOf(pos) - v.lay.pad)
+	v.scrollToY(v.lay.yOfStart(pos) - v.lay.pad)
 }
 
 // Reveal scrolls, if needed, so that pos is in view, a third from the top.
