@@ -75,3 +75,20 @@ func TestTheRealTwoColumnArticleKeepsItsParagraphsAndPageTurn(t *testing.T) {
 		t.Errorf("the paragraph going on onto page 2 does not turn the page before “bombs”")
 	}
 }
+
+// A passage set in from the margin that a page break cuts goes on at the
+// top of the next page, set in as far: one block quote.
+func TestAQuoteCutByAPageBreakIsOneQuote(t *testing.T) {
+	p1 := column(50, 120, 80, "The committee met in March to weigh the information it had gathered over the winter.")
+	p1 = append(p1, column(90, 170, 60, "Most services have to go by indirect signals such as the load on the processors, the")...)
+	p2 := column(90, 80, 60, "memory in use or the network bandwidth, which have a known upper bound.")
+	p2 = append(p2, column(50, 130, 80, "The next meeting falls in June, after the report has been read by all of its members.")...)
+	d := read(t, fixture{pages: [][]run{p1, p2}})
+	want := "Most services have to go by indirect signals such as the load on the processors, the memory in use or the network bandwidth, which have a known upper bound."
+	for _, b := range d.Blocks {
+		if b.Text == want {
+			return
+		}
+	}
+	t.Fatalf("blocks %q, want one holding %q", texts(d), want)
+}

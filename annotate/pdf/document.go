@@ -112,13 +112,14 @@ func build(r *raw) (*Document, error) {
 	return d, nil
 }
 
-// continues: a paragraph cut by a page or a column break goes on at the
-// top of the next page or column, in lower case, after a line that ends
-// no sentence, in the same size and face, its first line not indented
-// past its second.
+// continues: a paragraph (or a block quote) cut by a page or a column
+// break goes on at the top of the next page or column, in lower case,
+// after a line that ends no sentence, in the same size and face, its first
+// line not indented past its second. What goes on there may be taken for
+// a quote when it stands right of the new page's left edge.
 func continues(prev, next *para) bool {
 	a, b := prev.lines[len(prev.lines)-1], next.lines[0]
-	if prev.kind != annotate.BlockParagraph || next.kind != annotate.BlockParagraph || prev.footnote || next.footnote || (a.page == b.page && a.col == b.col) {
+	if !runsOn(prev.kind) || !runsOn(next.kind) || prev.footnote || next.footnote || (a.page == b.page && a.col == b.col) {
 		return false
 	}
 	if endsSentence(a.text) || round(a.size) != round(b.size) || a.bold != b.bold || a.mono != b.mono {
@@ -131,6 +132,10 @@ func continues(prev, next *para) bool {
 		return unicode.IsLower(r)
 	}
 	return false
+}
+
+func runsOn(k annotate.BlockKind) bool {
+	return k == annotate.BlockParagraph || k == annotate.BlockQuote
 }
 
 var fileExt = regexp.MustCompile(`(?i)\.(docx?|pdf|tex|odt|rtf|indd|pptx?|xlsx?|dvi|ps|qxd|pages|txt|html?)$`)
