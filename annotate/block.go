@@ -26,6 +26,10 @@ type Block struct {
 	Text  string    `json:"text"`
 	Start int       `json:"start"`
 	Page  int       `json:"page,omitempty"` // 1-based page a PDF's block starts on; 0 for other formats
+	// Turns are the pages that start inside a PDF's block (a paragraph
+	// going on over a page break), At counting code points from the
+	// block's start. Blocks stored before they were kept have none.
+	Turns []PageStart `json:"turns,omitempty"`
 }
 
 // Len is the block's length in code points.

@@ -15,15 +15,22 @@ type PageStart struct {
 	Page int `json:"page"`
 }
 
-// indexPages fills PageStarts from the blocks' pages; documents whose
-// blocks have none (every format but PDF) keep none.
+// indexPages fills PageStarts from the blocks' pages and the page turns
+// inside them; documents whose blocks have none (every format but PDF)
+// keep none.
 func (d *Document) indexPages() {
 	d.PageStarts = nil
 	last := 0
+	add := func(at, page int) {
+		if page > 0 && page != last {
+			d.PageStarts = append(d.PageStarts, PageStart{At: at, Page: page})
+			last = page
+		}
+	}
 	for _, b := range d.Blocks {
-		if b.Page > 0 && b.Page != last {
-			d.PageStarts = append(d.PageStarts, PageStart{At: b.Start, Page: b.Page})
-			last = b.Page
+		add(b.Start, b.Page)
+		for _, t := range b.Turns {
+			add(b.Start+t.At, t.Page)
 		}
 	}
 }

@@ -70,3 +70,24 @@ func TestADocumentWithoutPagesCitesNone(t *testing.T) {
 		t.Errorf("a document without pages keeps page starts %v", d.PageStarts)
 	}
 }
+
+// A paragraph of a PDF that goes on over a page break knows where the
+// break is: a passage after it is on the next page, one across it on both.
+func TestAPassageAfterAPageBreakInsideAParagraphIsOnTheNextPage(t *testing.T) {
+	d := &annotate.Document{Title: "P"}
+	d.SetBlocks([]annotate.Block{
+		{Kind: annotate.BlockParagraph, Text: "Alpha one.", Page: 1},
+		{Kind: annotate.BlockParagraph, Text: "Beta goes on and on", Page: 1, Turns: []annotate.PageStart{{At: 13, Page: 2}}},
+		{Kind: annotate.BlockParagraph, Text: "Gamma three.", Page: 2},
+	})
+	for _, c := range []struct{ quote, want string }{
+		{"Beta goes", "p. 1"},
+		{"and on", "p. 2"},
+		{"goes on and", "pp. 1–2"},
+		{"on\n\nGamma", "p. 2"},
+	} {
+		if got := d.PageCitation(anchorOn(t, d, c.quote)); got != c.want {
+			t.Errorf("%q: %q, want %q", c.quote, got, c.want)
+		}
+	}
+}

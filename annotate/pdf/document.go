@@ -97,7 +97,7 @@ func build(r *raw) (*Document, error) {
 		}
 	}
 	for _, p := range paras {
-		d.Blocks = append(d.Blocks, annotate.Block{Kind: p.kind, Level: p.level, Text: st.text(p), Page: p.lines[0].page})
+		d.Blocks = append(d.Blocks, st.block(p))
 	}
 	if len(d.Blocks) == 0 {
 		return nil, problem(ErrScanned, "the PDF holds only pictures of text, and Scholia cannot read those yet")
@@ -112,20 +112,30 @@ func build(r *raw) (*Document, error) {
 	return d, nil
 }
 
-// continues: a paragraph cut by a page break goes on at the top of the
-// next page, in lower case, after a line that ends no sentence.
+// continues: a paragraph (or a block quote) cut by a page or a column
+// break goes on at the top of the next page or column, in lower case,
+// after a line that ends no sentence, in the same size and face, its first
+// line not indented past its second. What goes on there may be taken for
+// a quote when it stands right of the new page's left edge.
 func continues(prev, next *para) bool {
 	a, b := prev.lines[len(prev.lines)-1], next.lines[0]
-	if prev.kind != annotate.BlockParagraph || next.kind != annotate.BlockParagraph || prev.footnote || next.footnote || a.page == b.page {
+	if !runsOn(prev.kind) || !runsOn(next.kind) || prev.footnote || next.footnote || (a.page == b.page && a.col == b.col) {
 		return false
 	}
-	if endsSentence(a.text) {
+	if endsSentence(a.text) || round(a.size) != round(b.size) || a.bold != b.bold || a.mono != b.mono {
+		return false
+	}
+	if len(next.lines) > 1 && b.x0 > next.lines[1].x0+0.5*max(b.size, 1) {
 		return false
 	}
 	for _, r := range b.text {
 		return unicode.IsLower(r)
 	}
 	return false
+}
+
+func runsOn(k annotate.BlockKind) bool {
+	return k == annotate.BlockParagraph || k == annotate.BlockQuote
 }
 
 var fileExt = regexp.MustCompile(`(?i)\.(docx?|pdf|tex|odt|rtf|indd|pptx?|xlsx?|dvi|ps|qxd|pages|txt|html?)$`)

@@ -49,7 +49,7 @@ func outlineFromBookmarks(blocks []annotate.Block, bms []bookmark) []annotate.Bl
 				blocks = append(blocks[:i+1], blocks[i:]...)
 				matched = append(matched[:i+1], matched[i:]...)
 				blocks[i] = annotate.Block{Kind: annotate.BlockHeading, Level: min(bm.level, 6), Text: head, Page: b.Page}
-				blocks[i+1] = annotate.Block{Kind: b.Kind, Text: rest, Page: b.Page}
+				blocks[i+1] = restOf(b, rest)
 			} else {
 				continue
 			}
@@ -80,6 +80,22 @@ func compact(s string) string {
 
 // splitAfter cuts s after its first n letters and digits; the rest must
 // start a new word.
+// restOf is what is left of block b after its head is split off: text
+// rest, on the page it starts on, with the page turns that fall in it.
+func restOf(b annotate.Block, rest string) annotate.Block {
+	cut := b.Len() - utf8.RuneCountInString(rest)
+	r := annotate.Block{Kind: b.Kind, Text: rest, Page: b.Page}
+	for _, t := range b.Turns {
+		switch {
+		case t.At <= cut:
+			r.Page = t.Page
+		default:
+			r.Turns = append(r.Turns, annotate.PageStart{At: t.At - cut, Page: t.Page})
+		}
+	}
+	return r
+}
+
 func splitAfter(s string, n int) (string, string) {
 	count := 0
 	for i, r := range s {

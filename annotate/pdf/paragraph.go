@@ -282,24 +282,27 @@ func (st style) level(size float64) int {
 	return len(st.heading) + 1
 }
 
-// text is the block's text: lines joined, contents entries one a line,
-// a list item without its bullet (the reader draws its own; a number
-// stays, being part of what the item says).
-func (st style) text(p *para) string {
-	if p.kind == annotate.BlockListItem {
-		return bulletMark.ReplaceAllString(st.join(p.lines), "")
-	}
-	if p.kind == annotate.BlockPre {
-		return code(p.lines)
-	}
-	if p.kind == annotate.BlockContents {
+// block is the block a para becomes. Its text is its lines joined,
+// contents entries one a line, a list item without its bullet (the reader
+// draws its own; a number stays, being part of what the item says); a
+// paragraph going on over a page break knows where the break is.
+func (st style) block(p *para) annotate.Block {
+	b := annotate.Block{Kind: p.kind, Level: p.level, Page: p.lines[0].page}
+	switch p.kind {
+	case annotate.BlockListItem:
+		b.Text = bulletMark.ReplaceAllString(st.join(p.lines), "")
+	case annotate.BlockPre:
+		b.Text = code(p.lines)
+	case annotate.BlockContents:
 		parts := make([]string, len(p.lines))
 		for i, l := range p.lines {
 			parts[i] = l.text
 		}
-		return strings.Join(parts, "\n")
+		b.Text = strings.Join(parts, "\n")
+	default:
+		b.Text, b.Turns = st.joinTurning(p.lines)
 	}
-	return st.join(p.lines)
+	return b
 }
 
 // code is a block of code line by line, each indented by as many spaces
@@ -337,15 +340,28 @@ func code(ls []line) string {
 }
 
 func (st style) join(ls []line) string {
+	text, _ := st.joinTurning(ls)
+	return text
+}
+
+// joinTurning joins lines as join does and says where in the text (in
+// code points) each page after the first line's starts: at the first
+// line set on it.
+func (st style) joinTurning(ls []line) (string, []annotate.PageStart) {
 	text := ""
+	var turns []annotate.PageStart
 	for i, l := range ls {
 		if i == 0 {
 			text = l.text
 			continue
 		}
 		text = st.joinLines(text, l.text)
+		if l.page != ls[i-1].page {
+			at := utf8.RuneCountInString(text) - utf8.RuneCountInString(l.text)
+			turns = append(turns, annotate.PageStart{At: at, Page: l.page})
+		}
 	}
-	return text
+	return text, turns
 }
 
 // joinLines puts a space between two lines, or, after a line-end hyphen,

@@ -10,11 +10,12 @@ import (
 )
 
 type shownBlock struct {
-	Kind  annotate.BlockKind `json:"kind"`
-	Level int                `json:"level"`
-	Text  string             `json:"text"`
-	Start int                `json:"start"`
-	Page  int                `json:"page,omitempty"` // a PDF's page
+	Kind  annotate.BlockKind   `json:"kind"`
+	Level int                  `json:"level"`
+	Text  string               `json:"text"`
+	Start int                  `json:"start"`
+	Page  int                  `json:"page,omitempty"`  // a PDF's page
+	Turns []annotate.PageStart `json:"turns,omitempty"` // pages that start inside it
 }
 
 type shownDocument struct {
