@@ -28,7 +28,7 @@ func alt(k fyne.KeyName) fyne.Shortcut {
 
 // actions lists every action of the window, in menu order.
 func (m *MainWindow) actions() []action {
-	return []action{
+	return append([]action{
 		{"File", "Open…", "Ctrl+O", ctrl(fyne.KeyO), m.imports.showOpenDialog},
 		{"File", "Import Folder…", "Ctrl+Shift+O", ctrlShift(fyne.KeyO), m.imports.showFolderDialog},
 		{"File", "Import Annotations…", "Ctrl+Shift+I", ctrlShift(fyne.KeyI), m.imports.showAnnotationsDialog},
@@ -55,7 +55,7 @@ func (m *MainWindow) actions() []action {
 		{"View", "Dark or Light Theme", "Ctrl+Shift+T", ctrlShift(fyne.KeyT), m.ToggleTheme},
 		{"View", "Follow the System Theme", "", nil, func() { m.SetTheme(ThemeSystem) }},
 		{"Help", "Keyboard Shortcuts", "F1, Ctrl+/", ctrl(fyne.KeySlash), m.help.show},
-	}
+	}, m.reading.settings.actions()...)
 }
 
 // readingKeys are keys the reader handles itself, listed on the help sheet.
@@ -63,7 +63,8 @@ var readingKeys = [][2]string{
 	{"Select text", "Drag; double-click a word, triple-click a paragraph; Shift+click extends"},
 	{"Highlight the selection in a colour (nothing selected: pick it)", "1 yellow, 2 green, 3 blue, 4 pink, 5 purple, 6 orange"},
 	{"Save a note, cancel it", "Ctrl+Enter, Esc"},
-	{"Scroll", "Arrow keys, Page Up / Page Down, Space, Home / End"},
+	{"Scroll", "Arrow keys, Page Up / Page Down, Space, Home / End, the wheel (three lines a notch)"},
+	{"Larger text", "Ctrl++ (also Ctrl+Shift+=, the keypad's +)"},
 	{"Next / previous match", "Enter / Shift+Enter in the find bar"},
 	{"Move through search results, open one", "Up / Down, Enter"},
 	{"Close the find bar, clear the selection", "Esc"},

@@ -18,6 +18,8 @@ type readerPane struct {
 	reader  *reader.Reader
 	outline *Outline
 	find    *FindBar
+	// settings are how the reader sets text.
+	settings *readingSettings
 
 	lib   *library.Library
 	tasks *tasks

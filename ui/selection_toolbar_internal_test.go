@@ -57,7 +57,9 @@ func TestTheToolbarFollowsEveryFinishedSelection(t *testing.T) {
 	selected := 0
 	for i := range 50 {
 		if i%7 == 6 {
-			test.Scroll(w.Window().Canvas(), inText(rnd), 0, -200-400*rnd.Float32())
+			// A turn of three to eight notches of the wheel (25 px each as the
+			// driver counts them): 200 to 600 px of text.
+			test.Scroll(w.Window().Canvas(), inText(rnd), 0, -70-130*rnd.Float32())
 		}
 		from := inText(rnd)
 		to := around(rnd)

@@ -70,6 +70,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 		}
 	}
 	m.reader = m.reading.reader
+	m.reading.settings = newReadingSettings(app.Preferences(), m.reader)
 	m.reader.OnUnhandledKey = m.typedKey
 	m.reader.OnTapped = m.tapped
 	m.status = newStatusBar(m.statusCounts)
@@ -120,6 +121,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.win.SetContent(m.layout())
 	m.win.Resize(fyne.NewSize(m.state.width, m.state.height))
 	m.installMenus()
+	m.reading.settings.install(m.win)
 	m.win.SetOnDropped(guard2(m.guard, m.imports.dropped))
 	m.win.SetCloseIntercept(func() {
 		// Closing the window closes it, whatever went wrong on the way.

@@ -30,11 +30,14 @@ var typefaces = struct {
 	m map[fyne.Resource]*typeface
 }{m: map[fyne.Resource]*typeface{}}
 
-// typefaceOf is the theme's font for style, as Fyne uses it first among
-// the faces it draws with; nil when it cannot be read, and every width is
-// then shaped by Fyne.
-func typefaceOf(style fyne.TextStyle) *typeface {
-	res := theme.Current().Font(style)
+// typefaceOf is source, or when nil the theme's font for style, as Fyne
+// uses it first among the faces it draws with; nil when it cannot be
+// read, and every width is then shaped by Fyne.
+func typefaceOf(style fyne.TextStyle, source fyne.Resource) *typeface {
+	res := source
+	if res == nil {
+		res = theme.Current().Font(style)
+	}
 	if res == nil {
 		return nil
 	}

@@ -23,7 +23,7 @@ var kerned = []string{"AVAST", "Wait,", "\"Today,\"", "“Yes.”", "office", "a
 // styleMeasurers are the reader's measurers of each font: running text,
 // italic quotes, bold headings, bold italic minor headings, code.
 func styleMeasurers() []*blockStyle {
-	st := newStyles()
+	st := newStyles(Settings{})
 	return []*blockStyle{st.paragraph, st.quote, st.headings[0], st.headings[3], st.pre}
 }
 
@@ -105,7 +105,7 @@ func TestWidthsOfWebPagesAreFynes(t *testing.T) {
 			}
 		}
 	}
-	st := newStyles()
+	st := newStyles(Settings{})
 	checkWidths(t, st.paragraph, words)
 }
 

@@ -268,3 +268,24 @@ func scrollSteps(b *testing.B, r *Reader) {
 	}
 	reportCPU(b, cputime.Used()-cpu)
 }
+
+// BenchmarkLargerText150kWords: in the real book open at its middle, a
+// change of text size (Ctrl+= then Ctrl+0 in turn), each re-measuring the
+// letters at the new size and re-wrapping what is in view, the place read
+// kept at the top.
+//
+//	go test -run '^$' -bench 'LargerText' -benchmem -count 3 ./ui/reader
+func BenchmarkLargerText150kWords(b *testing.B) {
+	r, _ := benchReader(b)
+	doc := realBook(b)
+	r.SetDocument(doc, "meta")
+	r.ScrollTo(doc.Blocks[len(doc.Blocks)/2].Start)
+	b.ReportAllocs()
+	i := 0
+	cpu := cputime.Used()
+	for b.Loop() {
+		r.SetSettings(Settings{SizeStep: (i + 1) % 2})
+		i++
+	}
+	reportCPU(b, cputime.Used()-cpu)
+}

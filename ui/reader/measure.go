@@ -12,8 +12,9 @@ import (
 type measurer struct {
 	size   float32
 	style  fyne.TextStyle
-	fast   *advances // nil when the theme's font could not be read
-	loaded bool      // fast was looked for
+	font   fyne.Resource // nil: the theme's
+	fast   *advances     // nil when the theme's font could not be read
+	loaded bool          // fast was looked for
 	words  map[string]float32
 	avg    float32 // average width of a letter of running text; 0 until measured
 	// text is the measurer of running text, whose average the others
@@ -46,8 +47,8 @@ func (m *measurer) average() float32 {
 	return m.avg
 }
 
-func newMeasurer(size float32, style fyne.TextStyle) *measurer {
-	return &measurer{size: size, style: style, words: map[string]float32{}}
+func newMeasurer(size float32, style fyne.TextStyle, font fyne.Resource) *measurer {
+	return &measurer{size: size, style: style, font: font, words: map[string]float32{}}
 }
 
 // advances are the font's advances and kerning at this size, read when
@@ -56,7 +57,7 @@ func newMeasurer(size float32, style fyne.TextStyle) *measurer {
 func (m *measurer) advances() *advances {
 	if !m.loaded {
 		m.loaded = true
-		if tf := typefaceOf(m.style); tf != nil {
+		if tf := typefaceOf(m.style, m.font); tf != nil {
 			m.fast = newAdvances(tf, m.size)
 		}
 	}
@@ -101,6 +102,10 @@ func (m *measurer) width(s string) float32 {
 func (m *measurer) shaped(s string) float32 {
 	if s == "" {
 		return 0
+	}
+	if m.font != nil {
+		w, _ := fyne.CurrentApp().Driver().RenderedTextSize(s, m.size, m.style, m.font)
+		return w.Width
 	}
 	return fyne.MeasureText(s, m.size, m.style).Width
 }

@@ -271,7 +271,7 @@ func (p *page) TypedKey(e *fyne.KeyEvent) {
 	case fyne.KeyHome:
 		p.r.scrollToY(0)
 	case fyne.KeyEnd:
-		p.r.scrollToY(p.r.lay.height)
+		p.r.scrollToEnd()
 	case fyne.KeyEscape:
 		p.r.ClearSelection()
 		if p.r.OnUnhandledKey != nil {
@@ -284,12 +284,16 @@ func (p *page) TypedKey(e *fyne.KeyEvent) {
 	}
 }
 
-// TypedShortcut copies and selects all.
+// TypedShortcut copies and selects all, and passes other shortcuts on.
 func (p *page) TypedShortcut(s fyne.Shortcut) {
 	switch s.(type) {
 	case *fyne.ShortcutCopy:
 		p.r.Copy()
 	case *fyne.ShortcutSelectAll:
 		p.r.SelectAll()
+	default:
+		if p.r.OnUnhandledShortcut != nil {
+			p.r.OnUnhandledShortcut(s)
+		}
 	}
 }

@@ -36,6 +36,10 @@ type Reader struct {
 	OnLinkTapped func(entry string)
 	// OnUnhandledKey gets the keys the reader does not use itself (F1...).
 	OnUnhandledKey func(*fyne.KeyEvent)
+	// OnUnhandledShortcut gets the shortcuts typed while the reader has
+	// the focus that it does not use itself and the main menu has not
+	// taken (Ctrl++, the keypad's Ctrl++).
+	OnUnhandledShortcut func(fyne.Shortcut)
 	// OnRune gets the characters typed while the reader has the focus
 	// (1-6 highlight in a colour).
 	OnRune func(rune)
@@ -54,9 +58,10 @@ type Reader struct {
 	*selection
 	*marks
 
-	doc  *annotate.Document
-	meta string
-	page *page
+	doc      *annotate.Document
+	meta     string
+	page     *page
+	settings Settings
 }
 
 // guarded runs f through Guard, if set.
@@ -105,7 +110,7 @@ func (r *Reader) SetDocument(doc *annotate.Document, meta string) {
 	r.doc, r.meta = doc, meta
 	r.anchor, r.caret = 0, 0
 	r.marks.clear()
-	r.st = newStyles()
+	r.st = newStyles(r.settings)
 	if doc == nil {
 		r.text, r.lay = nil, &layout{}
 	} else {

@@ -187,7 +187,7 @@ func (pr *pageRenderer) drawMarkers(it *item, ln line, y float32) {
 }
 
 func (pr *pageRenderer) setText(t *canvas.Text, st *blockStyle, s string, c color.Color) {
-	t.Text, t.TextSize, t.TextStyle, t.Color = s, st.size, st.text, c
+	t.Text, t.TextSize, t.TextStyle, t.Color, t.FontSource = s, st.size, st.text, c, st.font
 	t.Resize(t.MinSize())
 }
 

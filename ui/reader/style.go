@@ -18,6 +18,7 @@ type blockStyle struct {
 	link       bool    // lines are links (contents entries)
 	above      float32 // space above the block
 	lineHeight float32
+	font       fyne.Resource // nil: the theme's font for text
 	m          *measurer
 }
 
@@ -25,6 +26,8 @@ type blockStyle struct {
 // size so the reader follows the user's scale.
 type styles struct {
 	base                   float32
+	measure                float32 // the column's widest, in ems
+	settings               Settings
 	title, meta, paragraph *blockStyle
 	headings               [4]*blockStyle // levels 1, 2, 3, 4+
 	quote, pre, contents   *blockStyle
@@ -35,8 +38,8 @@ type styles struct {
 // readingScale: running text is a little larger than the UI's labels.
 const readingScale = 1.15
 
-func newStyles() *styles {
-	base := theme.TextSize() * readingScale
+func newStyles(set Settings) *styles {
+	base := theme.TextSize() * readingScale * set.scale()
 	// Styles of one size and font share a measurer.
 	type key struct {
 		size float32
@@ -44,15 +47,16 @@ func newStyles() *styles {
 	}
 	measurers := map[key]*measurer{}
 	mk := func(size float32, ts fyne.TextStyle, colour fyne.ThemeColorName, above, leading float32) *blockStyle {
+		font := fontOf(set.Serif, ts)
 		m := measurers[key{size, ts}]
 		if m == nil {
-			m = newMeasurer(size, ts)
+			m = newMeasurer(size, ts, font)
 			measurers[key{size, ts}] = m
 		}
 		return &blockStyle{size: size, text: ts, colour: colour, above: above * base,
-			lineHeight: size * leading, m: m}
+			lineHeight: size * leading * set.spacing(), font: font, m: m}
 	}
-	s := &styles{base: base}
+	s := &styles{base: base, measure: set.Width.ems(), settings: set}
 	s.title = mk(base*1.9, fyne.TextStyle{Bold: true}, theme.ColorNameForeground, 0, 1.25)
 	s.meta = mk(base*0.9, fyne.TextStyle{}, theme.ColorNamePlaceHolder, 0.4, 1.5)
 	s.paragraph = mk(base, fyne.TextStyle{}, theme.ColorNameForeground, 0.75, 1.55)

@@ -5,10 +5,6 @@ import (
 	"fyne.io/fyne/v2/container"
 )
 
-// measureEms is the widest column comfortable to read, in widths of "m" at
-// the reading size: about 80 characters of running text.
-const measureEms = 38
-
 // view is the reader's layout and scrolling: the document wrapped into a
 // centred column on the page, and the scroller showing part of it.
 type view struct {
@@ -23,7 +19,7 @@ type view struct {
 }
 
 func newView(p *page, scrolled func()) *view {
-	v := &view{page: p, st: newStyles(), lay: &layout{}, scrolled: scrolled}
+	v := &view{page: p, st: newStyles(Settings{}), lay: &layout{}, scrolled: scrolled}
 	v.scroll = container.NewVScroll(p)
 	v.scroll.OnScrolled = func(fyne.Position) {
 		v.page.Refresh()
@@ -37,7 +33,7 @@ func newView(p *page, scrolled func()) *view {
 func (v *view) relayout(width float32) {
 	top := v.TopPosition()
 	wrapped := v.lay.width > 0
-	colW := min(width-2*v.st.base, v.st.paragraph.m.word("m")*measureEms)
+	colW := min(width-2*v.st.base, v.st.paragraph.m.word("m")*v.st.measure)
 	colW = max(colW, v.st.base*8)
 	v.colX = max((width-colW)/2, 0)
 	v.lay.wrap(colW)
