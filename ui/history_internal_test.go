@@ -175,9 +175,14 @@ func TestFindLeavesTheViewWhereItIs(t *testing.T) {
 	m.reader.ScrollTo(middleOf(t, m, 20))
 	m.waitIdle()
 	pt, _ := m.reader.PointOf(m.reader.TopPosition())
-	test.Scroll(m.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(m.reader).Add(pt), 0, -18)
+	// A touchpad's small step: about two thirds of a line (a wheel's
+	// notch scrolls three lines).
+	test.Scroll(m.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(m.reader).Add(pt), 0, -6)
 	m.waitIdle()
 	top := m.reader.TopPosition()
+	if at, shown := m.reader.PointOf(top); !shown || at.Y > 20 {
+		t.Fatalf("the scroll left the line at the top %v (shown %v): not a line cut at the top", at, shown)
+	}
 	typeMenuShortcut(t, m, ctrl(fyne.KeyF))
 	for _, q := range []string{"f", "fi", "fil", "fill", "filler"} {
 		m.reading.find.Query(q)
