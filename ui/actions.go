@@ -108,6 +108,8 @@ func (m *MainWindow) typedKey(k *fyne.KeyEvent) {
 		if m.win.Canvas().Overlays().Top() == nil {
 			m.help.show()
 		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		m.dialogs.enter()
 	case fyne.KeyEscape:
 		if m.dialogs.escape() {
 			return

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -58,5 +59,28 @@ func TestShortcutsDoNotActBehindAnOpenDialog(t *testing.T) {
 	menuShortcut(t, m, "Select All")
 	if s, e := m.reader.Selection(); s == e {
 		t.Error("Ctrl+A with the dialog closed selected nothing")
+	}
+}
+
+// Enter closes a message such as "A file was not imported", as its OK
+// button does, and leaves a dialog with fields to fill alone.
+func TestEnterClosesAMessage(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
+	openTitled(t, m, "Joint Statement")
+	c := m.win.Canvas()
+	m.imports.imported("", []string{"notes.bin: Scholia cannot read this kind of file."})
+	uiLoop.drain()
+	if !strings.Contains(overlayTexts(c), "A file was not imported") {
+		t.Fatalf("no message about the file: %q", overlayTexts(c))
+	}
+	pressKey(c, fyne.KeyReturn)
+	if c.Overlays().Top() != nil {
+		t.Fatalf("Enter left the message open: %q", overlayTexts(c))
+	}
+	m.cites.show()
+	c.Unfocus()
+	pressKey(c, fyne.KeyReturn)
+	if c.Overlays().Top() == nil {
+		t.Error("Enter closed Citation Details, which has fields to fill")
 	}
 }
