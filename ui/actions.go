@@ -83,7 +83,7 @@ func (m *MainWindow) installMenus() {
 			index[a.menu] = menu
 			menus = append(menus, menu)
 		}
-		item := fyne.NewMenuItem(a.label, a.run)
+		item := fyne.NewMenuItem(a.label, m.notBehindDialogs(a))
 		item.Shortcut = a.shortcut
 		item.IsQuit = a.label == "Quit"
 		menu.Items = append(menu.Items, item)
@@ -92,11 +92,31 @@ func (m *MainWindow) installMenus() {
 	m.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) { m.typedKey(k) })
 }
 
+// notBehindDialogs is what an action's menu entry and shortcut run: while
+// a dialog, the search palette or a pop-up menu covers the window, only
+// Quit, and Undo, Copy and Select All in a text box with the focus (one of
+// the dialog's), act; the others would act on the reader behind it or pile
+// another dialog on top.
+func (m *MainWindow) notBehindDialogs(a action) func() {
+	inTextBox := a.label == "Undo" || a.label == "Copy" || a.label == "Select All"
+	return func() {
+		covered := m.win.Canvas().Overlays().Top() != nil
+		if covered && a.label != "Quit" && (!inTextBox || m.edits.focusedEntry() == nil) {
+			return
+		}
+		a.run()
+	}
+}
+
 // typedKey handles keys that reach the window with nothing focused.
 func (m *MainWindow) typedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyF1:
-		m.help.show()
+		if m.win.Canvas().Overlays().Top() == nil {
+			m.help.show()
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		m.dialogs.enter()
 	case fyne.KeyEscape:
 		if m.dialogs.escape() {
 			return

@@ -28,7 +28,7 @@ func (a *alerts) crash(sentence string) {
 	d := dialog.NewInformation("Something went wrong", sentence, a.win)
 	d.SetOnClosed(func() { a.showing = false })
 	a.showing = true
-	a.dialogs.show(d)
+	a.dialogs.message(d)
 }
 
 // showError tells the reader what went wrong in a dialog; a save that
@@ -46,5 +46,5 @@ func (a *alerts) showError(err error) {
 		a.dialogs.inform("Not saved", capitalise(err.Error())+".", a.win)
 		return
 	}
-	a.dialogs.show(dialog.NewError(err, a.win))
+	a.dialogs.message(dialog.NewError(err, a.win))
 }

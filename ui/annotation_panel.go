@@ -332,10 +332,21 @@ func (p *AnnotationPanel) setCount() {
 	if len(p.shown) != len(p.all) {
 		msg = fmt.Sprintf("%d of %s", len(p.shown), msg)
 	}
-	if p.revealed != "" && p.Editor.ID() == p.revealed && !p.lists(p.revealed) {
+	if p.revealed != "" && p.Editor.ID() == p.revealed && p.holds(p.revealed) && !p.lists(p.revealed) {
 		msg += " · the one in the editor is hidden by the filter"
 	}
 	p.count.SetText(msg)
+}
+
+// holds says whether the document has the annotation with this id (an
+// annotation undone or deleted is hidden by no filter).
+func (p *AnnotationPanel) holds(id string) bool {
+	for _, a := range p.all {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // lists says whether the list shows the annotation with this id.

@@ -89,7 +89,12 @@ func (f *citationForm) content() fyne.CanvasObject {
 		widget.NewFormItem("Style", f.style),
 	)
 	caption := widget.NewLabelWithStyle("As it will be cited", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(form, widget.NewSeparator(), caption, f.preview)
+	// The preview keeps the height of three lines, scrolling a longer
+	// citation, so that typing does not grow the dialog and move its
+	// fields under the cursor.
+	preview := container.NewVScroll(f.preview)
+	preview.SetMinSize(fyne.NewSize(0, widget.NewLabel("1\n2\n3").MinSize().Height))
+	return container.NewVBox(form, widget.NewSeparator(), caption, preview)
 }
 
 // citations edit the open document's citation details and the style to

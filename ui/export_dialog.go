@@ -64,11 +64,11 @@ func (x *exporter) show() {
 	labels := []string{"The whole library"}
 	if d := x.reader.Document(); d != nil {
 		scopes = append([]Scope{ScopeDocument}, scopes...)
-		labels = append([]string{"This document: " + d.Title}, labels...)
+		labels = append([]string{"This document: " + trimQuote(d.Title, 48)}, labels...)
 	}
 	if q := x.palette.Query(); q != "" {
 		scopes = append(scopes, ScopeSearch)
-		labels = append(labels, "The results of the search “"+q+"”")
+		labels = append(labels, "The results of the search “"+trimQuote(q, 32)+"”")
 	}
 	scope := widget.NewRadioGroup(labels, nil)
 	scope.SetSelected(labels[0])

@@ -23,10 +23,13 @@ type openDialogs struct {
 	canvas fyne.Canvas
 	later  func(func()) // runs a function once the events now arriving are handled
 	close  map[fyne.CanvasObject]func()
+	// messages are the dialogs with only an OK button, which Enter
+	// closes as OK does.
+	messages map[fyne.CanvasObject]bool
 }
 
 func newOpenDialogs(c fyne.Canvas, later func(func())) *openDialogs {
-	return &openDialogs{canvas: c, later: later, close: map[fyne.CanvasObject]func(){}}
+	return &openDialogs{canvas: c, later: later, close: map[fyne.CanvasObject]func(){}, messages: map[fyne.CanvasObject]bool{}}
 }
 
 // show shows a dialog; Esc hides it as its dismiss button does. The text
@@ -73,6 +76,7 @@ func (o *openDialogs) escape() bool {
 	for obj := range o.close {
 		if !slices.Contains(shown, obj) {
 			delete(o.close, obj)
+			delete(o.messages, obj)
 		}
 	}
 	if f, ok := o.close[o.canvas.Overlays().Top()]; ok {
@@ -84,5 +88,25 @@ func (o *openDialogs) escape() bool {
 
 // inform shows a message with a title and an OK button.
 func (o *openDialogs) inform(title, message string, win fyne.Window) {
-	o.show(dialog.NewInformation(title, message, win))
+	o.message(dialog.NewInformation(title, message, win))
+}
+
+// message shows a dialog whose only button is OK: Enter closes it, as
+// Esc does.
+func (o *openDialogs) message(d dialog.Dialog) {
+	o.show(d)
+	if top := o.canvas.Overlays().Top(); top != nil {
+		o.messages[top] = true
+	}
+}
+
+// enter closes the dialog on top if it is a message, and says whether it
+// did.
+func (o *openDialogs) enter() bool {
+	top := o.canvas.Overlays().Top()
+	if !o.messages[top] {
+		return false
+	}
+	delete(o.messages, top)
+	return o.escape()
 }

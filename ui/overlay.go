@@ -20,6 +20,7 @@ type overlay struct {
 	toolbar    *SelectionToolbar
 	tooltip    *widget.Label
 	tooltipBox *fyne.Container
+	tooltipBg  *canvas.Rectangle
 	floating   *fyne.Container // the layer holding both, over the reader
 	// annotationAt is the annotation whose passage holds a position;
 	// setStatus says something in the status bar.
@@ -35,11 +36,9 @@ func newOverlay(r *reader.Reader, onColour func(annotate.Colour), onNote, onQues
 	o.toolbar = NewSelectionToolbar(onColour, onNote, onQuestion, onAnswer)
 	o.tooltip = widget.NewLabel("")
 	o.tooltip.Wrapping = fyne.TextWrapWord
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
-	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
-	bg.StrokeWidth = 1
-	bg.CornerRadius = theme.InputRadiusSize()
-	o.tooltipBox = container.NewStack(bg, o.tooltip)
+	o.tooltipBg = canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	o.tooltipBg.StrokeWidth = 1
+	o.tooltipBox = container.NewStack(o.tooltipBg, o.tooltip)
 	o.tooltipBox.Hide()
 	o.floating = container.NewWithoutLayout(o.toolbar, o.tooltipBox)
 	return o
@@ -59,7 +58,14 @@ func (o *overlay) hover(a annotate.Annotation, ok bool, at fyne.Position) {
 	if a.Kind == annotate.KindQuestion {
 		text = "? " + text + " (" + string(a.Status) + ")"
 	}
+	// The theme may have changed since the note was last shown, while it
+	// was hidden and so not redrawn: it takes the colours of the theme now.
+	o.tooltipBg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	o.tooltipBg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	o.tooltipBg.CornerRadius = theme.InputRadiusSize()
+	o.tooltipBg.Refresh()
 	o.tooltip.SetText(text)
+	o.tooltip.Refresh()
 	w := min(float32(360), o.reader.Size().Width-20)
 	o.tooltip.Resize(fyne.NewSize(w, 0))
 	h := o.tooltip.MinSize().Height

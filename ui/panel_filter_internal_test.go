@@ -68,3 +68,21 @@ func TestTheTagFilterOffersThisDocumentsTagsCounted(t *testing.T) {
 		t.Errorf("after a third note the tag filter shows %q and %d annotations, want wording (2) and 2", m.panel.tag.Selected, len(m.panel.Shown()))
 	}
 }
+
+// Undoing a new highlight with no filter set leaves the panel saying only
+// how many annotations there are, not that a filter hides one.
+func TestUndoingANewHighlightBlamesNoFilter(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"a.txt": jointStatement})
+	openTitled(t, m, "Joint Statement")
+	selectText(t, m, "commitment")
+	m.win.Canvas().Unfocus()
+	m.annotator.typedRune('2')
+	m.waitIdle()
+	eventually(t, "the highlight is listed", func() bool { return len(m.panel.Shown()) == 1 })
+	m.edits.undo()
+	m.waitIdle()
+	eventually(t, "the highlight is undone", func() bool { return len(m.panel.Shown()) == 0 })
+	if got := m.panel.count.Text; got != "0 annotations" {
+		t.Errorf("after undoing the only highlight the panel says %q, want \"0 annotations\"", got)
+	}
+}

@@ -134,7 +134,7 @@ func sentence(s string) string {
 // whole by the caller when last is "".
 func split(name string) (given, last string) {
 	f := strings.Fields(name)
-	if len(f) < 2 {
+	if len(f) < 2 || organisation(f) {
 		return "", name
 	}
 	i := len(f) - 1
@@ -143,6 +143,29 @@ func split(name string) (given, last string) {
 	}
 	return strings.Join(f[:i], " "), strings.Join(f[i:], " ")
 }
+
+// organisation says whether a name's words name a body rather than a
+// person: one of them is a word only organisations use (Office of
+// Strategic Services, Ministry of Foreign Affairs), or it joins words with
+// "of", "for" or "the".
+func organisation(words []string) bool {
+	for _, w := range words {
+		w = strings.ToLower(strings.Trim(w, ".,()"))
+		if bodies[w] || w == "of" || w == "for" || w == "the" || w == "&" {
+			return true
+		}
+	}
+	return false
+}
+
+// bodies are the words of organisations' names.
+var bodies = map[string]bool{"services": true, "service": true, "office": true, "department": true, "institute": true,
+	"council": true, "group": true, "committee": true, "agency": true, "foundation": true, "university": true,
+	"press": true, "ministry": true, "association": true, "society": true, "commission": true, "bureau": true,
+	"board": true, "corporation": true, "company": true, "inc": true, "ltd": true, "organization": true,
+	"organisation": true, "nations": true, "government": true, "administration": true, "centre": true,
+	"center": true, "staff": true, "army": true, "navy": true, "project": true, "network": true, "news": true,
+	"bank": true, "fund": true, "union": true, "league": true, "federation": true, "secretariat": true}
 
 // particles belong to the family name: Du Bois, van Gogh, de la Cruz.
 var particles = map[string]bool{"da": true, "de": true, "del": true, "della": true, "der": true, "di": true, "du": true,

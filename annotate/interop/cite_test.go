@@ -54,3 +54,28 @@ func TestAuthorsFromABylineAreSplit(t *testing.T) {
 		}
 	}
 }
+
+// An organisation named as a byline is cited as written, never turned
+// round like a person's name: "Strategic Services" is the byline of the
+// Project Gutenberg Simple Sabotage Field Manual, "Office of Strategic
+// Services" the one its text gives.
+func TestCorporateAuthorsAreCitedAsWritten(t *testing.T) {
+	cases := []struct {
+		byline string
+		style  interop.Style
+		want   string
+	}{
+		{"Strategic Services", interop.Chicago, "Strategic Services. n.d. *Simple Sabotage Field Manual*."},
+		{"Strategic Services", interop.APA, "Strategic Services. (n.d.). *Simple Sabotage Field Manual*."},
+		{"Office of Strategic Services", interop.Chicago, "Office of Strategic Services. n.d. *Simple Sabotage Field Manual*."},
+		{"Office of Strategic Services", interop.APA, "Office of Strategic Services. (n.d.). *Simple Sabotage Field Manual*."},
+		{"W. E. B. Du Bois", interop.Chicago, "Du Bois, W. E. B. n.d. *Simple Sabotage Field Manual*."},
+		{"Karl Marx and Friedrich Engels", interop.APA, "Marx, K., & Engels, F. (n.d.). *Simple Sabotage Field Manual*."},
+	}
+	for _, c := range cases {
+		ref := annotate.Reference{Title: "Simple Sabotage Field Manual", Authors: annotate.SplitAuthors(c.byline)}
+		if got := interop.Cite(ref, c.style, true); got != c.want {
+			t.Errorf("%s by %q\n got %s\nwant %s", c.style, c.byline, got, c.want)
+		}
+	}
+}

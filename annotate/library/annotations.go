@@ -231,6 +231,7 @@ func (l *Library) answer(questionID, text, linkID string) (*annotate.Annotation,
 func (l *Library) AnswerWithPassage(questionID, docID string, start, end int, text string) (*annotate.Annotation, error) {
 	l.changing.Lock()
 	defer l.changing.Unlock()
+	defer l.undo.join(l.undo.newest(), "the answer", annotate.KindQuestion)
 	link, err := highlightOn(l.store, docID, start, end)
 	if err == nil && link == nil {
 		link, err = l.annotate(docID, Draft{Kind: annotate.KindHighlight, Colour: annotate.Green, Start: start, End: end})

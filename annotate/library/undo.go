@@ -75,6 +75,29 @@ func (u *undoSteps) find(mark uint64) (step undoStep, newer int, ok bool) {
 	return u.steps[i], len(u.steps) - 1 - i, true
 }
 
+// join makes the steps recorded after the mark since one step, so one
+// Undo reverts an action that made several changes (Use as answer: a new
+// highlight and the question closed): newest first, stopping at the first
+// that fails.
+func (u *undoSteps) join(since uint64, what string, of annotate.Kind) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	i := slices.IndexFunc(u.steps, func(s undoStep) bool { return s.mark > since })
+	if i < 0 || i == len(u.steps)-1 {
+		return
+	}
+	parts := slices.Clone(u.steps[i:])
+	undo := func() error {
+		for j := len(parts) - 1; j >= 0; j-- {
+			if err := parts[j].undo(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	u.steps = append(u.steps[:i], undoStep{what: what, of: of, undo: undo, mark: parts[len(parts)-1].mark})
+}
+
 // drop forgets the step with this mark.
 func (u *undoSteps) drop(mark uint64) {
 	u.mu.Lock()

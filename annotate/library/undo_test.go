@@ -168,3 +168,29 @@ func TestUndoStepRevertsTheChangeMarkedNotANewerOne(t *testing.T) {
 		t.Fatalf("UndoMark with nothing left to undo: %d, want 0", mark)
 	}
 }
+
+// Use as answer with a passage nobody highlighted makes a green
+// highlight and closes the question: one action, so one Ctrl+Z reopens
+// the question and removes the highlight together.
+func TestOneUndoRevertsUseAsAnswerWhole(t *testing.T) {
+	lib, _ := openLibrary(t)
+	doc := importMemo(t, lib)
+	qs, qe := span(t, "sanctions", 1)
+	q, err := lib.Annotate(doc.ID, library.Draft{Kind: annotate.KindQuestion, Start: qs, End: qe, Body: "Why now?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, e := span(t, "tariffs", 1)
+	if _, err := lib.AnswerWithPassage(q.ID, doc.ID, s, e, "Because."); err != nil {
+		t.Fatal(err)
+	}
+	undo(t, lib, "the answer")
+	if got := painted(t, lib, doc.ID); got != "question  «sanctions» Why now?" {
+		t.Fatalf("one Undo of Use as answer left the answer's highlight: %q", got)
+	}
+	back, err := lib.Annotation(q.ID)
+	if err != nil || back.Status != annotate.StatusOpen || back.Answer != nil {
+		t.Fatalf("one Undo of Use as answer left the question %+v %v, want it open", back, err)
+	}
+	undo(t, lib, "the new question")
+}
