@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -18,7 +19,9 @@ import (
 type overlay struct {
 	reader     *reader.Reader
 	toolbar    *SelectionToolbar
-	tooltip    *widget.Label
+	tooltip    *widget.RichText
+	tags       *widget.Label
+	noteText   string // the hover card's text, as plain text
 	tooltipBox *fyne.Container
 	floating   *fyne.Container // the layer holding both, over the reader
 	// annotationAt is the annotation whose passage holds a position;
@@ -33,13 +36,14 @@ type overlay struct {
 func newOverlay(r *reader.Reader, onColour func(annotate.Colour), onNote, onQuestion, onAnswer func()) *overlay {
 	o := &overlay{reader: r}
 	o.toolbar = NewSelectionToolbar(onColour, onNote, onQuestion, onAnswer)
-	o.tooltip = widget.NewLabel("")
-	o.tooltip.Wrapping = fyne.TextWrapWord
+	o.tooltip = noteRichText(false)
+	o.tags = widget.NewLabel("")
+	o.tags.Wrapping = fyne.TextWrapWord
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
 	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	bg.StrokeWidth = 1
 	bg.CornerRadius = theme.InputRadiusSize()
-	o.tooltipBox = container.NewStack(bg, o.tooltip)
+	o.tooltipBox = container.NewStack(bg, container.NewVBox(o.tooltip, o.tags))
 	o.tooltipBox.Hide()
 	o.floating = container.NewWithoutLayout(o.toolbar, o.tooltipBox)
 	return o
@@ -52,17 +56,21 @@ func (o *overlay) hover(a annotate.Annotation, ok bool, at fyne.Position) {
 		o.tooltipBox.Hide()
 		return
 	}
-	text := trimQuote(a.Body, 400)
+	body := trimQuote(a.Body, 400)
+	var tags []string
 	for _, t := range a.Tags {
-		text += " #" + t
+		tags = append(tags, "#"+t)
 	}
 	if a.Kind == annotate.KindQuestion {
-		text = "? " + text + " (" + string(a.Status) + ")"
+		tags = append([]string{"Question (" + string(a.Status) + ")"}, tags...)
 	}
-	o.tooltip.SetText(text)
+	setNote(o.tooltip, body, false)
+	o.tags.SetText(strings.Join(tags, " "))
+	o.tags.Hidden = len(tags) == 0
+	o.noteText = strings.TrimSpace(o.tooltip.String() + " " + o.tags.Text)
 	w := min(float32(360), o.reader.Size().Width-20)
-	o.tooltip.Resize(fyne.NewSize(w, 0))
-	h := o.tooltip.MinSize().Height
+	o.tooltipBox.Resize(fyne.NewSize(w, 0))
+	h := o.tooltipBox.MinSize().Height
 	o.tooltipBox.Resize(fyne.NewSize(w, h))
 	x := min(max(at.X+12, 4), o.reader.Size().Width-w-4)
 	y := at.Y + 18
@@ -78,7 +86,7 @@ func (o *overlay) note() string {
 	if !o.tooltipBox.Visible() {
 		return ""
 	}
-	return o.tooltip.Text
+	return o.noteText
 }
 
 // selectionDone shows the toolbar beside a finished selection.
