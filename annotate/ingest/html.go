@@ -91,7 +91,7 @@ func (h *htmlReader) walk(n *html.Node, lists int) {
 		return
 	}
 	switch a := n.DataAtom; {
-	case a == atom.Script || a == atom.Style || a == atom.Noscript || a == atom.Form || a == atom.Nav ||
+	case a == atom.Head || a == atom.Title || a == atom.Script || a == atom.Style || a == atom.Noscript || a == atom.Form || a == atom.Nav ||
 		a == atom.Button || a == atom.Select || a == atom.Textarea || a == atom.Iframe || a == atom.Svg:
 		return
 	case a == atom.Br:
