@@ -41,7 +41,7 @@ type Block struct {
 	Level int       `json:"level,omitempty"`
 	Text  string    `json:"text"`
 	Start int       `json:"start"`
-	Page  int       `json:"page,omitempty"` // 1-based page a PDF's block starts on; 0 for other formats
+	Page  int       `json:"page,omitempty"`  // 1-based page a PDF's block starts on; 0 for other formats
 	Cells []Cell    `json:"cells,omitempty"` // a table row's cells
 }
 
