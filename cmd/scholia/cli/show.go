@@ -14,7 +14,7 @@ type shownBlock struct {
 	Level int                `json:"level"`
 	Text  string             `json:"text"`
 	Start int                `json:"start"`
-	Page  int                `json:"page,omitempty"` // a PDF's page
+	Page  int                `json:"page,omitempty"`  // a PDF's page
 	Cells []annotate.Cell    `json:"cells,omitempty"` // a table row's cells
 }
 
