@@ -32,8 +32,8 @@ func (l *layout) tables(doc *annotate.Document) {
 }
 
 // columns works out where t's columns start for a line width wide: each
-// as wide as its widest cell plus a gap, narrowed evenly when the table
-// is wider than the line.
+// as wide as its widest cell plus a gap, but no column starts in the last
+// quarter of the line.
 func (l *layout) columns(t *table, width float32) {
 	if t.width == width && t.cols != nil {
 		return
@@ -42,7 +42,7 @@ func (l *layout) columns(t *table, width float32) {
 	var gap float32
 	for _, i := range t.items {
 		it := &l.items[i]
-		gap = it.st.m.word("    ")
+		gap = it.st.size * 1.5
 		for c, cell := range it.cells {
 			for len(widths) <= cell.Col {
 				widths = append(widths, 0)
@@ -51,20 +51,12 @@ func (l *layout) columns(t *table, width float32) {
 			widths[cell.Col] = max(widths[cell.Col], w+gap)
 		}
 	}
-	var total float32
-	for _, w := range widths {
-		total += w
-	}
-	if total > width && total > 0 {
-		for k := range widths {
-			widths[k] *= width / total
-		}
-	}
+	// A table wider than the line keeps its columns; its last cells wrap.
 	t.cols = make([]float32, len(widths))
 	x := float32(0)
 	for k, w := range widths {
 		t.cols[k] = x
-		x += w
+		x = min(x+w, width*3/4)
 	}
 	t.width = width
 }
@@ -76,23 +68,37 @@ func cellEnd(it *item, c int) int {
 	return len(it.runes)
 }
 
-// tableLine lays a table row out on one line: each cell a unit at its
-// column, the separators between them drawn as nothing, so the row's
-// text (and what is selected or highlighted in it) stays the same.
+// tableLine lays a table row out: each cell a unit at its column, the
+// separators between them drawn as nothing, so the row's text (and what
+// is selected or highlighted in it) stays the same. A last cell too long
+// for the line wraps onto more lines at its column.
 func (l *layout) tableLine(it *item) []line {
 	l.columns(it.table, l.width-it.st.indent)
 	ln := line{start: 0, end: len(it.runes)}
+	var lines []line
 	for c, cell := range it.cells {
 		x := it.st.indent + it.table.cols[cell.Col]
 		e := cellEnd(it, c)
-		w := it.st.m.runes(it.runes[cell.Start:e])
 		if c > 0 {
 			prev := &ln.units[len(ln.units)-1]
 			sep := unit{start: prev.end, end: cell.Start, x: prev.x + prev.w}
 			sep.w = max(x-sep.x, 0)
 			ln.units = append(ln.units, sep)
 		}
-		ln.units = append(ln.units, unit{start: cell.Start, end: e, x: x, w: w, text: string(it.runes[cell.Start:e])})
+		pieces := []line{{start: 0, end: e - cell.Start}}
+		if c == len(it.cells)-1 {
+			pieces = wrapRunes(it.runes[cell.Start:e], max(l.width-x, it.st.size*4), it.st)
+		}
+		for k, p := range pieces {
+			s, pe := cell.Start+p.start, cell.Start+p.end
+			u := unit{start: s, end: pe, x: x, w: it.st.m.runes(it.runes[s:pe]), text: string(it.runes[s:pe])}
+			if k > 0 {
+				ln.end = s
+				lines = append(lines, ln)
+				ln = line{start: s, end: len(it.runes), y: float32(len(lines)) * it.st.lineHeight}
+			}
+			ln.units = append(ln.units, u)
+		}
 	}
-	return []line{ln}
+	return append(lines, ln)
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"scholia/annotate"
@@ -94,4 +95,29 @@ func TestAnEPUBsTableIsDrawnAligned(t *testing.T) {
 	doc := parsed(t, corpus.Path(t, "epub", "idpf_georgia-cfi.epub"))
 	r, _ := showReader(t, doc, "")
 	checkAligned(t, r, doc)
+}
+
+func TestATableCellTooLongForTheLineWrapsAtItsColumn(t *testing.T) {
+	doc := parsed(t, "testdata/table.html")
+	r, _ := showReaderSized(t, doc, fyne.NewSize(420, 600))
+	checkAligned(t, r, doc)
+	cell := "A copy of the text which is being selected, after normalization."
+	a := indexOf(r, cell)
+	r.ScrollTo(a)
+	start, end := r.pointOf(a), r.pointOf(a+len([]rune(cell))-1)
+	if end.Y <= start.Y {
+		t.Fatalf("the long cell is not wrapped at its column: starts at %v, ends at %v", start, end)
+	}
+	for _, w := range []string{"selected,", "normalization."} {
+		if p := r.pointOf(indexOf(r, w)); p.X < start.X-1 && p.Y > start.Y {
+			t.Fatalf("%q wrapped to x=%v, left of its column at x=%v", w, p.X, start.X)
+		}
+	}
+	i, _ := r.lay.locate(a)
+	it := r.lay.at(i)
+	for _, ln := range it.lines {
+		if _, right := it.span(ln); right > r.lay.width+1 {
+			t.Fatalf("a line of the row runs to x=%v past the column's width %v", right, r.lay.width)
+		}
+	}
 }
