@@ -52,8 +52,8 @@ func (o *Outline) showList() {
 	pop = widget.NewPopUp(list, c)
 	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
 	top := at.Y + o.Size().Height
-	row := widget.NewLabel("Xy").MinSize().Height + theme.SeparatorThicknessSize()
-	h := min(row*float32(len(opts))+2*theme.Padding(), c.Size().Height-top-theme.Padding())
+	row := widget.NewLabel("Xy").MinSize().Height + theme.Padding() // a row and the gap below it, as the list spaces them
+	h := min(row*float32(len(opts)), c.Size().Height-top-theme.Padding())
 	w := min(max(o.Size().Width, 360), c.Size().Width-at.X-theme.Padding())
 	pop.ShowAtPosition(fyne.NewPos(at.X, top))
 	pop.Resize(fyne.NewSize(w, max(h, row)))
