@@ -5,10 +5,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"scholia/annotate"
+	"scholia/ui/reader"
 )
 
 func TestANoteIsShownAsMarkdown(t *testing.T) {
@@ -80,4 +82,29 @@ func itemText(s widget.RichTextSegment) string {
 		b.WriteString(t.Textual())
 	}
 	return b.String()
+}
+
+func TestTheHoverCardShowsTheNotesMarkdown(t *testing.T) {
+	test.NewApp()
+	r := reader.New()
+	o := newOverlay(r, nil, nil, nil, nil)
+	w := test.NewWindow(container.NewStack(r, o.floating))
+	defer w.Close()
+	w.Resize(fyne.NewSize(800, 600))
+	o.hover(annotate.Annotation{Kind: annotate.KindNote, Body: "A **strong** claim:\n\n- one\n- two", Tags: []string{"law"}}, true, fyne.NewPos(100, 100))
+	if !o.tooltipBox.Visible() || o.tooltipBox.Size().Height < 3*o.tags.MinSize().Height/2 {
+		t.Fatalf("the hover card is not shown whole: visible %v, size %v", o.tooltipBox.Visible(), o.tooltipBox.Size())
+	}
+	bold, list := false, false
+	for _, s := range o.tooltip.Segments {
+		switch x := s.(type) {
+		case *widget.TextSegment:
+			bold = bold || (x.Text == "strong" && x.Style.TextStyle.Bold)
+		case *widget.ListSegment:
+			list = len(x.Items) == 2
+		}
+	}
+	if !bold || !list || !strings.Contains(o.note(), "#law") {
+		t.Fatalf("the hover card shows %q (bold %v, list %v)", o.note(), bold, list)
+	}
 }
