@@ -425,8 +425,7 @@ func newAnnotationRow() fyne.CanvasObject {
 	quote := widget.NewLabel("")
 	quote.TextStyle = fyne.TextStyle{Italic: true}
 	quote.Truncation = fyne.TextTruncateEllipsis
-	note := widget.NewLabel("")
-	note.Truncation = fyne.TextTruncateEllipsis
+	note := noteRichText(true)
 	return container.NewBorder(nil, nil, bar, nil, container.New(&tightColumn{}, head, quote, note))
 }
 
@@ -470,7 +469,7 @@ func fillAnnotationRow(o fyne.CanvasObject, a annotate.Annotation, where string)
 	}
 	setLabel(col.Objects[0].(*widget.Label), strings.Join(head, " · "))
 	setLabel(col.Objects[1].(*widget.Label), quote)
-	setLabel(col.Objects[2].(*widget.Label), oneLine(a.Body))
+	setNote(col.Objects[2].(*widget.RichText), a.Body, true)
 }
 
 // setLabel shows s in a row's label unless it shows it already: a list

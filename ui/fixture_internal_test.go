@@ -215,7 +215,12 @@ func find[T fyne.CanvasObject](o fyne.CanvasObject, ok func(T) bool) (T, bool) {
 // tapLabel clicks where a label with this text is drawn in the window.
 func tapLabel(t *testing.T, c fyne.Canvas, text string) {
 	t.Helper()
+	var l fyne.CanvasObject
 	l, ok := find(c.Content(), func(l *widget.Label) bool { return l.Text == text && l.Visible() })
+	if !ok {
+		// A note in a row is rich text (its Markdown rendered).
+		l, ok = find(c.Content(), func(r *widget.RichText) bool { return r.String() == text && r.Visible() })
+	}
 	if !ok {
 		t.Fatalf("no label %q on screen", text)
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -18,7 +19,9 @@ import (
 type overlay struct {
 	reader     *reader.Reader
 	toolbar    *SelectionToolbar
-	tooltip    *widget.Label
+	tooltip    *widget.RichText
+	tags       *widget.Label
+	noteText   string // the hover card's text, as plain text
 	tooltipBox *fyne.Container
 	tooltipBg  *canvas.Rectangle
 	floating   *fyne.Container // the layer holding both, over the reader
@@ -34,11 +37,12 @@ type overlay struct {
 func newOverlay(r *reader.Reader, onColour func(annotate.Colour), onNote, onQuestion, onAnswer func()) *overlay {
 	o := &overlay{reader: r}
 	o.toolbar = NewSelectionToolbar(onColour, onNote, onQuestion, onAnswer)
-	o.tooltip = widget.NewLabel("")
-	o.tooltip.Wrapping = fyne.TextWrapWord
+	o.tooltip = noteRichText(false)
+	o.tags = widget.NewLabel("")
+	o.tags.Wrapping = fyne.TextWrapWord
 	o.tooltipBg = canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
 	o.tooltipBg.StrokeWidth = 1
-	o.tooltipBox = container.NewStack(o.tooltipBg, o.tooltip)
+	o.tooltipBox = container.NewStack(o.tooltipBg, container.NewVBox(o.tooltip, o.tags))
 	o.tooltipBox.Hide()
 	o.floating = container.NewWithoutLayout(o.toolbar, o.tooltipBox)
 	return o
@@ -51,12 +55,13 @@ func (o *overlay) hover(a annotate.Annotation, ok bool, at fyne.Position) {
 		o.tooltipBox.Hide()
 		return
 	}
-	text := trimQuote(a.Body, 400)
+	body := trimQuote(a.Body, 400)
+	var tags []string
 	for _, t := range a.Tags {
-		text += " #" + t
+		tags = append(tags, "#"+t)
 	}
 	if a.Kind == annotate.KindQuestion {
-		text = "? " + text + " (" + string(a.Status) + ")"
+		tags = append([]string{"Question (" + string(a.Status) + ")"}, tags...)
 	}
 	// The theme may have changed since the note was last shown, while it
 	// was hidden and so not redrawn: it takes the colours of the theme now.
@@ -64,11 +69,13 @@ func (o *overlay) hover(a annotate.Annotation, ok bool, at fyne.Position) {
 	o.tooltipBg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	o.tooltipBg.CornerRadius = theme.InputRadiusSize()
 	o.tooltipBg.Refresh()
-	o.tooltip.SetText(text)
-	o.tooltip.Refresh()
+	setNote(o.tooltip, body, false)
+	o.tags.SetText(strings.Join(tags, " "))
+	o.tags.Hidden = len(tags) == 0
+	o.noteText = strings.TrimSpace(o.tooltip.String() + " " + o.tags.Text)
 	w := min(float32(360), o.reader.Size().Width-20)
-	o.tooltip.Resize(fyne.NewSize(w, 0))
-	h := o.tooltip.MinSize().Height
+	o.tooltipBox.Resize(fyne.NewSize(w, 0))
+	h := o.tooltipBox.MinSize().Height
 	o.tooltipBox.Resize(fyne.NewSize(w, h))
 	x := min(max(at.X+12, 4), o.reader.Size().Width-w-4)
 	y := at.Y + 18
@@ -84,7 +91,7 @@ func (o *overlay) note() string {
 	if !o.tooltipBox.Visible() {
 		return ""
 	}
-	return o.tooltip.Text
+	return o.noteText
 }
 
 // selectionDone shows the toolbar beside a finished selection.

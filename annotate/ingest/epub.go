@@ -125,6 +125,7 @@ func parseEPUB(data []byte) (*annotate.Document, error) {
 		}
 		blocks = append(blocks, chapter...)
 	}
+	blocks = titleOnce(blocks)
 	if len(blocks) == 0 || (len(blocks) == 1 && blocks[0].Kind == annotate.BlockTitle) {
 		return nil, annotate.Problemf(annotate.ErrEmpty, "the EPUB has no readable text")
 	}
@@ -278,6 +279,25 @@ func xhtmlBlocks(b []byte) []annotate.Block {
 	h.walk(root, 0)
 	h.flush(annotate.BlockParagraph, 0)
 	return h.out
+}
+
+// titleOnce drops the headings near a book's start that repeat its title
+// (a title page's "GEORGIA" under the title "Georgia", then the first
+// chapter's own heading): the title shows once, at the top.
+func titleOnce(blocks []annotate.Block) []annotate.Block {
+	if len(blocks) == 0 || blocks[0].Kind != annotate.BlockTitle {
+		return blocks
+	}
+	const near = 12 // blocks: a cover, a title page and a contents page
+	key := wordsKey(blocks[0].Text)
+	out := blocks[:1:1]
+	for i, b := range blocks[1:] {
+		if i < near && b.Kind == annotate.BlockHeading && wordsKey(b.Text) == key {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 func hasHeading(bs []annotate.Block) bool {

@@ -91,7 +91,7 @@ func (h *htmlReader) walk(n *html.Node, lists int) {
 		return
 	}
 	switch a := n.DataAtom; {
-	case a == atom.Script || a == atom.Style || a == atom.Noscript || a == atom.Form || a == atom.Nav ||
+	case a == atom.Head || a == atom.Title || a == atom.Script || a == atom.Style || a == atom.Noscript || a == atom.Form || a == atom.Nav ||
 		a == atom.Button || a == atom.Select || a == atom.Textarea || a == atom.Iframe || a == atom.Svg:
 		return
 	case a == atom.Br:
@@ -120,15 +120,7 @@ func (h *htmlReader) walk(n *html.Node, lists int) {
 		h.flush(annotate.BlockParagraph, 0)
 	case a == atom.Tr:
 		h.flush(annotate.BlockParagraph, 0)
-		var cells []string
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if t := collapse(textOf(c)); t != "" {
-				cells = append(cells, t)
-			}
-		}
-		if len(cells) > 0 {
-			h.out = append(h.out, annotate.Block{Kind: annotate.BlockParagraph, Text: strings.Join(cells, " · ")})
-		}
+		h.row(n)
 	case isBlockElement(a):
 		h.flush(annotate.BlockParagraph, 0)
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -140,6 +132,49 @@ func (h *htmlReader) walk(n *html.Node, lists int) {
 			h.walk(c, lists)
 		}
 	}
+}
+
+// row turns a table row into a table row block: its cells joined by
+// annotate.CellSeparator, with where each begins and its column.
+func (h *htmlReader) row(n *html.Node) {
+	var text strings.Builder
+	var cells []annotate.Cell
+	col, at := 0, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if t := collapse(textOf(c)); t != "" {
+			if len(cells) > 0 {
+				text.WriteString(annotate.CellSeparator)
+				at += utf8.RuneCountInString(annotate.CellSeparator)
+			}
+			cells = append(cells, annotate.Cell{Start: at, Col: col})
+			text.WriteString(t)
+			at += utf8.RuneCountInString(t)
+		}
+		col += max(atoiAttr(c, "colspan"), 1)
+	}
+	if len(cells) > 0 {
+		h.out = append(h.out, annotate.Block{Kind: annotate.BlockTableRow, Text: text.String(), Cells: cells})
+	}
+}
+
+// atoiAttr is n's attribute key as a small number, 0 when absent or odd.
+func atoiAttr(n *html.Node, key string) int {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			v := 0
+			for _, r := range a.Val {
+				if r < '0' || r > '9' || v > 1000 {
+					return 0
+				}
+				v = v*10 + int(r-'0')
+			}
+			return v
+		}
+	}
+	return 0
 }
 
 // block reads n's inline content as one block of kind; block-level

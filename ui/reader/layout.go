@@ -26,10 +26,12 @@ type item struct {
 	lines  []line
 	top    float32 // y of the first line
 	height float32
-	rtl    bool    // laid out right to left: aligned right, indent on the right
-	bidi   bool    // holds right-to-left text, so lines are drawn a unit at a time
-	levels []uint8 // bidi levels of runes, resolved when first needed
-	width  float32 // the column's width when wrapped
+	rtl    bool            // laid out right to left: aligned right, indent on the right
+	bidi   bool            // holds right-to-left text, so lines are drawn a unit at a time
+	levels []uint8         // bidi levels of runes, resolved when first needed
+	width  float32         // the column's width when wrapped
+	cells  []annotate.Cell // a table row's cells
+	table  *table          // the table a row belongs to
 }
 
 // line is line j of it, with its units in visual order when it holds
@@ -85,6 +87,7 @@ func newLayout(doc *annotate.Document, text []rune, meta string, st *styles) *la
 		it.rtl = rightToLeft(doc.Direction, it.runes)
 		it.bidi = it.rtl || needsBidi(it.runes)
 	}
+	l.tables(doc)
 	return l
 }
 
@@ -132,7 +135,11 @@ func (l *layout) at(i int) *item {
 		return it
 	}
 	before := it.height
-	it.lines = wrapRunes(it.runes, l.width-it.st.indent, it.st)
+	if it.table != nil {
+		it.lines = l.tableLine(it)
+	} else {
+		it.lines = wrapRunes(it.runes, l.width-it.st.indent, it.st)
+	}
 	it.height = float32(len(it.lines)) * it.st.lineHeight
 	if d := it.height - before; d != 0 {
 		for k := i + 1; k < len(l.items); k++ {

@@ -15,6 +15,7 @@ type shownBlock struct {
 	Text  string               `json:"text"`
 	Start int                  `json:"start"`
 	Page  int                  `json:"page,omitempty"`  // a PDF's page
+	Cells []annotate.Cell      `json:"cells,omitempty"` // a table row's cells
 	Turns []annotate.PageStart `json:"turns,omitempty"` // pages that start inside it
 }
 
