@@ -169,6 +169,26 @@ func (r *Reader) SelectionEdge() (x, top, bottom float32, forward, ok bool) {
 	return x, top, top + it.st.lineHeight, forward, true
 }
 
+// SelectionSpan is the top of the selection's first line and the bottom
+// of its last, in the reader's coordinates (they may lie outside the
+// view); ok is false when nothing is selected.
+func (r *Reader) SelectionSpan() (top, bottom float32, ok bool) {
+	s, e := r.Selection()
+	if s == e || r.lay.width == 0 || len(r.lay.items) == 0 {
+		return 0, 0, false
+	}
+	i, j := r.lay.locate(s)
+	it := r.lay.at(i)
+	if j+1 < len(it.lines) && s-it.start == it.lines[j+1].start {
+		j++
+	}
+	top = it.top + it.line(j).y - r.scroll.Offset.Y
+	i, j = r.lay.locate(e)
+	it = r.lay.at(i)
+	bottom = it.top + it.line(j).y + it.st.lineHeight - r.scroll.Offset.Y
+	return top, max(bottom, top), true
+}
+
 // blockRange is the range of the block holding pos: a paragraph, heading
 // or list item. A position just after a block (a click right of its last
 // line, or below it) is that block's, as with words.
