@@ -207,6 +207,29 @@ func (r *Reader) blockRange(pos int) (int, int) {
 	return b.Start, b.End()
 }
 
-func selectionColour() color.Color {
-	return theme.Color(theme.ColorNameSelection)
+// SelectionColour is the tint behind selected text: the theme's text
+// colour, faint, a grey no highlight colour comes near; a line in the
+// text colour under the selected text (selectionLineColour) marks it too.
+// The theme's own selection colour is not used: it is a tint of the
+// primary colour, which a highlight (blue, or the colour of the user's
+// choice) can match.
+func SelectionColour() color.Color {
+	c := color.NRGBAModel.Convert(theme.Color(theme.ColorNameForeground)).(color.NRGBA)
+	c.A = 0x38
+	return c
+}
+
+func selectionLineColour() color.Color {
+	c := color.NRGBAModel.Convert(theme.Color(theme.ColorNameForeground)).(color.NRGBA)
+	c.A = 0xc0
+	return c
+}
+
+// FlashColour is the frame drawn around a passage for a moment after a
+// jump to it (Flash): the text colour, drawn as an outline so it is never
+// taken for a highlight.
+func FlashColour() color.Color {
+	c := color.NRGBAModel.Convert(theme.Color(theme.ColorNameForeground)).(color.NRGBA)
+	c.A = 0xff
+	return c
 }
