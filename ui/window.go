@@ -39,6 +39,7 @@ type MainWindow struct {
 
 	annotator     *annotator
 	overlay       *overlay
+	menu          *contextMenu // the right click's menu on the text
 	openQuestions int
 	palette       *SearchPalette
 	guard         *crashGuard
@@ -96,6 +97,12 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.reader.OnHover = m.overlay.hovered
 	m.reader.OnSelectionDone = m.overlay.selectionDone
 	m.reader.OnRune = a.typedRune
+	m.menu = &contextMenu{an: a, notes: m.notes, showPanel: func() {
+		if !m.panel.Visible() {
+			m.frame.togglePanel()
+		}
+	}}
+	m.reader.OnSecondaryTapped = m.menu.show
 	m.panel.Editor.OnAnswerWithSelection = a.AnswerWithSelection
 	m.panel.Editor.OnPlace = a.placeHere
 	m.palette = NewSearchPalette(lib, m.win, m.openHit)

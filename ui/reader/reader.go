@@ -44,6 +44,9 @@ type Reader struct {
 	// OnHover is called with the document position under the pointer and
 	// the pointer's place in the reader, or pos -1 when it leaves the text.
 	OnHover func(pos int, at fyne.Position)
+	// OnSecondaryTapped is called with the document position of a right
+	// click on the text and the pointer's place on the canvas.
+	OnSecondaryTapped func(pos int, at fyne.Position)
 	// Guard, when set, runs the work the reader's own timers hand to the
 	// UI goroutine (the flash fading, scrolling while a drag rests at an
 	// edge) and the goroutine of those timers, so the window can catch a
