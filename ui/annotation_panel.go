@@ -55,7 +55,7 @@ type AnnotationPanel struct {
 	tag       *widget.Select
 	status    *widget.Select
 	count     *widget.Label
-	list      *widget.List
+	list      *docList // Delete moves the chosen annotation to the trash
 	qList     *widget.List
 	trashList *widget.List
 	tabs      *container.AppTabs
@@ -100,8 +100,9 @@ func NewAnnotationPanel() *AnnotationPanel {
 	}
 	p.count = widget.NewLabel("")
 	p.count.SizeName = theme.SizeNameCaptionText
-	p.list = widget.NewList(func() int { return len(p.shown) }, newAnnotationRow,
+	p.list = newDocList(func() int { return len(p.shown) }, newAnnotationRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) { fillAnnotationRow(o, p.shown[i], p.pages(&p.shown[i])) })
+	p.list.onDelete = p.Editor.Delete
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(p.shown) {
 			p.Editor.Edit(p.shown[i])
@@ -157,7 +158,7 @@ func (p *AnnotationPanel) filterBy(s string) {
 func (p *AnnotationPanel) CreateRenderer() fyne.WidgetRenderer {
 	filters := container.NewGridWithColumns(2, p.kind, p.colour, p.tag, p.status)
 	split := container.NewVSplit(p.list, p.Editor)
-	split.Offset = 0.55
+	split.Offset = 0.5
 	doc := container.NewBorder(container.NewVBox(p.text, filters, p.count), nil, nil, nil, split)
 	p.tabs = container.NewAppTabs(
 		container.NewTabItem("Notes", doc),
