@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"scholia/annotate"
 	"scholia/annotate/library"
 	"scholia/assets"
 	"scholia/ui/reader"
@@ -20,9 +21,9 @@ type libraryPane struct {
 	status *statusBar
 	// reader holds the document on show.
 	reader *reader.Reader
-	// questionsShown says whether the panel's Questions tab shows: a
-	// refresh then reads the open questions themselves.
-	questionsShown func() bool
+	// questionsWanted says which questions the panel's Questions tab
+	// lists, none when it does not show: a refresh then reads them.
+	questionsWanted func() questionSet
 	showError      func(error)
 	// apply shows a snapshot read (keep: the documents keep their places
 	// in the list); show shows a document read.
@@ -38,7 +39,7 @@ type libraryPane struct {
 // with the document list when list; the open questions themselves only
 // when questions (their tab shows), else only their count, as they lie
 // all over the file. It runs off the UI goroutine.
-func (p *libraryPane) read(docID string, list, questions bool) (snapshot, error) {
+func (p *libraryPane) read(docID string, list bool, questions questionSet) (snapshot, error) {
 	var s snapshot
 	var err error
 	if list {
@@ -57,11 +58,19 @@ func (p *libraryPane) read(docID string, list, questions bool) (snapshot, error)
 	if s.deleted, err = p.lib.Trash(docID); err != nil {
 		return s, err
 	}
-	if questions {
-		if s.questions, err = p.lib.OpenQuestions(); err != nil {
+	if questions != noQuestions {
+		read := p.lib.OpenQuestions
+		if questions == everyQuestion {
+			read = p.lib.AllQuestions
+		}
+		if s.questions, err = read(); err != nil {
 			return s, err
 		}
-		s.open = len(s.questions)
+		for _, q := range s.questions {
+			if q.Status == annotate.StatusOpen {
+				s.open++
+			}
+		}
 		p.lib.ReleaseMemory() // they lie all over the file
 	} else if s.open, err = p.lib.OpenQuestionCount(); err != nil {
 		return s, err
@@ -150,7 +159,7 @@ func (p *libraryPane) refreshing(list bool, then func()) {
 	if list {
 		p.listStale = true
 	}
-	questions := p.questionsShown()
+	questions := p.questionsWanted()
 	start(p.tasks, laneRefresh, "", func() (snapshot, error) { return p.read(docID, list, questions) }, func(s snapshot, err error) {
 		if err != nil {
 			p.showError(err)
@@ -187,7 +196,7 @@ func (p *libraryPane) openDocument(id string, again bool, then func()) {
 	if t := p.list.title(id); t != "" {
 		msg = "Opening “" + t + "”…"
 	}
-	questions := p.questionsShown()
+	questions := p.questionsWanted()
 	start(p.tasks, laneOpen, msg, func() (opened, error) {
 		doc, err := p.lib.Document(id)
 		if err != nil {
