@@ -24,7 +24,7 @@ type libraryPane struct {
 	// questionsWanted says which questions the panel's Questions tab
 	// lists, none when it does not show: a refresh then reads them.
 	questionsWanted func() questionSet
-	showError      func(error)
+	showError       func(error)
 	// apply shows a snapshot read (keep: the documents keep their places
 	// in the list); show shows a document read.
 	apply func(s snapshot, keep bool)
