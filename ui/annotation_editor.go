@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -112,13 +111,12 @@ func NewAnnotationEditor() *AnnotationEditor {
 			e.OnPlace(e.a.ID)
 		}
 	}))
-	// Colour and status share a line, and the question's answer comes
-	// before the tags, so a question's answer shows in a short panel.
-	e.statusBox = container.NewStack(e.status)
-	e.form = container.NewVBox(e.place, e.quote, e.body,
-		container.NewGridWithColumns(2, e.colour, e.statusBox),
-		e.question, e.tags)
-	e.buttons = container.NewHBox(e.deleteBtn, layout.NewSpacer(), e.saveBtn)
+	// The question's answer comes right after the question, so it shows
+	// in a short panel; colour, status and tags follow.
+	e.statusBox = container.NewBorder(nil, nil, widget.NewLabel("Status"), nil, e.status)
+	e.form = container.NewVBox(e.place, e.quote, e.body, e.question,
+		container.NewBorder(nil, nil, widget.NewLabel("Colour"), nil, e.colour), e.statusBox, e.tags)
+	e.buttons = container.NewGridWithColumns(2, e.deleteBtn, e.saveBtn)
 	e.view = container.NewVScroll(container.NewVBox(e.empty, e.form))
 	e.Clear()
 	e.saveWhenEdited()
