@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,19 +31,26 @@ type AnnotationEditor struct {
 	// OnPlace anchors an orphan on the passage selected in the reader.
 	OnPlace func(id string)
 
-	a        *annotate.Annotation
-	empty    *widget.Label
-	quote    *widget.Label
-	body     *shortcutEntry
-	tags     *TagEntry
-	colour   *widget.Select
-	status   *widget.Select
-	answer   *shortcutEntry
-	answerBy *widget.Button
-	follow   *widget.Button
-	question *fyne.Container
-	form     *fyne.Container
-	place    *fyne.Container
+	a         *annotate.Annotation
+	empty     *widget.Label
+	quote     *widget.Label
+	body      *shortcutEntry
+	tags      *TagEntry
+	colour    *widget.Select
+	status    *widget.Select
+	answer    *shortcutEntry
+	answerBy  *widget.Button
+	follow    *widget.Button
+	question  *fyne.Container
+	statusBox *fyne.Container
+	form      *fyne.Container
+	place     *fyne.Container
+	// buttons (Delete, Save) stay under the boxes, which scroll in view
+	// when the panel is short.
+	buttons   *fyne.Container
+	saveBtn   *widget.Button
+	deleteBtn *widget.Button
+	view      *container.Scroll
 
 	guard   *crashGuard
 	toUI    func(func()) // hands saves' results to the UI goroutine; nil: fyne.Do
@@ -94,16 +100,10 @@ func NewAnnotationEditor() *AnnotationEditor {
 			e.OnFollow(e.a.Answer.Link)
 		}
 	})
-	e.question = container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Status"), nil, e.status),
-		e.answer, container.NewVBox(e.answerBy, e.follow))
-	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), e.Save)
-	save.Importance = widget.HighImportance
-	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
-		if e.a != nil && e.OnDelete != nil {
-			e.Save()
-			e.OnDelete(e.a.ID)
-		}
-	})
+	e.question = container.NewVBox(e.answer, e.answerBy, e.follow)
+	e.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), e.Save)
+	e.saveBtn.Importance = widget.HighImportance
+	e.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), e.Delete)
 	placeHint := widget.NewLabel("This passage could not be found in the new text. Select where it belongs now, then:")
 	placeHint.Wrapping = fyne.TextWrapWord
 	e.place = container.NewVBox(placeHint, widget.NewButtonWithIcon("Place here", theme.ConfirmIcon(), func() {
@@ -111,18 +111,32 @@ func NewAnnotationEditor() *AnnotationEditor {
 			e.OnPlace(e.a.ID)
 		}
 	}))
-	e.form = container.NewVBox(e.place, e.quote, e.body, e.tags,
-		container.NewBorder(nil, nil, widget.NewLabel("Colour"), nil, e.colour),
-		e.question, container.NewHBox(del, layout.NewSpacer(), save))
+	// The question's answer comes right after the question, so it shows
+	// in a short panel; colour, status and tags follow.
+	e.statusBox = container.NewBorder(nil, nil, widget.NewLabel("Status"), nil, e.status)
+	e.form = container.NewVBox(e.place, e.quote, e.body, e.question,
+		container.NewBorder(nil, nil, widget.NewLabel("Colour"), nil, e.colour), e.statusBox, e.tags)
+	e.buttons = container.NewGridWithColumns(2, e.deleteBtn, e.saveBtn)
+	e.view = container.NewVScroll(container.NewVBox(e.empty, e.form))
 	e.Clear()
 	e.saveWhenEdited()
 	e.ExtendBaseWidget(e)
 	return e
 }
 
-// CreateRenderer draws the editor, scrolling when the panel is short.
+// CreateRenderer draws the editor: the boxes, scrolling when the panel
+// is short, over the Delete and Save buttons, always in view.
 func (e *AnnotationEditor) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewVScroll(container.NewVBox(e.empty, e.form)))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, e.buttons, nil, nil, e.view))
+}
+
+// Delete moves the annotation shown to the trash, its edits saved first,
+// as the Delete button does.
+func (e *AnnotationEditor) Delete() {
+	if e.a != nil && e.OnDelete != nil {
+		e.Save()
+		e.OnDelete(e.a.ID)
+	}
 }
 
 // SetKnownTags gives the tag box its suggestions.
@@ -145,6 +159,7 @@ func (e *AnnotationEditor) Edit(a annotate.Annotation) {
 	}
 	e.empty.Hide()
 	e.form.Show()
+	e.buttons.Show()
 	if a.Anchor != nil {
 		e.quote.SetText("“" + trimQuote(a.Anchor.Exact, 400) + "”")
 	} else {
@@ -157,6 +172,7 @@ func (e *AnnotationEditor) Edit(a annotate.Annotation) {
 	}
 	if a.Kind == annotate.KindQuestion {
 		e.question.Show()
+		e.statusBox.Show()
 		if a.Answer != nil && a.Answer.Link != "" {
 			e.follow.Show()
 		} else {
@@ -164,6 +180,7 @@ func (e *AnnotationEditor) Edit(a annotate.Annotation) {
 		}
 	} else {
 		e.question.Hide()
+		e.statusBox.Hide()
 	}
 	e.load(a)
 }
@@ -180,6 +197,7 @@ func (e *AnnotationEditor) drop() {
 	e.a = nil
 	e.failed = false
 	e.form.Hide()
+	e.buttons.Hide()
 	e.empty.Show()
 }
 

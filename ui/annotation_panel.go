@@ -55,8 +55,9 @@ type AnnotationPanel struct {
 	tag       *widget.Select
 	status    *widget.Select
 	count     *widget.Label
-	list      *widget.List
+	list      *docList // Delete moves the chosen annotation to the trash
 	qList     *widget.List
+	qTab      *questionsTab
 	trashList *widget.List
 	tabs      *container.AppTabs
 	quiet     bool
@@ -100,8 +101,9 @@ func NewAnnotationPanel() *AnnotationPanel {
 	}
 	p.count = widget.NewLabel("")
 	p.count.SizeName = theme.SizeNameCaptionText
-	p.list = widget.NewList(func() int { return len(p.shown) }, newAnnotationRow,
+	p.list = newDocList(func() int { return len(p.shown) }, newAnnotationRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) { fillAnnotationRow(o, p.shown[i], p.pages(&p.shown[i])) })
+	p.list.onDelete = p.Editor.Delete
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(p.shown) {
 			p.Editor.Edit(p.shown[i])
@@ -114,6 +116,11 @@ func NewAnnotationPanel() *AnnotationPanel {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			fillAnnotationRow(o, p.questions[i].Annotation, p.questions[i].DocTitle)
 		})
+	p.qTab = newQuestionsTab(p.qList, func() {
+		if p.QuestionsShown() && p.OnQuestionsShown != nil {
+			p.OnQuestionsShown()
+		}
+	})
 	p.qList.OnSelected = func(i widget.ListItemID) {
 		if i < len(p.questions) && p.OnQuestion != nil {
 			p.OnQuestion(p.questions[i])
@@ -157,11 +164,11 @@ func (p *AnnotationPanel) filterBy(s string) {
 func (p *AnnotationPanel) CreateRenderer() fyne.WidgetRenderer {
 	filters := container.NewGridWithColumns(2, p.kind, p.colour, p.tag, p.status)
 	split := container.NewVSplit(p.list, p.Editor)
-	split.Offset = 0.55
+	split.Offset = 0.5
 	doc := container.NewBorder(container.NewVBox(p.text, filters, p.count), nil, nil, nil, split)
 	p.tabs = container.NewAppTabs(
 		container.NewTabItem("Notes", doc),
-		container.NewTabItem("Questions", p.qList),
+		container.NewTabItem("Questions", p.qTab.box),
 		container.NewTabItem("Trash", p.trashList),
 	)
 	p.setTabTitles()
@@ -249,7 +256,22 @@ func (p *AnnotationPanel) chosenTag() string { return p.tagOf[p.tag.Selected] }
 func (p *AnnotationPanel) SetQuestions(questions []library.Question, open int) {
 	p.questions, p.open = questions, open
 	p.qList.Refresh()
+	if questions != nil {
+		p.qTab.listed(len(questions))
+	}
 	p.setTabTitles()
+}
+
+// questionsWanted is which questions the Questions tab lists: none when
+// it does not show.
+func (p *AnnotationPanel) questionsWanted() questionSet {
+	switch {
+	case !p.QuestionsShown():
+		return noQuestions
+	case p.qTab.all.Checked:
+		return everyQuestion
+	}
+	return openQuestions
 }
 
 // QuestionsShown says whether the Questions tab shows.

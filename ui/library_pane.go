@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"scholia/annotate"
 	"scholia/annotate/library"
 	"scholia/assets"
 	"scholia/ui/reader"
@@ -20,10 +21,10 @@ type libraryPane struct {
 	status *statusBar
 	// reader holds the document on show.
 	reader *reader.Reader
-	// questionsShown says whether the panel's Questions tab shows: a
-	// refresh then reads the open questions themselves.
-	questionsShown func() bool
-	showError      func(error)
+	// questionsWanted says which questions the panel's Questions tab
+	// lists, none when it does not show: a refresh then reads them.
+	questionsWanted func() questionSet
+	showError       func(error)
 	// apply shows a snapshot read; show shows a document read.
 	apply func(s snapshot)
 	show  func(o opened)
@@ -40,7 +41,7 @@ type libraryPane struct {
 // with the document list when list; the open questions themselves only
 // when questions (their tab shows), else only their count, as they lie
 // all over the file. It runs off the UI goroutine.
-func (p *libraryPane) read(docID string, list, questions bool) (snapshot, error) {
+func (p *libraryPane) read(docID string, list bool, questions questionSet) (snapshot, error) {
 	var s snapshot
 	var err error
 	if list {
@@ -59,11 +60,19 @@ func (p *libraryPane) read(docID string, list, questions bool) (snapshot, error)
 	if s.deleted, err = p.lib.Trash(docID); err != nil {
 		return s, err
 	}
-	if questions {
-		if s.questions, err = p.lib.OpenQuestions(); err != nil {
+	if questions != noQuestions {
+		read := p.lib.OpenQuestions
+		if questions == everyQuestion {
+			read = p.lib.AllQuestions
+		}
+		if s.questions, err = read(); err != nil {
 			return s, err
 		}
-		s.open = len(s.questions)
+		for _, q := range s.questions {
+			if q.Status == annotate.StatusOpen {
+				s.open++
+			}
+		}
 		p.lib.ReleaseMemory() // they lie all over the file
 	} else if s.open, err = p.lib.OpenQuestionCount(); err != nil {
 		return s, err
@@ -152,7 +161,7 @@ func (p *libraryPane) refreshing(list bool, then func()) {
 	if list {
 		p.listStale = true
 	}
-	questions := p.questionsShown()
+	questions := p.questionsWanted()
 	start(p.tasks, laneRefresh, "", func() (snapshot, error) { return p.read(docID, list, questions) }, func(s snapshot, err error) {
 		if err != nil {
 			p.showError(err)
@@ -191,7 +200,7 @@ func (p *libraryPane) openDocument(id string, again bool, then func()) {
 	if t := p.list.title(id); t != "" {
 		msg = "Opening “" + t + "”…"
 	}
-	questions := p.questionsShown()
+	questions := p.questionsWanted()
 	start(p.tasks, laneOpen, msg, func() (opened, error) {
 		doc, err := p.lib.Document(id)
 		if err != nil {

@@ -108,28 +108,32 @@ func (o *overlay) selectionDone(start, end int) {
 	o.floating.Refresh()
 }
 
-// place puts the toolbar where the pointer let go of the
-// selection: under its last line after a drag downwards, over its first
-// line after a drag upwards, and always inside the reader, even when that
-// line has scrolled out of view, so a finished selection always offers it.
+// place puts the toolbar over the selection's first line, or under its
+// last line when there is no room above, never on the selected text: a
+// Shift+click to extend the selection must land on text, not on a
+// button. Only a selection taller than the view leaves no room either
+// side; the toolbar then sits at the top of the view. It stays inside the
+// reader, even when the selection has scrolled out of view, so a finished
+// selection always offers it.
 func (o *overlay) place() {
-	x, top, bottom, forward, ok := o.reader.SelectionEdge()
-	if !ok {
+	x, _, _, _, ok := o.reader.SelectionEdge()
+	top, bottom, spanned := o.reader.SelectionSpan()
+	if !ok || !spanned {
 		return
 	}
 	size := o.toolbar.MinSize()
 	o.toolbar.Resize(size)
 	view := o.reader.Size()
-	const gap = 6
-	y := bottom + gap
-	if !forward || y+size.Height > view.Height {
-		y = top - size.Height - gap
-	}
+	const gap = 4
+	y := top - size.Height - gap
 	if y < 0 {
 		y = bottom + gap
 	}
+	if y+size.Height > view.Height && top-size.Height-gap < 0 {
+		y = 0
+	}
 	x = min(max(x-size.Width/2, 4), view.Width-size.Width-4)
-	y = min(max(y, 4), view.Height-size.Height-4)
+	y = min(max(y, 0), view.Height-size.Height)
 	o.toolbar.Move(fyne.NewPos(max(x, 0), max(y, 0)))
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"scholia/annotate"
 )
 
@@ -67,5 +69,53 @@ func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
 	}
 	if !strings.Contains(w.status.label.Text, "1 open question") {
 		t.Errorf("after dropping one, status %q", w.status.label.Text)
+	}
+}
+
+// The Questions tab lists the open questions; its switch lists the
+// answered and dropped ones too, and a line says when none are listed.
+func TestTheQuestionsSwitchShowsAnsweredAndDroppedOnes(t *testing.T) {
+	f := newFixture(t, map[string]string{"s.txt": jointStatement})
+	w := f.window()
+	openTitled(t, w, "Joint Statement")
+	if !w.panel.Visible() {
+		w.frame.togglePanel()
+	}
+	p := w.panel
+	p.ShowQuestions()
+	w.waitIdle()
+	if !p.qTab.none.Visible() || !strings.Contains(p.qTab.none.Text, "No open questions") {
+		t.Errorf("with no questions, the tab says %q (shown %v)", p.qTab.none.Text, p.qTab.none.Visible())
+	}
+	ask(t, w, "an appropriate time", "When is an appropriate time?")
+	ask(t, w, "technical level", "Who sits at the technical level?")
+	p.ShowQuestions()
+	w.waitIdle()
+	p.OnQuestion(p.Questions()[0])
+	p.Editor.status.SetSelected(string(annotate.StatusDropped))
+	p.Editor.Save()
+	p.ShowQuestions()
+	w.waitIdle()
+	if qs := p.Questions(); len(qs) != 1 || qs[0].Body != "When is an appropriate time?" || p.qTab.none.Visible() {
+		t.Fatalf("by default the tab lists %+v, want the open one alone", qs)
+	}
+
+	test.Tap(p.qTab.all)
+	w.waitIdle()
+	bodies := map[string]annotate.Status{}
+	for _, q := range p.Questions() {
+		bodies[q.Body] = q.Status
+	}
+	if len(bodies) != 2 || bodies["Who sits at the technical level?"] != annotate.StatusDropped {
+		t.Errorf("with answered and dropped shown, the tab lists %v", bodies)
+	}
+	if got := p.QuestionsTitle(); got != "Questions 1" {
+		t.Errorf("with answered and dropped shown, the title %q, want Questions 1 (the open ones)", got)
+	}
+
+	test.Tap(p.qTab.all)
+	w.waitIdle()
+	if qs := p.Questions(); len(qs) != 1 {
+		t.Errorf("switched back, the tab lists %d questions, want the open one", len(qs))
 	}
 }

@@ -55,8 +55,8 @@ func (m *MainWindow) closeDocument() {
 	m.win.SetTitle("Scholia")
 }
 
-// docList is the library's list of documents: the Delete key removes the
-// chosen document.
+// docList is a list whose Delete key removes the chosen row: the
+// library's list of documents, the panel's list of annotations.
 type docList struct {
 	widget.List
 	onDelete func()

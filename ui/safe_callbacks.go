@@ -23,6 +23,7 @@ func (m *MainWindow) guardCallbacks() {
 	r.OnRune = guard1(g, r.OnRune)
 	r.OnTapped = guard1(g, r.OnTapped)
 	r.OnHover = guard2(g, r.OnHover)
+	r.OnSecondaryTapped = guard2(g, r.OnSecondaryTapped)
 
 	p := m.panel
 	p.OnChosen = guard1(g, p.OnChosen)

@@ -40,6 +40,7 @@ type MainWindow struct {
 
 	annotator     *annotator
 	overlay       *overlay
+	menu          *contextMenu // the right click's menu on the text
 	openQuestions int
 	palette       *SearchPalette
 	guard         *crashGuard
@@ -75,7 +76,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.reader.OnTapped = m.tapped
 	m.status = newStatusBar(m.statusCounts)
 	m.library = &libraryPane{list: NewLibraryPanel(m.OpenDocument), lib: lib, tasks: m.tasks, guard: m.guard, status: m.status,
-		reader: m.reader, questionsShown: func() bool { return m.panel.QuestionsShown() }, showError: m.alerts.showError,
+		reader: m.reader, questionsWanted: func() questionSet { return m.panel.questionsWanted() }, showError: m.alerts.showError,
 		apply: m.apply, show: m.showDocument}
 	m.library.list.OnFiltered = func() { m.setStatus("") }
 	m.library.list.OnRemove = m.RemoveDocument
@@ -103,6 +104,12 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.reader.OnHover = m.overlay.hovered
 	m.reader.OnSelectionDone = m.overlay.selectionDone
 	m.reader.OnRune = a.typedRune
+	m.menu = &contextMenu{an: a, notes: m.notes, showPanel: func() {
+		if !m.panel.Visible() {
+			m.frame.togglePanel()
+		}
+	}}
+	m.reader.OnSecondaryTapped = m.menu.show
 	m.panel.Editor.OnAnswerWithSelection = a.AnswerWithSelection
 	m.panel.Editor.OnPlace = a.placeHere
 	m.palette = NewSearchPalette(lib, m.win, m.openHit)

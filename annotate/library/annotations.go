@@ -337,6 +337,28 @@ func (l *Library) OpenQuestions() ([]Question, error) {
 	if err != nil {
 		return nil, err
 	}
+	return l.titled(qs)
+}
+
+// AllQuestions lists every question of the library, open, answered or
+// dropped, newest first. Answered and dropped ones have no index: it reads
+// every annotation.
+func (l *Library) AllQuestions() ([]Question, error) {
+	anns, err := l.store.AllAnnotations()
+	if err != nil {
+		return nil, err
+	}
+	var qs []annotate.Annotation
+	for _, a := range anns {
+		if a.Kind == annotate.KindQuestion {
+			qs = append(qs, a)
+		}
+	}
+	return l.titled(qs)
+}
+
+// titled gives questions their documents' titles, newest first.
+func (l *Library) titled(qs []annotate.Annotation) ([]Question, error) {
 	docs, err := l.store.Documents()
 	if err != nil {
 		return nil, err

@@ -72,7 +72,7 @@ const flashTime = 1200 * time.Millisecond
 // Flash paints a passage strongly for a moment, so the eye finds it after
 // a jump.
 func (m *marks) Flash(start, end int) {
-	m.flash = []Highlight{{Start: start, End: end, Colour: flashColour()}}
+	m.flash = []Highlight{{Start: start, End: end, Colour: FlashColour()}}
 	m.page.Refresh()
 	gen := m.flashGen + 1
 	m.flashGen = gen
@@ -111,8 +111,6 @@ func sortedRanges(h []Highlight) []Highlight {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
-
-func flashColour() color.Color { return color.NRGBA{R: 0xff, G: 0x6a, B: 0x00, A: 0x90} }
 
 func findColour() color.Color {
 	return color.NRGBA{R: 0xff, G: 0x9f, B: 0x1c, A: 0x55}

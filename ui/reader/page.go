@@ -36,12 +36,13 @@ type page struct {
 }
 
 var (
-	_ desktop.Mouseable  = (*page)(nil)
-	_ desktop.Cursorable = (*page)(nil)
-	_ fyne.Draggable     = (*page)(nil)
-	_ fyne.Focusable     = (*page)(nil)
-	_ fyne.Shortcutable  = (*page)(nil)
-	_ desktop.Hoverable  = (*page)(nil)
+	_ desktop.Mouseable      = (*page)(nil)
+	_ desktop.Cursorable     = (*page)(nil)
+	_ fyne.Draggable         = (*page)(nil)
+	_ fyne.Focusable         = (*page)(nil)
+	_ fyne.Shortcutable      = (*page)(nil)
+	_ fyne.SecondaryTappable = (*page)(nil)
+	_ desktop.Hoverable      = (*page)(nil)
 )
 
 func newPage(r *Reader) *page {
@@ -218,6 +219,13 @@ func (p *page) stopAutoScroll() {
 	p.ticker.Stop()
 	close(p.stopTick)
 	p.ticker, p.stopTick = nil, nil
+}
+
+// TappedSecondary tells of a right click on the text.
+func (p *page) TappedSecondary(e *fyne.PointEvent) {
+	if p.r.OnSecondaryTapped != nil && p.r.doc != nil && p.r.overText(e.Position) {
+		p.r.OnSecondaryTapped(p.positionAt(e.Position), e.AbsolutePosition)
+	}
 }
 
 // FocusGained and FocusLost: the page takes keys once clicked.

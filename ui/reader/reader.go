@@ -48,6 +48,9 @@ type Reader struct {
 	// OnHover is called with the document position under the pointer and
 	// the pointer's place in the reader, or pos -1 when it leaves the text.
 	OnHover func(pos int, at fyne.Position)
+	// OnSecondaryTapped is called with the document position of a right
+	// click on the text and the pointer's place on the canvas.
+	OnSecondaryTapped func(pos int, at fyne.Position)
 	// Guard, when set, runs the work the reader's own timers hand to the
 	// UI goroutine (the flash fading, scrolling while a drag rests at an
 	// edge) and the goroutine of those timers, so the window can catch a
@@ -174,6 +177,26 @@ func (r *Reader) SelectionEdge() (x, top, bottom float32, forward, ok bool) {
 	return x, top, top + it.st.lineHeight, forward, true
 }
 
+// SelectionSpan is the top of the selection's first line and the bottom
+// of its last, in the reader's coordinates (they may lie outside the
+// view); ok is false when nothing is selected.
+func (r *Reader) SelectionSpan() (top, bottom float32, ok bool) {
+	s, e := r.Selection()
+	if s == e || r.lay.width == 0 || len(r.lay.items) == 0 {
+		return 0, 0, false
+	}
+	i, j := r.lay.locate(s)
+	it := r.lay.at(i)
+	if j+1 < len(it.lines) && s-it.start == it.lines[j+1].start {
+		j++
+	}
+	top = it.top + it.line(j).y - r.scroll.Offset.Y
+	i, j = r.lay.locate(e)
+	it = r.lay.at(i)
+	bottom = it.top + it.line(j).y + it.st.lineHeight - r.scroll.Offset.Y
+	return top, max(bottom, top), true
+}
+
 // blockRange is the range of the block holding pos: a paragraph, heading
 // or list item. A position just after a block (a click right of its last
 // line, or below it) is that block's, as with words.
@@ -192,6 +215,29 @@ func (r *Reader) blockRange(pos int) (int, int) {
 	return b.Start, b.End()
 }
 
-func selectionColour() color.Color {
-	return theme.Color(theme.ColorNameSelection)
+// SelectionColour is the tint behind selected text: the theme's text
+// colour, faint, a grey no highlight colour comes near; a line in the
+// text colour under the selected text (selectionLineColour) marks it too.
+// The theme's own selection colour is not used: it is a tint of the
+// primary colour, which a highlight (blue, or the colour of the user's
+// choice) can match.
+func SelectionColour() color.Color {
+	c := color.NRGBAModel.Convert(theme.Color(theme.ColorNameForeground)).(color.NRGBA)
+	c.A = 0x38
+	return c
+}
+
+func selectionLineColour() color.Color {
+	c := color.NRGBAModel.Convert(theme.Color(theme.ColorNameForeground)).(color.NRGBA)
+	c.A = 0xc0
+	return c
+}
+
+// FlashColour is the frame drawn around a passage for a moment after a
+// jump to it (Flash): the text colour, drawn as an outline so it is never
+// taken for a highlight.
+func FlashColour() color.Color {
+	c := color.NRGBAModel.Convert(theme.Color(theme.ColorNameForeground)).(color.NRGBA)
+	c.A = 0xff
+	return c
 }

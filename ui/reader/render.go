@@ -58,6 +58,7 @@ func (pr *pageRenderer) rect(c color.Color) *canvas.Rectangle {
 	pr.nr++
 	rc.FillColor = c
 	rc.CornerRadius = 0
+	rc.StrokeWidth = 0
 	rc.Show()
 	return rc
 }
@@ -83,7 +84,7 @@ func (pr *pageRenderer) Refresh() {
 		top := r.scroll.Offset.Y - viewH/2
 		bottom := r.scroll.Offset.Y + viewH*1.5
 		selS, selE := r.Selection()
-		sel := []Highlight{{Start: selS, End: selE, Colour: selectionColour()}}
+		sel := []Highlight{{Start: selS, End: selE, Colour: SelectionColour()}}
 		for i := lay.itemAtY(max(top, 0)); i < len(lay.items); i++ {
 			it := &lay.items[i]
 			if it.top > bottom {
@@ -123,10 +124,10 @@ func (pr *pageRenderer) drawItem(it *item, top, bottom float32, sel []Highlight)
 		if it.block >= 0 {
 			gs, ge := it.start+ln.start, it.start+ln.end
 			more := j+1 < len(it.lines) || it.block+1 < len(r.doc.Blocks)
-			pr.paint(it, ln, y, gs, ge, r.highlights, false, more)
-			pr.paint(it, ln, y, gs, ge, r.finds, true, more)
-			pr.paint(it, ln, y, gs, ge, r.flash, false, more)
-			pr.paint(it, ln, y, gs, ge, sel, false, more)
+			pr.paint(it, ln, y, gs, ge, r.highlights, lookFill, more)
+			pr.paint(it, ln, y, gs, ge, r.finds, lookSorted, more)
+			pr.paint(it, ln, y, gs, ge, r.flash, lookOutline, more)
+			pr.paint(it, ln, y, gs, ge, sel, lookSelection, more)
 		}
 		if it.block >= 0 {
 			pr.drawMarkers(it, ln, y)
@@ -201,12 +202,25 @@ func (pr *pageRenderer) baselineShift(st *blockStyle, t *canvas.Text) float32 {
 	return (st.lineHeight - t.MinSize().Height) / 2
 }
 
+// look is how a range is painted: highlights and find matches fill the
+// line behind the text with their colour; the selection and the flash of
+// the annotation chosen have looks of their own no highlight colour can
+// take, so a blue highlight never passes for the selection.
+type look int
+
+const (
+	lookFill      look = iota
+	lookSorted         // filled; the ranges have growing ends (find matches)
+	lookSelection      // a neutral tint and a line under the text
+	lookOutline        // a frame around the text, no fill
+)
+
 // paint draws the parts of ranges that fall on one line. Ranges are sorted
-// by start; sorted (find matches) also have growing ends, so the first
+// by start; sorted ones (find matches) also have growing ends, so the first
 // relevant one is found by binary search.
-func (pr *pageRenderer) paint(it *item, ln line, y float32, gs, ge int, ranges []Highlight, sorted, more bool) {
+func (pr *pageRenderer) paint(it *item, ln line, y float32, gs, ge int, ranges []Highlight, lk look, more bool) {
 	first := 0
-	if sorted {
+	if lk == lookSorted {
 		first = sort.Search(len(ranges), func(i int) bool { return ranges[i].End > gs })
 	}
 	r := pr.p.r
@@ -219,7 +233,7 @@ func (pr *pageRenderer) paint(it *item, ln line, y float32, gs, ge int, ranges [
 		}
 		s, e := max(h.Start, gs)-it.start, min(h.End, ge)-it.start
 		if ln.units != nil {
-			pr.paintUnits(it, ln, y, s, e, h.Colour)
+			pr.paintUnits(it, ln, y, s, e, h.Colour, lk)
 			continue
 		}
 		xa, xb := it.x(ln, s), it.x(ln, e)
@@ -229,15 +243,31 @@ func (pr *pageRenderer) paint(it *item, ln line, y float32, gs, ge int, ranges [
 		if xb <= xa {
 			continue
 		}
-		rc := pr.rect(h.Colour)
-		rc.Move(fyne.NewPos(r.colX+xa, y))
-		rc.Resize(fyne.NewSize(xb-xa, it.st.lineHeight))
+		pr.mark(lk, h.Colour, r.colX+xa, y, xb-xa, it.st.lineHeight)
+	}
+}
+
+// mark paints one rectangle of a range in its look.
+func (pr *pageRenderer) mark(lk look, c color.Color, x, y, w, h float32) {
+	rc := pr.rect(c)
+	rc.Move(fyne.NewPos(x, y))
+	rc.Resize(fyne.NewSize(w, h))
+	switch lk {
+	case lookSelection:
+		under := pr.rect(selectionLineColour())
+		under.Move(fyne.NewPos(x, y+h-2))
+		under.Resize(fyne.NewSize(w, 2))
+	case lookOutline:
+		rc.FillColor = color.Transparent
+		rc.StrokeColor = c
+		rc.StrokeWidth = 2
+		rc.CornerRadius = 2
 	}
 }
 
 // paintUnits paints runes [s, e) of a bidirectional line: a range of the
 // text may fall in several places on screen, one rectangle per unit.
-func (pr *pageRenderer) paintUnits(it *item, ln line, y float32, s, e int, c color.Color) {
+func (pr *pageRenderer) paintUnits(it *item, ln line, y float32, s, e int, c color.Color, lk look) {
 	for i := range ln.units {
 		u := &ln.units[i]
 		a, b := max(s, u.start), min(e, u.end)
@@ -248,8 +278,6 @@ func (pr *pageRenderer) paintUnits(it *item, ln line, y float32, s, e int, c col
 		if xa > xb {
 			xa, xb = xb, xa
 		}
-		rc := pr.rect(c)
-		rc.Move(fyne.NewPos(pr.p.r.colX+xa, y))
-		rc.Resize(fyne.NewSize(xb-xa, it.st.lineHeight))
+		pr.mark(lk, c, pr.p.r.colX+xa, y, xb-xa, it.st.lineHeight)
 	}
 }
