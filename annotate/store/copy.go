@@ -13,6 +13,10 @@ import (
 func (s *Store) CopyTo(w io.Writer) (Report, error) {
 	var r Report
 	err := s.db.View(func(tx *bolt.Tx) error {
+		// Counting walks every page of the file through the mapping: let
+		// them go as it goes, lest a backup in the window's process leave
+		// the whole file resident (1 GB at 1,000,000 annotations).
+		defer releasing(tx)()
 		r.TxID = int(tx.ID())
 		r.Counts = countsIn(tx)
 		_, err := tx.WriteTo(w)
