@@ -24,6 +24,7 @@ const (
 	laneRefresh = "refresh" // the list and the open document's annotations
 	laneFilter  = "filter"  // the panel's filter by text
 	laneChange  = "change"  // a change to the library (undo, restore, backup…): every result shows
+	laneLookup  = "lookup"  // one record read for an input (the note a hit or a link leads to)
 )
 
 // holdTask, when set (by tests), runs on a task's goroutine before its
