@@ -100,7 +100,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.panel.Editor.OnAnswerWithSelection = a.AnswerWithSelection
 	m.panel.Editor.OnPlace = a.placeHere
 	m.palette = NewSearchPalette(lib, m.win, m.openHit)
-	m.imports = &importer{lib: lib, win: m.win, guard: m.guard, tasks: m.tasks, dialogs: m.dialogs, status: m.status,
+	m.imports = &importer{lib: lib, win: m.win, guard: m.guard, tasks: m.tasks, changes: m.changes, dialogs: m.dialogs, status: m.status,
 		showError: m.alerts.showError,
 		open:      func(id string, again bool) { m.library.openDocument(id, again, nil) },
 		reload:    m.Reload,
