@@ -25,11 +25,11 @@ func TestSavesThatMeetAFullDiskKeepWhatWasAskedFor(t *testing.T) {
 	h.free()
 	m.waitIdle()
 	room()
-	if !d.Open() || d.Saving() || d.Body() != typed || len(annotationsOn(t, m, lib)) != 0 {
-		t.Fatalf("after the disk filled: dialog open %v, saving %v, text %q", d.Open(), d.Saving(), d.Body())
+	if !d.Open() || d.isSaving() || d.Body() != typed || len(annotationsOn(t, m, lib)) != 0 {
+		t.Fatalf("after the disk filled: dialog open %v, saving %v, text %q", d.Open(), d.isSaving(), d.Body())
 	}
-	if !strings.Contains(d.Problem(), "is full") || !strings.HasPrefix(m.status.label.Text, "Not saved") {
-		t.Errorf("the dialog says %q, the status bar %q", d.Problem(), m.status.label.Text)
+	if !strings.Contains(d.problemText(), "is full") || !strings.HasPrefix(m.status.label.Text, "Not saved") {
+		t.Errorf("the dialog says %q, the status bar %q", d.problemText(), m.status.label.Text)
 	}
 	d.Save()
 	m.waitIdle()
