@@ -133,12 +133,15 @@ func (p *annotationsPane) goTo(a annotate.Annotation) {
 }
 
 func (p *annotationsPane) followAnswer(linkID string) {
-	a, err := p.lib.Annotation(linkID)
-	if err != nil {
-		p.showError(err)
-		return
-	}
-	p.goTo(*a)
+	start(p.tasks, laneLookup, "Opening…", func() (*annotate.Annotation, error) {
+		return p.lib.Annotation(linkID)
+	}, func(a *annotate.Annotation, err error) {
+		if err != nil {
+			p.showError(err)
+			return
+		}
+		p.goTo(*a)
+	})
 }
 
 // matchInDocument finds the open document's annotations that match a

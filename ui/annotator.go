@@ -266,14 +266,17 @@ func (an *annotator) placeHere(id string) {
 // AnswerWithSelection waits for the reader to select, in any document, the
 // passage that answers a question.
 func (an *annotator) AnswerWithSelection(questionID string) {
-	q, err := an.lib.Annotation(questionID)
-	if err != nil {
-		an.showError(err)
-		return
-	}
-	an.answering = q.ID
-	an.overlay.toolbar.SetAnswering(true)
-	an.status.set(fmt.Sprintf("Select the passage that answers “%s” in any document, then choose Use as answer", trimQuote(oneLine(q.Body), 60)))
+	start(an.changes.tasks, laneLookup, "", func() (*annotate.Annotation, error) {
+		return an.lib.Annotation(questionID)
+	}, func(q *annotate.Annotation, err error) {
+		if err != nil {
+			an.showError(err)
+			return
+		}
+		an.answering = q.ID
+		an.overlay.toolbar.SetAnswering(true)
+		an.status.set(fmt.Sprintf("Select the passage that answers “%s” in any document, then choose Use as answer", trimQuote(oneLine(q.Body), 60)))
+	})
 }
 
 // UseAsAnswer answers the waiting question with the selected passage,

@@ -44,7 +44,7 @@ func TestAFailedSaveKeepsTheNoteAndSaysSo(t *testing.T) {
 	if !strings.HasPrefix(w.status.label.Text, "Not saved") {
 		t.Errorf("status bar says %q, want it to start with Not saved", w.status.label.Text)
 	}
-	if p := w.annotator.noteDialog.Problem(); !strings.Contains(p, "is full; free some space and try again") || !strings.HasSuffix(p, "What you typed stays here: Save tries again.") {
+	if p := w.annotator.noteDialog.problemText(); !strings.Contains(p, "is full; free some space and try again") || !strings.HasSuffix(p, "What you typed stays here: Save tries again.") {
 		t.Errorf("the note dialog says %q, want why the note was not saved", p)
 	}
 	if anns, _ := f.lib.Annotations(w.reader.Document().ID); len(anns) != 0 {

@@ -73,8 +73,9 @@ func (im *importer) importPaths(dir string, paths []string, done chan struct{}) 
 		progress.Hide()
 	})
 	im.cancel = cancel
-	im.guard.goRun(func() {
-		batch := im.lib.ImportAll(ctx, paths, func(n, total int, path string) {
+	// A change task: quitting cancels it and waits for the file under way.
+	importing(im.changes, func() (library.Batch, error) {
+		return im.lib.ImportAll(ctx, paths, func(n, total int, path string) {
 			im.guard.do(func() {
 				bar.SetValue(float64(n))
 				text := fmt.Sprintf("%d of %d · %s", n, total, filepath.Base(path))
@@ -83,13 +84,13 @@ func (im *importer) importPaths(dir string, paths []string, done chan struct{}) 
 				}
 				label.SetText(text)
 			})
-		})
-		im.guard.do(func() {
-			defer close(done)
-			progress.Hide()
-			cancel()
-			im.folderImported(batch)
-		})
+		}), nil
+	}, func(batch library.Batch, _ error) {
+		defer close(done)
+		progress.Hide()
+		cancel()
+		im.cancel = nil
+		im.folderImported(batch)
 	})
 }
 

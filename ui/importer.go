@@ -17,6 +17,7 @@ type importer struct {
 	win     fyne.Window
 	guard   *crashGuard
 	tasks   *tasks
+	changes *changes // an import is a change: quitting waits for it
 	dialogs *openDialogs
 	status  *statusBar
 

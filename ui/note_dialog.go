@@ -92,12 +92,12 @@ func (d *NoteDialog) Type(body string, tags ...string) {
 // cancelled.
 func (d *NoteDialog) Open() bool { return !d.done }
 
-// Saving says whether what was typed is being saved.
-func (d *NoteDialog) Saving() bool { return d.saving }
+// isSaving says whether what was typed is being saved.
+func (d *NoteDialog) isSaving() bool { return d.saving }
 
-// Problem is the sentence saying why the last save failed, "" when none
+// problemText is the sentence saying why the last save failed, "" when none
 // shows.
-func (d *NoteDialog) Problem() string {
+func (d *NoteDialog) problemText() string {
 	if !d.problem.Visible() {
 		return ""
 	}

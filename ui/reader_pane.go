@@ -109,16 +109,24 @@ func (p *readerPane) saveReading() {
 	})
 }
 
-// saveReadingNow records where the reader is, and returns once it is
-// saved: on quitting, before the library closes.
-func (p *readerPane) saveReadingNow() {
+// saveReadingBeforeQuit records where the reader is as one of the changes
+// quitting waits for (c's quit follows it), and says whether there was
+// anything to record. Should that fail, the quit goes on: the position is
+// not worth keeping the window open.
+func (p *readerPane) saveReadingBeforeQuit(c *changes) bool {
 	doc := p.reader.Document()
 	if doc == nil || p.lib.ReadOnly() {
-		return
+		return false
 	}
-	if err := p.lib.MarkRead(doc.ID, p.reader.TopPosition()); err != nil {
-		fyne.LogError("saving the reading position", err)
-	}
+	id, pos := doc.ID, p.reader.TopPosition()
+	c.quitWhenSaved = true
+	saveChange(c, "Saving before quitting…", func() (struct{}, error) {
+		if err := p.lib.MarkRead(id, pos); err != nil {
+			fyne.LogError("saving the reading position", err)
+		}
+		return struct{}{}, nil
+	}, func(struct{}, error) {})
+	return true
 }
 
 // stop ends the pane's timers: the window is closing.

@@ -69,11 +69,25 @@ type changes struct {
 func saveChange[T any](c *changes, msg string, work func() (T, error), show func(T, error)) {
 	point := &undoPoint{}
 	c.last = point
-	c.out++
-	start(c.tasks, laneChange, msg, func() (T, error) {
+	counted(c, laneChange, msg, func() (T, error) {
 		defer func() { point.set(c.lib.UndoMark()) }()
 		return work()
-	}, func(v T, err error) {
+	}, show)
+}
+
+// importing runs work, an import, as a task of the import lane (changes
+// go on meanwhile), counted among the changes quitting waits for, and
+// then show on the UI goroutine.
+func importing[T any](c *changes, work func() (T, error), show func(T, error)) {
+	counted(c, laneImport, "", work, show)
+}
+
+// counted runs work as a task of lane, counted among the changes quitting
+// waits for: once the last shows, a quit asked for meanwhile goes on,
+// unless one failed.
+func counted[T any](c *changes, lane, msg string, work func() (T, error), show func(T, error)) {
+	c.out++
+	start(c.tasks, lane, msg, work, func(v T, err error) {
 		c.out--
 		if err != nil {
 			c.quitWhenSaved = false
@@ -114,6 +128,9 @@ func (c *changes) undoAfter() *undoPoint {
 // without asking.
 func (m *MainWindow) savingBeforeQuit() bool {
 	if m.changes.out > 0 {
+		if m.imports.cancel != nil { // a folder import stops after the file under way
+			m.imports.cancel()
+		}
 		m.changes.quitWhenSaved = true
 		m.setStatus("Saving before quitting…")
 		return true

@@ -46,7 +46,7 @@ func TestSavingANoteLeavesTheWindowFreeAndClosesTheDialogOnceCommitted(t *testin
 	if !d.Open() || d.Body() != typed || len(annotationsOn(t, m, lib)) != 0 {
 		t.Fatalf("before the note is committed: dialog open %v, text %q, %d annotations", d.Open(), d.Body(), len(annotationsOn(t, m, lib)))
 	}
-	if !d.Saving() || d.saveBtn.Text != "Saving…" || strings.HasPrefix(m.status.label.Text, "Saved") {
+	if !d.isSaving() || d.saveBtn.Text != "Saving…" || strings.HasPrefix(m.status.label.Text, "Saved") {
 		t.Errorf("while saving, the dialog's button says %q and the status bar %q", d.saveBtn.Text, m.status.label.Text)
 	}
 	test.Type(d.body, " More.")
@@ -238,11 +238,11 @@ func TestANoteWhoseSaveCrashesStaysInTheDialog(t *testing.T) {
 	d.Save()
 	m.tasks.hold = nil
 	m.waitIdle()
-	if !d.Open() || d.Saving() || d.Body() != typed || len(annotationsOn(t, m, lib)) != 0 {
-		t.Fatalf("after a crashed save: dialog open %v, saving %v, text %q", d.Open(), d.Saving(), d.Body())
+	if !d.Open() || d.isSaving() || d.Body() != typed || len(annotationsOn(t, m, lib)) != 0 {
+		t.Fatalf("after a crashed save: dialog open %v, saving %v, text %q", d.Open(), d.isSaving(), d.Body())
 	}
-	if !strings.Contains(d.Problem(), "Not saved: this stopped on an internal error") || len(m.guard.written()) != 1 {
-		t.Errorf("the dialog says %q; %d crash logs", d.Problem(), len(m.guard.written()))
+	if !strings.Contains(d.problemText(), "Not saved: this stopped on an internal error") || len(m.guard.written()) != 1 {
+		t.Errorf("the dialog says %q; %d crash logs", d.problemText(), len(m.guard.written()))
 	}
 	if d.body.Disabled() {
 		t.Errorf("after a crashed save the text cannot be typed in (disabled %v)", d.body.Disabled())

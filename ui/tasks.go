@@ -24,6 +24,8 @@ const (
 	laneRefresh = "refresh" // the list and the open document's annotations
 	laneFilter  = "filter"  // the panel's filter by text
 	laneChange  = "change"  // a change to the library (undo, restore, backup…): every result shows
+	laneLookup  = "lookup"  // one record read for an input (the note a hit or a link leads to)
+	laneImport  = "import"  // an import of a folder or of annotations: every result shows
 )
 
 // holdTask, when set (by tests), runs on a task's goroutine before its
@@ -112,7 +114,7 @@ func start[T any](t *tasks, lane, msg string, work func() (T, error), show func(
 			<-afterHand
 		}
 		t.guard.do(func() {
-			if lane == laneChange || t.newest(lane, serial) {
+			if lane == laneChange || lane == laneImport || t.newest(lane, serial) {
 				t.mu.Lock()
 				if t.serial[lane] == serial {
 					delete(t.running, lane)
@@ -122,7 +124,7 @@ func start[T any](t *tasks, lane, msg string, work func() (T, error), show func(
 			}
 		})
 	})
-	if t.settle {
+	if t.settle && lane != laneImport { // an import is cancelled while it runs
 		<-handed
 		uiLoop.drain()
 	}

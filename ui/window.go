@@ -47,6 +47,7 @@ type MainWindow struct {
 	dialogs       *openDialogs
 	alerts        *alerts
 	quitUnsaved   bool
+	readingSaved  bool   // quitting has recorded where the reader is
 	tasks         *tasks // what runs off the UI goroutine for the window
 	changes       *changes
 }
@@ -113,7 +114,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.panel.Editor.OnAnswerWithSelection = a.AnswerWithSelection
 	m.panel.Editor.OnPlace = a.placeHere
 	m.palette = NewSearchPalette(lib, m.win, m.openHit)
-	m.imports = &importer{lib: lib, win: m.win, guard: m.guard, tasks: m.tasks, dialogs: m.dialogs, status: m.status,
+	m.imports = &importer{lib: lib, win: m.win, guard: m.guard, tasks: m.tasks, changes: m.changes, dialogs: m.dialogs, status: m.status,
 		showError: m.alerts.showError,
 		open:      func(id string, again bool) { m.library.openDocument(id, again, nil) },
 		reload:    m.Reload,
@@ -228,13 +229,17 @@ func (m *MainWindow) openHit(h library.Hit) {
 		m.OpenDocument(h.DocID)
 		return
 	}
-	// One record read by its key: well under a millisecond.
-	a, err := m.lib.Annotation(h.ID)
-	if err != nil {
-		m.alerts.showError(err)
-		return
-	}
-	m.notes.goTo(*a)
+	// One record read by its key, but a read waits while a save grows the
+	// file during a long read (an export, a backup).
+	start(m.tasks, laneLookup, "Opening…", func() (*annotate.Annotation, error) {
+		return m.lib.Annotation(h.ID)
+	}, func(a *annotate.Annotation, err error) {
+		if err != nil {
+			m.alerts.showError(err)
+			return
+		}
+		m.notes.goTo(*a)
+	})
 }
 
 // OpenFind shows the find bar.
@@ -270,8 +275,6 @@ func (m *MainWindow) SaveState() {
 	m.state.panel = m.panel.Visible()
 	m.state.order = m.library.list.Order()
 	m.state.save(m.app.Preferences())
-	m.tasks.waitWork()
-	m.reading.saveReadingNow()
 }
 
 // stopTimers ends what would otherwise run after the window is gone.
@@ -296,6 +299,12 @@ func (m *MainWindow) Quit() {
 	if err := m.panel.Editor.settle(); err != nil && !m.quitUnsaved {
 		m.confirmQuitUnsaved(err)
 		return
+	}
+	if !m.readingSaved {
+		m.readingSaved = true
+		if m.reading.saveReadingBeforeQuit(m.changes) {
+			return
+		}
 	}
 	m.stopTimers()
 	m.SaveState()

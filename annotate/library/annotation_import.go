@@ -126,6 +126,9 @@ func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImport
 		if err := m.Place(items, &change, &res); err != nil {
 			return err
 		}
+		if importHook != nil {
+			importHook()
+		}
 		if len(change.Annotations) >= importBatch {
 			return commit()
 		}
@@ -141,6 +144,10 @@ func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImport
 	}
 	return res, nil
 }
+
+// importHook, when set (by tests), is called by an import of annotations
+// between placing a batch and committing it.
+var importHook func()
 
 // maxPassages is the most distinct passages embedded in questions a file
 // may hold (see importing.NewSpool). A library would need millions of

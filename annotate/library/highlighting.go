@@ -87,6 +87,10 @@ type Highlighted struct {
 	Trashed []string
 }
 
+// highlightHook, when set (by tests), is called by a highlight between
+// reading the annotations it decides on and committing what it decided.
+var highlightHook func()
+
 // Highlight applies a colour to the passage [start, end) of a document by
 // the rule above; how says what the reader chose when asked.
 func (l *Library) Highlight(docID string, start, end int, c annotate.Colour, how HighlightChoice) (Highlighted, error) {
@@ -106,6 +110,9 @@ func (l *Library) highlight(docID string, start, end int, c annotate.Colour, how
 	anns, err := l.store.AnnotationsOver(docID, start, end)
 	if err != nil {
 		return Highlighted{}, err
+	}
+	if highlightHook != nil {
+		highlightHook()
 	}
 	// In creation (id) order, as the store lists them: of the annotations
 	// on exactly the passage, the first highlight is the one document

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 
 	"scholia/annotate"
 	"scholia/annotate/search"
@@ -245,26 +244,8 @@ func searchKept(ctx context.Context, path, query string, limit int, bare bool) (
 	if err != nil {
 		return nil, false, err
 	}
-	hits = hitsOf(rs)
-	for i := range hits {
-		hits[i] = hits[i].detached()
+	for i := range rs { // the index lies in the file, which closes on return
+		rs[i].Entry = rs[i].Entry.Clone()
 	}
-	return hits, true, nil
-}
-
-// detached is h with its texts copied out of the file they may lie in.
-func (h Hit) detached() Hit {
-	h.ID, h.DocID, h.Quote, h.Body = strings.Clone(h.ID), strings.Clone(h.DocID), strings.Clone(h.Quote), strings.Clone(h.Body)
-	h.Answer, h.Title = strings.Clone(h.Answer), strings.Clone(h.Title)
-	h.Kind = annotate.Kind(strings.Clone(string(h.Kind)))
-	h.Colour = annotate.Colour(strings.Clone(string(h.Colour)))
-	h.Status = annotate.Status(strings.Clone(string(h.Status)))
-	tags := make([]string, len(h.Tags))
-	for i, t := range h.Tags {
-		tags[i] = strings.Clone(t)
-	}
-	if h.Tags != nil {
-		h.Tags = tags
-	}
-	return h
+	return hitsOf(rs), true, nil
 }

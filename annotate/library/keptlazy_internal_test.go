@@ -174,3 +174,29 @@ func TestSearchesReadingTheFileGoOnWhileSavesGrowIt(t *testing.T) {
 		t.Error("the kept index was found unusable while the file grew")
 	}
 }
+
+func TestHitsOutliveTheFileGrowing(t *testing.T) {
+	lib := notesLibrary(t, 300, 200)
+	if err := lib.PrepareSearch(); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := lib.Search(context.Background(), "zanzibar123", 1)
+	if err != nil || len(hits) != 1 || hits[0].ID != "note-00123" {
+		t.Fatalf("the note searched for: %+v, %v", hits, err)
+	}
+	want := strings.Clone(hits[0].Body)
+	memo, err := lib.Documents()
+	if err != nil || len(memo) == 0 {
+		t.Fatal(err)
+	}
+	for i := range 50 { // each save grows the file, which bbolt maps anew, unmapping the old
+		a := &annotate.Annotation{ID: fmt.Sprintf("grown-%04d", i), DocID: memo[0].ID, Kind: annotate.KindNote,
+			Colour: annotate.Yellow, Body: strings.Repeat("filler ", 200000)}
+		if err := lib.store.PutAnnotations([]*annotate.Annotation{a}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !strings.HasSuffix(hits[0].Body, " zanzibar123") || hits[0].Body != want {
+		t.Errorf("the hit's text changed once the file grew: %.60q", hits[0].Body)
+	}
+}

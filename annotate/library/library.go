@@ -39,12 +39,16 @@ import (
 //
 // What blocks: a change (an import, a new annotation, an edit, a
 // deletion, a restore, an undo) is one bbolt transaction committed to
-// disk before the method returns, an fsync of milliseconds; reads
-// (Documents, Annotations, Trash, Search...) wait for no change. Import,
-// ImportAll, ImportAnnotations, the exports, Backup and PrepareSearch (or
-// the first Search, which loads or builds the index) read or write whole
-// files and take seconds on a large library, so a window calls them, and
-// every change, off its UI goroutine. A change saved while the search
+// disk before the method returns, an fsync of milliseconds. Reads
+// (Annotation, Documents, Annotations, Trash, Search...) do not wait for
+// changes, except when a change grows the file while a long read is open
+// (a backup, an export, a search reading the kept index): bbolt maps the
+// file anew once every open read ends, and new reads wait for that, for
+// seconds on a large library. So a window makes no call, however small,
+// on its UI goroutine. Import, ImportAll, ImportAnnotations, the
+// exports, Backup and PrepareSearch (or the first Search, which loads or
+// builds the index) read or write whole files and take seconds on a large
+// library. A change saved while the search
 // index is loaded or built does not wait for it: it joins the index once
 // the index is in.
 //

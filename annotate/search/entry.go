@@ -43,6 +43,26 @@ type Entry struct {
 	Fields   [numFields]string
 }
 
+// Clone is e with its texts copied: for an entry read from a snapshot
+// lying in memory that is to be unmapped or reused.
+func (e Entry) Clone() Entry {
+	e.ID, e.DocID = strings.Clone(e.ID), strings.Clone(e.DocID)
+	e.Kind = annotate.Kind(strings.Clone(string(e.Kind)))
+	e.Colour = annotate.Colour(strings.Clone(string(e.Colour)))
+	e.Status = annotate.Status(strings.Clone(string(e.Status)))
+	if e.Tags != nil {
+		tags := make([]string, len(e.Tags))
+		for i, t := range e.Tags {
+			tags[i] = strings.Clone(t)
+		}
+		e.Tags = tags
+	}
+	for f := range e.Fields {
+		e.Fields[f] = strings.Clone(e.Fields[f])
+	}
+	return e
+}
+
 // AnnotationEntry describes an annotation of the document titled title.
 func AnnotationEntry(a annotate.Annotation, title string) Entry {
 	e := Entry{ID: a.ID, DocID: a.DocID, Kind: a.Kind, Colour: a.Colour, Status: a.Status,

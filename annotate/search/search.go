@@ -379,9 +379,7 @@ func (ix *Index) top(words []string, matches []map[uint32]uint8, cands []candida
 	}
 	results := make([]Result, len(pool))
 	for i := range pool {
-		e := ix.entry(pool[i].entry)
-		ix.detach(pool[i].entry, e)
-		results[i] = Result{Entry: *e, Score: pool[i].score}
+		results[i] = Result{Entry: ix.entryOut(pool[i].entry), Score: pool[i].score}
 		pool[i].fuzz = ix.highlight(&results[i], words, matches)
 	}
 	order := make([]int, len(pool))

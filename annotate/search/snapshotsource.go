@@ -5,8 +5,6 @@ import (
 	"errors"
 	"strings"
 	"unsafe"
-
-	"scholia/annotate"
 )
 
 // # Entries read where the snapshot lies
@@ -114,26 +112,16 @@ func (ix *Index) unlock() {
 	ix.mu.Unlock()
 }
 
-// detach copies the texts of e, entry n, out of the snapshot they lie in,
-// when they lie in one read from a source.
-func (ix *Index) detach(n int32, e *Entry) {
+// entryOut is entry n for a caller outside the index: its texts copied
+// out of the snapshot they lie in, when they lie in one read from a
+// source, so that they outlive the read. Every entry handed out goes
+// through it.
+func (ix *Index) entryOut(n int32) Entry {
+	e := *ix.entry(n)
 	if ix.stored == nil || ix.stored.source == nil || n >= ix.stored.n {
-		return
+		return e
 	}
-	e.ID, e.DocID = strings.Clone(e.ID), strings.Clone(e.DocID)
-	e.Kind = annotate.Kind(strings.Clone(string(e.Kind)))
-	e.Colour = annotate.Colour(strings.Clone(string(e.Colour)))
-	e.Status = annotate.Status(strings.Clone(string(e.Status)))
-	if e.Tags != nil {
-		tags := make([]string, len(e.Tags))
-		for i, t := range e.Tags {
-			tags[i] = strings.Clone(t)
-		}
-		e.Tags = tags
-	}
-	for f := range e.Fields {
-		e.Fields[f] = strings.Clone(e.Fields[f])
-	}
+	return e.Clone()
 }
 
 // HoldEntries copies into memory the entries the index reads from its

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"scholia/annotate"
 	"scholia/annotate/search"
@@ -93,6 +94,15 @@ func TestAnIndexReadingItsEntriesFromTheFileRefusesAnotherSnapshot(t *testing.T)
 	src.data = other // the library kept a new snapshot in place of the one loaded
 	if caught := searchAll(ix); caught != search.ErrSnapshotGone {
 		t.Errorf("reading entries from another snapshot gave %v, want ErrSnapshotGone", caught)
+	}
+	// Another snapshot of the same length: a note edited an hour later.
+	changed := append([]search.Entry(nil), entries...)
+	changed[len(changed)-1].Modified = changed[len(changed)-1].Modified.Add(time.Hour)
+	if src.data = search.NewIndex(changed).Snapshot(); len(src.data) != len(data) {
+		t.Fatalf("the changed snapshot is %d bytes, the one loaded %d", len(src.data), len(data))
+	}
+	if caught := searchAll(ix); caught != search.ErrSnapshotGone {
+		t.Errorf("reading entries from another snapshot of the same length gave %v, want ErrSnapshotGone", caught)
 	}
 	bad := append([]byte(nil), data...)
 	bad[len(bad)-40] ^= 0x01 // a letter of the last entry
