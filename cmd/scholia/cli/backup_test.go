@@ -2,10 +2,12 @@ package cli_test
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"scholia/annotate/library"
 	"scholia/cmd/scholia/cli"
 )
 
@@ -54,5 +56,43 @@ func TestBackupsAreListedAndAnOlderOneCanBeRestored(t *testing.T) {
 	}
 	if _, errOut, code := scholia(t, path, "restore", filepath.Join(t.TempDir(), "missing.db")); code != cli.ExitFailed || errOut == "" {
 		t.Errorf("restoring a missing file: exit %d %q", code, errOut)
+	}
+}
+
+// Commands that only read the library write no backup of it and leave
+// the file as it was, even when it changed since its newest backup
+// (an export of 100,000 annotations wrote a 220 MB backup first).
+func TestReadingTheLibraryWritesNoBackup(t *testing.T) {
+	path := notedLibrary(t, 1)
+	if _, errOut, code := scholia(t, path, "annotate", "Ceasefire", "--quote", "Terms", "--note", "a later thought"); code != 0 {
+		t.Fatal(errOut)
+	}
+	// A first search keeps the search index in the library; later ones
+	// read it.
+	if _, errOut, code := scholia(t, path, "search", "thought"); code != 0 {
+		t.Fatal(errOut)
+	}
+	before, err := library.Backups(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stat, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"list"}, {"show", "Ceasefire"}, {"search", "thought"}, {"annotations", "--json"}, {"export", "--format", "md"}, {"export", "--format", "jsonld", "--query", "thought"}} {
+		if _, errOut, code := scholia(t, path, args...); code != 0 {
+			t.Fatalf("%v: exit %d %q", args, code, errOut)
+		}
+	}
+	after, err := library.Backups(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != len(before) {
+		t.Errorf("reading the library made %d backups, there were %d", len(after), len(before))
+	}
+	if again, err := os.Stat(path); err != nil || !again.ModTime().Equal(stat.ModTime()) || again.Size() != stat.Size() {
+		t.Errorf("reading the library changed the file: %v", err)
 	}
 }

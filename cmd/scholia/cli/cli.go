@@ -147,7 +147,11 @@ func (e *env) library() (*library.Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	lib, err := library.OpenVerified(path, ChildCheck)
+	open := library.OpenVerified
+	if !e.inv.Changes() {
+		open = library.OpenVerifiedToRead // reading takes no backup
+	}
+	lib, err := open(path, ChildCheck)
 	if err != nil {
 		return nil, err
 	}
