@@ -238,3 +238,13 @@ func tapButton(t *testing.T, c fyne.Canvas, label string) {
 	test.Tap(b)
 	uiLoop.drain() // what the tap handed on runs before the next event
 }
+
+// windowOpen says whether m's window is still open (not quit).
+func windowOpen(m *MainWindow) bool {
+	for _, w := range m.app.Driver().AllWindows() {
+		if w == m.win {
+			return true
+		}
+	}
+	return false
+}

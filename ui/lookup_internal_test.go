@@ -40,14 +40,7 @@ func TestOpeningAHitLeavesTheWindowFreeWhileTheNoteIsRead(t *testing.T) {
 func TestQuittingRecordsTheReadingPositionOffTheUIGoroutine(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
-	alive := func() bool {
-		for _, w := range m.app.Driver().AllWindows() {
-			if w == m.win {
-				return true
-			}
-		}
-		return false
-	}
+	alive := func() bool { return windowOpen(m) }
 	h := holdLane(t, m, laneChange)
 	returnsSoon(t, "Ctrl+Q", m.Quit)
 	if !alive() {

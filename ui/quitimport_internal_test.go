@@ -16,14 +16,7 @@ import (
 // file under way, and then closes; the library is not closed under it.
 func TestQuittingDuringAFolderImportCancelsItAndWaits(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"a.txt": jointStatement})
-	alive := func() bool {
-		for _, w := range m.app.Driver().AllWindows() {
-			if w == m.win {
-				return true
-			}
-		}
-		return false
-	}
+	alive := func() bool { return windowOpen(m) }
 	dir := t.TempDir()
 	for name, text := range map[string]string{"reply.txt": analystReply, "notes.md": thirdPaper} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
@@ -53,14 +46,7 @@ func TestQuittingDuringAFolderImportCancelsItAndWaits(t *testing.T) {
 // Quitting while a file of annotations is imported waits for it.
 func TestQuittingDuringAnAnnotationImportWaits(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"a.txt": jointStatement})
-	alive := func() bool {
-		for _, w := range m.app.Driver().AllWindows() {
-			if w == m.win {
-				return true
-			}
-		}
-		return false
-	}
+	alive := func() bool { return windowOpen(m) }
 	docs, err := lib.Documents()
 	if err != nil || len(docs) != 1 {
 		t.Fatal(err)

@@ -63,14 +63,7 @@ func TestSavesThatMeetAFullDiskKeepWhatWasAskedFor(t *testing.T) {
 func TestAFailedSaveStopsAPendingQuit(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
-	alive := func() bool {
-		for _, w := range m.app.Driver().AllWindows() {
-			if w == m.win {
-				return true
-			}
-		}
-		return false
-	}
+	alive := func() bool { return windowOpen(m) }
 	selectText(t, m, "technical level")
 	h := holdLane(t, m, laneChange)
 	returnsSoon(t, "Ctrl+H", m.annotator.Highlight)

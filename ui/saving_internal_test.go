@@ -259,14 +259,7 @@ func TestANoteWhoseSaveCrashesStaysInTheDialog(t *testing.T) {
 func TestQuittingWaitsForTheNoteBeingSaved(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
-	alive := func() bool {
-		for _, w := range m.app.Driver().AllWindows() {
-			if w == m.win {
-				return true
-			}
-		}
-		return false
-	}
+	alive := func() bool { return windowOpen(m) }
 
 	selectText(t, m, "technical level")
 	m.annotator.AddNote()
@@ -314,14 +307,7 @@ func TestQuittingWaitsForTheNoteBeingSaved(t *testing.T) {
 func TestQuittingWithANoteTypedAsksFirst(t *testing.T) {
 	m, _ := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
-	alive := func() bool {
-		for _, w := range m.app.Driver().AllWindows() {
-			if w == m.win {
-				return true
-			}
-		}
-		return false
-	}
+	alive := func() bool { return windowOpen(m) }
 	selectText(t, m, "technical level")
 	m.annotator.AddNote()
 	d := m.annotator.noteDialog
