@@ -137,20 +137,24 @@ func TestWindowStoresExactlyWhatWasTyped(t *testing.T) {
 		typeText(t, s, strings.Join(tags, ", "), 30*time.Millisecond)
 		s.Key("ctrl+Return")
 
-		// In the panel: a paragraph more, a tag more and, for a question,
-		// the answer.
+		// In the panel: a paragraph more, for a question the answer, and
+		// a tag more. The editor's fields go: the note, the answer (a
+		// question's), Answer with selection… (a question's), colour,
+		// status (a question's), tags.
 		x, y := editorNote(t, s)
 		s.Click(x, y, 1)
 		s.Key("Next", "Return")
 		body += "\n" + ty.sentence()
-		tags = append(tags, tagWords[(3*i+2)%len(tagWords)])
-		s.Key("Tab", "End")
-		typeText(t, s, ", "+tags[2], 30*time.Millisecond)
 		answer := ""
+		toTags := []string{"Tab", "Tab", "End"}
 		if kind == "question" {
-			s.Key("Tab", "Tab", "Tab")
+			s.Key("Tab")
 			answer = ty.sentence()
+			toTags = []string{"Tab", "Tab", "Tab", "Tab", "End"}
 		}
+		tags = append(tags, tagWords[(3*i+2)%len(tagWords)])
+		s.Key(toTags...)
+		typeText(t, s, ", "+tags[2], 30*time.Millisecond)
 		s.Key("ctrl+Return")
 		want = append(want, wantAnnotation{kind: kind, body: body, answer: answer, tags: tags})
 	}
