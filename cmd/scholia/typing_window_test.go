@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"image"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -125,6 +126,7 @@ func TestWindowStoresExactlyWhatWasTyped(t *testing.T) {
 		// In the dialog: two sentences (a new paragraph after every
 		// other first one), then the tags.
 		selectInTitle(t, s)
+		before := s.Shot()
 		s.Key(keys)
 		body := ty.sentence()
 		sep := " "
@@ -136,6 +138,9 @@ func TestWindowStoresExactlyWhatWasTyped(t *testing.T) {
 		s.Key("Tab")
 		typeText(t, s, strings.Join(tags, ", "), 30*time.Millisecond)
 		s.Key("ctrl+Return")
+		// As a person sees the note saved: the panel's count of
+		// annotations changes, and the note is the one in its editor.
+		countShown(t, s, before)
 
 		// In the panel: a paragraph more, for a question the answer, and
 		// a tag more. The editor's fields go: the note, the answer (a
@@ -299,6 +304,46 @@ func windowWidth(shot xwindow.Screen) int {
 		x--
 	}
 	return x + 1
+}
+
+// countShown waits as a person does for the note to show once saved: the
+// dialog gone (the library's heading at the top left, which no resize
+// moves, looks as in before, taken before the dialog opened), then the
+// annotations panel still across three screenshots in a row (it lists the
+// new note and shows it in its editor).
+func countShown(t *testing.T, s *xwindow.Session, before xwindow.Screen) {
+	t.Helper()
+	same := func(a, b xwindow.Screen, r image.Rectangle) bool {
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			for x := r.Min.X; x < r.Max.X; x++ {
+				if a.At(x, y) != b.At(x, y) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	heading := image.Rect(10, 40, 70, 58)
+	var last xwindow.Screen
+	still := 0
+	if !xwindow.Poll(20*time.Second, func() bool {
+		shot := s.Shot()
+		if !same(shot, before, heading) {
+			still = 0
+			return false
+		}
+		width := windowWidth(shot)
+		if last.Image != nil && same(shot, last, image.Rect(width-260, 190, width, 480)) {
+			still++
+		} else {
+			still = 0
+		}
+		last = shot
+		return still >= 2
+	}) {
+		saveShot(t, last, "window-typing-no-count.png")
+		t.Fatal("the window did not settle after the note was saved")
+	}
 }
 
 // sameStrip says whether two screenshots are alike between heights y0 and
