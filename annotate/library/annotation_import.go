@@ -129,10 +129,9 @@ func (l *Library) importAnnotations(name string, r io.Reader) (AnnotationsImport
 		if importHook != nil {
 			importHook()
 		}
-		if len(change.Annotations) >= importBatch {
-			return commit()
-		}
-		return nil
+		// Committed before the turn ends: a revision taking the next turn
+		// re-anchors what this batch placed on the text as it was.
+		return commit()
 	})
 	if err != nil {
 		return AnnotationsImported{}, err
