@@ -17,10 +17,15 @@ import (
 // check while it looks at the window.
 var startCheck library.Checker = cli.ChildCheck
 
-// openLibrary opens the library for the window without waiting for its
-// check (library.OpenChecking): checked says how the check ended.
+// openLibrary opens the library for the window once its check has passed
+// (library.OpenVerified); checked says so at once. Opening before the
+// check (library.OpenChecking) let a damaged file that was never marked
+// crash the window reading it, so the window waits for the check.
 func openLibrary(path string) (*library.Library, <-chan error, error) {
-	return library.OpenChecking(path, startCheck)
+	lib, err := library.OpenVerified(path, startCheck)
+	checked := make(chan error, 1)
+	checked <- nil
+	return lib, checked, err
 }
 
 // awaitCheck waits off the UI goroutine for the check of the library the
