@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"strings"
 	"syscall"
-	"time"
 
 	"scholia/annotate"
 	"scholia/annotate/library"
@@ -20,22 +19,6 @@ import (
 // library: a test binary standing in for scholia runs the command line
 // when it sees it.
 const ChildEnv = "SCHOLIA_CHECK_CHILD"
-
-// HoldEnv names a file in the environment of a window test: the check
-// child waits until it exists, so the test sees the window while the
-// library's check is under way.
-const HoldEnv = "SCHOLIA_TEST_HOLD_CHECK"
-
-// holdCheck waits, in the check child, until the file HoldEnv names
-// exists (at most two minutes); nothing when it names none.
-func holdCheck() {
-	release := os.Getenv(HoldEnv)
-	for deadline := time.Now().Add(2 * time.Minute); release != "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if _, err := os.Stat(release); err == nil {
-			return
-		}
-	}
-}
 
 // ChildCheck checks a library file in a child process (`scholia check
 // --child FILE`), where a fault inside bbolt on a file cut short kills the
@@ -116,7 +99,6 @@ func runCheck(e *env, args []string) error {
 	}
 	if *child {
 		check, *asJSON = library.Check, true
-		holdCheck()
 	}
 	r, err := check(path)
 	if err != nil {

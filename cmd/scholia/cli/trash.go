@@ -15,13 +15,23 @@ import (
 // deleted annotations), `scholia untrash` brings either back and `scholia
 // purge` deletes from it for good. (`scholia restore` is for backups.)
 
-func runRemove(e *env, args []string) error {
-	rest, err := parseFlags(flag.NewFlagSet("remove", flag.ContinueOnError), args)
+// named parses the arguments of a command that takes one or more names
+// and no flags; need says what it needs when given none.
+func named(command, need string, args []string) ([]string, error) {
+	rest, err := parseFlags(flag.NewFlagSet(command, flag.ContinueOnError), args)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(rest) == 0 {
-		return errUsage{"remove needs a document; see scholia remove --help"}
+		return nil, errUsage{command + " needs " + need}
+	}
+	return rest, nil
+}
+
+func runRemove(e *env, args []string) error {
+	rest, err := named("remove", "a document; see scholia remove --help", args)
+	if err != nil {
+		return err
 	}
 	for _, ref := range rest {
 		lib, doc, err := e.document(ref)
@@ -98,12 +108,9 @@ func runTrash(e *env, args []string) error {
 }
 
 func runUntrash(e *env, args []string) error {
-	rest, err := parseFlags(flag.NewFlagSet("untrash", flag.ContinueOnError), args)
+	rest, err := named("untrash", "a document or an annotation in the trash; see scholia trash", args)
 	if err != nil {
 		return err
-	}
-	if len(rest) == 0 {
-		return errUsage{"untrash needs a document or an annotation in the trash; see scholia trash"}
 	}
 	lib, err := e.library()
 	if err != nil {
