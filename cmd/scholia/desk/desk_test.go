@@ -36,17 +36,25 @@ func echo(calls *atomic.Int32) Handler {
 	}
 }
 
-// The socket is private: mode 0600 in a folder of mode 0700, and a
-// command line is answered through it with its output and exit code.
-func TestTheSocketIsPrivateAndAnswers(t *testing.T) {
+// echoing listens, in a runtime folder of the test's own, for the
+// library lib with a server answering by echo; it closes with the test.
+func echoing(t *testing.T) (lib string, srv *Server, calls *atomic.Int32) {
+	t.Helper()
 	runtimeDir(t)
-	lib := filepath.Join(t.TempDir(), "lib.db")
-	var calls atomic.Int32
-	srv, err := Listen(lib, echo(&calls))
+	lib = filepath.Join(t.TempDir(), "lib.db")
+	calls = new(atomic.Int32)
+	srv, err := Listen(lib, echo(calls))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer srv.Close()
+	t.Cleanup(func() { _ = srv.Close() })
+	return lib, srv, calls
+}
+
+// The socket is private: mode 0600 in a folder of mode 0700, and a
+// command line is answered through it with its output and exit code.
+func TestTheSocketIsPrivateAndAnswers(t *testing.T) {
+	lib, srv, _ := echoing(t)
 	info, err := os.Lstat(srv.Path())
 	if err != nil || info.Mode()&os.ModeSocket == 0 || info.Mode().Perm() != 0o600 {
 		t.Fatalf("socket %s: %v %v, want a socket of mode 0600", srv.Path(), info, err)
@@ -96,14 +104,7 @@ func TestAStaleSocketIsRemoved(t *testing.T) {
 // A socket file that is not private (mode 0666) is never connected to:
 // the command line is not sent, and the reason is said.
 func TestASocketOthersCanWriteIsRefused(t *testing.T) {
-	runtimeDir(t)
-	lib := filepath.Join(t.TempDir(), "lib.db")
-	var calls atomic.Int32
-	srv, err := Listen(lib, echo(&calls))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	lib, srv, calls := echoing(t)
 	if err := os.Chmod(srv.Path(), 0o666); err != nil {
 		t.Fatal(err)
 	}
@@ -127,14 +128,7 @@ func (o otherUsers) Sys() any {
 
 // A socket of mode 0600 owned by another user is refused too.
 func TestASocketOfAnotherUserIsRefused(t *testing.T) {
-	runtimeDir(t)
-	lib := filepath.Join(t.TempDir(), "lib.db")
-	var calls atomic.Int32
-	srv, err := Listen(lib, echo(&calls))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	_, srv, _ := echoing(t)
 	info, err := os.Lstat(srv.Path())
 	if err != nil {
 		t.Fatal(err)
