@@ -12,7 +12,17 @@ for file in $targets; do
   pkg=./$(dirname "$file")
   for fn in $(grep -o '^func Fuzz[A-Za-z0-9_]*' "$file" | sed 's/^func //'); do
     echo "fuzz: $pkg $fn for ${secs}s" >&2
-    go test -run '^$' -fuzz "^${fn}\$" -fuzztime "${secs}s" "$pkg" >/dev/null
+    log=$(mktemp)
+    if ! go test -run '^$' -fuzz "^${fn}\$" -fuzztime "${secs}s" "$pkg" >"$log" 2>&1; then
+      echo "fuzz: $pkg $fn failed; its output and the input it kept:" >&2
+      grep -v '^fuzz: elapsed' "$log" | tail -60 >&2
+      for kept in "$(dirname "$file")"/testdata/fuzz/"$fn"/*; do
+        [ -f "$kept" ] && { echo "--- $kept" >&2; head -c 4000 "$kept" >&2; echo >&2; }
+      done
+      rm -f "$log"
+      exit 1
+    fi
+    rm -f "$log"
     n=$((n + 1))
   done
 done

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"runtime/debug"
 	"sync"
 	"syscall"
 
@@ -62,11 +63,46 @@ func (h *boltDB) quiet() {
 	}
 }
 
-// View runs a read transaction.
+// View runs a read transaction. Before the file's check has passed, what
+// a damaged file would do to the reader (a panic in bbolt, a fault on a
+// page beyond the file's end) is the error ErrDamaged instead: the check
+// then finds the damage, and the process lives to say so.
 func (h *boltDB) View(fn func(*bolt.Tx) error) error {
 	db := h.acquire()
 	defer h.release()
+	if h.unchecked() {
+		return viewUnchecked(db, fn)
+	}
 	return db.View(fn)
+}
+
+// unchecked says whether the file's check has not yet ended.
+func (h *boltDB) unchecked() bool {
+	select {
+	case <-h.writable:
+		return false
+	default:
+		return true
+	}
+}
+
+// viewUnchecked is db.View(fn) turning a panic or a memory fault into an
+// error.
+func viewUnchecked(db *bolt.DB, fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if p := recover(); p != nil {
+			err = annotate.Problemf(annotate.ErrDamaged, "the library %s could not be read: it may be damaged (%v); it is being checked", db.Path(), p)
+		}
+	}()
+	return db.View(fn)
+}
+
+// awaitCheck waits until the file's check has ended: nil once it passed,
+// else why writes are refused.
+func (h *boltDB) awaitCheck() error {
+	<-h.writable
+	return h.refused
 }
 
 // Update runs a write transaction once writes may go.
@@ -128,14 +164,18 @@ func OpenBeforeCheck(path string) (*Store, error) {
 	if err := syscall.Access(path, 2); err != nil {
 		return nil, annotate.Problemf(annotate.ErrInvalid, "the library %s is not writable", path)
 	}
-	s, err := OpenToRead(path)
+	s, err := openToRead(path, false)
 	if err != nil {
 		return nil, err
 	}
 	s.readOnly, s.toRead = false, false
-	s.db.writable = make(chan struct{})
 	return s, nil
 }
+
+// AwaitCheck waits until the check of a store opened with
+// OpenBeforeCheck has ended (at once for any other store): nil once it
+// passed, else why nothing will be written.
+func (s *Store) AwaitCheck() error { return s.db.awaitCheck() }
 
 // Checked ends what OpenBeforeCheck began, once the check is done:
 // the file is closed, waiting for the reads in progress, and judge says

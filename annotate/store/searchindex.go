@@ -409,6 +409,12 @@ func dropSearchIndex(tx *bolt.Tx) error {
 // reads, such as a search. It fails when the file is missing, lacks
 // anything Open would add, or is shorter than its pages.
 func OpenToRead(path string) (*Store, error) {
+	return openToRead(path, true)
+}
+
+// openToRead is OpenToRead; a store not yet checked (checked false)
+// reads as one opened before its check does (see boltDB.View).
+func openToRead(path string, checked bool) (*Store, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -417,18 +423,23 @@ func OpenToRead(path string) (*Store, error) {
 	if err != nil {
 		return nil, classifyOpenError(path, err)
 	}
-	s := &Store{db: newBoltDB(db, true), path: path, readOnly: true, toRead: true}
-	need, err := s.needsPrepare()
+	s := &Store{db: newBoltDB(db, checked), path: path, readOnly: true, toRead: true}
+	// The file's length first: a page beyond its end is not read.
+	err = s.db.View(func(tx *bolt.Tx) error {
+		if tx.Size() > fi.Size() {
+			return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: it ends before its last page", path)
+		}
+		return nil
+	})
+	need := false
+	if err == nil {
+		need, err = s.needsPrepare()
+	}
 	if err == nil && need {
 		err = annotate.Problemf(annotate.ErrInvalid, "the library %s must be opened to write first", path)
 	}
 	if err == nil {
-		err = s.db.View(func(tx *bolt.Tx) error {
-			if tx.Size() > fi.Size() {
-				return annotate.Problemf(annotate.ErrDamaged, "the library %s is damaged: it ends before its last page", path)
-			}
-			return s.checkSchema(tx)
-		})
+		err = s.db.View(s.checkSchema)
 	}
 	if err != nil {
 		_ = db.Close()

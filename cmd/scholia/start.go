@@ -17,15 +17,12 @@ import (
 // check while it looks at the window.
 var startCheck library.Checker = cli.ChildCheck
 
-// openLibrary opens the library for the window once its check has passed
-// (library.OpenVerified); checked says so at once. Opening before the
-// check (library.OpenChecking) let a damaged file that was never marked
-// crash the window reading it, so the window waits for the check.
+// openLibrary opens the library for the window while its check runs
+// (library.OpenChecking): checked says how the check ended. A damaged
+// file read meanwhile gives errors, not a crash (store's guarded reads),
+// and the check's verdict closes the window for the damage window.
 func openLibrary(path string) (*library.Library, <-chan error, error) {
-	lib, err := library.OpenVerified(path, startCheck)
-	checked := make(chan error, 1)
-	checked <- nil
-	return lib, checked, err
+	return library.OpenChecking(path, startCheck)
 }
 
 // awaitCheck waits off the UI goroutine for the check of the library the
