@@ -258,12 +258,28 @@ func (s *Store) Tags() ([]string, error) {
 func (s *Store) AnnotationCounts() (map[string]int, error) {
 	counts := map[string]int{}
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketByDocument).ForEach(func(k, _ []byte) error {
-			if i := bytes.IndexByte(k, '/'); i > 0 {
-				counts[string(k[:i])]++
+		// The keys (document/annotation) come document by document:
+		// counted in a run, a document is one map entry, not one per key.
+		var doc []byte
+		n := 0
+		err := tx.Bucket(bucketByDocument).ForEach(func(k, _ []byte) error {
+			i := bytes.IndexByte(k, '/')
+			if i <= 0 {
+				return nil
 			}
+			if !bytes.Equal(k[:i], doc) {
+				if n > 0 {
+					counts[string(doc)] += n
+				}
+				doc, n = append(doc[:0], k[:i]...), 0
+			}
+			n++
 			return nil
 		})
+		if n > 0 {
+			counts[string(doc)] += n
+		}
+		return err
 	})
 	return counts, err
 }
