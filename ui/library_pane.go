@@ -203,8 +203,9 @@ func (p *libraryPane) openDocument(id string, again bool, then func()) {
 	questions := p.questionsWanted()
 	// A document the list shows needs no list read again (a book's
 	// library of 20,000 reads it in a quarter of a second): its row is
-	// brought up to date from what is read.
-	listed := p.list.title(id) != ""
+	// brought up to date from what is read. Opened again (revised), it
+	// may have a new title: the list is read.
+	listed := !again && p.list.title(id) != ""
 	start(p.tasks, laneOpen, msg, func() (opened, error) {
 		doc, err := p.lib.Document(id)
 		if err != nil {
