@@ -201,8 +201,8 @@ func (p *libraryPane) openDocument(id string, again bool, then func()) {
 		msg = "Opening “" + t + "”…"
 	}
 	questions := p.questionsWanted()
-	// A document the list shows needs no list read again (a book's
-	// library of 20,000 reads it in a quarter of a second): its row is
+	// A document the list shows needs no list read again (a list of
+	// 20,000 documents takes a quarter of a second to read): its row is
 	// brought up to date from what is read. Opened again (revised), it
 	// may have a new title: the list is read.
 	listed := !again && p.list.title(id) != ""
