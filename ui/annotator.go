@@ -158,6 +158,14 @@ func (an *annotator) create(docID string, d library.Draft, done func(error)) {
 	saveChange(an.changes, "Saving…", func() (*annotate.Annotation, error) {
 		return an.lib.Annotate(docID, d)
 	}, func(a *annotate.Annotation, err error) {
+		if err == nil && done != nil {
+			// The note shows in the panel's editor before its dialog
+			// closes: what is typed next goes into it, not into the
+			// editor the panel's refresh will replace.
+			if d := an.reader.Document(); d != nil && d.ID == docID {
+				an.panel.Editor.Edit(*a)
+			}
+		}
 		if done != nil {
 			done(err)
 		}
