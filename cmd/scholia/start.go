@@ -15,7 +15,7 @@ import (
 
 // startCheck checks a library file; a test binary sets it to hold the
 // check while it looks at the window.
-var startCheck library.Checker = cli.ChildCheck
+var startCheck library.Checker = cli.ChildCheckBeside
 
 // openLibrary opens the library for the window while its check runs
 // (library.OpenChecking): checked says how the check ended. A damaged
