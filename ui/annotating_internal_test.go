@@ -112,7 +112,7 @@ func TestDragThenCtrlHStoresTheExactPassage(t *testing.T) {
 	}
 
 	// Closing and reopening shows everything as it was.
-	w.Quit()
+	w.closing.quit()
 	again := f.window()
 	if h := again.reader.Highlights(); len(h) != 2 {
 		t.Errorf("after reopening, %d highlights painted, want 2", len(h))
@@ -305,7 +305,7 @@ func TestSearchPaletteFindsAndOpens(t *testing.T) {
 	noteOn(t, w, "nothing is agreed", annotate.KindNote, "The classic negotiating formula", "formula")
 	openTitled(t, w, "Joint Statement")
 
-	w.OpenSearch()
+	w.openSearch()
 	if !w.palette.Visible() {
 		t.Fatal("Ctrl+K did not open the palette")
 	}

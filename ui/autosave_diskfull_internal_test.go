@@ -66,7 +66,7 @@ func TestAFailedPanelSaveKeepsTheTextAndSaysSo(t *testing.T) {
 	if e.body.Text != typed {
 		t.Fatalf("chosen again after a failed save, the note shows %q, want %q", e.body.Text, typed)
 	}
-	m.Quit()
+	m.closing.quit()
 	if !strings.Contains(overlayTexts(c), "Quit without saving?") {
 		t.Fatalf("quitting with an unsaved edit did not ask: %q", overlayTexts(c))
 	}

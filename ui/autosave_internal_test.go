@@ -111,7 +111,7 @@ func TestPanelEditsSaveAfterAPauseAndOnLeaving(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	m.panel.Choose(0)
 	typeInto(c, e.body, "Typed just before quitting.")
-	m.Quit()
+	m.closing.quit()
 	if got := bodyOf(t, lib, a.ID); got != "Typed just before quitting." {
 		t.Errorf("after quitting the library holds %q", got)
 	}
@@ -269,7 +269,7 @@ func TestADeletedAnnotationsFailedEditIsForgotten(t *testing.T) {
 	e.wait()
 	pressKey(c, fyne.KeyEscape) // the crash message
 	m.notes.deleteAnnotation(a.ID)
-	m.Quit()
+	m.closing.quit()
 	if strings.Contains(overlayTexts(c), "Quit without saving?") {
 		t.Fatalf("quitting asked about the edit of a deleted annotation: %q", overlayTexts(c))
 	}

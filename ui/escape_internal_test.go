@@ -97,11 +97,11 @@ func TestEscClosesEveryDialog(t *testing.T) {
 	})
 
 	t.Run("the search palette, typing and after a click on a result", func(t *testing.T) {
-		m.OpenSearch()
+		m.openSearch()
 		waitFor(t, m.palette.Type("settlement"))
 		escCloses(t, c, "the palette while typing")
 
-		m.OpenSearch()
+		m.openSearch()
 		waitFor(t, m.palette.Type("settlement"))
 		if len(m.palette.Hits()) == 0 {
 			t.Fatal("the palette found nothing")

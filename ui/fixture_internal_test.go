@@ -72,7 +72,7 @@ func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWi
 	m.tasks.settle = true
 	t.Cleanup(func() {
 		m.panel.Editor.wait()
-		m.stopTimers()
+		m.closing.stopTimers()
 		for _, w := range app.Driver().AllWindows() {
 			if w == m.win {
 				w.Close()

@@ -204,7 +204,7 @@ func TestBackPassesOverARemovedDocument(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	removed := m.reader.Document().ID
 	openTitled(t, m, "Analyst Reply")
-	m.RemoveDocument(removed)
+	m.trash.remove(removed)
 	m.waitIdle()
 	typeMenuShortcut(t, m, alt(fyne.KeyLeft))
 	if got := readingPlace(m); got != here {

@@ -26,7 +26,7 @@ func TestQuittingDuringAFolderImportCancelsItAndWaits(t *testing.T) {
 	h := holdLane(t, m, laneImport)
 	done := m.imports.folder(dir)
 	eventually(t, "the import starting", func() bool { _, busy := m.tasks.busy(laneImport); return busy })
-	returnsSoon(t, "Ctrl+Q", m.Quit)
+	returnsSoon(t, "Ctrl+Q", m.closing.quit)
 	if !alive() || !strings.HasPrefix(m.status.label.Text, "Saving before quitting…") {
 		t.Fatalf("quitting during a folder import: window open %v, status %q", alive(), m.status.label.Text)
 	}
@@ -60,7 +60,7 @@ func TestQuittingDuringAnAnnotationImportWaits(t *testing.T) {
 	}
 	h := holdLane(t, m, laneImport)
 	done := m.imports.annotations(path)
-	returnsSoon(t, "Ctrl+Q", m.Quit)
+	returnsSoon(t, "Ctrl+Q", m.closing.quit)
 	if !alive() {
 		t.Fatal("the window closed before the import of annotations finished")
 	}

@@ -90,7 +90,7 @@ func TestARightClickOnARowOffersToOpenOrRemoveIt(t *testing.T) {
 		t.Errorf("removing another document closed the open one: %v", m.reader.Document())
 	}
 
-	m.RemoveCurrent() // File > Remove from Library
+	m.trash.removeCurrent() // File > Remove from Library
 	m.waitIdle()
 	if got := m.library.list.Titles(); len(got) != 0 || m.reader.Document() != nil {
 		t.Errorf("after File > Remove from Library the list shows %q, the reader %v", got, m.reader.Document())
@@ -131,7 +131,7 @@ func TestRemovedDocumentsCanBeBroughtBackOrDeletedForGood(t *testing.T) {
 	m.Reload()
 	m.waitIdle()
 	c := m.win.Canvas()
-	m.ShowRemovedDocuments()
+	m.trash.show()
 	m.waitIdle()
 	if got := overlayTexts(c); !strings.Contains(got, "Joint Statement") || !strings.Contains(got, "Harbour Levy Minutes") {
 		t.Fatalf("the removed documents dialog shows %q", got)
@@ -141,7 +141,7 @@ func TestRemovedDocumentsCanBeBroughtBackOrDeletedForGood(t *testing.T) {
 	if got := m.library.list.Titles(); len(got) != 1 || got[0] != "Harbour Levy Minutes" {
 		t.Errorf("after Bring Back the list shows %q", got)
 	}
-	m.ShowRemovedDocuments()
+	m.trash.show()
 	m.waitIdle()
 	tapButton(t, c, "Delete for Good…")
 	tapButton(t, c, "Delete for Good")

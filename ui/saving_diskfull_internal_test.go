@@ -67,7 +67,7 @@ func TestAFailedSaveStopsAPendingQuit(t *testing.T) {
 	selectText(t, m, "technical level")
 	h := holdLane(t, m, laneChange)
 	returnsSoon(t, "Ctrl+H", m.annotator.Highlight)
-	returnsSoon(t, "Ctrl+Q", m.Quit)
+	returnsSoon(t, "Ctrl+Q", m.closing.quit)
 	room := diskFull(t)
 	h.free()
 	m.waitIdle()

@@ -274,7 +274,7 @@ func TestQuittingWaitsForTheNoteBeingSaved(t *testing.T) {
 		}
 	}
 	returnsSoon(t, "saving the note", d.Save)
-	returnsSoon(t, "Ctrl+Q", m.Quit)
+	returnsSoon(t, "Ctrl+Q", m.closing.quit)
 	if !alive() || !strings.HasPrefix(m.status.label.Text, "Saving before quitting…") {
 		t.Fatalf("quitting while a note is saved: window open %v, status %q", alive(), m.status.label.Text)
 	}
@@ -288,7 +288,7 @@ func TestQuittingWaitsForTheNoteBeingSaved(t *testing.T) {
 	d.Type("Kept.")
 	h := holdLane(t, m, laneChange)
 	returnsSoon(t, "saving the note", d.Save)
-	returnsSoon(t, "Ctrl+Q", m.Quit)
+	returnsSoon(t, "Ctrl+Q", m.closing.quit)
 	if !alive() {
 		t.Fatal("the window closed before the note was saved")
 	}
@@ -314,7 +314,7 @@ func TestQuittingWithANoteTypedAsksFirst(t *testing.T) {
 	typed := "Half a thought"
 	test.Type(d.body, typed)
 	c := m.win.Canvas()
-	m.Quit()
+	m.closing.quit()
 	if !alive() || !strings.Contains(overlayTexts(c), "The note you are writing is not saved. Quit and lose it?") {
 		t.Fatalf("quitting with a note typed: window open %v, dialogs %q", alive(), overlayTexts(c))
 	}
@@ -322,7 +322,7 @@ func TestQuittingWithANoteTypedAsksFirst(t *testing.T) {
 	if !alive() || !d.Open() || d.Body() != typed || c.Focused() != d.body {
 		t.Fatalf("Keep Scholia Open: window open %v, note open %v with %q, the cursor in it %v", alive(), d.Open(), d.Body(), c.Focused() == d.body)
 	}
-	m.Quit()
+	m.closing.quit()
 	tapButton(t, c, "Quit Anyway")
 	if alive() {
 		t.Error("Quit Anyway left the window open")

@@ -21,7 +21,7 @@ func TestPaletteSaysSearchingAndNeverShowsAnOlderQuerysResults(t *testing.T) {
 	}
 	t.Cleanup(func() { holdSearch = nil })
 	p := m.palette
-	m.OpenSearch()
+	m.openSearch()
 	older := p.Type("formula")
 	eventually(t, "the palette saying it is searching", func() bool { return p.Count() == "Searching…" })
 	if !uiLoop.await(p.Type("agreed"), 5*time.Second) {

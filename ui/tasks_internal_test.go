@@ -224,7 +224,7 @@ func TestTheWindowShowsBeforeTheLibraryIsRead(t *testing.T) {
 	t.Cleanup(func() {
 		h.free()
 		m.waitIdle()
-		m.stopTimers()
+		m.closing.stopTimers()
 		m.win.Close()
 	})
 	m.win.Resize(fyne.NewSize(1200, 800))

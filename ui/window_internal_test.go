@@ -135,7 +135,7 @@ func TestOutlineJumpsAndFollowsScrolling(t *testing.T) {
 func TestFindNextAndPrevious(t *testing.T) {
 	w := newFixture(t, map[string]string{"t.txt": treaty}).window()
 	openTitled(t, w, "Arms Control After 1991")
-	w.OpenFind()
+	w.openFind()
 	if !w.reading.find.Visible() {
 		t.Fatal("Ctrl+F did not show the find bar")
 	}
@@ -206,7 +206,7 @@ func TestReadingPositionAndLastDocumentAreRestored(t *testing.T) {
 	if top := w.reader.TopPosition(); top != target {
 		t.Errorf("reopened at %d, want %d", top, target)
 	}
-	w.Quit()
+	w.closing.quit()
 
 	again := f.window()
 	if again.reader.Document() == nil || again.reader.Document().ID != doc.ID {
@@ -223,15 +223,15 @@ func TestThemePanelAndSizeAreRemembered(t *testing.T) {
 	background := func() color.Color {
 		return f.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark)
 	}
-	w.ToggleTheme()
+	menuShortcut(t, w, "Dark or Light Theme")
 	first := background()
-	w.ToggleTheme()
+	menuShortcut(t, w, "Dark or Light Theme")
 	if background() == first {
 		t.Error("toggling the theme twice left the same colours")
 	}
 	w.frame.togglePanel()
 	w.Window().Resize(fyne.NewSize(1000, 700))
-	w.Quit()
+	w.closing.quit()
 	again := f.window()
 	if again.panel.Visible() {
 		t.Error("the hidden annotations panel came back")
@@ -244,7 +244,7 @@ func TestThemePanelAndSizeAreRemembered(t *testing.T) {
 	}
 	again.frame.left.SetOffset(0.3)
 	again.frame.right.SetOffset(0.6)
-	again.Quit()
+	again.closing.quit()
 	third := f.window()
 	if l, r := third.frame.left.Offset, third.frame.right.Offset; l != 0.3 || r != 0.6 {
 		t.Errorf("splits restored as %v, %v", l, r)
