@@ -279,21 +279,6 @@ func (p *AnnotationPanel) QuestionsShown() bool {
 	return p.tabs != nil && p.tabs.SelectedIndex() == 1
 }
 
-// ShowQuestions shows the Questions tab, as a click on it does.
-func (p *AnnotationPanel) ShowQuestions() {
-	if p.tabs != nil {
-		p.tabs.SelectIndex(1)
-	}
-}
-
-// QuestionsTitle is the Questions tab's title.
-func (p *AnnotationPanel) QuestionsTitle() string {
-	if p.tabs == nil {
-		return ""
-	}
-	return p.tabs.Items[1].Text
-}
-
 // setTabTitles counts the open questions and the trash in the tabs' titles.
 func (p *AnnotationPanel) setTabTitles() {
 	if p.tabs == nil {
@@ -304,28 +289,6 @@ func (p *AnnotationPanel) setTabTitles() {
 		p.tabs.Items[1].Text, p.tabs.Items[2].Text = q, t
 		p.tabs.Refresh()
 	}
-}
-
-// FilterText types in the filter box, as a person would.
-func (p *AnnotationPanel) FilterText(s string) { p.text.SetText(s) }
-
-// SetFilters chooses the filters by value ("" for any).
-func (p *AnnotationPanel) SetFilters(kind, colour, tag, status string) {
-	set := func(s *widget.Select, v, any string) {
-		if v == "" {
-			v = any
-		}
-		s.SetSelected(v)
-	}
-	set(p.kind, kind, anyKind)
-	set(p.colour, colour, anyColour)
-	for o, t := range p.tagOf {
-		if t == tag {
-			tag = o
-		}
-	}
-	set(p.tag, tag, anyTag)
-	set(p.status, status, anyStatus)
 }
 
 func (p *AnnotationPanel) apply() {
@@ -408,23 +371,6 @@ func (p *AnnotationPanel) markEdited() {
 		}
 	}
 }
-
-// Shown lists the annotations the filters let through, in order.
-func (p *AnnotationPanel) Shown() []annotate.Annotation {
-	return append([]annotate.Annotation(nil), p.shown...)
-}
-
-// Choose picks the i-th annotation shown, as a click does.
-func (p *AnnotationPanel) Choose(i int) {
-	p.list.UnselectAll()
-	p.list.Select(i)
-}
-
-// Questions lists the open questions shown.
-func (p *AnnotationPanel) Questions() []library.Question { return p.questions }
-
-// Deleted lists the trash shown.
-func (p *AnnotationPanel) Deleted() []library.Deleted { return p.deleted }
 
 // pages is where an annotation of the open document stands in a PDF,
 // "p. 12" or "pp. 12–13"; "" elsewhere.

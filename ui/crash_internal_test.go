@@ -153,15 +153,15 @@ func TestAPanicInAGoroutineKeepsTheWindow(t *testing.T) {
 	addNote(t, m, "negotiated settlement", "Which settlement do they mean?")
 	m.openSearch()
 	m.palette.lib = nil
-	waitFor(t, m.palette.Type("settlement"))
+	waitFor(t, typeQuery(m.palette, "settlement"))
 	checkCrashTold(t, m, 1, "runtime error: invalid memory address or nil pointer dereference", "(*SearchPalette).query")
-	if got := m.palette.Count(); !strings.Contains(got, "internal error") {
+	if got := m.palette.count.Text; !strings.Contains(got, "internal error") {
 		t.Errorf("the palette says %q after its search crashed", got)
 	}
 	m.palette.lib = lib
-	waitFor(t, m.palette.Type("settlement"))
-	if len(m.palette.Hits()) == 0 {
-		t.Errorf("the palette finds nothing after a crash: %q", m.palette.Count())
+	waitFor(t, typeQuery(m.palette, "settlement"))
+	if len(m.palette.hits) == 0 {
+		t.Errorf("the palette finds nothing after a crash: %q", m.palette.count.Text)
 	}
 	pressKey(m.win.Canvas(), fyne.KeyEscape)
 	pressKey(m.win.Canvas(), fyne.KeyEscape)

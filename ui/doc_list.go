@@ -99,11 +99,3 @@ func (l *LibraryPanel) remove(id string) {
 		l.OnRemove(id)
 	}
 }
-
-// RowMenu is the menu a right-click on a row showed last, nil before any.
-func (l *LibraryPanel) RowMenu() *fyne.Menu { return l.rowMenu }
-
-// RightClick right-clicks row i at its top left, as the pointer does.
-func (l *LibraryPanel) RightClick(i int) {
-	l.showRowMenu(i, fyne.CurrentApp().Driver().AbsolutePositionForObject(l.list))
-}

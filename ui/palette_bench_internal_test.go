@@ -32,7 +32,7 @@ func BenchmarkPaletteKeystroke(b *testing.B) {
 			m.openSearch()
 			for n := 1; n <= len(q); n++ {
 				t0 := time.Now()
-				done := p.Type(q[:n])
+				done := typeQuery(p, q[:n])
 				longest := time.Since(t0)
 				for {
 					t := time.Now()
@@ -50,7 +50,7 @@ func BenchmarkPaletteKeystroke(b *testing.B) {
 				results = append(results, time.Since(t0))
 				ui = append(ui, longest)
 			}
-			if len(p.Hits()) == 0 {
+			if len(p.hits) == 0 {
 				b.Fatalf("%q found nothing", q)
 			}
 			p.Hide()
