@@ -75,12 +75,6 @@ func titlesIn(l *LibraryPanel) []string {
 	return out
 }
 
-// rightClickRow right-clicks row i of the library list at its top left,
-// as the pointer does.
-func rightClickRow(l *LibraryPanel, i int) {
-	l.showRowMenu(i, fyne.CurrentApp().Driver().AbsolutePositionForObject(l.list))
-}
-
 // typeNote types a note and its tags into the note dialog, as a person
 // would.
 func typeNote(d *NoteDialog, body string, tags ...string) {
@@ -107,12 +101,6 @@ func typeQuery(p *SearchPalette, q string) <-chan struct{} {
 	p.entry.OnChanged = changed
 	p.query(q)
 	return p.pending
-}
-
-// chooseHit opens the palette's result i, as a click does.
-func chooseHit(p *SearchPalette, i int) {
-	p.list.Select(i)
-	p.OpenCurrent()
 }
 
 // swatchOf is the toolbar's dot that highlights in colour c, for
