@@ -55,7 +55,7 @@ func TestQuittingDuringAnAnnotationImportWaits(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "notes.jsonld")
-	if _, err := lib.ExportDocumentsFile(path, interop.JSONLD, nil, ""); err != nil {
+	if _, err := lib.Exports().DocumentsFile(path, interop.JSONLD, nil, ""); err != nil {
 		t.Fatal(err)
 	}
 	h := holdLane(t, m, laneImport)
