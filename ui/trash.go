@@ -113,8 +113,8 @@ func (t *trash) list(removed []library.RemovedDocument) {
 	t.dialogs.show(d)
 }
 
-// bringBack brings a removed document back with its annotations and
-// opens it.
+// bringBack brings a removed document back with its annotations: the
+// library list shows it again.
 func (t *trash) bringBack(id string) {
 	saveChange(t.changes, "Bringing it back…", func() (string, error) {
 		doc, err := t.lib.RestoreDocument(id)
