@@ -42,7 +42,7 @@ func noteOn(t *testing.T, w *MainWindow, quote string, kind annotate.Kind, body 
 	} else {
 		w.annotator.AddNote()
 	}
-	w.annotator.noteDialog.Type(body, tags...)
+	typeNote(w.annotator.noteDialog, body, tags...)
 	w.annotator.noteDialog.Save()
 }
 
@@ -112,12 +112,12 @@ func TestDragThenCtrlHStoresTheExactPassage(t *testing.T) {
 	}
 
 	// Closing and reopening shows everything as it was.
-	w.Quit()
+	w.closing.quit()
 	again := f.window()
 	if h := again.reader.Highlights(); len(h) != 2 {
 		t.Errorf("after reopening, %d highlights painted, want 2", len(h))
 	}
-	if n := len(again.panel.Shown()); n != 2 {
+	if n := len(shownIn(again.panel)); n != 2 {
 		t.Errorf("after reopening, the panel lists %d", n)
 	}
 }
@@ -131,16 +131,16 @@ func TestNotesAndQuestionsWithTags(t *testing.T) {
 
 	selectQuote(t, w, "an appropriate time")
 	w.annotator.AddQuestion()
-	w.annotator.noteDialog.Tags().TypeText("pro")
-	if got := w.annotator.noteDialog.Tags().Suggestions(); len(got) != 1 || got[0] != "process" {
+	w.annotator.noteDialog.tags.entry.SetText("pro")
+	if got := w.annotator.noteDialog.tags.Suggestions(); len(got) != 1 || got[0] != "process" {
 		t.Errorf("typing 'pro' suggests %q", got)
 	}
-	w.annotator.noteDialog.Tags().Accept("process")
-	w.annotator.noteDialog.Type("When is an appropriate time?", "process", "timing")
+	w.annotator.noteDialog.tags.Accept("process")
+	typeNote(w.annotator.noteDialog, "When is an appropriate time?", "process", "timing")
 	w.annotator.noteDialog.Save()
 
 	w.annotator.AddDocumentNote()
-	w.annotator.noteDialog.Type("Read against the 2019 communique.")
+	typeNote(w.annotator.noteDialog, "Read against the 2019 communique.")
 	w.annotator.noteDialog.Save()
 
 	anns, _ := f.lib.Annotations(doc.ID)
@@ -190,8 +190,8 @@ func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
 	w := f.window()
 	openTitled(t, w, "Joint Statement")
 	noteOn(t, w, "in principle", annotate.KindQuestion, "What does in principle commit them to?")
-	q := w.panel.Shown()[0]
-	w.panel.Choose(0)
+	q := shownIn(w.panel)[0]
+	chooseAnnotation(w.panel, 0)
 
 	w.annotator.AnswerWithSelection(q.ID)
 	openTitled(t, w, "Analyst Reply")
@@ -208,7 +208,7 @@ func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
 	}
 	// Following the link opens that passage, flashing.
 	openTitled(t, w, "Joint Statement")
-	w.panel.Choose(0)
+	chooseAnnotation(w.panel, 0)
 	w.panel.Editor.OnFollow(got.Answer.Link)
 	if w.reader.Document().Title != "Analyst Reply" {
 		t.Fatalf("following the answer opened %q", w.reader.Document().Title)
@@ -235,7 +235,7 @@ func TestFiltersDeleteUndoAndTrash(t *testing.T) {
 		} else {
 			w.annotator.AddQuestion()
 		}
-		w.annotator.noteDialog.Type("text", tags...)
+		typeNote(w.annotator.noteDialog, "text", tags...)
 		w.annotator.noteDialog.Save()
 	}
 	mark("Both delegations", 1, annotate.KindHighlight)
@@ -257,32 +257,32 @@ func TestFiltersDeleteUndoAndTrash(t *testing.T) {
 		{"question", "pink", "", "", 0},
 	}
 	for _, c := range cases {
-		p.SetFilters(c.kind, c.colour, c.tag, c.status)
-		if got := len(p.Shown()); got != c.want {
+		setFilters(p, c.kind, c.colour, c.tag, c.status)
+		if got := len(shownIn(p)); got != c.want {
 			t.Errorf("filters %q/%q/%q/%q show %d, want %d", c.kind, c.colour, c.tag, c.status, got, c.want)
 		}
 	}
-	p.SetFilters("", "", "", "")
+	setFilters(p, "", "", "", "")
 
 	// Clicking one scrolls to its passage and flashes it.
-	p.Choose(1)
+	chooseAnnotation(p, 1)
 	if s, _, ok := w.reader.Flashing(); !ok || s != at(t, w, "negotiated settlement") {
 		t.Errorf("choosing did not flash the passage")
 	}
-	victim := p.Shown()[1].ID
+	victim := shownIn(p)[1].ID
 	p.Editor.OnDelete(victim)
-	if len(p.Shown()) != 3 || len(p.Deleted()) != 1 || len(w.reader.Highlights()) != 3 {
-		t.Fatalf("after delete: %d shown, %d in trash, %d painted", len(p.Shown()), len(p.Deleted()), len(w.reader.Highlights()))
+	if len(shownIn(p)) != 3 || len(p.deleted) != 1 || len(w.reader.Highlights()) != 3 {
+		t.Fatalf("after delete: %d shown, %d in trash, %d painted", len(shownIn(p)), len(p.deleted), len(w.reader.Highlights()))
 	}
 	w.Window().Canvas().Unfocus()
 	w.edits.undo()
-	if len(p.Shown()) != 4 || len(p.Deleted()) != 0 || !strings.HasPrefix(w.status.label.Text, "Undid the deletion") {
-		t.Fatalf("after Ctrl+Z: %d shown, %d in trash, status %q", len(p.Shown()), len(p.Deleted()), w.status.label.Text)
+	if len(shownIn(p)) != 4 || len(p.deleted) != 0 || !strings.HasPrefix(w.status.label.Text, "Undid the deletion") {
+		t.Fatalf("after Ctrl+Z: %d shown, %d in trash, status %q", len(shownIn(p)), len(p.deleted), w.status.label.Text)
 	}
 	p.Editor.OnDelete(victim)
-	p.OnRestore(p.Deleted()[0].ID)
-	if len(p.Shown()) != 4 || len(p.Deleted()) != 0 {
-		t.Errorf("after restoring from the trash: %d shown, %d in trash", len(p.Shown()), len(p.Deleted()))
+	p.OnRestore(p.deleted[0].ID)
+	if len(shownIn(p)) != 4 || len(p.deleted) != 0 {
+		t.Errorf("after restoring from the trash: %d shown, %d in trash", len(shownIn(p)), len(p.deleted))
 	}
 }
 
@@ -305,19 +305,19 @@ func TestSearchPaletteFindsAndOpens(t *testing.T) {
 	noteOn(t, w, "nothing is agreed", annotate.KindNote, "The classic negotiating formula", "formula")
 	openTitled(t, w, "Joint Statement")
 
-	w.OpenSearch()
+	w.openSearch()
 	if !w.palette.Visible() {
 		t.Fatal("Ctrl+K did not open the palette")
 	}
-	if !Await(w.palette.Type("negotating formla"), 10*time.Second) {
+	if !Await(typeQuery(w.palette, "negotating formla"), 10*time.Second) {
 		t.Fatal("no results within 10 s")
 	}
-	hits := w.palette.Hits()
+	hits := w.palette.hits
 	if len(hits) == 0 || hits[0].Body != "The classic negotiating formula" || len(hits[0].BodyBold) == 0 {
 		t.Fatalf("hits %+v", hits)
 	}
-	if w.palette.Count() != "1 result" {
-		t.Errorf("count %q", w.palette.Count())
+	if w.palette.count.Text != "1 result" {
+		t.Errorf("count %q", w.palette.count.Text)
 	}
 	w.palette.OpenCurrent()
 	if w.palette.Visible() || w.reader.Document().Title != "Analyst Reply" {
@@ -330,12 +330,12 @@ func TestSearchPaletteFindsAndOpens(t *testing.T) {
 	// The panel's own filter box narrows this document's annotations.
 	selectQuote(t, w, "In principle")
 	w.annotator.Highlight()
-	w.panel.FilterText("formla")
-	if got := w.panel.Shown(); len(got) != 1 || got[0].Body != "The classic negotiating formula" {
+	w.panel.text.SetText("formla")
+	if got := shownIn(w.panel); len(got) != 1 || got[0].Body != "The classic negotiating formula" {
 		t.Errorf("the panel filter shows %+v", got)
 	}
-	w.panel.FilterText("")
-	if got := w.panel.Shown(); len(got) != 2 {
+	w.panel.text.SetText("")
+	if got := shownIn(w.panel); len(got) != 2 {
 		t.Errorf("clearing the filter shows %d", len(got))
 	}
 }
@@ -361,14 +361,14 @@ func TestOrphansAreListedAndPlacedAgain(t *testing.T) {
 	if !strings.Contains(w.reader.Document().Text(), "Talks end here.") {
 		t.Fatal("the reader still shows the old text")
 	}
-	shown := w.panel.Shown()
+	shown := shownIn(w.panel)
 	if len(shown) != 2 || !shown[0].Orphan || shown[0].Body != "who exactly?" {
 		t.Fatalf("panel %+v, want the orphan first", shown)
 	}
 	if h := w.reader.Highlights(); len(h) != 1 {
 		t.Errorf("%d passages painted, want only the placed one", len(h))
 	}
-	w.panel.Choose(0)
+	chooseAnnotation(w.panel, 0)
 	selectQuote(t, w, "Talks end here.")
 	w.panel.Editor.OnPlace(shown[0].ID)
 	a, _ := f.lib.Annotation(shown[0].ID)

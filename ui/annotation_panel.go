@@ -2,25 +2,14 @@ package ui
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"scholia/annotate"
 	"scholia/annotate/library"
-)
-
-// Filter choices meaning "any".
-const (
-	anyKind   = "All kinds"
-	anyColour = "All colours"
-	anyTag    = "All tags"
-	anyStatus = "Any status"
 )
 
 // AnnotationPanel is the right-hand panel: this document's annotations in
@@ -143,23 +132,6 @@ func NewAnnotationPanel() *AnnotationPanel {
 	return p
 }
 
-// filterBy filters the list by the annotations matching s; the list
-// keeps the last filter's annotations until the search for s answers (a
-// newer text's search drops it).
-func (p *AnnotationPanel) filterBy(s string) {
-	if strings.TrimSpace(s) == "" || p.OnFilterText == nil {
-		p.matching = nil
-		p.apply()
-		return
-	}
-	p.OnFilterText(s, func(ids map[string]bool) {
-		if p.text.Text == s {
-			p.matching = ids
-			p.apply()
-		}
-	})
-}
-
 // CreateRenderer draws the panel as three tabs.
 func (p *AnnotationPanel) CreateRenderer() fyne.WidgetRenderer {
 	filters := container.NewGridWithColumns(2, p.kind, p.colour, p.tag, p.status)
@@ -217,39 +189,6 @@ func (p *AnnotationPanel) SetAnnotations(anns []annotate.Annotation, deleted []l
 	}
 }
 
-// setTags offers the tags of a document's annotations in the tag filter,
-// each with how many annotations carry it, keeping the tag chosen if
-// one still does.
-func (p *AnnotationPanel) setTags(anns []annotate.Annotation) {
-	counts := map[string]int{}
-	for _, a := range anns {
-		for _, t := range a.Tags {
-			counts[t]++
-		}
-	}
-	tags := make([]string, 0, len(counts))
-	for t := range counts {
-		tags = append(tags, t)
-	}
-	sort.Strings(tags)
-	chosen := p.chosenTag()
-	opts, tagOf := []string{anyTag}, make(map[string]string, len(tags))
-	sel := anyTag
-	for _, t := range tags {
-		o := fmt.Sprintf("%s (%d)", t, counts[t])
-		opts, tagOf[o] = append(opts, o), t
-		if t == chosen {
-			sel = o
-		}
-	}
-	p.tag.Options, p.tagOf = opts, tagOf
-	p.tag.Selected = sel
-	p.tag.Refresh()
-}
-
-// chosenTag is the tag the tag filter lets through, "" for any.
-func (p *AnnotationPanel) chosenTag() string { return p.tagOf[p.tag.Selected] }
-
 // SetQuestions shows how many open questions the library holds, and lists
 // them: questions is nil when they were not read, as their tab was not
 // shown.
@@ -279,21 +218,6 @@ func (p *AnnotationPanel) QuestionsShown() bool {
 	return p.tabs != nil && p.tabs.SelectedIndex() == 1
 }
 
-// ShowQuestions shows the Questions tab, as a click on it does.
-func (p *AnnotationPanel) ShowQuestions() {
-	if p.tabs != nil {
-		p.tabs.SelectIndex(1)
-	}
-}
-
-// QuestionsTitle is the Questions tab's title.
-func (p *AnnotationPanel) QuestionsTitle() string {
-	if p.tabs == nil {
-		return ""
-	}
-	return p.tabs.Items[1].Text
-}
-
 // setTabTitles counts the open questions and the trash in the tabs' titles.
 func (p *AnnotationPanel) setTabTitles() {
 	if p.tabs == nil {
@@ -304,81 +228,6 @@ func (p *AnnotationPanel) setTabTitles() {
 		p.tabs.Items[1].Text, p.tabs.Items[2].Text = q, t
 		p.tabs.Refresh()
 	}
-}
-
-// FilterText types in the filter box, as a person would.
-func (p *AnnotationPanel) FilterText(s string) { p.text.SetText(s) }
-
-// SetFilters chooses the filters by value ("" for any).
-func (p *AnnotationPanel) SetFilters(kind, colour, tag, status string) {
-	set := func(s *widget.Select, v, any string) {
-		if v == "" {
-			v = any
-		}
-		s.SetSelected(v)
-	}
-	set(p.kind, kind, anyKind)
-	set(p.colour, colour, anyColour)
-	for o, t := range p.tagOf {
-		if t == tag {
-			tag = o
-		}
-	}
-	set(p.tag, tag, anyTag)
-	set(p.status, status, anyStatus)
-}
-
-func (p *AnnotationPanel) apply() {
-	p.shown = p.shown[:0]
-	tag := p.chosenTag()
-	for _, a := range p.all {
-		if p.kind.Selected != anyKind && string(a.Kind) != p.kind.Selected ||
-			p.colour.Selected != anyColour && string(a.Colour) != p.colour.Selected ||
-			p.status.Selected != anyStatus && string(a.Status) != p.status.Selected ||
-			tag != "" && !contains(a.Tags, tag) ||
-			p.matching != nil && !p.matching[a.ID] {
-			continue
-		}
-		p.shown = append(p.shown, a)
-	}
-	p.setCount()
-	p.list.UnselectAll()
-	p.list.Refresh()
-	p.markEdited()
-}
-
-// setCount counts the annotations listed, and says when the filters hide
-// the one revealed in the editor.
-func (p *AnnotationPanel) setCount() {
-	msg := plural(len(p.all), "annotation")
-	if len(p.shown) != len(p.all) {
-		msg = fmt.Sprintf("%d of %s", len(p.shown), msg)
-	}
-	if p.revealed != "" && p.Editor.ID() == p.revealed && p.holds(p.revealed) && !p.lists(p.revealed) {
-		msg += " · the one in the editor is hidden by the filter"
-	}
-	p.count.SetText(msg)
-}
-
-// holds says whether the document has the annotation with this id (an
-// annotation undone or deleted is hidden by no filter).
-func (p *AnnotationPanel) holds(id string) bool {
-	for _, a := range p.all {
-		if a.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-// lists says whether the list shows the annotation with this id.
-func (p *AnnotationPanel) lists(id string) bool {
-	for _, a := range p.shown {
-		if a.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // Reveal selects the annotation with this id in the list and its editor,
@@ -409,23 +258,6 @@ func (p *AnnotationPanel) markEdited() {
 	}
 }
 
-// Shown lists the annotations the filters let through, in order.
-func (p *AnnotationPanel) Shown() []annotate.Annotation {
-	return append([]annotate.Annotation(nil), p.shown...)
-}
-
-// Choose picks the i-th annotation shown, as a click does.
-func (p *AnnotationPanel) Choose(i int) {
-	p.list.UnselectAll()
-	p.list.Select(i)
-}
-
-// Questions lists the open questions shown.
-func (p *AnnotationPanel) Questions() []library.Question { return p.questions }
-
-// Deleted lists the trash shown.
-func (p *AnnotationPanel) Deleted() []library.Deleted { return p.deleted }
-
 // pages is where an annotation of the open document stands in a PDF,
 // "p. 12" or "pp. 12–13"; "" elsewhere.
 func (p *AnnotationPanel) pages(a *annotate.Annotation) string {
@@ -433,83 +265,4 @@ func (p *AnnotationPanel) pages(a *annotate.Annotation) string {
 		return ""
 	}
 	return p.pagesOf.PageCitation(a.Anchor)
-}
-
-// newAnnotationRow is a list row: a colour bar, then kind and status, the
-// quote and the note.
-func newAnnotationRow() fyne.CanvasObject {
-	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-	bar.SetMinSize(fyne.NewSize(4, 0))
-	head := widget.NewLabel("")
-	head.SizeName = theme.SizeNameCaptionText
-	head.TextStyle = fyne.TextStyle{Bold: true}
-	head.Truncation = fyne.TextTruncateEllipsis
-	quote := widget.NewLabel("")
-	quote.TextStyle = fyne.TextStyle{Italic: true}
-	quote.Truncation = fyne.TextTruncateEllipsis
-	note := noteRichText(true)
-	return container.NewBorder(nil, nil, bar, nil, container.New(&tightColumn{}, head, quote, note))
-}
-
-func newTrashRow() fyne.CanvasObject {
-	restore := widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), nil)
-	return container.NewBorder(nil, nil, nil, container.NewCenter(restore), newAnnotationRow())
-}
-
-func fillAnnotationRow(o fyne.CanvasObject, a annotate.Annotation, where string) {
-	row := o.(*fyne.Container)
-	var bar *canvas.Rectangle
-	var col *fyne.Container
-	for _, obj := range row.Objects {
-		switch x := obj.(type) {
-		case *canvas.Rectangle:
-			bar = x
-		case *fyne.Container:
-			col = x
-		}
-	}
-	if c := solid(a.Colour); bar.FillColor != c {
-		bar.FillColor = c
-		bar.Refresh()
-	}
-	head := []string{string(a.Kind)}
-	if a.Status != "" {
-		head = append(head, string(a.Status))
-	}
-	for _, t := range a.Tags {
-		head = append(head, "#"+t)
-	}
-	if where != "" {
-		head = append(head, where)
-	}
-	if a.Orphan {
-		head = append([]string{"could not be placed"}, head...)
-	}
-	quote := "(the whole document)"
-	if a.Anchor != nil {
-		quote = "“" + oneLine(trimQuote(a.Anchor.Exact, 160)) + "”"
-	}
-	setLabel(col.Objects[0].(*widget.Label), strings.Join(head, " · "))
-	setLabel(col.Objects[1].(*widget.Label), quote)
-	setNote(col.Objects[2].(*widget.RichText), a.Body, true)
-}
-
-// setLabel shows s in a row's label unless it shows it already: a list
-// refreshed after a save fills its rows again, and a truncated label
-// shapes its whole text anew each time it is set.
-func setLabel(l *widget.Label, s string) {
-	if l.Text != s {
-		l.SetText(s)
-	}
-}
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -1,12 +1,9 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 	"time"
-
-	"fyne.io/fyne/v2/dialog"
 
 	"scholia/annotate"
 )
@@ -377,20 +374,4 @@ func (e *shortcutEntry) FocusLost() {
 	if e.onBlur != nil {
 		e.onBlur()
 	}
-}
-
-// confirmQuitUnsaved asks before quitting with an edit that could not be
-// saved.
-func (m *MainWindow) confirmQuitUnsaved(err error) {
-	d := dialog.NewConfirm("Quit without saving?",
-		fmt.Sprintf("A change to a note could not be saved (%v). Quit and lose it?", err),
-		func(quit bool) {
-			if quit {
-				m.quitUnsaved = true
-				m.Quit()
-			}
-		}, m.win)
-	d.SetConfirmText("Quit Anyway")
-	d.SetDismissText("Keep Scholia Open")
-	m.dialogs.show(d)
 }

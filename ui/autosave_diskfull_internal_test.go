@@ -62,11 +62,11 @@ func TestAFailedPanelSaveKeepsTheTextAndSaysSo(t *testing.T) {
 
 	// Chosen again, it holds what was typed; quitting tries to save it,
 	// fails, and asks.
-	m.panel.Choose(0)
+	chooseAnnotation(m.panel, 0)
 	if e.body.Text != typed {
 		t.Fatalf("chosen again after a failed save, the note shows %q, want %q", e.body.Text, typed)
 	}
-	m.Quit()
+	m.closing.quit()
 	if !strings.Contains(overlayTexts(c), "Quit without saving?") {
 		t.Fatalf("quitting with an unsaved edit did not ask: %q", overlayTexts(c))
 	}

@@ -37,7 +37,7 @@ func twoNotes(t *testing.T) (*MainWindow, *library.Library, annotate.Annotation,
 	b := addNote(t, m, "humanitarian questions", "Raised by whom?")
 	m.panel.Editor.pause = time.Hour
 	holdResults(m)
-	m.panel.Choose(0)
+	chooseAnnotation(m.panel, 0)
 	if m.panel.Editor.ID() != a.ID {
 		t.Fatalf("choosing the first note edits %q", m.panel.Editor.ID())
 	}
@@ -66,7 +66,7 @@ func TestAPanelEditIsSavedWhenAnotherAnnotationIsClicked(t *testing.T) {
 
 	// Choosing another one without leaving the box saves too.
 	typeInto(c, m.panel.Editor.body, "Raised by the other side.")
-	m.panel.Choose(0)
+	chooseAnnotation(m.panel, 0)
 	m.panel.Editor.wait()
 	if got := bodyOf(t, lib, b.ID); got != "Raised by the other side." {
 		t.Errorf("after choosing another annotation the library holds %q", got)
@@ -109,9 +109,9 @@ func TestPanelEditsSaveAfterAPauseAndOnLeaving(t *testing.T) {
 	}
 
 	openTitled(t, m, "Joint Statement")
-	m.panel.Choose(0)
+	chooseAnnotation(m.panel, 0)
 	typeInto(c, e.body, "Typed just before quitting.")
-	m.Quit()
+	m.closing.quit()
 	if got := bodyOf(t, lib, a.ID); got != "Typed just before quitting." {
 		t.Errorf("after quitting the library holds %q", got)
 	}
@@ -124,14 +124,14 @@ func TestAQuestionsAnswerAndStatusSaveThemselves(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "an appropriate time")
 	m.annotator.AddQuestion()
-	m.annotator.noteDialog.Type("When is an appropriate time?")
+	typeNote(m.annotator.noteDialog, "When is an appropriate time?")
 	m.annotator.noteDialog.Save()
 	e := m.panel.Editor
 	e.pause = time.Hour
 	holdResults(m)
 	c := m.win.Canvas()
-	q := m.panel.Shown()[0]
-	m.panel.Choose(0)
+	q := shownIn(m.panel)[0]
+	chooseAnnotation(m.panel, 0)
 	typeInto(c, e.answer, "After the elections.")
 	e.status.SetSelected(string(annotate.StatusAnswered))
 	c.Unfocus()
@@ -168,7 +168,7 @@ func TestEscInTheNoteDialogAsksBeforeDiscardingText(t *testing.T) {
 		test.Type(d.body, strings.Repeat("A long thought about who sits at the technical level. ", 12))
 		// Compared with what the box holds: keeping it is the point here,
 		// not how Fyne's wrapping entry took the typing.
-		draft := d.Body()
+		draft := d.body.Text
 		words := fmt.Sprintf("The %d words you typed will be lost.", len(strings.Fields(draft)))
 		pressKey(c, fyne.KeyEscape)
 		if !d.Open() || !d.discarding() {
@@ -179,16 +179,16 @@ func TestEscInTheNoteDialogAsksBeforeDiscardingText(t *testing.T) {
 			t.Errorf("the question asked says %q", asked)
 		}
 		tapButton(t, c, "Keep editing")
-		if !d.Open() || d.discarding() || d.Body() != draft {
-			t.Fatalf("Keep editing: open %v, asking %v, text kept %v", d.Open(), d.discarding(), d.Body() == draft)
+		if !d.Open() || d.discarding() || d.body.Text != draft {
+			t.Fatalf("Keep editing: open %v, asking %v, text kept %v", d.Open(), d.discarding(), d.body.Text == draft)
 		}
 		if c.Focused() != d.body {
 			t.Errorf("Keep editing does not put the cursor back in the text")
 		}
 		pressKey(c, fyne.KeyEscape) // in the text box
 		pressKey(c, fyne.KeyEscape) // on the question: keep editing
-		if !d.Open() || d.Body() != draft {
-			t.Fatalf("Esc twice: open %v, text kept %v", d.Open(), d.Body() == draft)
+		if !d.Open() || d.body.Text != draft {
+			t.Fatalf("Esc twice: open %v, text kept %v", d.Open(), d.body.Text == draft)
 		}
 		pressKey(c, fyne.KeyEscape)
 		tapButton(t, c, "Discard")
@@ -245,7 +245,7 @@ func TestAPanickingPanelSaveKeepsTheText(t *testing.T) {
 		t.Errorf("%d crash logs, status %q: want one, and Not saved", len(m.guard.written()), m.status.label.Text)
 	}
 	pressKey(c, fyne.KeyEscape) // the crash message
-	m.panel.Choose(0)
+	chooseAnnotation(m.panel, 0)
 	if e.body.Text != typed {
 		t.Fatalf("chosen again after a crashed save, the note shows %q", e.body.Text)
 	}
@@ -269,7 +269,7 @@ func TestADeletedAnnotationsFailedEditIsForgotten(t *testing.T) {
 	e.wait()
 	pressKey(c, fyne.KeyEscape) // the crash message
 	m.notes.deleteAnnotation(a.ID)
-	m.Quit()
+	m.closing.quit()
 	if strings.Contains(overlayTexts(c), "Quit without saving?") {
 		t.Fatalf("quitting asked about the edit of a deleted annotation: %q", overlayTexts(c))
 	}

@@ -127,7 +127,7 @@ func TestTheContextMenuActsOnAHighlightAndTheSelection(t *testing.T) {
 	})
 
 	choose(t, w, rightClick(t, w, quote), "Question…")
-	w.annotator.noteDialog.Type("Who was in a hurry?")
+	typeNote(w.annotator.noteDialog, "Who was in a hurry?")
 	w.annotator.noteDialog.Save()
 	w.waitIdle()
 	if q, ok := annotationOn(w, quote, annotate.KindQuestion); !ok || q.Body != "Who was in a hurry?" {

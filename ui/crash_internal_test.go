@@ -111,7 +111,7 @@ func TestAPanicInACallbackKeepsTheWindowAndTheText(t *testing.T) {
 	if anns, _ := lib.Annotations(m.reader.Document().ID); d.Open() || len(anns) != 1 || anns[0].Body != typed {
 		t.Fatalf("after a panic while showing a saved note, the note dialog is open %v and the library holds %+v", d.Open(), anns)
 	}
-	checkCrashTold(t, m, 1, "the settings are unavailable", "showAnnotations")
+	checkCrashTold(t, m, 1, "the settings are unavailable", "(*display).annotations")
 	pressKey(c, fyne.KeyEscape)
 
 	var themeItem *fyne.MenuItem
@@ -125,7 +125,7 @@ func TestAPanicInACallbackKeepsTheWindowAndTheText(t *testing.T) {
 	app.armed.Store(true)
 	themeItem.Action() // as Ctrl+Shift+T does
 	app.armed.Store(false)
-	checkCrashTold(t, m, 2, "the settings are unavailable", "ToggleTheme")
+	checkCrashTold(t, m, 2, "the settings are unavailable", "ui.toggleTheme")
 	pressKey(c, fyne.KeyEscape)
 
 	button, ok := find(c.Content(), func(b *widget.Button) bool { return b.Icon != nil && b.Icon.Name() == theme.ColorPaletteIcon().Name() })
@@ -135,7 +135,7 @@ func TestAPanicInACallbackKeepsTheWindowAndTheText(t *testing.T) {
 	app.armed.Store(true)
 	test.Tap(button)
 	app.armed.Store(false)
-	checkCrashTold(t, m, 3, "the settings are unavailable", "ToggleTheme")
+	checkCrashTold(t, m, 3, "the settings are unavailable", "ui.toggleTheme")
 	pressKey(c, fyne.KeyEscape)
 	if len(c.Overlays().List()) != 0 {
 		t.Errorf("dialogs left open: %q", overlayTexts(c))
@@ -151,17 +151,17 @@ func TestAPanicInAGoroutineKeepsTheWindow(t *testing.T) {
 	m, lib := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
 	addNote(t, m, "negotiated settlement", "Which settlement do they mean?")
-	m.OpenSearch()
+	m.openSearch()
 	m.palette.lib = nil
-	waitFor(t, m.palette.Type("settlement"))
+	waitFor(t, typeQuery(m.palette, "settlement"))
 	checkCrashTold(t, m, 1, "runtime error: invalid memory address or nil pointer dereference", "(*SearchPalette).query")
-	if got := m.palette.Count(); !strings.Contains(got, "internal error") {
+	if got := m.palette.count.Text; !strings.Contains(got, "internal error") {
 		t.Errorf("the palette says %q after its search crashed", got)
 	}
 	m.palette.lib = lib
-	waitFor(t, m.palette.Type("settlement"))
-	if len(m.palette.Hits()) == 0 {
-		t.Errorf("the palette finds nothing after a crash: %q", m.palette.Count())
+	waitFor(t, typeQuery(m.palette, "settlement"))
+	if len(m.palette.hits) == 0 {
+		t.Errorf("the palette finds nothing after a crash: %q", m.palette.count.Text)
 	}
 	pressKey(m.win.Canvas(), fyne.KeyEscape)
 	pressKey(m.win.Canvas(), fyne.KeyEscape)

@@ -86,8 +86,8 @@ func TestSpaceOnKeepEditingTypesNothingIntoTheDraft(t *testing.T) {
 	for _, f := range later {
 		f()
 	}
-	if !d.Open() || d.Body() != draft {
-		t.Fatalf("after Space on Keep editing: open %v, the draft reads %q", d.Open(), d.Body())
+	if !d.Open() || d.body.Text != draft {
+		t.Fatalf("after Space on Keep editing: open %v, the draft reads %q", d.Open(), d.body.Text)
 	}
 	if c.Focused() != d.body {
 		t.Errorf("after Keep editing the keys went to %T, not back to the draft", c.Focused())

@@ -22,7 +22,7 @@ func TestAFailedSaveKeepsTheNoteAndSaysSo(t *testing.T) {
 	selectQuote(t, w, "technical level")
 	w.annotator.AddNote()
 	body := "A reflection typed when the disk had no room left."
-	w.annotator.noteDialog.Type(body)
+	typeNote(w.annotator.noteDialog, body)
 
 	var old syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
@@ -38,7 +38,7 @@ func TestAFailedSaveKeepsTheNoteAndSaysSo(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if !w.annotator.noteDialog.Open() || w.annotator.noteDialog.Body() != body {
+	if !w.annotator.noteDialog.Open() || w.annotator.noteDialog.body.Text != body {
 		t.Fatal("the note dialog closed, or lost its text, though nothing was saved")
 	}
 	if !strings.HasPrefix(w.status.label.Text, "Not saved") {

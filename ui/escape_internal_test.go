@@ -79,11 +79,11 @@ func TestEscClosesEveryDialog(t *testing.T) {
 		m.annotator.HighlightIn(annotate.Yellow)
 		selectText(t, m, "a negotiated settlement.")
 		m.annotator.HighlightIn(annotate.Blue)
-		if q := m.annotator.highlightChoice; q == nil || !q.Open() {
+		if q := m.annotator.highlightChoice; q == nil || !q.open {
 			t.Fatal("a blue highlight over part of a yellow one did not ask")
 		}
 		escCloses(t, c, "the question about the colours")
-		if m.annotator.highlightChoice.Open() {
+		if m.annotator.highlightChoice.open {
 			t.Error("the window still counts the question as open")
 		}
 		if anns, _ := lib.Annotations(m.reader.Document().ID); len(anns) != 2 {
@@ -97,13 +97,13 @@ func TestEscClosesEveryDialog(t *testing.T) {
 	})
 
 	t.Run("the search palette, typing and after a click on a result", func(t *testing.T) {
-		m.OpenSearch()
-		waitFor(t, m.palette.Type("settlement"))
+		m.openSearch()
+		waitFor(t, typeQuery(m.palette, "settlement"))
 		escCloses(t, c, "the palette while typing")
 
-		m.OpenSearch()
-		waitFor(t, m.palette.Type("settlement"))
-		if len(m.palette.Hits()) == 0 {
+		m.openSearch()
+		waitFor(t, typeQuery(m.palette, "settlement"))
+		if len(m.palette.hits) == 0 {
 			t.Fatal("the palette found nothing")
 		}
 		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(m.palette.list).Add(fyne.NewPos(20, 20))

@@ -154,12 +154,12 @@ func (x *exporter) exportJob(path string, f interop.Format, sc Scope, st interop
 		if d == nil {
 			return nil, fmt.Errorf("no document is open")
 		}
-		return func() (int, error) { return x.lib.ExportDocumentsFile(path, f, []string{d.ID}, st) }, nil
+		return func() (int, error) { return x.lib.Exports().DocumentsFile(path, f, []string{d.ID}, st) }, nil
 	case ScopeSearch:
 		query := x.palette.Query()
-		return func() (int, error) { return x.lib.ExportSearchFile(context.Background(), path, f, query, st) }, nil
+		return func() (int, error) { return x.lib.Exports().SearchFile(context.Background(), path, f, query, st) }, nil
 	}
-	return func() (int, error) { return x.lib.ExportDocumentsFile(path, f, nil, st) }, nil
+	return func() (int, error) { return x.lib.Exports().DocumentsFile(path, f, nil, st) }, nil
 }
 
 // safeFileName keeps a title usable as a file name.

@@ -84,20 +84,6 @@ func (f *FindBar) Close() {
 	}
 }
 
-// Query types a query, as a person would.
-func (f *FindBar) Query(q string) { f.entry.SetText(q) }
-
-// Count is what the count label says.
-func (f *FindBar) Count() string { return f.count.Text }
-
-// Current is the match on show, or [0 0] when none.
-func (f *FindBar) Current() [2]int {
-	if f.current < 0 || f.current >= len(f.matches) {
-		return [2]int{}
-	}
-	return f.matches[f.current]
-}
-
 func (f *FindBar) search() {
 	f.matches = findAll(f.text, []rune(f.entry.Text))
 	f.current = -1

@@ -72,7 +72,7 @@ func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWi
 	m.tasks.settle = true
 	t.Cleanup(func() {
 		m.panel.Editor.wait()
-		m.stopTimers()
+		m.closing.stopTimers()
 		for _, w := range app.Driver().AllWindows() {
 			if w == m.win {
 				w.Close()
@@ -85,7 +85,7 @@ func newTestWindow(t testing.TB, app fyne.App, files map[string]string) (*MainWi
 // openTitled opens a document by clicking its title in the library.
 func openTitled(t testing.TB, m *MainWindow, title string) {
 	t.Helper()
-	for i, got := range m.library.list.Titles() {
+	for i, got := range titlesIn(m.library.list) {
 		if got == title {
 			m.library.list.Tap(i)
 			m.waitIdle()
@@ -95,7 +95,7 @@ func openTitled(t testing.TB, m *MainWindow, title string) {
 			return
 		}
 	}
-	t.Fatalf("%q not in the library %q", title, m.library.list.Titles())
+	t.Fatalf("%q not in the library %q", title, titlesIn(m.library.list))
 }
 
 // selectText selects the first occurrence of s in the open document.
@@ -115,13 +115,13 @@ func addNote(t *testing.T, m *MainWindow, s, body string) annotate.Annotation {
 	t.Helper()
 	selectText(t, m, s)
 	m.annotator.AddNote()
-	m.annotator.noteDialog.Type(body)
+	typeNote(m.annotator.noteDialog, body)
 	m.annotator.noteDialog.Save()
 	m.waitIdle()
 	if m.annotator.noteDialog.Open() {
 		t.Fatalf("the note %q was not saved: %s", body, m.status.label.Text)
 	}
-	return m.panel.Shown()[len(m.panel.Shown())-1]
+	return shownIn(m.panel)[len(shownIn(m.panel))-1]
 }
 
 // pressKey presses a key as the window's driver delivers it: to what has

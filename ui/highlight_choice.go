@@ -83,14 +83,3 @@ func (h *HighlightChoice) Show() {
 	h.open = true
 	h.dialog.Show()
 }
-
-// Open says whether the question waits for an answer.
-func (h *HighlightChoice) Open() bool { return h.open }
-
-// Question is the sentence asked.
-func (h *HighlightChoice) Question() string { return h.question }
-
-// Buttons are the answers offered, as labelled: extend, separate, cancel.
-func (h *HighlightChoice) Buttons() (extend, separate, cancel *widget.Button) {
-	return h.extend, h.separate, h.cancel
-}

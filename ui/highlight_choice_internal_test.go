@@ -36,10 +36,10 @@ func TestTheColourQuestionSaysWhatItsButtonsDo(t *testing.T) {
 			"overlaps 2 highlights (yellow, pink). Join them and the passage into one blue highlight", "Join into one highlight", "Extend"},
 	} {
 		h := newHighlightChoice(annotate.Blue, c.res, win, func(library.HighlightChoice) {})
-		if !strings.Contains(h.Question(), c.says) || strings.Contains(h.Question(), c.notSaid) {
-			t.Errorf("%s: the question says %q, want %q and no %q", c.name, h.Question(), c.says, c.notSaid)
+		if !strings.Contains(h.question, c.says) || strings.Contains(h.question, c.notSaid) {
+			t.Errorf("%s: the question says %q, want %q and no %q", c.name, h.question, c.says, c.notSaid)
 		}
-		if extend, _, _ := h.Buttons(); extend.Text != c.button {
+		if extend := h.extend; extend.Text != c.button {
 			t.Errorf("%s: the button says %q, want %q", c.name, extend.Text, c.button)
 		}
 	}
@@ -60,9 +60,9 @@ func TestAHighlightLeavesOutTheSpacesAtItsEnds(t *testing.T) {
 	for _, kind := range []annotate.Kind{annotate.KindNote, annotate.KindQuestion} {
 		selectText(t, m, " at the technical level ")
 		m.annotator.annotateWithText(kind)
-		m.annotator.noteDialog.Type("Who sits there?")
+		typeNote(m.annotator.noteDialog, "Who sits there?")
 		m.annotator.noteDialog.Save()
-		shown := m.panel.Shown()
+		shown := shownIn(m.panel)
 		if a := shown[len(shown)-1]; a.Kind != kind || a.Anchor == nil || a.Anchor.Exact != "at the technical level" {
 			t.Errorf("the %s is on %+v, want %q", kind, a.Anchor, "at the technical level")
 		}

@@ -27,7 +27,7 @@ func shown(t *testing.T, f *fixture, w *MainWindow) string {
 		}
 		out = append(out, s)
 	}
-	if p, l := len(w.reader.Highlights()), len(w.panel.Shown()); p != len(anns) || l != len(anns) {
+	if p, l := len(w.reader.Highlights()), len(shownIn(w.panel)); p != len(anns) || l != len(anns) {
 		out = append(out, fmt.Sprintf("(%d painted, %d listed)", p, l))
 	}
 	return strings.Join(out, "; ")
@@ -41,7 +41,7 @@ func clickColour(t *testing.T, w *MainWindow, from, to string, c annotate.Colour
 	if !w.overlay.toolbar.Visible() {
 		t.Fatalf("no toolbar after selecting %q…%q", from, to)
 	}
-	test.Tap(w.overlay.toolbar.Swatch(c))
+	test.Tap(swatchOf(w.overlay.toolbar, c))
 }
 
 func TestASecondColourOnAHighlightRecoloursIt(t *testing.T) {
@@ -94,15 +94,15 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 	// Another colour over part of it: asked, and Cancel changes nothing.
 	clickColour(t, w, "principle", "settlement", annotate.Blue)
 	q := w.annotator.highlightChoice
-	if q == nil || !q.Open() || !strings.Contains(q.Question(), "overlaps a yellow highlight") {
+	if q == nil || !q.open || !strings.Contains(q.question, "overlaps a yellow highlight") {
 		t.Fatalf("no question asked: %+v", q)
 	}
-	extend, separate, cancel := q.Buttons()
+	extend, separate, cancel := q.extend, q.separate, q.cancel
 	if extend.Text != "Extend the highlight" || separate.Text != "Add a separate highlight" {
 		t.Errorf("answers offered: %q, %q", extend.Text, separate.Text)
 	}
 	test.Tap(cancel)
-	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment, in principle»" || q.Open() {
+	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment, in principle»" || q.open {
 		t.Fatalf("after Cancel: %s", got)
 	}
 	if w.reader.SelectedText() != "principle, to a negotiated settlement" || !w.overlay.toolbar.Visible() {
@@ -111,7 +111,7 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 
 	// Asked again, Extend: one blue highlight over both.
 	clickColour(t, w, "principle", "settlement", annotate.Blue)
-	extend, _, _ = w.annotator.highlightChoice.Buttons()
+	extend = w.annotator.highlightChoice.extend
 	test.Tap(extend)
 	if got := shown(t, f, w); got != "highlight blue «reaffirmed their commitment, in principle, to a negotiated settlement»" {
 		t.Fatalf("after Extend: %s", got)
@@ -119,9 +119,9 @@ func TestOverlappingHighlightsJoinOrAsk(t *testing.T) {
 
 	// Asked again, a separate highlight.
 	clickColour(t, w, "negotiated", "settlement", annotate.Green)
-	_, separate, _ = w.annotator.highlightChoice.Buttons()
-	if !strings.Contains(w.annotator.highlightChoice.Question(), "blue") {
-		t.Errorf("question %q", w.annotator.highlightChoice.Question())
+	separate = w.annotator.highlightChoice.separate
+	if !strings.Contains(w.annotator.highlightChoice.question, "blue") {
+		t.Errorf("question %q", w.annotator.highlightChoice.question)
 	}
 	test.Tap(separate)
 	if got := shown(t, f, w); got != "highlight blue «reaffirmed their commitment, in principle, to a negotiated settlement»; highlight green «negotiated settlement»" {

@@ -60,7 +60,7 @@ func TestBackAndForwardAfterEachKindOfJump(t *testing.T) {
 		jump func(t *testing.T, m *MainWindow)
 	}{
 		{"a contents line", func(t *testing.T, m *MainWindow) { m.reader.OnLinkTapped("2. Verification") }},
-		{"an outline entry", func(t *testing.T, m *MainWindow) { m.reading.outline.Jump(1); m.waitIdle() }},
+		{"an outline entry", func(t *testing.T, m *MainWindow) { m.reading.outline.SetSelectedIndex(1); m.waitIdle() }},
 		{"a search result", func(t *testing.T, m *MainWindow) {
 			a := m.annotator.anns[0]
 			m.openHit(library.Hit{ID: a.ID, DocID: a.DocID})
@@ -128,11 +128,11 @@ func TestFindStartsFromThePlaceRead(t *testing.T) {
 	m.waitIdle()
 	top := m.reader.TopPosition()
 	typeMenuShortcut(t, m, ctrl(fyne.KeyF))
-	m.reading.find.Query("verification")
-	if got := m.reading.find.Count(); got != "4 of 4" {
+	m.reading.find.entry.SetText("verification")
+	if got := m.reading.find.count.Text; got != "4 of 4" {
 		t.Errorf("from the middle, the find bar says %q, want 4 of 4", got)
 	}
-	if cur, want := m.reading.find.Current()[0], m.reader.Document().Outline()[1].Start+3; cur != want {
+	if cur, want := findCurrent(m.reading.find)[0], m.reader.Document().Outline()[1].Start+3; cur != want {
 		t.Errorf("the match shown starts at %d, want %d, the first after %d at the top of the view", cur, want, top)
 	}
 }
@@ -142,25 +142,25 @@ func TestOutlineNamesTheSectionAtTheTop(t *testing.T) {
 	m, _ := newTestWindow(t, nil, map[string]string{"t.txt": treaty})
 	openTitled(t, m, "Arms Control After 1991")
 	outline := m.reader.Document().Outline()
-	m.reading.outline.Jump(1)
-	if got := m.reading.outline.Current(); got != outline[1].Title {
+	m.reading.outline.SetSelectedIndex(1)
+	if got := outlineSection(m.reading.outline); got != outline[1].Title {
 		t.Errorf("after choosing %q the outline names %q", outline[1].Title, got)
 	}
 	m.reader.ScrollTo(middleOf(t, m, 30))
-	if got := m.reading.outline.Current(); got != outline[0].Title {
+	if got := outlineSection(m.reading.outline); got != outline[0].Title {
 		t.Errorf("scrolled into section 1, the outline names %q", got)
 	}
 	m.reader.ScrollTo(outline[1].Start)
-	if got := m.reading.outline.Current(); got != outline[1].Title {
+	if got := outlineSection(m.reading.outline); got != outline[1].Title {
 		t.Errorf("with %q at the top the outline names %q", outline[1].Title, got)
 	}
 	m.reader.ScrollTo(middleOf(t, m, 40))
-	if got := m.reading.outline.Current(); got != outline[0].Title {
+	if got := outlineSection(m.reading.outline); got != outline[0].Title {
 		t.Errorf("with the paragraph before %q at the top the outline names %q", outline[1].Title, got)
 	}
 	m.win.Resize(fyne.NewSize(700, 500))
 	m.waitIdle()
-	if got, want := m.reading.outline.Current(), outline[0].Title; got != want {
+	if got, want := outlineSection(m.reading.outline), outline[0].Title; got != want {
 		t.Errorf("after a resize the outline names %q, want %q", got, want)
 	}
 }
@@ -185,10 +185,10 @@ func TestFindLeavesTheViewWhereItIs(t *testing.T) {
 	}
 	typeMenuShortcut(t, m, ctrl(fyne.KeyF))
 	for _, q := range []string{"f", "fi", "fil", "fill", "filler"} {
-		m.reading.find.Query(q)
+		m.reading.find.entry.SetText(q)
 		m.waitIdle()
 		if got := m.reader.TopPosition(); got != top {
-			t.Fatalf("typing %q moved the view from %d to %d (match at %d)", q, top, got, m.reading.find.Current()[0])
+			t.Fatalf("typing %q moved the view from %d to %d (match at %d)", q, top, got, findCurrent(m.reading.find)[0])
 		}
 	}
 }
@@ -204,7 +204,7 @@ func TestBackPassesOverARemovedDocument(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	removed := m.reader.Document().ID
 	openTitled(t, m, "Analyst Reply")
-	m.RemoveDocument(removed)
+	m.trash.remove(removed)
 	m.waitIdle()
 	typeMenuShortcut(t, m, alt(fyne.KeyLeft))
 	if got := readingPlace(m); got != here {

@@ -26,7 +26,7 @@ func TestHoverNoteTakesTheCurrentTheme(t *testing.T) {
 		return bg.FillColor
 	}
 	for _, mode := range []ThemeMode{ThemeLight, ThemeDark, ThemeLight} {
-		m.SetTheme(mode)
+		setTheme(m.app, &m.state, mode)
 		m.overlay.hover(note, true, fyne.NewPos(40, 40))
 		want := theme.Color(theme.ColorNameOverlayBackground)
 		if got := box(); !sameColour(got, want) {

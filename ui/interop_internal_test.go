@@ -68,7 +68,7 @@ func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 	if !Await(other.ImportAnnotations(js), 10*time.Second) {
 		t.Fatal("the import did not finish")
 	}
-	if got := len(other.panel.Shown()); got != 2 {
+	if got := len(shownIn(other.panel)); got != 2 {
 		t.Errorf("the panel shows %d annotations after the import, want 2", got)
 	}
 	if !strings.Contains(other.status.label.Text, "2 annotations added") {
@@ -77,7 +77,7 @@ func TestExportThenImportAnnotationsInTheWindow(t *testing.T) {
 	if !Await(other.ImportAnnotations(filepath.Join(t.TempDir(), "missing.json")), 10*time.Second) {
 		t.Fatal("the failed import did not finish")
 	}
-	if got := len(other.panel.Shown()); got != 2 {
+	if got := len(shownIn(other.panel)); got != 2 {
 		t.Errorf("a failed import changed the panel: %d", got)
 	}
 }

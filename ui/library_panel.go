@@ -170,9 +170,6 @@ func (l *LibraryPanel) Order() string {
 	return strings.TrimPrefix(l.order.Selected, "Sort: ")
 }
 
-// SetFilter types a filter, as a person would in the box.
-func (l *LibraryPanel) SetFilter(q string) { l.filter.SetText(q) }
-
 func (l *LibraryPanel) apply() {
 	l.shown = library.Filter(l.all, l.filter.Text, library.Order(l.Order()))
 	l.list.Refresh()
@@ -224,15 +221,6 @@ func (l *LibraryPanel) title(id string) string {
 
 // Len is the number of documents shown.
 func (l *LibraryPanel) Len() int { return len(l.shown) }
-
-// Titles lists the titles shown, in order.
-func (l *LibraryPanel) Titles() []string {
-	out := make([]string, len(l.shown))
-	for i, d := range l.shown {
-		out[i] = d.Title
-	}
-	return out
-}
 
 // Tap opens the document at row i, as a click does.
 func (l *LibraryPanel) Tap(i int) {

@@ -21,10 +21,10 @@ func TestOpeningADocumentMovesNothingInTheLibraryList(t *testing.T) {
 	for _, title := range []string{"Working Paper", "Analyst Reply", "Joint Statement"} {
 		openTitled(t, m, title)
 	}
-	before := m.library.list.Titles()
+	before := titlesIn(m.library.list)
 	last := before[len(before)-1]
 	openTitled(t, m, last)
-	if got := m.library.list.Titles(); !slices.Equal(got, before) {
+	if got := titlesIn(m.library.list); !slices.Equal(got, before) {
 		t.Fatalf("opening %q reordered the list from %q to %q", last, before, got)
 	}
 
@@ -37,7 +37,7 @@ func TestOpeningADocumentMovesNothingInTheLibraryList(t *testing.T) {
 	}
 	m.Reload()
 	m.waitIdle()
-	if got, want := m.library.list.Titles(), append(slices.Clone(before), "New Brief"); !slices.Equal(got, want) {
+	if got, want := titlesIn(m.library.list), append(slices.Clone(before), "New Brief"); !slices.Equal(got, want) {
 		t.Errorf("after an import the list reads %q, want %q", got, want)
 	}
 	for _, d := range m.library.list.all {
@@ -49,16 +49,16 @@ func TestOpeningADocumentMovesNothingInTheLibraryList(t *testing.T) {
 	if m.reader.Document().Title != "New Brief" {
 		t.Fatalf("opened %q", m.reader.Document().Title)
 	}
-	if got, want := m.library.list.Titles(), append(slices.Clone(before), "New Brief"); !slices.Equal(got, want) {
+	if got, want := titlesIn(m.library.list), append(slices.Clone(before), "New Brief"); !slices.Equal(got, want) {
 		t.Errorf("opening a document from outside the list reordered it to %q, want %q", got, want)
 	}
-	m.library.list.SetFilter("a")
-	m.library.list.SetFilter("")
+	m.library.list.filter.SetText("a")
+	m.library.list.filter.SetText("")
 	var want []string
 	for _, d := range library.Filter(m.library.list.all, "", library.Order("last opened")) {
 		want = append(want, d.Title)
 	}
-	if got := m.library.list.Titles(); !slices.Equal(got, want) || got[0] != m.reader.Document().Title {
+	if got := titlesIn(m.library.list); !slices.Equal(got, want) || got[0] != m.reader.Document().Title {
 		t.Errorf("filtered again, the list reads %q, want it sorted by last opened: %q", got, want)
 	}
 }

@@ -42,7 +42,7 @@ func TestQuittingRecordsTheReadingPositionOffTheUIGoroutine(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	alive := func() bool { return windowOpen(m) }
 	h := holdLane(t, m, laneChange)
-	returnsSoon(t, "Ctrl+Q", m.Quit)
+	returnsSoon(t, "Ctrl+Q", m.closing.quit)
 	if !alive() {
 		t.Fatal("the window closed before the reading position was recorded")
 	}

@@ -82,12 +82,6 @@ func (d *NoteDialog) Show(win fyne.Window) {
 	win.Canvas().Focus(d.body)
 }
 
-// Type types the note, as a person would.
-func (d *NoteDialog) Type(body string, tags ...string) {
-	d.body.SetText(body)
-	d.tags.SetTags(tags)
-}
-
 // Open says whether the dialog is still waiting: not saved, not
 // cancelled.
 func (d *NoteDialog) Open() bool { return !d.done }
@@ -103,12 +97,6 @@ func (d *NoteDialog) problemText() string {
 	}
 	return d.problem.Text
 }
-
-// Body is the text typed so far.
-func (d *NoteDialog) Body() string { return d.body.Text }
-
-// Tags is the dialog's tag box.
-func (d *NoteDialog) Tags() *TagEntry { return d.tags }
 
 // Save saves what was typed and closes the dialog once it is committed;
 // meanwhile the dialog says Saving… and takes no typing. When saving

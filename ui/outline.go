@@ -59,9 +59,6 @@ func (o *Outline) SetEntries(entries []annotate.OutlineEntry) {
 	o.Refresh()
 }
 
-// Jump chooses entry i, as picking it from the drop-down does.
-func (o *Outline) Jump(i int) { o.SetSelectedIndex(i) }
-
 // MarkCurrent shows the section holding pos without scrolling.
 func (o *Outline) MarkCurrent(pos int) {
 	i := sort.Search(len(o.entries), func(i int) bool { return o.entries[i].Start > pos }) - 1
@@ -74,14 +71,6 @@ func (o *Outline) MarkCurrent(pos int) {
 	if o.SelectedIndex() != i {
 		o.SetSelectedIndex(i)
 	}
-}
-
-// Current is the title of the section marked, or "".
-func (o *Outline) Current() string {
-	if i := o.SelectedIndex(); i >= 0 && i < len(o.entries) {
-		return o.entries[i].Title
-	}
-	return ""
 }
 
 // pageTail is a printed contents line's dot leader and page number

@@ -29,10 +29,10 @@ func BenchmarkPaletteKeystroke(b *testing.B) {
 	var ui, results []time.Duration
 	for b.Loop() {
 		for _, q := range paletteQueries {
-			m.OpenSearch()
+			m.openSearch()
 			for n := 1; n <= len(q); n++ {
 				t0 := time.Now()
-				done := p.Type(q[:n])
+				done := typeQuery(p, q[:n])
 				longest := time.Since(t0)
 				for {
 					t := time.Now()
@@ -50,7 +50,7 @@ func BenchmarkPaletteKeystroke(b *testing.B) {
 				results = append(results, time.Since(t0))
 				ui = append(ui, longest)
 			}
-			if len(p.Hits()) == 0 {
+			if len(p.hits) == 0 {
 				b.Fatalf("%q found nothing", q)
 			}
 			p.Hide()
@@ -91,6 +91,6 @@ func benchWindow(b *testing.B) *MainWindow {
 	m := NewMainWindow(test.NewTempApp(b), lib)
 	m.waitIdle()
 	m.win.Resize(fyne.NewSize(1200, 800))
-	b.Cleanup(m.stopTimers)
+	b.Cleanup(m.closing.stopTimers)
 	return m
 }

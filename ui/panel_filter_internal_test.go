@@ -11,9 +11,9 @@ func TestANewHighlightShowsInTheTextWhileThePanelFilterHidesIt(t *testing.T) {
 	m, _ := newTestWindow(t, nil, map[string]string{"a.txt": jointStatement})
 	openTitled(t, m, "Joint Statement")
 	addNote(t, m, "reaffirmed", "freedmen")
-	m.panel.FilterText("freedmen")
+	m.panel.text.SetText("freedmen")
 	m.waitIdle()
-	if n := len(m.panel.Shown()); n != 1 {
+	if n := len(shownIn(m.panel)); n != 1 {
 		t.Fatalf("the filter shows %d annotations, want the note", n)
 	}
 	selectText(t, m, "commitment")
@@ -38,7 +38,7 @@ func addTagged(t *testing.T, m *MainWindow, s, body string, tags ...string) {
 	t.Helper()
 	selectText(t, m, s)
 	m.annotator.AddNote()
-	m.annotator.noteDialog.Type(body, tags...)
+	typeNote(m.annotator.noteDialog, body, tags...)
 	m.annotator.noteDialog.Save()
 	m.waitIdle()
 	if m.annotator.noteDialog.Open() {
@@ -60,12 +60,12 @@ func TestTheTagFilterOffersThisDocumentsTagsCounted(t *testing.T) {
 		t.Fatalf("the tag filter offers %q, want %q", got, want)
 	}
 	m.panel.tag.SetSelected("wording (1)")
-	if shown := m.panel.Shown(); len(shown) != 1 || shown[0].Body != "first" {
+	if shown := shownIn(m.panel); len(shown) != 1 || shown[0].Body != "first" {
 		t.Errorf("choosing wording shows %d annotations, want the first note", len(shown))
 	}
 	addTagged(t, m, "principle", "third", "wording")
-	if m.panel.tag.Selected != "wording (2)" || len(m.panel.Shown()) != 2 {
-		t.Errorf("after a third note the tag filter shows %q and %d annotations, want wording (2) and 2", m.panel.tag.Selected, len(m.panel.Shown()))
+	if m.panel.tag.Selected != "wording (2)" || len(shownIn(m.panel)) != 2 {
+		t.Errorf("after a third note the tag filter shows %q and %d annotations, want wording (2) and 2", m.panel.tag.Selected, len(shownIn(m.panel)))
 	}
 }
 
@@ -78,10 +78,10 @@ func TestUndoingANewHighlightBlamesNoFilter(t *testing.T) {
 	m.win.Canvas().Unfocus()
 	m.annotator.typedRune('2')
 	m.waitIdle()
-	eventually(t, "the highlight is listed", func() bool { return len(m.panel.Shown()) == 1 })
+	eventually(t, "the highlight is listed", func() bool { return len(shownIn(m.panel)) == 1 })
 	m.edits.undo()
 	m.waitIdle()
-	eventually(t, "the highlight is undone", func() bool { return len(m.panel.Shown()) == 0 })
+	eventually(t, "the highlight is undone", func() bool { return len(shownIn(m.panel)) == 0 })
 	if got := m.panel.count.Text; got != "0 annotations" {
 		t.Errorf("after undoing the only highlight the panel says %q, want \"0 annotations\"", got)
 	}

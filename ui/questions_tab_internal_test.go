@@ -14,7 +14,7 @@ func ask(t *testing.T, w *MainWindow, quote, body string) {
 	t.Helper()
 	selectQuote(t, w, quote)
 	w.annotator.AddQuestion()
-	w.annotator.noteDialog.Type(body)
+	typeNote(w.annotator.noteDialog, body)
 	w.annotator.noteDialog.Save()
 }
 
@@ -30,41 +30,41 @@ func TestQuestionsTabListsOpenQuestionsWhenShown(t *testing.T) {
 	}
 	ask(t, w, "an appropriate time", "When is an appropriate time?")
 	p := w.panel
-	if got := p.QuestionsTitle(); got != "Questions 1" {
+	if got := questionsTitle(p); got != "Questions 1" {
 		t.Errorf("tab title %q, want Questions 1", got)
 	}
 	if !strings.Contains(w.status.label.Text, "1 open question") {
 		t.Errorf("status %q lacks the open question count", w.status.label.Text)
 	}
-	if n := len(p.Questions()); n != 0 {
+	if n := len(p.questions); n != 0 {
 		t.Errorf("the Questions tab, not shown, was filled with %d questions: reading them maps their pages in", n)
 	}
 
-	p.ShowQuestions()
+	showQuestions(p)
 	w.waitIdle()
-	if qs := p.Questions(); len(qs) != 1 || qs[0].Body != "When is an appropriate time?" || qs[0].DocTitle != "Joint Statement" {
+	if qs := p.questions; len(qs) != 1 || qs[0].Body != "When is an appropriate time?" || qs[0].DocTitle != "Joint Statement" {
 		t.Fatalf("shown, the Questions tab lists %+v", qs)
 	}
 
 	ask(t, w, "technical level", "Who sits at the technical level?")
 	w.waitIdle()
-	if qs := p.Questions(); len(qs) != 2 || qs[0].Body != "Who sits at the technical level?" {
+	if qs := p.questions; len(qs) != 2 || qs[0].Body != "Who sits at the technical level?" {
 		t.Errorf("after asking another, the tab lists %+v, want it first of 2", qs)
 	}
-	if got := p.QuestionsTitle(); got != "Questions 2" {
+	if got := questionsTitle(p); got != "Questions 2" {
 		t.Errorf("after asking another, tab title %q, want Questions 2", got)
 	}
 
-	p.ShowQuestions()
-	p.OnQuestion(p.Questions()[0])
+	showQuestions(p)
+	p.OnQuestion(p.questions[0])
 	p.Editor.status.SetSelected(string(annotate.StatusDropped))
 	p.Editor.Save()
-	p.ShowQuestions()
+	showQuestions(p)
 	w.waitIdle()
-	if qs := p.Questions(); len(qs) != 1 || qs[0].Body != "When is an appropriate time?" {
+	if qs := p.questions; len(qs) != 1 || qs[0].Body != "When is an appropriate time?" {
 		t.Errorf("after dropping one, the tab lists %+v", qs)
 	}
-	if got := p.QuestionsTitle(); got != "Questions 1" {
+	if got := questionsTitle(p); got != "Questions 1" {
 		t.Errorf("after dropping one, tab title %q, want Questions 1", got)
 	}
 	if !strings.Contains(w.status.label.Text, "1 open question") {
@@ -82,40 +82,40 @@ func TestTheQuestionsSwitchShowsAnsweredAndDroppedOnes(t *testing.T) {
 		w.frame.togglePanel()
 	}
 	p := w.panel
-	p.ShowQuestions()
+	showQuestions(p)
 	w.waitIdle()
 	if !p.qTab.none.Visible() || !strings.Contains(p.qTab.none.Text, "No open questions") {
 		t.Errorf("with no questions, the tab says %q (shown %v)", p.qTab.none.Text, p.qTab.none.Visible())
 	}
 	ask(t, w, "an appropriate time", "When is an appropriate time?")
 	ask(t, w, "technical level", "Who sits at the technical level?")
-	p.ShowQuestions()
+	showQuestions(p)
 	w.waitIdle()
-	p.OnQuestion(p.Questions()[0])
+	p.OnQuestion(p.questions[0])
 	p.Editor.status.SetSelected(string(annotate.StatusDropped))
 	p.Editor.Save()
-	p.ShowQuestions()
+	showQuestions(p)
 	w.waitIdle()
-	if qs := p.Questions(); len(qs) != 1 || qs[0].Body != "When is an appropriate time?" || p.qTab.none.Visible() {
+	if qs := p.questions; len(qs) != 1 || qs[0].Body != "When is an appropriate time?" || p.qTab.none.Visible() {
 		t.Fatalf("by default the tab lists %+v, want the open one alone", qs)
 	}
 
 	test.Tap(p.qTab.all)
 	w.waitIdle()
 	bodies := map[string]annotate.Status{}
-	for _, q := range p.Questions() {
+	for _, q := range p.questions {
 		bodies[q.Body] = q.Status
 	}
 	if len(bodies) != 2 || bodies["Who sits at the technical level?"] != annotate.StatusDropped {
 		t.Errorf("with answered and dropped shown, the tab lists %v", bodies)
 	}
-	if got := p.QuestionsTitle(); got != "Questions 1" {
+	if got := questionsTitle(p); got != "Questions 1" {
 		t.Errorf("with answered and dropped shown, the title %q, want Questions 1 (the open ones)", got)
 	}
 
 	test.Tap(p.qTab.all)
 	w.waitIdle()
-	if qs := p.Questions(); len(qs) != 1 {
+	if qs := p.questions; len(qs) != 1 {
 		t.Errorf("switched back, the tab lists %d questions, want the open one", len(qs))
 	}
 }

@@ -26,7 +26,7 @@ func TestQuittingDuringAFolderImportCancelsItAndWaits(t *testing.T) {
 	h := holdLane(t, m, laneImport)
 	done := m.imports.folder(dir)
 	eventually(t, "the import starting", func() bool { _, busy := m.tasks.busy(laneImport); return busy })
-	returnsSoon(t, "Ctrl+Q", m.Quit)
+	returnsSoon(t, "Ctrl+Q", m.closing.quit)
 	if !alive() || !strings.HasPrefix(m.status.label.Text, "Saving before quitting…") {
 		t.Fatalf("quitting during a folder import: window open %v, status %q", alive(), m.status.label.Text)
 	}
@@ -55,12 +55,12 @@ func TestQuittingDuringAnAnnotationImportWaits(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "notes.jsonld")
-	if _, err := lib.ExportDocumentsFile(path, interop.JSONLD, nil, ""); err != nil {
+	if _, err := lib.Exports().DocumentsFile(path, interop.JSONLD, nil, ""); err != nil {
 		t.Fatal(err)
 	}
 	h := holdLane(t, m, laneImport)
 	done := m.imports.annotations(path)
-	returnsSoon(t, "Ctrl+Q", m.Quit)
+	returnsSoon(t, "Ctrl+Q", m.closing.quit)
 	if !alive() {
 		t.Fatal("the window closed before the import of annotations finished")
 	}

@@ -33,7 +33,7 @@ func TestTheDeleteKeyInTheListRemovesTheDocumentAndCtrlZBringsItBack(t *testing.
 	}
 	pressKey(c, fyne.KeyDelete)
 	m.waitIdle()
-	if got := m.library.list.Titles(); len(got) != 1 || got[0] != "Harbour Levy Minutes" {
+	if got := titlesIn(m.library.list); len(got) != 1 || got[0] != "Harbour Levy Minutes" {
 		t.Fatalf("after Delete the list shows %q", got)
 	}
 	if m.reader.Document() != nil || m.win.Title() != "Scholia" {
@@ -49,14 +49,14 @@ func TestTheDeleteKeyInTheListRemovesTheDocumentAndCtrlZBringsItBack(t *testing.
 	c.Unfocus()
 	m.edits.undo()
 	m.waitIdle()
-	if got := m.library.list.Titles(); len(got) != 2 {
+	if got := titlesIn(m.library.list); len(got) != 2 {
 		t.Fatalf("after Ctrl+Z the list shows %q", got)
 	}
 	if !strings.HasPrefix(m.status.label.Text, "Undid the removal of “Joint Statement”") {
 		t.Errorf("status after Ctrl+Z %q", m.status.label.Text)
 	}
 	openTitled(t, m, "Joint Statement")
-	if shown := m.panel.Shown(); len(shown) != 1 || shown[0].Body != "zanzibar accord" {
+	if shown := shownIn(m.panel); len(shown) != 1 || shown[0].Body != "zanzibar accord" {
 		t.Errorf("the document came back with %v", shown)
 	}
 }
@@ -69,7 +69,7 @@ func TestARightClickOnARowOffersToOpenOrRemoveIt(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	m.library.list.SetOrder("title")
 	test.TapSecondary(rowOf(t, m, "Harbour Levy Minutes"))
-	menu := m.library.list.RowMenu()
+	menu := m.library.list.rowMenu
 	top := m.win.Canvas().Overlays().Top()
 	if _, shown := find(top, func(*widget.PopUpMenu) bool { return true }); menu == nil || top == nil || !shown {
 		t.Fatalf("a right-click on a row shows no menu (%v)", m.win.Canvas().Overlays().Top())
@@ -83,16 +83,16 @@ func TestARightClickOnARowOffersToOpenOrRemoveIt(t *testing.T) {
 	}
 	menu.Items[1].Action()
 	m.waitIdle()
-	if got := m.library.list.Titles(); len(got) != 1 || got[0] != "Joint Statement" {
+	if got := titlesIn(m.library.list); len(got) != 1 || got[0] != "Joint Statement" {
 		t.Errorf("after Remove from Library the list shows %q", got)
 	}
 	if m.reader.Document() == nil || m.reader.Document().Title != "Joint Statement" {
 		t.Errorf("removing another document closed the open one: %v", m.reader.Document())
 	}
 
-	m.RemoveCurrent() // File > Remove from Library
+	m.trash.removeCurrent() // File > Remove from Library
 	m.waitIdle()
-	if got := m.library.list.Titles(); len(got) != 0 || m.reader.Document() != nil {
+	if got := titlesIn(m.library.list); len(got) != 0 || m.reader.Document() != nil {
 		t.Errorf("after File > Remove from Library the list shows %q, the reader %v", got, m.reader.Document())
 	}
 }
@@ -101,7 +101,7 @@ func TestARightClickOnARowOffersToOpenOrRemoveIt(t *testing.T) {
 func rowOf(t *testing.T, m *MainWindow, title string) *docRow {
 	t.Helper()
 	row := -1
-	for i, got := range m.library.list.Titles() {
+	for i, got := range titlesIn(m.library.list) {
 		if got == title {
 			row = i
 		}
@@ -111,7 +111,7 @@ func rowOf(t *testing.T, m *MainWindow, title string) *docRow {
 			return r
 		}
 	}
-	t.Fatalf("no row drawn for %q in %q", title, m.library.list.Titles())
+	t.Fatalf("no row drawn for %q in %q", title, titlesIn(m.library.list))
 	return nil
 }
 
@@ -131,17 +131,17 @@ func TestRemovedDocumentsCanBeBroughtBackOrDeletedForGood(t *testing.T) {
 	m.Reload()
 	m.waitIdle()
 	c := m.win.Canvas()
-	m.ShowRemovedDocuments()
+	m.trash.show()
 	m.waitIdle()
 	if got := overlayTexts(c); !strings.Contains(got, "Joint Statement") || !strings.Contains(got, "Harbour Levy Minutes") {
 		t.Fatalf("the removed documents dialog shows %q", got)
 	}
 	tapButton(t, c, "Bring Back") // the newest removed first: the minutes
 	m.waitIdle()
-	if got := m.library.list.Titles(); len(got) != 1 || got[0] != "Harbour Levy Minutes" {
+	if got := titlesIn(m.library.list); len(got) != 1 || got[0] != "Harbour Levy Minutes" {
 		t.Errorf("after Bring Back the list shows %q", got)
 	}
-	m.ShowRemovedDocuments()
+	m.trash.show()
 	m.waitIdle()
 	tapButton(t, c, "Delete for Good…")
 	tapButton(t, c, "Delete for Good")

@@ -49,10 +49,10 @@ func TestSaveOnBookWindowCostsLittle(t *testing.T) {
 		}
 		costs = append(costs, cpu)
 	}
-	if got := m.panel.Shown(); len(got) != 9 {
+	if got := shownIn(m.panel); len(got) != 9 {
 		t.Fatalf("the panel lists %d notes, want 9", len(got))
 	}
-	for i, title := range m.library.list.Titles() {
+	for i, title := range titlesIn(m.library.list) {
 		if title == doc.Title {
 			if d := m.library.list.shown[i]; d.Annotations != 9 {
 				t.Errorf("the library list counts %d annotations on the book, want 9", d.Annotations)

@@ -2,11 +2,9 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"scholia/annotate"
 	"scholia/annotate/library"
@@ -120,44 +118,6 @@ func (c *changes) undoAfter() *undoPoint {
 		return c.last
 	}
 	return nil
-}
-
-// savingBeforeQuit says whether quitting must wait: while changes are
-// still being saved the window quits once they are, unless one of them
-// fails; a note typed in the note dialog and not saved is not thrown away
-// without asking.
-func (m *MainWindow) savingBeforeQuit() bool {
-	if m.changes.out > 0 {
-		if m.imports.cancel != nil { // a folder import stops after the file under way
-			m.imports.cancel()
-		}
-		m.changes.quitWhenSaved = true
-		m.setStatus("Saving before quitting…")
-		return true
-	}
-	d := m.annotator.noteDialog
-	if d == nil || !d.Open() || !d.typed() {
-		return false
-	}
-	what := "note"
-	if d.kind == annotate.KindQuestion {
-		what = "question"
-	}
-	c := dialog.NewConfirm("Quit without saving the "+what+"?",
-		fmt.Sprintf("The %s you are writing is not saved. Quit and lose it?", what),
-		func(quit bool) {
-			if quit {
-				d.discard()
-				m.Quit()
-				return
-			}
-			// After the events of this key press, as Keep editing does.
-			m.dialogs.later(func() { m.win.Canvas().Focus(d.body) })
-		}, m.win)
-	c.SetConfirmText("Quit Anyway")
-	c.SetDismissText("Keep Scholia Open")
-	m.dialogs.show(c)
-	return true
 }
 
 // notSaved is the sentence a dialog shows when saving what it holds failed.

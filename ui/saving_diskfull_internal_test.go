@@ -18,15 +18,15 @@ func TestSavesThatMeetAFullDiskKeepWhatWasAskedFor(t *testing.T) {
 	m.annotator.AddNote()
 	d := m.annotator.noteDialog
 	typed := "Typed as the disk filled."
-	d.Type(typed)
+	typeNote(d, typed)
 	h := holdLane(t, m, laneChange)
 	returnsSoon(t, "saving the note", d.Save)
 	room := diskFull(t)
 	h.free()
 	m.waitIdle()
 	room()
-	if !d.Open() || d.isSaving() || d.Body() != typed || len(annotationsOn(t, m, lib)) != 0 {
-		t.Fatalf("after the disk filled: dialog open %v, saving %v, text %q", d.Open(), d.isSaving(), d.Body())
+	if !d.Open() || d.isSaving() || d.body.Text != typed || len(annotationsOn(t, m, lib)) != 0 {
+		t.Fatalf("after the disk filled: dialog open %v, saving %v, text %q", d.Open(), d.isSaving(), d.body.Text)
 	}
 	if !strings.Contains(d.problemText(), "is full") || !strings.HasPrefix(m.status.label.Text, "Not saved") {
 		t.Errorf("the dialog says %q, the status bar %q", d.problemText(), m.status.label.Text)
@@ -67,7 +67,7 @@ func TestAFailedSaveStopsAPendingQuit(t *testing.T) {
 	selectText(t, m, "technical level")
 	h := holdLane(t, m, laneChange)
 	returnsSoon(t, "Ctrl+H", m.annotator.Highlight)
-	returnsSoon(t, "Ctrl+Q", m.Quit)
+	returnsSoon(t, "Ctrl+Q", m.closing.quit)
 	room := diskFull(t)
 	h.free()
 	m.waitIdle()

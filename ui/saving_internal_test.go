@@ -40,11 +40,11 @@ func TestSavingANoteLeavesTheWindowFreeAndClosesTheDialogOnceCommitted(t *testin
 	m.annotator.AddNote()
 	d := m.annotator.noteDialog
 	typed := "Who sits at the technical level?"
-	d.Type(typed, "talks")
+	typeNote(d, typed, "talks")
 	h := holdLane(t, m, laneChange)
 	returnsSoon(t, "saving the note", d.Save)
-	if !d.Open() || d.Body() != typed || len(annotationsOn(t, m, lib)) != 0 {
-		t.Fatalf("before the note is committed: dialog open %v, text %q, %d annotations", d.Open(), d.Body(), len(annotationsOn(t, m, lib)))
+	if !d.Open() || d.body.Text != typed || len(annotationsOn(t, m, lib)) != 0 {
+		t.Fatalf("before the note is committed: dialog open %v, text %q, %d annotations", d.Open(), d.body.Text, len(annotationsOn(t, m, lib)))
 	}
 	if !d.isSaving() || d.saveBtn.Text != "Saving…" || strings.HasPrefix(m.status.label.Text, "Saved") {
 		t.Errorf("while saving, the dialog's button says %q and the status bar %q", d.saveBtn.Text, m.status.label.Text)
@@ -52,8 +52,8 @@ func TestSavingANoteLeavesTheWindowFreeAndClosesTheDialogOnceCommitted(t *testin
 	test.Type(d.body, " More.")
 	d.Save()
 	d.Cancel()
-	if d.Body() != typed || !d.Open() {
-		t.Errorf("while saving, typing, Save and Cancel changed the dialog: open %v, text %q", d.Open(), d.Body())
+	if d.body.Text != typed || !d.Open() {
+		t.Errorf("while saving, typing, Save and Cancel changed the dialog: open %v, text %q", d.Open(), d.body.Text)
 	}
 	statusSoon(t, m, "Saving…")
 	filterStillWorks(t, m, "reply", 1)
@@ -63,8 +63,8 @@ func TestSavingANoteLeavesTheWindowFreeAndClosesTheDialogOnceCommitted(t *testin
 	if d.Open() || len(anns) != 1 || anns[0].Body != typed || strings.Join(anns[0].Tags, ",") != "talks" {
 		t.Fatalf("once committed: dialog open %v, library %+v", d.Open(), anns)
 	}
-	if !strings.HasPrefix(m.status.label.Text, "Saved") || len(m.panel.Shown()) != 1 {
-		t.Errorf("once committed the status bar says %q and the panel lists %d", m.status.label.Text, len(m.panel.Shown()))
+	if !strings.HasPrefix(m.status.label.Text, "Saved") || len(shownIn(m.panel)) != 1 {
+		t.Errorf("once committed the status bar says %q and the panel lists %d", m.status.label.Text, len(shownIn(m.panel)))
 	}
 	if s, e := m.reader.Selection(); s != e {
 		t.Errorf("the passage noted is still selected (%d-%d)", s, e)
@@ -171,10 +171,10 @@ func TestUsingAPassageAsAnswerLeavesTheWindowFree(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	selectText(t, m, "in principle")
 	m.annotator.AddQuestion()
-	m.annotator.noteDialog.Type("What does in principle commit them to?")
+	typeNote(m.annotator.noteDialog, "What does in principle commit them to?")
 	m.annotator.noteDialog.Save()
 	m.waitIdle()
-	q := m.panel.Shown()[0]
+	q := shownIn(m.panel)[0]
 	m.annotator.AnswerWithSelection(q.ID)
 	selectText(t, m, "a negotiated settlement")
 	h := holdLane(t, m, laneChange)
@@ -229,7 +229,7 @@ func TestANoteWhoseSaveCrashesStaysInTheDialog(t *testing.T) {
 	m.annotator.AddNote()
 	d := m.annotator.noteDialog
 	typed := "Typed as the save crashed."
-	d.Type(typed)
+	typeNote(d, typed)
 	m.tasks.hold = func(lane string) {
 		if lane == laneChange {
 			panic("the disk driver fell over")
@@ -238,8 +238,8 @@ func TestANoteWhoseSaveCrashesStaysInTheDialog(t *testing.T) {
 	d.Save()
 	m.tasks.hold = nil
 	m.waitIdle()
-	if !d.Open() || d.isSaving() || d.Body() != typed || len(annotationsOn(t, m, lib)) != 0 {
-		t.Fatalf("after a crashed save: dialog open %v, saving %v, text %q", d.Open(), d.isSaving(), d.Body())
+	if !d.Open() || d.isSaving() || d.body.Text != typed || len(annotationsOn(t, m, lib)) != 0 {
+		t.Fatalf("after a crashed save: dialog open %v, saving %v, text %q", d.Open(), d.isSaving(), d.body.Text)
 	}
 	if !strings.Contains(d.problemText(), "Not saved: this stopped on an internal error") || len(m.guard.written()) != 1 {
 		t.Errorf("the dialog says %q; %d crash logs", d.problemText(), len(m.guard.written()))
@@ -264,7 +264,7 @@ func TestQuittingWaitsForTheNoteBeingSaved(t *testing.T) {
 	selectText(t, m, "technical level")
 	m.annotator.AddNote()
 	d := m.annotator.noteDialog
-	d.Type("Doomed.")
+	typeNote(d, "Doomed.")
 	crash := make(chan struct{})
 	m.tasks.settle = false
 	m.tasks.hold = func(lane string) {
@@ -274,21 +274,21 @@ func TestQuittingWaitsForTheNoteBeingSaved(t *testing.T) {
 		}
 	}
 	returnsSoon(t, "saving the note", d.Save)
-	returnsSoon(t, "Ctrl+Q", m.Quit)
+	returnsSoon(t, "Ctrl+Q", m.closing.quit)
 	if !alive() || !strings.HasPrefix(m.status.label.Text, "Saving before quitting…") {
 		t.Fatalf("quitting while a note is saved: window open %v, status %q", alive(), m.status.label.Text)
 	}
 	close(crash)
 	m.waitIdle()
 	m.tasks.hold = nil
-	if !alive() || !d.Open() || d.Body() != "Doomed." {
-		t.Fatalf("after the save failed: window open %v, dialog open %v with %q", alive(), d.Open(), d.Body())
+	if !alive() || !d.Open() || d.body.Text != "Doomed." {
+		t.Fatalf("after the save failed: window open %v, dialog open %v with %q", alive(), d.Open(), d.body.Text)
 	}
 
-	d.Type("Kept.")
+	typeNote(d, "Kept.")
 	h := holdLane(t, m, laneChange)
 	returnsSoon(t, "saving the note", d.Save)
-	returnsSoon(t, "Ctrl+Q", m.Quit)
+	returnsSoon(t, "Ctrl+Q", m.closing.quit)
 	if !alive() {
 		t.Fatal("the window closed before the note was saved")
 	}
@@ -314,15 +314,15 @@ func TestQuittingWithANoteTypedAsksFirst(t *testing.T) {
 	typed := "Half a thought"
 	test.Type(d.body, typed)
 	c := m.win.Canvas()
-	m.Quit()
+	m.closing.quit()
 	if !alive() || !strings.Contains(overlayTexts(c), "The note you are writing is not saved. Quit and lose it?") {
 		t.Fatalf("quitting with a note typed: window open %v, dialogs %q", alive(), overlayTexts(c))
 	}
 	tapButton(t, c, "Keep Scholia Open")
-	if !alive() || !d.Open() || d.Body() != typed || c.Focused() != d.body {
-		t.Fatalf("Keep Scholia Open: window open %v, note open %v with %q, the cursor in it %v", alive(), d.Open(), d.Body(), c.Focused() == d.body)
+	if !alive() || !d.Open() || d.body.Text != typed || c.Focused() != d.body {
+		t.Fatalf("Keep Scholia Open: window open %v, note open %v with %q, the cursor in it %v", alive(), d.Open(), d.body.Text, c.Focused() == d.body)
 	}
-	m.Quit()
+	m.closing.quit()
 	tapButton(t, c, "Quit Anyway")
 	if alive() {
 		t.Error("Quit Anyway left the window open")

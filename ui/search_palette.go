@@ -81,24 +81,6 @@ func (p *SearchPalette) Hide() {
 // Visible says whether the palette is open.
 func (p *SearchPalette) Visible() bool { return p.popup.Visible() }
 
-// Type types a query, as a person would, and returns a channel closed
-// when its results are shown. The search starts once the box has shown
-// the text, as it does after a real keystroke's event has been handled.
-func (p *SearchPalette) Type(q string) <-chan struct{} {
-	changed := p.entry.OnChanged
-	p.entry.OnChanged = nil
-	p.entry.SetText(q)
-	p.entry.OnChanged = changed
-	p.query(q)
-	return p.pending
-}
-
-// Hits are the results shown.
-func (p *SearchPalette) Hits() []library.Hit { return p.hits }
-
-// Count is what the count line says.
-func (p *SearchPalette) Count() string { return p.count.Text }
-
 // query starts a search for q off the UI goroutine, cancelling the one
 // before it; after progressAfter without its results, the count line says
 // it is searching.
@@ -189,12 +171,6 @@ func (p *SearchPalette) OpenCurrent() {
 	h := p.hits[p.current]
 	p.Hide()
 	p.open(h)
-}
-
-// Choose opens result i, as a click does.
-func (p *SearchPalette) Choose(i int) {
-	p.list.Select(i)
-	p.OpenCurrent()
 }
 
 // paletteEntry is the query box: arrows move through the results, Enter

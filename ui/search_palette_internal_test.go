@@ -21,18 +21,18 @@ func TestPaletteSaysSearchingAndNeverShowsAnOlderQuerysResults(t *testing.T) {
 	}
 	t.Cleanup(func() { holdSearch = nil })
 	p := m.palette
-	m.OpenSearch()
-	older := p.Type("formula")
-	eventually(t, "the palette saying it is searching", func() bool { return p.Count() == "Searching…" })
-	if !uiLoop.await(p.Type("agreed"), 5*time.Second) {
+	m.openSearch()
+	older := typeQuery(p, "formula")
+	eventually(t, "the palette saying it is searching", func() bool { return p.count.Text == "Searching…" })
+	if !uiLoop.await(typeQuery(p, "agreed"), 5*time.Second) {
 		t.Fatal("no results for the newer query within 5 s")
 	}
 	close(release)
 	if !uiLoop.await(older, 5*time.Second) {
 		t.Fatal("the older query never answered")
 	}
-	hits := p.Hits()
-	if len(hits) != 1 || hits[0].Body != "nothing agreed yet" || p.Count() != "1 result" {
-		t.Errorf("after the older query answered last the palette shows %d results (%q), want the newer query's note", len(hits), p.Count())
+	hits := p.hits
+	if len(hits) != 1 || hits[0].Body != "nothing agreed yet" || p.count.Text != "1 result" {
+		t.Errorf("after the older query answered last the palette shows %d results (%q), want the newer query's note", len(hits), p.count.Text)
 	}
 }

@@ -56,15 +56,6 @@ func (t *SelectionToolbar) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewPadded(row)))
 }
 
-// Swatch is the dot that highlights in colour c, for clicking; nil
-// before the toolbar is first drawn.
-func (t *SelectionToolbar) Swatch(c annotate.Colour) fyne.Tappable {
-	if s, ok := t.swatches[c]; ok {
-		return s
-	}
-	return nil
-}
-
 // SetAnswering shows or hides Use as answer.
 func (t *SelectionToolbar) SetAnswering(on bool) {
 	if on {

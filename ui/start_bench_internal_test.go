@@ -36,7 +36,7 @@ func BenchmarkWindowStart(b *testing.B) {
 		if m.library.list.Len() < 2000 {
 			b.Fatalf("the list shows %d documents", m.library.list.Len())
 		}
-		m.stopTimers()
+		m.closing.stopTimers()
 		m.win.Close()
 		_ = lib.Close()
 		b.StartTimer()

@@ -86,6 +86,6 @@ func joinedBooksWindow(b *testing.B) *MainWindow {
 		}
 	}
 	m, _ := newTestWindow(b, nil, map[string]string{"book.txt": book.String()})
-	openTitled(b, m, m.library.list.Titles()[0])
+	openTitled(b, m, titlesIn(m.library.list)[0])
 	return m
 }

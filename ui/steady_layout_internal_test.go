@@ -83,8 +83,8 @@ func TestChoosingAnAnnotationMovesNothing(t *testing.T) {
 				w.frame.togglePanel()
 			}
 			before := geometry(w)
-			for i, a := range w.panel.Shown() {
-				w.panel.Choose(i)
+			for i, a := range shownIn(w.panel) {
+				chooseAnnotation(w.panel, i)
 				if got := geometry(w); got != before {
 					t.Errorf("choosing the %s %q moved the layout:\n was %s\n now %s", a.Kind, trimmed(a.Body), before, got)
 				}
@@ -92,14 +92,14 @@ func TestChoosingAnAnnotationMovesNothing(t *testing.T) {
 					t.Errorf("the editor of the %s %q needs %.0f px and has %.0f: part of it is cut off", a.Kind, trimmed(a.Body), need, has)
 				}
 			}
-			w.panel.ShowQuestions()
+			showQuestions(w.panel)
 			w.waitIdle()
-			if len(w.panel.Questions()) == 0 {
+			if len(w.panel.questions) == 0 {
 				t.Fatal("the Questions tab, shown, lists no open question")
 			}
 			before = geometry(w)
-			for i, q := range w.panel.Questions() {
-				w.panel.OnQuestion(w.panel.Questions()[i])
+			for i, q := range w.panel.questions {
+				w.panel.OnQuestion(w.panel.questions[i])
 				if got := geometry(w); got != before {
 					t.Errorf("choosing the open question %q moved the layout:\n was %s\n now %s", trimmed(q.Body), before, got)
 				}

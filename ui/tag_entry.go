@@ -54,9 +54,6 @@ func (t *TagEntry) SetTags(tags []string) {
 	t.suggestions.RemoveAll()
 }
 
-// TypeText types into the box, as a person would.
-func (t *TagEntry) TypeText(s string) { t.entry.SetText(s) }
-
 // Suggestions are the tags offered for what is being typed.
 func (t *TagEntry) Suggestions() []string {
 	var out []string

@@ -36,8 +36,8 @@ func TestTheNoteDialogKeepsTagsOfSeveralWords(t *testing.T) {
 	typeInto(c, d.body, "Soft words.")
 	pressKey(c, fyne.KeyReturn)
 	test.Type(d.body, "Hard terms.")
-	if !d.Open() || d.Body() != "Soft words.\nHard terms." {
-		t.Fatalf("Enter in the note: dialog open %v, the note holds %q, want a new line", d.Open(), d.Body())
+	if !d.Open() || d.body.Text != "Soft words.\nHard terms." {
+		t.Fatalf("Enter in the note: dialog open %v, the note holds %q, want a new line", d.Open(), d.body.Text)
 	}
 	typeInto(c, d.tags.entry, "hedging, diplomatic language")
 	if got := d.tags.entry.Text; got != "hedging, diplomatic language" {
@@ -50,7 +50,7 @@ func TestTheNoteDialogKeepsTagsOfSeveralWords(t *testing.T) {
 	if d.Open() {
 		t.Fatalf("Enter in the tags did not save the note: %s", m.status.label.Text)
 	}
-	note := m.panel.Shown()[len(m.panel.Shown())-1]
+	note := shownIn(m.panel)[len(shownIn(m.panel))-1]
 	if got := tagsOf(t, lib, note.ID); !reflect.DeepEqual(got, want) || note.Body != "Soft words.\nHard terms." {
 		t.Errorf("saved the note %q with tags %q, want %q", note.Body, got, want)
 	}
@@ -71,7 +71,7 @@ func TestTheNoteDialogKeepsTagsOfSeveralWords(t *testing.T) {
 	if d.Open() {
 		t.Fatalf("Enter with no suggestion shown did not save: %s", m.status.label.Text)
 	}
-	second := m.panel.Shown()[len(m.panel.Shown())-1]
+	second := shownIn(m.panel)[len(shownIn(m.panel))-1]
 	if got, want := tagsOf(t, lib, second.ID), []string{"satire", "diplomatic language", "rules of the game"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("saved the tags %q, want %q", got, want)
 	}
@@ -106,8 +106,8 @@ func TestThePanelKeepsTagsOfSeveralWords(t *testing.T) {
 	if e.tags.entry.Text != typed {
 		t.Errorf("once saved with Enter the tag box holds %q, want %q", e.tags.entry.Text, typed)
 	}
-	m.panel.Choose(1)
-	m.panel.Choose(0)
+	chooseAnnotation(m.panel, 1)
+	chooseAnnotation(m.panel, 0)
 	if e.ID() != a.ID || e.tags.entry.Text != typed {
 		t.Errorf("chosen again, the note's tag box holds %q, want %q", e.tags.entry.Text, typed)
 	}

@@ -68,11 +68,11 @@ func statusSoon(t *testing.T, m *MainWindow, prefix string) {
 // follows, then clears it: the window takes input.
 func filterStillWorks(t *testing.T, m *MainWindow, word string, want int) {
 	t.Helper()
-	returnsSoon(t, "typing in the library filter", func() { m.library.list.SetFilter(word) })
+	returnsSoon(t, "typing in the library filter", func() { m.library.list.filter.SetText(word) })
 	if got := m.library.list.Len(); got != want {
 		t.Errorf("the filter %q shows %d documents while the library works, want %d", word, got, want)
 	}
-	m.library.list.SetFilter("")
+	m.library.list.filter.SetText("")
 }
 
 const thirdPaper = `Field Notes
@@ -81,7 +81,7 @@ The technical level met again in March.
 `
 
 func titleRow(m *MainWindow, title string) int {
-	for i, got := range m.library.list.Titles() {
+	for i, got := range titlesIn(m.library.list) {
 		if got == title {
 			return i
 		}
@@ -134,8 +134,8 @@ func TestUndoLeavesTheWindowFree(t *testing.T) {
 	h.free()
 	m.waitIdle()
 	statusSoon(t, m, "Undid ")
-	if got, _ := lib.Annotations(m.reader.Document().ID); len(got) != 0 || len(m.panel.Shown()) != 0 {
-		t.Errorf("after undoing the note %s the library holds %d annotations, the panel %d", a.ID, len(got), len(m.panel.Shown()))
+	if got, _ := lib.Annotations(m.reader.Document().ID); len(got) != 0 || len(shownIn(m.panel)) != 0 {
+		t.Errorf("after undoing the note %s the library holds %d annotations, the panel %d", a.ID, len(got), len(shownIn(m.panel)))
 	}
 }
 
@@ -144,7 +144,7 @@ func TestRestoringLeavesTheWindowFree(t *testing.T) {
 	openTitled(t, m, "Joint Statement")
 	a := addNote(t, m, "technical level", "Who sits there?")
 	m.notes.deleteAnnotation(a.ID)
-	if len(m.panel.Shown()) != 0 {
+	if len(shownIn(m.panel)) != 0 {
 		t.Fatalf("the deleted note is still listed")
 	}
 	h := holdLane(t, m, laneChange)
@@ -154,8 +154,8 @@ func TestRestoringLeavesTheWindowFree(t *testing.T) {
 	h.free()
 	m.waitIdle()
 	statusSoon(t, m, "Restored")
-	if got, _ := lib.Annotations(m.reader.Document().ID); len(got) != 1 || len(m.panel.Shown()) != 1 {
-		t.Errorf("after restoring, the library holds %d annotations, the panel lists %d", len(got), len(m.panel.Shown()))
+	if got, _ := lib.Annotations(m.reader.Document().ID); len(got) != 1 || len(shownIn(m.panel)) != 1 {
+		t.Errorf("after restoring, the library holds %d annotations, the panel lists %d", len(got), len(shownIn(m.panel)))
 	}
 }
 
@@ -167,13 +167,13 @@ func TestThePanelFilterLeavesTheWindowFree(t *testing.T) {
 	h := holdLane(t, m, laneFilter)
 	returnsSoon(t, "typing in the panel's filter", func() { m.panel.text.SetText("settled") })
 	statusSoon(t, m, "Filtering the notes…")
-	if n := len(m.panel.Shown()); n != 2 {
+	if n := len(shownIn(m.panel)); n != 2 {
 		t.Errorf("the panel lists %d notes before the search answered, want the 2 it had", n)
 	}
 	filterStillWorks(t, m, "reply", 1)
 	h.free()
 	m.waitIdle()
-	if got := m.panel.Shown(); len(got) != 1 || got[0].Body != "Settled by whom?" {
+	if got := shownIn(m.panel); len(got) != 1 || got[0].Body != "Settled by whom?" {
 		t.Errorf("the panel filtered by %q lists %+v", "settled", got)
 	}
 }
@@ -224,7 +224,7 @@ func TestTheWindowShowsBeforeTheLibraryIsRead(t *testing.T) {
 	t.Cleanup(func() {
 		h.free()
 		m.waitIdle()
-		m.stopTimers()
+		m.closing.stopTimers()
 		m.win.Close()
 	})
 	m.win.Resize(fyne.NewSize(1200, 800))

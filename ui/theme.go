@@ -46,3 +46,20 @@ func currentVariant(app fyne.App) fyne.ThemeVariant {
 	}
 	return app.Settings().ThemeVariant()
 }
+
+// toggleTheme switches between dark and light, overriding the system, and
+// remembers the choice in st.
+func toggleTheme(app fyne.App, st *windowState) {
+	if currentVariant(app) == theme.VariantDark {
+		setTheme(app, st, ThemeLight)
+	} else {
+		setTheme(app, st, ThemeDark)
+	}
+}
+
+// setTheme chooses the theme and remembers it in st and the preferences.
+func setTheme(app fyne.App, st *windowState, mode ThemeMode) {
+	st.theme = mode
+	applyTheme(app, mode)
+	app.Preferences().SetString(prefTheme, string(mode))
+}

@@ -38,12 +38,12 @@ func TestCtrlZBehindABackupUndoesTheChangeLastWhenPressed(t *testing.T) {
 	returnsSoon(t, "Ctrl+Z", m.edits.undo)
 	selectText(t, m, "commitment")
 	m.annotator.AddNote()
-	m.annotator.noteDialog.Type("second")
+	typeNote(m.annotator.noteDialog, "second")
 	returnsSoon(t, "saving a note", m.annotator.noteDialog.Save)
 	h.free()
 	m.waitIdle()
 	var bodies []string
-	for _, a := range m.panel.Shown() {
+	for _, a := range shownIn(m.panel) {
 		bodies = append(bodies, a.Body)
 	}
 	if strings.Join(bodies, ",") != "second,older" {

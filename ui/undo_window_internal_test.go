@@ -30,23 +30,23 @@ func TestCtrlZAfterRestoringStepsBackThroughEachChange(t *testing.T) {
 	openTitled(t, w, "Joint Statement")
 	p := w.panel
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
-	id := p.Shown()[0].ID
+	id := shownIn(p)[0].ID
 	p.Editor.OnDelete(id)
 	p.OnRestore(id)
-	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment»" || len(p.Deleted()) != 0 {
-		t.Fatalf("after restoring: %s, %d in the trash", got, len(p.Deleted()))
+	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment»" || len(p.deleted) != 0 {
+		t.Fatalf("after restoring: %s, %d in the trash", got, len(p.deleted))
 	}
 	undoes(t, w, "Undid the restore")
-	if got := shown(t, f, w); got != "" || len(p.Deleted()) != 1 {
-		t.Fatalf("after undoing the restore: %q, %d in the trash", got, len(p.Deleted()))
+	if got := shown(t, f, w); got != "" || len(p.deleted) != 1 {
+		t.Fatalf("after undoing the restore: %q, %d in the trash", got, len(p.deleted))
 	}
 	undoes(t, w, "Undid the deletion")
-	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment»" || len(p.Deleted()) != 0 {
-		t.Fatalf("after undoing the deletion: %q, %d in the trash", got, len(p.Deleted()))
+	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment»" || len(p.deleted) != 0 {
+		t.Fatalf("after undoing the deletion: %q, %d in the trash", got, len(p.deleted))
 	}
 	undoes(t, w, "Undid the new highlight")
-	if got := shown(t, f, w); got != "" || len(p.Deleted()) != 0 {
-		t.Fatalf("after undoing the highlight: %q, %d in the trash", got, len(p.Deleted()))
+	if got := shown(t, f, w); got != "" || len(p.deleted) != 0 {
+		t.Fatalf("after undoing the highlight: %q, %d in the trash", got, len(p.deleted))
 	}
 	undoes(t, w, "Nothing to undo")
 }
@@ -62,19 +62,19 @@ func TestAPassageHighlightedAgainNeverCarriesTwo(t *testing.T) {
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
 	undoes(t, w, "Undid the new highlight")
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
-	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment»" || len(p.Deleted()) != 0 {
-		t.Fatalf("highlighting again after Ctrl+Z: %s, %d in the trash", got, len(p.Deleted()))
+	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment»" || len(p.deleted) != 0 {
+		t.Fatalf("highlighting again after Ctrl+Z: %s, %d in the trash", got, len(p.deleted))
 	}
 
-	first := p.Shown()[0].ID
+	first := shownIn(p)[0].ID
 	p.Editor.OnDelete(first)
 	clickColour(t, w, "reaffirmed", "commitment", annotate.Yellow)
 	p.OnRestore(first)
-	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment»" || len(p.Deleted()) != 0 {
-		t.Fatalf("restoring onto the passage highlighted again: %s, %d in the trash", got, len(p.Deleted()))
+	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment»" || len(p.deleted) != 0 {
+		t.Fatalf("restoring onto the passage highlighted again: %s, %d in the trash", got, len(p.deleted))
 	}
 	undoes(t, w, "Undid the restore")
-	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment»" || len(p.Deleted()) != 1 || p.Deleted()[0].ID != first {
-		t.Fatalf("after undoing the restore: %s, %d in the trash", got, len(p.Deleted()))
+	if got := shown(t, f, w); got != "highlight yellow «reaffirmed their commitment»" || len(p.deleted) != 1 || p.deleted[0].ID != first {
+		t.Fatalf("after undoing the restore: %s, %d in the trash", got, len(p.deleted))
 	}
 }

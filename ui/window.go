@@ -38,18 +38,18 @@ type MainWindow struct {
 	help    *helpSheet
 	history *history // the places jumped from, for Back and Forward
 
-	annotator     *annotator
-	overlay       *overlay
-	menu          *contextMenu // the right click's menu on the text
-	openQuestions int
-	palette       *SearchPalette
-	guard         *crashGuard
-	dialogs       *openDialogs
-	alerts        *alerts
-	quitUnsaved   bool
-	readingSaved  bool   // quitting has recorded where the reader is
-	tasks         *tasks // what runs off the UI goroutine for the window
-	changes       *changes
+	annotator *annotator
+	overlay   *overlay
+	menu      *contextMenu // the right click's menu on the text
+	palette   *SearchPalette
+	guard     *crashGuard
+	dialogs   *openDialogs
+	alerts    *alerts
+	tasks     *tasks // what runs off the UI goroutine for the window
+	changes   *changes
+	display   *display // what shows of the library, and the open document
+	trash     *trash   // removing documents, and the trash's dialog
+	closing   *closing // quitting
 }
 
 // NewMainWindow builds the window on an open library, restoring the
@@ -61,7 +61,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.tasks = newTasks(m.guard, m.setStatus)
 	m.dialogs = newOpenDialogs(m.win.Canvas(), m.guard.do)
 	m.alerts.guard, m.alerts.dialogs = m.guard, m.dialogs
-	m.changes = &changes{lib: lib, tasks: m.tasks, quit: m.Quit}
+	m.changes = &changes{lib: lib, tasks: m.tasks, quit: func() { m.closing.quit() }}
 	m.state = loadState(app.Preferences())
 	applyTheme(app, m.state.theme)
 
@@ -77,10 +77,8 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.reader.OnTapped = m.tapped
 	m.status = newStatusBar(m.statusCounts)
 	m.library = &libraryPane{list: NewLibraryPanel(m.OpenDocument), lib: lib, tasks: m.tasks, guard: m.guard, status: m.status,
-		reader: m.reader, questionsWanted: func() questionSet { return m.panel.questionsWanted() }, showError: m.alerts.showError,
-		apply: m.apply, show: m.showDocument}
+		reader: m.reader, questionsWanted: func() questionSet { return m.panel.questionsWanted() }, showError: m.alerts.showError}
 	m.library.list.OnFiltered = func() { m.setStatus("") }
-	m.library.list.OnRemove = m.RemoveDocument
 	m.history = readerHistory(m.reader, m.library.openDocument, func(id string) bool { return m.library.list.title(id) != "" })
 	m.reading.leaving, m.library.leaving = m.history.leaving, m.history.leaving
 	if m.state.order != "" {
@@ -111,6 +109,12 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 		}
 	}}
 	m.reader.OnSecondaryTapped = m.menu.show
+	m.display = &display{app: app, win: m.win, reader: m.reader, reading: m.reading, list: m.library.list, status: m.status,
+		overlay: m.overlay, panel: m.panel, annotator: a}
+	m.library.apply, m.library.show = m.display.apply, m.display.document
+	m.trash = &trash{lib: lib, win: m.win, tasks: m.tasks, changes: m.changes, dialogs: m.dialogs, status: m.status,
+		reader: m.reader, editor: m.panel.Editor, showError: m.alerts.showError, saved: m.library.saved, closeDocument: m.display.close}
+	m.library.list.OnRemove = m.trash.remove
 	m.panel.Editor.OnAnswerWithSelection = a.AnswerWithSelection
 	m.panel.Editor.OnPlace = a.placeHere
 	m.palette = NewSearchPalette(lib, m.win, m.openHit)
@@ -127,18 +131,20 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.cites = &citations{changer: ch, state: &m.state, showMessage: m.ShowMessage}
 	m.help = &helpSheet{win: m.win, dialogs: m.dialogs, actions: m.actions}
 	m.win.SetContent(m.layout())
+	m.closing = &closing{app: app, win: m.win, dialogs: m.dialogs, status: m.status, changes: m.changes, tasks: m.tasks,
+		imports: m.imports, annotator: a, reading: m.reading, panel: m.panel, list: m.library.list, frame: m.frame, state: &m.state}
 	m.win.Resize(fyne.NewSize(m.state.width, m.state.height))
 	m.installMenus()
 	m.reading.settings.install(m.win)
 	m.win.SetOnDropped(guard2(m.guard, m.imports.dropped))
 	m.win.SetCloseIntercept(func() {
 		// Closing the window closes it, whatever went wrong on the way.
-		if !m.guard.run(m.Quit) {
+		if !m.guard.run(m.closing.quit) {
 			m.win.Close()
 			m.app.Quit()
 		}
 	})
-	m.win.SetOnClosed(m.guard.wrap(m.stopTimers))
+	m.win.SetOnClosed(m.guard.wrap(m.closing.stopTimers))
 	m.guardCallbacks()
 
 	lib.OnBackupProblem(m.backups.problem)
@@ -151,9 +157,9 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 
 func (m *MainWindow) layout() fyne.CanvasObject {
 	open := widget.NewButtonWithIcon("Open", theme.FolderOpenIcon(), m.imports.showOpenDialog)
-	searchBtn := widget.NewButtonWithIcon("Search  Ctrl+K", theme.SearchIcon(), m.OpenSearch)
-	findBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), m.OpenFind)
-	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), m.ToggleTheme)
+	searchBtn := widget.NewButtonWithIcon("Search  Ctrl+K", theme.SearchIcon(), m.openSearch)
+	findBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), m.openFind)
+	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), func() { toggleTheme(m.app, &m.state) })
 	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), func() { m.frame.togglePanel() })
 	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.help.show)
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(m.history.buttons(), open, searchBtn),
@@ -213,14 +219,14 @@ func (m *MainWindow) statusCounts() []string {
 	if d := m.reader.Document(); d != nil {
 		parts = append(parts, plural(m.reading.words, "word"))
 	}
-	if m.openQuestions > 0 {
-		parts = append(parts, plural(m.openQuestions, "open question"))
+	if n := m.display.openQuestions; n > 0 {
+		parts = append(parts, plural(n, "open question"))
 	}
 	return append(parts, m.lib.Path())
 }
 
-// OpenSearch opens the search palette.
-func (m *MainWindow) OpenSearch() { m.dialogs.showWith(m.palette.Show, m.palette.Hide) }
+// openSearch opens the search palette.
+func (m *MainWindow) openSearch() { m.dialogs.showWith(m.palette.Show, m.palette.Hide) }
 
 // openHit shows a search result: an annotation's passage, or a document.
 func (m *MainWindow) openHit(h library.Hit) {
@@ -242,75 +248,11 @@ func (m *MainWindow) openHit(h library.Hit) {
 	})
 }
 
-// OpenFind shows the find bar.
-func (m *MainWindow) OpenFind() { m.reading.find.Open(m.win.Canvas()) }
+// openFind shows the find bar.
+func (m *MainWindow) openFind() { m.reading.find.Open(m.win.Canvas()) }
 
-// FocusFilter puts the cursor in the library filter.
-func (m *MainWindow) FocusFilter() { m.win.Canvas().Focus(m.library.list.filter) }
-
-// ToggleTheme switches between dark and light, overriding the system.
-func (m *MainWindow) ToggleTheme() {
-	if currentVariant(m.app) == theme.VariantDark {
-		m.SetTheme(ThemeLight)
-	} else {
-		m.SetTheme(ThemeDark)
-	}
-}
-
-// SetTheme chooses the theme and remembers it.
-func (m *MainWindow) SetTheme(mode ThemeMode) {
-	m.state.theme = mode
-	applyTheme(m.app, mode)
-	m.app.Preferences().SetString(prefTheme, string(mode))
-}
-
-// SaveState remembers the window's size, splits, panel, theme, sort order
-// and reading position.
-func (m *MainWindow) SaveState() {
-	size := m.win.Canvas().Size()
-	if size.Width > 0 && size.Height > 0 {
-		m.state.width, m.state.height = size.Width, size.Height
-	}
-	m.state.left, m.state.right = m.frame.left.Offset, m.frame.right.Offset
-	m.state.panel = m.panel.Visible()
-	m.state.order = m.library.list.Order()
-	m.state.save(m.app.Preferences())
-}
-
-// stopTimers ends what would otherwise run after the window is gone.
-func (m *MainWindow) stopTimers() {
-	m.reading.stop()
-	m.panel.Editor.stopTimer()
-	// A save under way finishes before the window goes: at most one
-	// save, milliseconds, and nothing of it touches the window after.
-	m.panel.Editor.wait()
-	// So does a task's work (its result is dropped): the library closes
-	// after the window.
-	m.tasks.waitWork()
-}
-
-// Quit saves the panel's edits and the window's state and ends the app;
-// when an edit cannot be saved it asks first. Changes still being saved
-// are waited for, the window free meanwhile (saving.go).
-func (m *MainWindow) Quit() {
-	if m.savingBeforeQuit() {
-		return
-	}
-	if err := m.panel.Editor.settle(); err != nil && !m.quitUnsaved {
-		m.confirmQuitUnsaved(err)
-		return
-	}
-	if !m.readingSaved {
-		m.readingSaved = true
-		if m.reading.saveReadingBeforeQuit(m.changes) {
-			return
-		}
-	}
-	m.stopTimers()
-	m.SaveState()
-	m.win.Close()
-	m.app.Quit()
-}
+// focusFilter puts the cursor in the library filter.
+func (m *MainWindow) focusFilter() { m.win.Canvas().Focus(m.library.list.filter) }
 
 // ShowMessage tells the reader about a mistake (an unreadable file) in a
 // dialog with one plain sentence.

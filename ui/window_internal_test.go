@@ -71,7 +71,7 @@ func (f *fixture) window() *MainWindow {
 
 func TestFirstStartShowsTheWelcomeArticle(t *testing.T) {
 	w := newFixture(t, nil).window()
-	if got := w.library.list.Titles(); len(got) != 1 || got[0] != "Reading a Foreign-Policy Source with Scholia" {
+	if got := titlesIn(w.library.list); len(got) != 1 || got[0] != "Reading a Foreign-Policy Source with Scholia" {
 		t.Fatalf("an empty library shows %q", got)
 	}
 	doc := w.reader.Document()
@@ -99,20 +99,20 @@ func TestLibraryFilterAndSort(t *testing.T) {
 		"c.md":  "# Ceasefire Monitoring\n\nText.\n",
 	}).window()
 	w.library.list.SetOrder("title")
-	if got := strings.Join(w.library.list.Titles(), " | "); got != "Arms Control After 1991 | Ceasefire Monitoring | Sanctions and Their Limits" {
+	if got := strings.Join(titlesIn(w.library.list), " | "); got != "Arms Control After 1991 | Ceasefire Monitoring | Sanctions and Their Limits" {
 		t.Errorf("by title: %s", got)
 	}
-	w.library.list.SetFilter("sanctons limts")
-	if got := w.library.list.Titles(); len(got) != 1 || got[0] != "Sanctions and Their Limits" {
+	w.library.list.filter.SetText("sanctons limts")
+	if got := titlesIn(w.library.list); len(got) != 1 || got[0] != "Sanctions and Their Limits" {
 		t.Errorf("filter with a typo shows %q", got)
 	}
 	if !strings.HasPrefix(w.status.label.Text, "1 of 3 documents shown") {
 		t.Errorf("status %q", w.status.label.Text)
 	}
-	w.library.list.SetFilter("")
+	w.library.list.filter.SetText("")
 	openTitled(t, w, "Ceasefire Monitoring")
 	w.library.list.SetOrder("last opened")
-	if got := w.library.list.Titles()[0]; got != "Ceasefire Monitoring" {
+	if got := titlesIn(w.library.list)[0]; got != "Ceasefire Monitoring" {
 		t.Errorf("by last opened, first is %q", got)
 	}
 }
@@ -120,14 +120,14 @@ func TestLibraryFilterAndSort(t *testing.T) {
 func TestOutlineJumpsAndFollowsScrolling(t *testing.T) {
 	w := newFixture(t, map[string]string{"t.txt": treaty}).window()
 	openTitled(t, w, "Arms Control After 1991")
-	w.reading.outline.Jump(1)
+	w.reading.outline.SetSelectedIndex(1)
 	doc := w.reader.Document()
 	want := doc.Outline()[1].Start
 	if top := w.reader.TopPosition(); top != want {
 		t.Errorf("after choosing %q the top of the view is at %d, want %d", doc.Outline()[1].Title, top, want)
 	}
 	w.reader.ScrollTo(doc.Outline()[0].Start + 10)
-	if got := w.reading.outline.Current(); got != "1. Treaties" {
+	if got := outlineSection(w.reading.outline); got != "1. Treaties" {
 		t.Errorf("while reading section 1 the outline marks %q", got)
 	}
 }
@@ -135,39 +135,39 @@ func TestOutlineJumpsAndFollowsScrolling(t *testing.T) {
 func TestFindNextAndPrevious(t *testing.T) {
 	w := newFixture(t, map[string]string{"t.txt": treaty}).window()
 	openTitled(t, w, "Arms Control After 1991")
-	w.OpenFind()
+	w.openFind()
 	if !w.reading.find.Visible() {
 		t.Fatal("Ctrl+F did not show the find bar")
 	}
-	w.reading.find.Query("VERIFICATION")
+	w.reading.find.entry.SetText("VERIFICATION")
 	text := []rune(w.reader.Document().Text())
-	if got := w.reading.find.Count(); got != "1 of 4" {
+	if got := w.reading.find.count.Text; got != "1 of 4" {
 		t.Errorf("count %q, want 1 of 4", got)
 	}
-	m := w.reading.find.Current()
+	m := findCurrent(w.reading.find)
 	if strings.ToLower(string(text[m[0]:m[1]])) != "verification" {
 		t.Errorf("current match reads %q", string(text[m[0]:m[1]]))
 	}
 	w.reading.find.Next()
 	w.reading.find.Next()
 	w.reading.find.Next()
-	if got := w.reading.find.Count(); got != "4 of 4" {
+	if got := w.reading.find.count.Text; got != "4 of 4" {
 		t.Errorf("after three Next: %q", got)
 	}
-	last := w.reading.find.Current()
+	last := findCurrent(w.reading.find)
 	if top := w.reader.TopPosition(); top > last[0] {
 		t.Errorf("the last match at %d is above the view (top %d)", last[0], top)
 	}
 	w.reading.find.Next()
-	if got := w.reading.find.Count(); got != "1 of 4" {
+	if got := w.reading.find.count.Text; got != "1 of 4" {
 		t.Errorf("Next wraps to %q", got)
 	}
 	w.reading.find.Previous()
-	if got := w.reading.find.Count(); got != "4 of 4" {
+	if got := w.reading.find.count.Text; got != "4 of 4" {
 		t.Errorf("Previous wraps to %q", got)
 	}
-	w.reading.find.Query("no such words")
-	if got := w.reading.find.Count(); got != "No matches" {
+	w.reading.find.entry.SetText("no such words")
+	if got := w.reading.find.count.Text; got != "No matches" {
 		t.Errorf("count %q", got)
 	}
 	w.reading.find.Close()
@@ -206,7 +206,7 @@ func TestReadingPositionAndLastDocumentAreRestored(t *testing.T) {
 	if top := w.reader.TopPosition(); top != target {
 		t.Errorf("reopened at %d, want %d", top, target)
 	}
-	w.Quit()
+	w.closing.quit()
 
 	again := f.window()
 	if again.reader.Document() == nil || again.reader.Document().ID != doc.ID {
@@ -223,15 +223,15 @@ func TestThemePanelAndSizeAreRemembered(t *testing.T) {
 	background := func() color.Color {
 		return f.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark)
 	}
-	w.ToggleTheme()
+	menuShortcut(t, w, "Dark or Light Theme")
 	first := background()
-	w.ToggleTheme()
+	menuShortcut(t, w, "Dark or Light Theme")
 	if background() == first {
 		t.Error("toggling the theme twice left the same colours")
 	}
 	w.frame.togglePanel()
 	w.Window().Resize(fyne.NewSize(1000, 700))
-	w.Quit()
+	w.closing.quit()
 	again := f.window()
 	if again.panel.Visible() {
 		t.Error("the hidden annotations panel came back")
@@ -244,7 +244,7 @@ func TestThemePanelAndSizeAreRemembered(t *testing.T) {
 	}
 	again.frame.left.SetOffset(0.3)
 	again.frame.right.SetOffset(0.6)
-	again.Quit()
+	again.closing.quit()
 	third := f.window()
 	if l, r := third.frame.left.Offset, third.frame.right.Offset; l != 0.3 || r != 0.6 {
 		t.Errorf("splits restored as %v, %v", l, r)
@@ -293,8 +293,8 @@ func TestDroppedFilesAreImportedAndOpened(t *testing.T) {
 	if w.reader.Document() == nil || w.reader.Document().Title != "Dropped Memo" {
 		t.Errorf("after the drop the reader shows %v", w.reader.Document())
 	}
-	if len(w.library.list.Titles()) != 2 {
-		t.Errorf("list %q", w.library.list.Titles())
+	if len(titlesIn(w.library.list)) != 2 {
+		t.Errorf("list %q", titlesIn(w.library.list))
 	}
 	if p := w.imports.problems; len(p) != 1 || !strings.Contains(p[0], "scan.pdf") || !strings.Contains(p[0], "PDF") {
 		t.Errorf("problems %q, want one sentence naming scan.pdf", p)
@@ -328,7 +328,7 @@ func TestImportAFolderWithProgressAndSummary(t *testing.T) {
 	if !strings.HasPrefix(sum, "2 documents imported, 1 already in the library, 1 failed.") || !strings.Contains(sum, "bad.txt") {
 		t.Errorf("summary %q", sum)
 	}
-	if n := len(w.library.list.Titles()); n != 3 {
+	if n := len(titlesIn(w.library.list)); n != 3 {
 		t.Errorf("the library lists %d documents, want 3", n)
 	}
 }

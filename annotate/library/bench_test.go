@@ -160,11 +160,11 @@ func BenchmarkExport5000(b *testing.B) {
 		b.Run(string(f), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				secs, err := lib.Sections(nil)
+				secs, err := lib.Exports().Sections(nil)
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := lib.Export(io.Discard, f, secs, interop.Chicago); err != nil {
+				if err := lib.Exports().Write(io.Discard, f, secs, interop.Chicago); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -177,9 +177,9 @@ func BenchmarkExport5000(b *testing.B) {
 // transaction.
 func BenchmarkImportW3C5000(b *testing.B) {
 	src := annotatedBenchLibrary(b, b.TempDir())
-	secs, _ := src.Sections(nil)
+	secs, _ := src.Exports().Sections(nil)
 	var buf bytes.Buffer
-	if err := src.Export(&buf, interop.JSONLD, secs, interop.Chicago); err != nil {
+	if err := src.Exports().Write(&buf, interop.JSONLD, secs, interop.Chicago); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()

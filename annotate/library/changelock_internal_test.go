@@ -56,7 +56,7 @@ func TestARevisionWaitsForTheImportBatchBeingPlaced(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "notes.jsonld")
-	if _, err := src.ExportDocumentsFile(path, interop.JSONLD, nil, ""); err != nil {
+	if _, err := src.Exports().DocumentsFile(path, interop.JSONLD, nil, ""); err != nil {
 		t.Fatal(err)
 	}
 	l, doc := openForUndo(t)

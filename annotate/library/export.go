@@ -10,19 +10,37 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"scholia/annotate"
 	"scholia/annotate/interop"
 	"scholia/annotate/store"
 )
 
+// Exports writes annotations out in the formats of annotate/interop: a
+// library's documents with their annotations, or what a search finds,
+// with the passages their questions are answered with. Library.Exports
+// gives it; it reads the library as the library's own reads do (see
+// Library on goroutines and blocking), for seconds on a large one.
+type Exports struct {
+	store       *store.Store
+	annotations func(docID string) ([]annotate.Annotation, error) // in document order
+	searchIDs   func(ctx context.Context, query string, limit int) ([]Hit, error)
+	now         func() time.Time
+}
+
+// Exports is how the library's annotations are written out.
+func (l *Library) Exports() *Exports {
+	return &Exports{store: l.store, annotations: l.Annotations, searchIDs: l.SearchIDs, now: l.now}
+}
+
 // Sections gathers what an export of documents holds: each document with
 // its annotations in document order. docIDs nil means the whole library,
 // where documents without annotations are left out.
-func (l *Library) Sections(docIDs []string) ([]interop.Section, error) {
+func (x *Exports) Sections(docIDs []string) ([]interop.Section, error) {
 	all := docIDs == nil
 	if all {
-		docs, err := l.store.Documents()
+		docs, err := x.store.Documents()
 		if err != nil {
 			return nil, err
 		}
@@ -32,11 +50,11 @@ func (l *Library) Sections(docIDs []string) ([]interop.Section, error) {
 	}
 	var out []interop.Section
 	for _, id := range docIDs {
-		doc, err := l.store.DocumentInfo(id)
+		doc, err := x.store.DocumentInfo(id)
 		if err != nil {
 			return nil, err
 		}
-		anns, err := l.Annotations(id)
+		anns, err := x.annotations(id)
 		if err != nil {
 			return nil, err
 		}
@@ -50,8 +68,8 @@ func (l *Library) Sections(docIDs []string) ([]interop.Section, error) {
 
 // SearchSections gathers the annotations a search finds, by document in
 // document order.
-func (l *Library) SearchSections(ctx context.Context, query string) ([]interop.Section, error) {
-	hits, err := l.SearchIDs(ctx, query, math.MaxInt32)
+func (x *Exports) SearchSections(ctx context.Context, query string) ([]interop.Section, error) {
+	hits, err := x.searchIDs(ctx, query, math.MaxInt32)
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +79,7 @@ func (l *Library) SearchSections(ctx context.Context, query string) ([]interop.S
 		if h.Document {
 			continue
 		}
-		a, err := l.store.Annotation(h.ID)
+		a, err := x.store.Annotation(h.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -72,7 +90,7 @@ func (l *Library) SearchSections(ctx context.Context, query string) ([]interop.S
 	}
 	var out []interop.Section
 	for _, id := range order {
-		doc, err := l.store.DocumentInfo(id)
+		doc, err := x.store.DocumentInfo(id)
 		if err != nil {
 			return nil, err
 		}
@@ -83,15 +101,15 @@ func (l *Library) SearchSections(ctx context.Context, query string) ([]interop.S
 	return out, nil
 }
 
-// Export writes sections in a format, citing in style. The passages that
+// Write writes sections in a format, citing in style. The passages that
 // their questions are answered with go along, from whatever document
 // holds them, so that the export keeps each answer whole.
-func (l *Library) Export(w io.Writer, f interop.Format, secs []interop.Section, style interop.Style) error {
-	answers, err := answersOf(l.store, secs)
+func (x *Exports) Write(w io.Writer, f interop.Format, secs []interop.Section, style interop.Style) error {
+	answers, err := answersOf(x.store, secs)
 	if err != nil {
 		return err
 	}
-	return interop.Export(w, f, secs, answers, style, l.now())
+	return interop.Export(w, f, secs, answers, style, x.now())
 }
 
 // answersOf finds the annotations the questions of secs are answered
@@ -152,56 +170,57 @@ func (p passages) passage(id string) (interop.Passage, error) {
 	return interop.Passage{Doc: *doc, Annotation: *a}, nil
 }
 
-// ExportDocuments writes the annotations of documents (docIDs nil: the
+// Documents writes the annotations of documents (docIDs nil: the
 // whole library, where documents without annotations are left out) in a
 // format, citing in style, with the passages their questions are answered
 // with. It is written as it is read, document by document: memory holds
 // one document's annotations, never the whole export: 100,000
 // annotations export in 1-3 s and 5 MB of heap whatever the format
 // (BenchmarkInterop100k). It returns how many annotations it wrote.
-func (l *Library) ExportDocuments(w io.Writer, f interop.Format, docIDs []string, style interop.Style) (int, error) {
+func (x *Exports) Documents(w io.Writer, f interop.Format, docIDs []string, style interop.Style) (int, error) {
 	n := 0
 	answers := interop.Answers{}
 	each := func(yield func(interop.Section) error) error {
-		return l.eachSection(docIDs, nil, answers, func(s interop.Section) error {
+		return x.eachSection(docIDs, nil, answers, func(s interop.Section) error {
 			n += len(s.Annotations)
 			return yield(s)
 		})
 	}
-	err := interop.ExportEach(w, f, each, answers, style, l.now())
+	err := interop.ExportEach(w, f, each, answers, style, x.now())
 	return n, err
 }
 
-// ExportDocumentsFile is ExportDocuments to a file, written through a
+// DocumentsFile is Documents to a file, written through a
 // temporary file beside it, so a failed export never leaves half a file
 // under the name asked for.
-func (l *Library) ExportDocumentsFile(path string, f interop.Format, docIDs []string, style interop.Style) (int, error) {
+func (x *Exports) DocumentsFile(path string, f interop.Format, docIDs []string, style interop.Style) (int, error) {
 	n := 0
 	err := writeFileWhole(path, func(w io.Writer) error {
 		var err error
-		n, err = l.ExportDocuments(w, f, docIDs, style)
+		n, err = x.Documents(w, f, docIDs, style)
 		return err
 	})
 	return n, err
 }
 
-// ExportSearch writes the annotations a search finds, by document (in
+// Search writes the annotations a search finds, by document (in
 // the order of each document's best hit) in document order, as
-// ExportDocuments writes documents: one document at a time, memory
+// Documents writes documents: one document at a time, memory
 // holding the ids of the hits, never the whole export. It returns how
 // many annotations it wrote.
-func (l *Library) ExportSearch(ctx context.Context, w io.Writer, f interop.Format, query string, style interop.Style) (int, error) {
-	hits, err := l.SearchIDs(ctx, query, math.MaxInt32)
+func (x *Exports) Search(ctx context.Context, w io.Writer, f interop.Format, query string, style interop.Style) (int, error) {
+	hits, err := x.searchIDs(ctx, query, math.MaxInt32)
 	if err != nil {
 		return 0, err
 	}
-	return l.ExportHits(w, f, hits, style)
+	return x.Hits(w, f, hits, style)
 }
 
-// ExportHits writes the annotations among hits (a search's, made by
-// Search or SearchKept, or, as it needs only their ids, SearchIDs or
-// SearchKeptIDs) as ExportSearch does, one document at a time.
-func (l *Library) ExportHits(w io.Writer, f interop.Format, hits []Hit, style interop.Style) (int, error) {
+// Hits writes the annotations among hits (a search's, made by
+// Library.Search or SearchKept, or, as it needs only their ids,
+// Library.SearchIDs or SearchKeptIDs) as Search does, one document at a
+// time.
+func (x *Exports) Hits(w io.Writer, f interop.Format, hits []Hit, style interop.Style) (int, error) {
 	keep := map[string]bool{}
 	var docIDs []string
 	seen := map[string]bool{}
@@ -218,31 +237,31 @@ func (l *Library) ExportHits(w io.Writer, f interop.Format, hits []Hit, style in
 	n := 0
 	answers := interop.Answers{}
 	each := func(yield func(interop.Section) error) error {
-		return l.eachSection(docIDs, keep, answers, func(s interop.Section) error {
+		return x.eachSection(docIDs, keep, answers, func(s interop.Section) error {
 			n += len(s.Annotations)
 			return yield(s)
 		})
 	}
-	err := interop.ExportEach(w, f, each, answers, style, l.now())
+	err := interop.ExportEach(w, f, each, answers, style, x.now())
 	return n, err
 }
 
-// ExportSearchFile is ExportSearch to a file, written whole or not at
-// all, as ExportDocumentsFile.
-func (l *Library) ExportSearchFile(ctx context.Context, path string, f interop.Format, query string, style interop.Style) (int, error) {
-	hits, err := l.SearchIDs(ctx, query, math.MaxInt32)
+// SearchFile is Search to a file, written whole or not at
+// all, as DocumentsFile.
+func (x *Exports) SearchFile(ctx context.Context, path string, f interop.Format, query string, style interop.Style) (int, error) {
+	hits, err := x.searchIDs(ctx, query, math.MaxInt32)
 	if err != nil {
 		return 0, err
 	}
-	return l.ExportHitsFile(path, f, hits, style)
+	return x.HitsFile(path, f, hits, style)
 }
 
-// ExportHitsFile is ExportHits to a file, written whole or not at all.
-func (l *Library) ExportHitsFile(path string, f interop.Format, hits []Hit, style interop.Style) (int, error) {
+// HitsFile is Hits to a file, written whole or not at all.
+func (x *Exports) HitsFile(path string, f interop.Format, hits []Hit, style interop.Style) (int, error) {
 	n := 0
 	err := writeFileWhole(path, func(w io.Writer) error {
 		var err error
-		n, err = l.ExportHits(w, f, hits, style)
+		n, err = x.Hits(w, f, hits, style)
 		return err
 	})
 	return n, err
@@ -253,10 +272,10 @@ func (l *Library) ExportHitsFile(path string, f interop.Format, hits []Hit, styl
 // answered with. keep, when not nil, holds the annotations to export
 // (the hits of a search); documents are then left out when none of
 // theirs is kept.
-func (l *Library) eachSection(docIDs []string, keep map[string]bool, answers interop.Answers, yield func(interop.Section) error) error {
+func (x *Exports) eachSection(docIDs []string, keep map[string]bool, answers interop.Answers, yield func(interop.Section) error) error {
 	all := docIDs == nil
 	if all {
-		docs, err := l.store.Documents()
+		docs, err := x.store.Documents()
 		if err != nil {
 			return err
 		}
@@ -268,13 +287,13 @@ func (l *Library) eachSection(docIDs []string, keep map[string]bool, answers int
 	for _, id := range docIDs {
 		chosen[id] = true
 	}
-	p := passages{store: l.store, docs: map[string]*annotate.Document{}}
+	p := passages{store: x.store, docs: map[string]*annotate.Document{}}
 	for _, id := range docIDs {
-		doc, err := l.store.DocumentInfo(id)
+		doc, err := x.store.DocumentInfo(id)
 		if err != nil {
 			return err
 		}
-		anns, err := l.Annotations(id)
+		anns, err := x.annotations(id)
 		if err != nil {
 			return err
 		}

@@ -164,7 +164,7 @@ func checkAnswered(t *testing.T, lib *library.Library, q, p *annotate.Annotation
 }
 
 // TestASearchExportIsWrittenAsItIsRead exports what searches find the
-// way the command line and the window now do (ExportSearch, one document
+// way the command line and the window now do (Exports.Search, one document
 // at a time) and as they did (every section gathered first): the files
 // are the same, the answering passage linked only when the search found
 // it too.
@@ -172,7 +172,7 @@ func TestASearchExportIsWrittenAsItIsRead(t *testing.T) {
 	reportFile := writeFile(t, "report.txt", []byte(reportText))
 	lib, _, _, _ := answeredAcrossDocuments(t, writeFile(t, "geneva.txt", []byte(seedText)), reportFile)
 	for _, query := range []string{"goods", "tariffs", "steel", "is:open", "nothing-matches-this"} {
-		secs, err := lib.SearchSections(context.Background(), query)
+		secs, err := lib.Exports().SearchSections(context.Background(), query)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -182,10 +182,10 @@ func TestASearchExportIsWrittenAsItIsRead(t *testing.T) {
 		}
 		for _, f := range []interop.Format{interop.Markdown, interop.CSV} {
 			var gathered, streamed bytes.Buffer
-			if err := lib.Export(&gathered, f, secs, interop.Chicago); err != nil {
+			if err := lib.Exports().Write(&gathered, f, secs, interop.Chicago); err != nil {
 				t.Fatal(err)
 			}
-			n, err := lib.ExportSearch(context.Background(), &streamed, f, query, interop.Chicago)
+			n, err := lib.Exports().Search(context.Background(), &streamed, f, query, interop.Chicago)
 			if err != nil || n != want {
 				t.Fatalf("%s as %s: %d annotations exported (%v), want %d", query, f, n, err, want)
 			}

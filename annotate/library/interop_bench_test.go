@@ -180,7 +180,7 @@ func BenchmarkInterop100k(b *testing.B) {
 
 func exportLibrary(tb testing.TB, lib *library.Library, path string, f interop.Format) {
 	tb.Helper()
-	if n, err := lib.ExportDocumentsFile(path, f, nil, interop.Chicago); err != nil || n != 100000 {
+	if n, err := lib.Exports().DocumentsFile(path, f, nil, interop.Chicago); err != nil || n != 100000 {
 		tb.Fatalf("%d annotations exported: %v", n, err)
 	}
 }
@@ -201,7 +201,7 @@ func TestLargeExportComesBackIdentical(t *testing.T) {
 	}
 	defer src.Close()
 	file := filepath.Join(dir, "all.jsonld")
-	if n, err := src.ExportDocumentsFile(file, interop.JSONLD, nil, interop.Chicago); err != nil || n != 20000 {
+	if n, err := src.Exports().DocumentsFile(file, interop.JSONLD, nil, interop.Chicago); err != nil || n != 20000 {
 		t.Fatalf("%d exported: %v", n, err)
 	}
 	dst, err := library.Open(bare)

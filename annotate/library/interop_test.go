@@ -65,12 +65,12 @@ func annotatedLibrary(t *testing.T, src string) (*library.Library, *annotate.Doc
 
 func exportString(t *testing.T, lib *library.Library, f interop.Format, docIDs []string) string {
 	t.Helper()
-	secs, err := lib.Sections(docIDs)
+	secs, err := lib.Exports().Sections(docIDs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := lib.Export(&b, f, secs, interop.Chicago); err != nil {
+	if err := lib.Exports().Write(&b, f, secs, interop.Chicago); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -205,7 +205,7 @@ func TestCSVExportHasOneRowPerAnnotation(t *testing.T) {
 
 func TestSearchResultsExport(t *testing.T) {
 	lib, _ := annotatedLibrary(t, writeFile(t, "geneva.txt", []byte(seedText)))
-	secs, err := lib.SearchSections(context.Background(), "is:open")
+	secs, err := lib.Exports().SearchSections(context.Background(), "is:open")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,11 +45,11 @@ import (
 // (a backup, an export, a search reading the kept index): bbolt maps the
 // file anew once every open read ends, and new reads wait for that, for
 // seconds on a large library. So a window makes no call, however small,
-// on its UI goroutine. Import, ImportAll, ImportAnnotations, the
-// exports, Backup and PrepareSearch (or the first Search, which loads or
-// builds the index) read or write whole files and take seconds on a large
-// library. A change saved while the search
-// index is loaded or built does not wait for it: it joins the index once
+// on its UI goroutine. Import, ImportAll, ImportAnnotations, the methods
+// of Exports, Backup and PrepareSearch (or the first Search, which loads
+// or builds the index) read or write whole files and take seconds on a
+// large library. A change saved while the search index is loaded or
+// built does not wait for it: it joins the index once
 // the index is in.
 //
 // Changes to annotations take turns: Annotate, AnnotateQuote, Highlight,

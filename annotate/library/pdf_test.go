@@ -67,13 +67,13 @@ func TestAPDFsAnnotationsCarryTheirPagesThroughExportAndImport(t *testing.T) {
 		t.Errorf("the note is on %q, want pp. 12–13", got)
 	}
 	var md, ld bytes.Buffer
-	if _, err := lib.ExportDocuments(&md, interop.Markdown, []string{doc.ID}, interop.Chicago); err != nil {
+	if _, err := lib.Exports().Documents(&md, interop.Markdown, []string{doc.ID}, interop.Chicago); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(md.String(), "> sticking point\n\n(p. 12)\n") || !strings.Contains(md.String(), "(pp. 12–13)") {
 		t.Errorf("Markdown export without the pages:\n%s", md.String())
 	}
-	if _, err := lib.ExportDocuments(&ld, interop.JSONLD, []string{doc.ID}, interop.Chicago); err != nil {
+	if _, err := lib.Exports().Documents(&ld, interop.JSONLD, []string{doc.ID}, interop.Chicago); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(ld.String(), `"conformsTo":"http://tools.ietf.org/rfc/rfc8118","value":"page=2"`) {

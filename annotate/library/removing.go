@@ -40,10 +40,11 @@ func (l *Library) removeDocument(id string) (*annotate.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := l.store.RemoveDocument(id, l.now()); err != nil {
+	anns, err := l.store.RemoveDocument(id, l.now())
+	if err != nil {
 		return nil, err
 	}
-	l.search.indexed(func(ix *search.Index) { ix.RemoveDocument(id) })
+	l.search.indexed(func(ix *search.Index) { ix.RemoveDocument(id, anns) })
 	return doc, nil
 }
 

@@ -176,3 +176,58 @@ func BenchmarkPastedPassage100k(b *testing.B) {
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, "max-ms")
 }
+
+// benchRemoveDocument: moving a document to the trash takes its entries
+// (about 50 annotations) out of the index over n annotations, loaded from
+// its snapshot as a window opening a library that keeps its index holds
+// it, so each entry named is looked up among the stored ones. Every
+// document is removed in turn, from an index loaded afresh once all are.
+func benchRemoveDocument(b *testing.B, n int) {
+	entries, _ := syntheticEntries(b, n)
+	byDoc := map[string][]string{}
+	var docs []string
+	for _, e := range entries {
+		if _, ok := byDoc[e.DocID]; !ok {
+			docs = append(docs, e.DocID)
+		}
+		byDoc[e.DocID] = append(byDoc[e.DocID], e.ID)
+	}
+	snapshot := search.NewIndex(entries).Snapshot()
+	load := func() *search.Index {
+		ix, err := search.LoadIndex(snapshot)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return ix
+	}
+	ix := load()
+	var times []time.Duration
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		if i == len(docs) {
+			b.StopTimer()
+			ix, i = load(), 0
+			b.StartTimer()
+		}
+		doc, anns := docs[i], byDoc[docs[i]]
+		left := ix.Len() - len(anns)
+		t0 := time.Now()
+		ix.RemoveDocument(doc, anns)
+		times = append(times, time.Since(t0))
+		if ix.Len() != left {
+			b.Fatalf("removing %s left %d entries, want %d", doc, ix.Len(), left)
+		}
+		i++
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, "max-ms")
+}
+
+// BenchmarkRemoveDocument100k: removing a document from the index over
+// 100,000 annotations.
+func BenchmarkRemoveDocument100k(b *testing.B) { benchRemoveDocument(b, 100_000) }
+
+// BenchmarkRemoveDocument1M: the same over 1,000,000 annotations.
+func BenchmarkRemoveDocument1M(b *testing.B) { benchRemoveDocument(b, 1_000_000) }

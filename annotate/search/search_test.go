@@ -140,7 +140,7 @@ func TestMatchedCharactersAndUpdates(t *testing.T) {
 	if rs, _ := ix.Search(context.Background(), "venue", 10); len(rs) != 0 {
 		t.Errorf("after editing, the old note still matches: %q", ids(rs))
 	}
-	ix.RemoveDocument("d1")
+	ix.RemoveDocument("d1", []string{"a1"})
 	if rs, _ := ix.Search(context.Background(), "rubio", 10); len(rs) != 0 {
 		t.Errorf("after removing the document: %q", ids(rs))
 	}

@@ -145,6 +145,14 @@ func (s *storedEntries) id(n int32) string {
 	return r.string()
 }
 
+// docID is entry n's document, read without the rest of the entry.
+func (s *storedEntries) docID(n int32) string {
+	r := s.reader(n)
+	r.uvarint()
+	r.string()
+	return r.string()
+}
+
 func (s *storedEntries) modified(n int32) int64 {
 	return int64(binary.NativeEndian.Uint64(unsafe.Slice(unsafe.StringData(s.times[8*n:]), 8)))
 }

@@ -58,16 +58,24 @@ type Removed struct {
 // RemoveDocument moves a document, its annotations (live and in the
 // trash), its earlier texts and its reading place to the trash in one
 // transaction: nothing of it is listed, searched or exported until
-// RestoreDocument brings it back.
-func (s *Store) RemoveDocument(docID string, at time.Time) error {
+// RestoreDocument brings it back. It returns the ids of the live
+// annotations it moved: with the document's own, the entries a search
+// index held of it.
+func (s *Store) RemoveDocument(docID string, at time.Time) ([]string, error) {
 	atRec, err := seal(at.UTC())
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return s.update(func(tx *bolt.Tx) error { return removeDocumentIn(tx, docID, atRec) })
+	var moved []string
+	if err := s.update(func(tx *bolt.Tx) error { return removeDocumentIn(tx, docID, atRec, &moved) }); err != nil {
+		return nil, err
+	}
+	return moved, nil
 }
 
-func removeDocumentIn(tx *bolt.Tx, docID string, atRec []byte) error {
+// removeDocumentIn moves the document to the trash, adding to moved the
+// ids of the live annotations it moves.
+func removeDocumentIn(tx *bolt.Tx, docID string, atRec []byte, moved *[]string) error {
 	id := []byte(docID)
 	info := tx.Bucket(bucketDocuments).Get(id)
 	if info == nil {
@@ -129,6 +137,7 @@ func removeDocumentIn(tx *bolt.Tx, docID string, atRec []byte) error {
 		if err := journal(tx, journalAnnotation, annID); err != nil {
 			return err
 		}
+		*moved = append(*moved, annID)
 	}
 	// Its annotations already in the trash.
 	var trashed [][]byte

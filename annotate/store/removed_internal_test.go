@@ -88,8 +88,14 @@ func ofD1(k, v string) bool {
 func TestRemovingADocumentTakesAllOfItAndRestoringPutsBackEveryByte(t *testing.T) {
 	s := removableLibrary(t)
 	before := dump(t, s)
-	if err := s.RemoveDocument("d1", time.Date(2026, 5, 6, 7, 8, 9, 0, time.UTC)); err != nil {
+	moved, err := s.RemoveDocument("d1", time.Date(2026, 5, 6, 7, 8, 9, 0, time.UTC))
+	if err != nil {
 		t.Fatal(err)
+	}
+	// Its live annotations, whose entries a search index drops; not the
+	// one already in the trash, nor d2's.
+	if slices.Sort(moved); !slices.Equal(moved, []string{"n1", "n2", "q1"}) {
+		t.Errorf("the removal says it moved %q, want n1, n2, q1", moved)
 	}
 	after := dump(t, s)
 	for k, v := range after {
@@ -153,7 +159,7 @@ func TestPurgingARemovedDocumentLeavesNoRecordOfIt(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			s := removableLibrary(t)
-			if err := s.RemoveDocument("d1", time.Now()); err != nil {
+			if _, err := s.RemoveDocument("d1", time.Now()); err != nil {
 				t.Fatal(err)
 			}
 			if err := purge(s); err != nil {
@@ -184,7 +190,7 @@ func TestARemovalThatFailsMidwayChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := dump(t, s)
-	if err := s.RemoveDocument("d1", time.Now()); !errors.Is(err, annotate.ErrDamaged) {
+	if _, err := s.RemoveDocument("d1", time.Now()); !errors.Is(err, annotate.ErrDamaged) {
 		t.Fatalf("removing a document with a damaged annotation: %v, want ErrDamaged", err)
 	}
 	after := dump(t, s)
@@ -196,7 +202,7 @@ func TestARemovalThatFailsMidwayChangesNothing(t *testing.T) {
 
 func TestARemovalIsJournalledForTheSearchIndex(t *testing.T) {
 	s := removableLibrary(t)
-	if err := s.RemoveDocument("d1", time.Now()); err != nil {
+	if _, err := s.RemoveDocument("d1", time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	si, err := s.SearchIndex()
@@ -221,7 +227,7 @@ func TestARemovalIsJournalledForTheSearchIndex(t *testing.T) {
 
 func TestTheCheckAndACopyCountTheRemovedDocumentsAndWhatWasPurged(t *testing.T) {
 	s := removableLibrary(t)
-	if err := s.RemoveDocument("d1", time.Now()); err != nil {
+	if _, err := s.RemoveDocument("d1", time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	counted := func() (Report, Report) {

@@ -51,11 +51,11 @@ func runExport(e *env, args []string) error {
 			return err
 		}
 		if *out != "" {
-			_, err := lib.ExportHitsFile(*out, f, hits, st)
+			_, err := lib.Exports().HitsFile(*out, f, hits, st)
 			return err
 		}
 		w := bufio.NewWriterSize(e.stdout, 256<<10)
-		if _, err := lib.ExportHits(w, f, hits, st); err != nil {
+		if _, err := lib.Exports().Hits(w, f, hits, st); err != nil {
 			return err
 		}
 		return w.Flush()
@@ -75,11 +75,11 @@ func runExport(e *env, args []string) error {
 		docIDs = []string{d.ID}
 	}
 	if *out != "" {
-		_, err := lib.ExportDocumentsFile(*out, f, docIDs, st)
+		_, err := lib.Exports().DocumentsFile(*out, f, docIDs, st)
 		return err
 	}
 	w := bufio.NewWriterSize(e.stdout, 256<<10)
-	if _, err := lib.ExportDocuments(w, f, docIDs, st); err != nil {
+	if _, err := lib.Exports().Documents(w, f, docIDs, st); err != nil {
 		return err
 	}
 	return w.Flush()

@@ -105,7 +105,7 @@ func TestADiskFullDuringABigImportKeepsWholeBatchesAndSaysSo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := src.ExportDocumentsFile(export, interop.JSONLD, nil, interop.Chicago); err != nil || n != 60000 {
+	if n, err := src.Exports().DocumentsFile(export, interop.JSONLD, nil, interop.Chicago); err != nil || n != 60000 {
 		t.Fatalf("%d exported: %v", n, err)
 	}
 	src.Close()

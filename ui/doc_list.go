@@ -3,57 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
-
-	"scholia/annotate"
 )
-
-// Removing a document (the File menu, the Delete key in the library list,
-// a right-click on a row) moves it to the trash with its annotations in
-// one transaction; Ctrl+Z brings it back (see annotate/library's
-// removing.go).
-
-// RemoveCurrent removes the document open in the reader.
-func (m *MainWindow) RemoveCurrent() {
-	if d := m.reader.Document(); d != nil {
-		m.RemoveDocument(d.ID)
-		return
-	}
-	m.setStatus("Open a document to remove it")
-}
-
-// RemoveDocument moves the document with this id to the trash, saving an
-// edit under way first, off the UI goroutine; the reader is emptied if it
-// showed it.
-func (m *MainWindow) RemoveDocument(id string) {
-	m.panel.Editor.flush()
-	saveChange(m.changes, "Moving to the trash…", func() (*annotate.Document, error) {
-		m.panel.Editor.saver.waitSaved()
-		return m.lib.RemoveDocument(id)
-	}, func(doc *annotate.Document, err error) {
-		if err != nil {
-			m.setStatus("")
-			m.alerts.showError(err)
-			return
-		}
-		if cur := m.reader.Document(); cur != nil && cur.ID == id {
-			m.closeDocument()
-		}
-		m.library.saved("Removed “"+doc.Title+"” — Ctrl+Z brings it back", nil)
-	})
-}
-
-// closeDocument empties the reader and the panel: the document shown is
-// no longer in the library.
-func (m *MainWindow) closeDocument() {
-	m.reading.show(nil, 0, 0, nil)
-	m.overlay.toolbar.Hide()
-	m.overlay.tooltipBox.Hide()
-	m.panel.Editor.Clear()
-	m.panel.SetAnnotations(nil, nil)
-	m.annotator.anns = nil
-	m.library.list.Select("")
-	m.win.SetTitle("Scholia")
-}
 
 // docList is a list whose Delete key removes the chosen row: the
 // library's list of documents, the panel's list of annotations.
@@ -148,12 +98,4 @@ func (l *LibraryPanel) remove(id string) {
 	if l.OnRemove != nil && id != "" {
 		l.OnRemove(id)
 	}
-}
-
-// RowMenu is the menu a right-click on a row showed last, nil before any.
-func (l *LibraryPanel) RowMenu() *fyne.Menu { return l.rowMenu }
-
-// RightClick right-clicks row i at its top left, as the pointer does.
-func (l *LibraryPanel) RightClick(i int) {
-	l.showRowMenu(i, fyne.CurrentApp().Driver().AbsolutePositionForObject(l.list))
 }
