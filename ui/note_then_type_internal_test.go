@@ -22,7 +22,7 @@ func TestTypingRightAfterTheNoteDialogClosesGoesIntoTheNote(t *testing.T) {
 	held := holdLane(t, w, laneRefresh)
 	selectQuote(t, w, "technical level")
 	w.annotator.AddNote()
-	w.annotator.noteDialog.Type("Who sits there?")
+	typeNote(w.annotator.noteDialog, "Who sits there?")
 	w.annotator.noteDialog.Save()
 	eventually(t, "the note dialog closing", func() bool { return !w.annotator.noteDialog.Open() })
 
