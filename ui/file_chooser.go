@@ -34,7 +34,8 @@ type fileChooser struct {
 	path    *shortcutEntry
 	problem *widget.Label // why the path typed cannot be opened
 	where   *widget.Label // the folder listed
-	list    *widget.List
+	list    *chooserList
+	empty   *widget.Label // says the folder holds nothing to open
 	openBtn *widget.Button
 	d       *dialog.CustomDialog
 	closed  bool
@@ -76,11 +77,16 @@ func newFileChooser(im *importer) *fileChooser {
 	fc.problem.Hide()
 	fc.where = widget.NewLabel("")
 	fc.where.Truncation = fyne.TextTruncateEllipsis
-	fc.list = widget.NewList(func() int { return len(fc.entries) }, func() fyne.CanvasObject {
+	fc.list = newChooserList(func() int { return len(fc.entries) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), nil, l)
 	}, fc.updateRow)
+	fc.list.onEscape = fc.cancel
+	fc.list.onEnter = fc.openChosen
+	fc.empty = widget.NewLabel("No documents or folders here.")
+	fc.empty.Importance = widget.LowImportance
+	fc.empty.Hide()
 	fc.list.OnSelected = func(id widget.ListItemID) {
 		fc.list.Unselect(id)
 		fc.tap(id)
@@ -96,7 +102,7 @@ func newFileChooser(im *importer) *fileChooser {
 	all := widget.NewButton("Tick All", fc.tickAll)
 	head := container.NewBorder(nil, nil, container.NewHBox(up, home), all, fc.where)
 	top := container.NewVBox(fc.path, fc.problem, head)
-	content := container.NewBorder(top, nil, nil, nil, fc.list)
+	content := container.NewBorder(top, nil, nil, nil, container.NewStack(fc.list, container.NewVBox(fc.empty)))
 	fc.d = dialog.NewCustomWithoutButtons("Open", content, im.win)
 	folder := widget.NewButton("Import This Folder", func() {
 		fc.close()
@@ -123,6 +129,7 @@ func (fc *fileChooser) show(dir string) {
 // browse lists the folder dir off the UI goroutine and shows it; ticked
 // files stay ticked, so files from several folders open together.
 func (fc *fileChooser) browse(dir string) {
+	dir = filepath.Clean(dir)
 	start(fc.im.tasks, laneBrowse, "Reading "+filepath.Base(dir)+"…", func() ([]chooserEntry, error) {
 		return readChooserDir(dir)
 	}, func(entries []chooserEntry, err error) {
@@ -132,6 +139,8 @@ func (fc *fileChooser) browse(dir string) {
 		fc.dir, fc.entries = dir, entries
 		fc.im.lastDir = dir
 		fc.where.SetText(dir)
+		fc.empty.Hidden = len(entries) > 0
+		fc.empty.Refresh()
 		fc.list.Refresh()
 		fc.list.ScrollToTop()
 	})
@@ -333,4 +342,31 @@ func expandHome(p string) string {
 		}
 	}
 	return p
+}
+
+// chooserList is the Open dialog's list, which takes Esc (Cancel) and
+// Enter (Open) while it has the keys, as the path box does.
+type chooserList struct {
+	widget.List
+	onEscape, onEnter func()
+}
+
+func newChooserList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *chooserList {
+	l := &chooserList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey closes the dialog on Esc and opens on Enter; the other keys
+// move in the list and tick as the list does.
+func (l *chooserList) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyEscape:
+		l.onEscape()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		l.onEnter()
+	default:
+		l.List.TypedKey(k)
+	}
 }

@@ -136,17 +136,24 @@ func TestOpenDialogOpensAPathTypedOrPasted(t *testing.T) {
 	}
 }
 
-// Esc closes the Open dialog and imports nothing.
+// Esc closes the Open dialog and imports nothing, whether the keys are
+// in the path box or in the list.
 func TestEscClosesTheOpenDialog(t *testing.T) {
 	m, _ := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
 	c := m.win.Canvas()
 	dir := writeFiles(t, map[string]string{"one.txt": "First Paper\n\nText.\n"})
-	fc := openChooser(t, m, dir)
-	tapRow(t, fc, "one.txt")
-	c.Focus(fc.path)
-	pressKey(c, fyne.KeyEscape)
-	if c.Overlays().Top() != nil {
-		t.Fatalf("Esc left the Open dialog open")
+	for _, inList := range []bool{true, false} {
+		fc := openChooser(t, m, dir)
+		tapRow(t, fc, "one.txt")
+		var focus fyne.Focusable = fc.path
+		if inList {
+			focus = fc.list
+		}
+		c.Focus(focus)
+		pressKey(c, fyne.KeyEscape)
+		if c.Overlays().Top() != nil {
+			t.Fatalf("Esc left the Open dialog open (keys in %T)", focus)
+		}
 	}
 	m.waitIdle()
 	if slices.Contains(m.library.list.Titles(), "First Paper") {
