@@ -76,7 +76,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.reader.OnUnhandledKey = m.typedKey
 	m.reader.OnTapped = m.tapped
 	m.status = newStatusBar(m.statusCounts)
-	m.library = &libraryPane{list: NewLibraryPanel(m.OpenDocument), lib: lib, tasks: m.tasks, guard: m.guard, status: m.status,
+	m.library = &libraryPane{list: NewLibraryPanel(m.openPicked), lib: lib, tasks: m.tasks, guard: m.guard, status: m.status,
 		reader: m.reader, questionsWanted: func() questionSet { return m.panel.questionsWanted() }, showError: m.alerts.showError,
 		apply: m.apply, show: m.showDocument}
 	m.library.list.OnFiltered = func() { m.setStatus("") }
@@ -156,13 +156,14 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), m.ToggleTheme)
 	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), func() { m.frame.togglePanel() })
 	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.help.show)
-	toolbar := container.NewBorder(nil, nil, container.NewHBox(m.history.buttons(), open, searchBtn),
-		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline)
+	libBtn := widget.NewButtonWithIcon("", theme.MenuIcon(), func() { m.frame.toggleLibrary() })
+	toolbar := newToolbarFit(container.NewBorder(nil, nil, container.NewHBox(libBtn, m.history.buttons(), open, searchBtn),
+		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline), open, searchBtn)
 	centre := container.NewBorder(container.NewVBox(toolbar, m.reading.find), nil, nil, nil,
 		container.NewStack(m.reader, m.overlay.floating))
 	m.frame = newFrame(m.library.list, centre, m.panel, m.state)
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status.label)
-	return container.NewBorder(readOnlyBanner(m.lib), statusBar, nil, nil, m.frame.left)
+	return container.NewBorder(readOnlyBanner(m.lib), statusBar, nil, nil, m.frame.root)
 }
 
 // readOnlyBanner says, above everything, that nothing can be saved when
@@ -246,7 +247,10 @@ func (m *MainWindow) openHit(h library.Hit) {
 func (m *MainWindow) OpenFind() { m.reading.find.Open(m.win.Canvas()) }
 
 // FocusFilter puts the cursor in the library filter.
-func (m *MainWindow) FocusFilter() { m.win.Canvas().Focus(m.library.list.filter) }
+func (m *MainWindow) FocusFilter() {
+	m.frame.showLibrary()
+	m.win.Canvas().Focus(m.library.list.filter)
+}
 
 // ToggleTheme switches between dark and light, overriding the system.
 func (m *MainWindow) ToggleTheme() {
@@ -272,7 +276,7 @@ func (m *MainWindow) SaveState() {
 		m.state.width, m.state.height = size.Width, size.Height
 	}
 	m.state.left, m.state.right = m.frame.left.Offset, m.frame.right.Offset
-	m.state.panel = m.panel.Visible()
+	m.state.panel = m.frame.panelOn
 	m.state.order = m.library.list.Order()
 	m.state.save(m.app.Preferences())
 }
