@@ -3,6 +3,8 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // frame places the panes: the library on the left, the reading pane in
@@ -17,6 +19,7 @@ type frame struct {
 	centrePane  *fyne.Container // the reader and its toolbar
 	panelPane   *fyne.Container // holds the panel in its steady width
 	root        *fyne.Container // the splits, laid out by frameFit
+	back        *fyne.Container // the bar over a pane shown in the reader's place
 
 	panelOn bool   // the reader wants the panel shown
 	libOn   bool   // the reader wants the library shown (in a wide window)
@@ -34,7 +37,9 @@ func newFrame(list, centre fyne.CanvasObject, panel *AnnotationPanel, st windowS
 	f.right.Offset = st.right
 	f.left = container.NewHSplit(f.libPane, f.right)
 	f.left.Offset = st.left
-	f.root = container.New(&frameFit{f: f}, f.left)
+	backBtn := widget.NewButtonWithIcon("Back to the Reader", theme.NavigateBackIcon(), f.backToReader)
+	f.back = container.NewHBox(backBtn)
+	f.root = container.New(&frameFit{f: f}, f.left, f.back)
 	return f
 }
 

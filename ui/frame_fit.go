@@ -26,22 +26,29 @@ const dividerWidth = 8
 func (l *frameFit) MinSize([]fyne.CanvasObject) fyne.Size {
 	f := l.f
 	w := max(f.libPane.MinSize().Width, f.centrePane.MinSize().Width, f.panelPane.MinSize().Width)
-	h := max(f.libPane.MinSize().Height, f.centrePane.MinSize().Height, f.panel.MinSize().Height)
+	h := max(f.libPane.MinSize().Height, f.centrePane.MinSize().Height, f.panel.MinSize().Height+f.back.MinSize().Height)
 	return fyne.NewSize(w, h)
 }
 
-// Layout shows the panes that fit in size and gives the splits the room.
-func (l *frameFit) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+// Layout shows the panes that fit in size and gives the splits the room;
+// a pane shown alone in the reader's place has a bar above it whose
+// button brings the reader back.
+func (l *frameFit) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	f := l.f
 	f.width = size.Width
 	lib, panel, centre := f.shown(size.Width)
 	f.libPane.Hidden, f.centrePane.Hidden = !lib, !centre
 	f.showPanel(panel)
 	f.right.Hidden = !centre && !panel // the library alone takes the whole width
-	for _, o := range objects {
-		o.Move(fyne.Position{})
-		o.Resize(size)
+	f.back.Hidden = centre
+	top := float32(0)
+	if !centre {
+		top = f.back.MinSize().Height
+		f.back.Move(fyne.Position{})
+		f.back.Resize(fyne.NewSize(size.Width, top))
 	}
+	f.left.Move(fyne.NewPos(0, top))
+	f.left.Resize(fyne.NewSize(size.Width, size.Height-top))
 	f.right.Refresh()
 	f.left.Refresh()
 }

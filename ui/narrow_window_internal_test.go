@@ -118,6 +118,15 @@ func TestANarrowWindowCollapsesItsPanes(t *testing.T) {
 	if got := shownPanes(m); got != "reader " {
 		t.Errorf("Ctrl+Shift+P again shows %q, want the reader back", got)
 	}
+	menuShortcut(t, m, "Annotations Panel")
+	back, ok := find(m.win.Content(), func(b *widget.Button) bool { return b.Text == "Back to the Reader" && b.Visible() })
+	if !ok {
+		t.Fatal("the panel shown in the reader's place has no button back to the reader")
+	}
+	test.Tap(back)
+	if got := shownPanes(m); got != "reader " {
+		t.Errorf("Back to the Reader shows %q, want the reader", got)
+	}
 
 	menuShortcut(t, m, "Library List")
 	if got := shownPanes(m); got != "library " {
