@@ -137,3 +137,12 @@ func (m *MainWindow) openPicked(id string) {
 	m.frame.backToReader()
 	m.OpenDocument(id)
 }
+
+// panelBeside shows the panel where it fits beside the reader; a narrow
+// window keeps the reader, which a click on a highlight must not hide.
+func (f *frame) panelBeside() {
+	if f.panel.Visible() || !fits(f.width, f.centrePane.MinSize().Width, f.panelPane.MinSize().Width) {
+		return
+	}
+	f.togglePanel()
+}
