@@ -138,6 +138,16 @@ func (m *MainWindow) openPicked(id string) {
 	m.OpenDocument(id)
 }
 
+// showOpened shows a document read; one opened while the library list
+// stands in the reader's place (imported, found, dropped) brings the
+// reader back.
+func (m *MainWindow) showOpened(o opened) {
+	if m.frame.solo == soloLibrary {
+		m.frame.backToReader()
+	}
+	m.showDocument(o)
+}
+
 // panelBeside shows the panel where it fits beside the reader; a narrow
 // window keeps the reader, which a click on a highlight must not hide.
 func (f *frame) panelBeside() {

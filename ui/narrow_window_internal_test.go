@@ -145,6 +145,17 @@ func TestANarrowWindowCollapsesItsPanes(t *testing.T) {
 	if got := shownPanes(m); got != "reader " {
 		t.Errorf("picking a document in the library leaves %q shown, want the reader", got)
 	}
+	menuShortcut(t, m, "Library List")
+	for _, d := range m.library.list.shown {
+		if d.ID != m.reader.Document().ID {
+			m.OpenDocument(d.ID) // as a search result or an import opens one
+			break
+		}
+	}
+	m.waitIdle()
+	if got := shownPanes(m); got != "reader " {
+		t.Errorf("a document opened while the library stands in the reader's place leaves %q shown, want the reader", got)
+	}
 	if got := m.win.Content().MinSize(); got.Width != need.Width {
 		t.Errorf("the toggles changed the width the window needs from %v to %v", need.Width, got.Width)
 	}

@@ -78,7 +78,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.status = newStatusBar(m.statusCounts)
 	m.library = &libraryPane{list: NewLibraryPanel(m.openPicked), lib: lib, tasks: m.tasks, guard: m.guard, status: m.status,
 		reader: m.reader, questionsWanted: func() questionSet { return m.panel.questionsWanted() }, showError: m.alerts.showError,
-		apply: m.apply, show: m.showDocument}
+		apply: m.apply, show: m.showOpened}
 	m.library.list.OnFiltered = func() { m.setStatus("") }
 	m.library.list.OnRemove = m.RemoveDocument
 	m.history = readerHistory(m.reader, m.library.openDocument, func(id string) bool { return m.library.list.title(id) != "" })
