@@ -37,6 +37,9 @@ func (l *frameFit) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	f := l.f
 	f.width = size.Width
 	lib, panel, centre := f.shown(size.Width)
+	if centre {
+		f.solo = "" // the window grew: no pane stands in the reader's place any more
+	}
 	f.libPane.Hidden, f.centrePane.Hidden = !lib, !centre
 	f.showPanel(panel)
 	f.right.Hidden = !centre && !panel // the library alone takes the whole width

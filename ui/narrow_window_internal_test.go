@@ -156,6 +156,12 @@ func TestANarrowWindowCollapsesItsPanes(t *testing.T) {
 	if got := shownPanes(m); got != "reader " {
 		t.Errorf("a document opened while the library stands in the reader's place leaves %q shown, want the reader", got)
 	}
+	menuShortcut(t, m, "Library List")
+	resizeTo(m, 1200)
+	resizeTo(m, 480)
+	if got := shownPanes(m); got != "reader " {
+		t.Errorf("after the window was widened and narrowed again it shows %q, want the reader", got)
+	}
 	if got := m.win.Content().MinSize(); got.Width != need.Width {
 		t.Errorf("the toggles changed the width the window needs from %v to %v", need.Width, got.Width)
 	}
