@@ -135,14 +135,3 @@ func (im *importer) folderImported(dir string, b library.Batch, skipped []librar
 	im.showSummary(title, im.summary)
 	im.status.set(head)
 }
-
-// showSummary shows what an import did in a dialog whose text wraps and
-// scrolls when it is long.
-func (im *importer) showSummary(title, text string) {
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(msg)
-	lines := len(text)/70 + strings.Count(text, "\n") + 1
-	scroll.SetMinSize(fyne.NewSize(520, min(float32(60+30*lines), 320)))
-	im.dialogs.show(dialog.NewCustom(title, "Close", scroll, im.win))
-}
