@@ -29,8 +29,9 @@ const CellSeparator = " · "
 // the block's start, Col the column it stands in (empty cells have no
 // text, so a row may skip columns).
 type Cell struct {
-	Start int `json:"start"`
-	Col   int `json:"col"`
+	Start int  `json:"start"`
+	Col   int  `json:"col"`
+	Head  bool `json:"head,omitempty"` // a header cell (<th>), drawn bold
 }
 
 // Block is one unit of a document: a heading, a paragraph, a list item...

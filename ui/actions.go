@@ -51,6 +51,7 @@ func (m *MainWindow) actions() []action {
 		{"View", "Back", "Alt+Left", alt(fyne.KeyLeft), m.history.Back},
 		{"View", "Forward", "Alt+Right", alt(fyne.KeyRight), m.history.Forward},
 		{"View", "Filter Library…", "Ctrl+L", ctrl(fyne.KeyL), m.focusFilter},
+		{"View", "Library List", "Ctrl+Shift+L", ctrlShift(fyne.KeyL), func() { m.frame.toggleLibrary() }},
 		{"View", "Annotations Panel", "Ctrl+Shift+P", ctrlShift(fyne.KeyP), func() { m.frame.togglePanel() }},
 		{"View", "Dark or Light Theme", "Ctrl+Shift+T", ctrlShift(fyne.KeyT), func() { toggleTheme(m.app, &m.state) }},
 		{"View", "Follow the System Theme", "", nil, func() { setTheme(m.app, &m.state, ThemeSystem) }},

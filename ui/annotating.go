@@ -3,9 +3,7 @@ package ui
 // tapped selects the annotation under a click in the panel.
 func (m *MainWindow) tapped(pos int) {
 	if a, ok := m.annotator.annotationAt(pos); ok {
-		if !m.panel.Visible() {
-			m.frame.togglePanel()
-		}
+		m.frame.panelBeside()
 		m.panel.Reveal(a.ID)
 	}
 }

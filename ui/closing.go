@@ -129,7 +129,7 @@ func (c *closing) saveState() {
 		c.state.width, c.state.height = size.Width, size.Height
 	}
 	c.state.left, c.state.right = c.frame.left.Offset, c.frame.right.Offset
-	c.state.panel = c.panel.Visible()
+	c.state.panel = c.frame.panelOn
 	c.state.order = c.list.Order()
 	c.state.save(c.app.Preferences())
 }

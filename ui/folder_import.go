@@ -32,32 +32,50 @@ func (im *importer) showFolderDialog() {
 
 // folder imports a folder's files off the UI goroutine with a
 // progress bar (n of N and the current file) and a Cancel button that
-// stops between files, then says what happened. The channel closes when
-// the summary shows.
+// stops between files, then says what happened, naming each file left
+// out and why. The channel closes when the summary shows.
 func (im *importer) folder(dir string) <-chan struct{} {
 	done := make(chan struct{})
 	// Walking a big folder takes seconds: it runs off the UI goroutine.
-	start(im.tasks, laneChange, "Looking for files in "+filepath.Base(dir)+"…", func() ([]string, error) {
-		return library.ImportableFiles(dir)
-	}, func(paths []string, err error) {
+	start(im.tasks, laneChange, "Looking for files in "+filepath.Base(dir)+"…", func() (library.FolderScan, error) {
+		return library.ScanFolder(dir)
+	}, func(scan library.FolderScan, err error) {
 		im.status.set("")
-		if err != nil || len(paths) == 0 {
+		if err != nil || len(scan.Files) == 0 {
 			msg := fmt.Sprintf("%s holds no plain-text, Markdown, HTML, EPUB or PDF files.", dir)
 			if err != nil {
 				msg = capitalise(err.Error()) + "."
 			}
-			im.dialogs.inform("Nothing to import", msg, im.win)
-			im.summary = msg
+			im.summary = strings.Join(append([]string{msg}, skippedLines(dir, scan.Skipped)...), "\n")
+			im.showSummary("Nothing to import", im.summary)
 			close(done)
 			return
 		}
-		im.importPaths(dir, paths, done)
+		im.importPaths(dir, scan, done)
 	})
 	return done
 }
 
+// skippedLines name the files a folder import left out, relative to the
+// folder, each with why: "photos/cover.png: image: not a document".
+func skippedLines(dir string, skipped []library.Skipped) []string {
+	if len(skipped) == 0 {
+		return nil
+	}
+	lines := []string{"", "Skipped:"}
+	for _, k := range skipped {
+		rel, err := filepath.Rel(dir, k.Path)
+		if err != nil {
+			rel = k.Path
+		}
+		lines = append(lines, rel+": "+k.Why)
+	}
+	return lines
+}
+
 // importPaths imports a folder's files with the progress bar.
-func (im *importer) importPaths(dir string, paths []string, done chan struct{}) {
+func (im *importer) importPaths(dir string, scan library.FolderScan, done chan struct{}) {
+	paths := scan.Files
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
 	bar.Max = float64(len(paths))
@@ -90,17 +108,17 @@ func (im *importer) importPaths(dir string, paths []string, done chan struct{}) 
 		progress.Hide()
 		cancel()
 		im.cancel = nil
-		im.folderImported(batch)
+		im.folderImported(dir, batch, scan.Skipped)
 	})
 }
 
-func (im *importer) folderImported(b library.Batch) {
+func (im *importer) folderImported(dir string, b library.Batch, skipped []library.Skipped) {
 	im.reload()
 	if len(b.Imported) > 0 {
 		im.open(b.Imported[len(b.Imported)-1].Document.ID, false)
 	}
 	var lines []string
-	head := fmt.Sprintf("%s imported, %d already in the library, %d failed.", plural(len(b.Imported), "document"), len(b.Existing), len(b.Failed))
+	head := fmt.Sprintf("%s imported, %d already in the library, %d failed, %d skipped.", plural(len(b.Imported), "document"), len(b.Existing), len(b.Failed), len(skipped))
 	if b.Cancelled {
 		head = "Cancelled: " + head + " What was imported stays."
 	}
@@ -108,6 +126,7 @@ func (im *importer) folderImported(b library.Batch) {
 	for _, f := range b.Failed {
 		lines = append(lines, capitalise(f.Err.Error())+".")
 	}
+	lines = append(lines, skippedLines(dir, skipped)...)
 	im.summary = strings.Join(lines, "\n")
 	title := "Import finished"
 	if b.Cancelled {
@@ -115,15 +134,4 @@ func (im *importer) folderImported(b library.Batch) {
 	}
 	im.showSummary(title, im.summary)
 	im.status.set(head)
-}
-
-// showSummary shows what an import did in a dialog whose text wraps and
-// scrolls when it is long.
-func (im *importer) showSummary(title, text string) {
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(msg)
-	lines := len(text)/70 + strings.Count(text, "\n") + 1
-	scroll.SetMinSize(fyne.NewSize(520, min(float32(60+30*lines), 320)))
-	im.dialogs.show(dialog.NewCustom(title, "Close", scroll, im.win))
 }

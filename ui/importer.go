@@ -32,4 +32,6 @@ type importer struct {
 	summary       string             // what the last folder import's summary said
 	problems      []string           // the sentences of the last import's failures
 	passwordEntry *shortcutEntry     // the box of the password dialog last shown
+	chooser       *fileChooser       // the Open dialog last shown
+	lastDir       string             // the folder the Open dialog last listed
 }

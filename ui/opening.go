@@ -14,13 +14,8 @@ import (
 	"scholia/annotate/library"
 )
 
-// importExtensions are the files the open dialog offers.
+// importExtensions are the files the Open dialog lists.
 var importExtensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub", ".pdf"}
-
-// showOpenDialog lets the reader pick a file to import and open.
-func (im *importer) showOpenDialog() {
-	im.showFileOpen(importExtensions, func(path string) { im.files([]string{path}) })
-}
 
 // showFileOpen asks for a file with one of exts and hands its path on.
 func (im *importer) showFileOpen(exts []string, then func(path string)) {

@@ -76,7 +76,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.reader.OnUnhandledKey = m.typedKey
 	m.reader.OnTapped = m.tapped
 	m.status = newStatusBar(m.statusCounts)
-	m.library = &libraryPane{list: NewLibraryPanel(m.OpenDocument), lib: lib, tasks: m.tasks, guard: m.guard, status: m.status,
+	m.library = &libraryPane{list: NewLibraryPanel(m.openPicked), lib: lib, tasks: m.tasks, guard: m.guard, status: m.status,
 		reader: m.reader, questionsWanted: func() questionSet { return m.panel.questionsWanted() }, showError: m.alerts.showError}
 	m.library.list.OnFiltered = func() { m.setStatus("") }
 	m.history = readerHistory(m.reader, m.library.openDocument, func(id string) bool { return m.library.list.title(id) != "" })
@@ -111,7 +111,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.reader.OnSecondaryTapped = m.menu.show
 	m.display = &display{app: app, win: m.win, reader: m.reader, reading: m.reading, list: m.library.list, status: m.status,
 		overlay: m.overlay, panel: m.panel, annotator: a}
-	m.library.apply, m.library.show = m.display.apply, m.display.document
+	m.library.apply, m.library.show = m.display.apply, m.showOpened
 	m.trash = &trash{lib: lib, win: m.win, tasks: m.tasks, changes: m.changes, dialogs: m.dialogs, status: m.status,
 		reader: m.reader, editor: m.panel.Editor, showError: m.alerts.showError, saved: m.library.saved, closeDocument: m.display.close}
 	m.library.list.OnRemove = m.trash.remove
@@ -162,13 +162,14 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), func() { toggleTheme(m.app, &m.state) })
 	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), func() { m.frame.togglePanel() })
 	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.help.show)
-	toolbar := container.NewBorder(nil, nil, container.NewHBox(m.history.buttons(), open, searchBtn),
-		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline)
+	libBtn := widget.NewButtonWithIcon("", theme.MenuIcon(), func() { m.frame.toggleLibrary() })
+	toolbar := newToolbarFit(container.NewBorder(nil, nil, container.NewHBox(libBtn, m.history.buttons(), open, searchBtn),
+		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline), open, searchBtn)
 	centre := container.NewBorder(container.NewVBox(toolbar, m.reading.find), nil, nil, nil,
 		container.NewStack(m.reader, m.overlay.floating))
 	m.frame = newFrame(m.library.list, centre, m.panel, m.state)
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status.label)
-	return container.NewBorder(readOnlyBanner(m.lib), statusBar, nil, nil, m.frame.left)
+	return container.NewBorder(readOnlyBanner(m.lib), statusBar, nil, nil, m.frame.root)
 }
 
 // readOnlyBanner says, above everything, that nothing can be saved when
@@ -251,8 +252,11 @@ func (m *MainWindow) openHit(h library.Hit) {
 // openFind shows the find bar.
 func (m *MainWindow) openFind() { m.reading.find.Open(m.win.Canvas()) }
 
-// focusFilter puts the cursor in the library filter.
-func (m *MainWindow) focusFilter() { m.win.Canvas().Focus(m.library.list.filter) }
+// focusFilter shows the library list and puts the cursor in its filter.
+func (m *MainWindow) focusFilter() {
+	m.frame.showLibrary()
+	m.win.Canvas().Focus(m.library.list.filter)
+}
 
 // ShowMessage tells the reader about a mistake (an unreadable file) in a
 // dialog with one plain sentence.

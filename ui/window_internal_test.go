@@ -314,7 +314,7 @@ func TestImportAFolderWithProgressAndSummary(t *testing.T) {
 	f := newFixture(t, map[string]string{"t.txt": treaty})
 	w := f.window()
 	dir := t.TempDir()
-	for name, content := range map[string]string{"a.txt": "Folder Paper One\n\nText.\n", "sub/b.md": "# Folder Paper Two\n\nText.\n", "sub/bad.txt": "", "again.txt": treaty} {
+	for name, content := range map[string]string{"a.txt": "Folder Paper One\n\nText.\n", "sub/b.md": "# Folder Paper Two\n\nText.\n", "sub/bad.txt": "", "again.txt": treaty, "cover.png": "\x89PNG"} {
 		p := filepath.Join(dir, name)
 		_ = os.MkdirAll(filepath.Dir(p), 0o755)
 		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
@@ -325,8 +325,15 @@ func TestImportAFolderWithProgressAndSummary(t *testing.T) {
 		t.Fatal("the folder import did not finish within 10 s")
 	}
 	sum := w.imports.summary
-	if !strings.HasPrefix(sum, "2 documents imported, 1 already in the library, 1 failed.") || !strings.Contains(sum, "bad.txt") {
+	if !strings.HasPrefix(sum, "2 documents imported, 1 already in the library, 0 failed, 2 skipped.") {
 		t.Errorf("summary %q", sum)
+	}
+	// The summary on show names each file left out and why.
+	shown := overlayTexts(w.win.Canvas())
+	for _, line := range []string{"cover.png: image: not a document", filepath.Join("sub", "bad.txt") + ": empty"} {
+		if !strings.Contains(shown, line) {
+			t.Errorf("the summary shown does not say %q:\n%s", line, shown)
+		}
 	}
 	if n := len(titlesIn(w.library.list)); n != 3 {
 		t.Errorf("the library lists %d documents, want 3", n)

@@ -149,7 +149,7 @@ func (h *htmlReader) row(n *html.Node) {
 				text.WriteString(annotate.CellSeparator)
 				at += utf8.RuneCountInString(annotate.CellSeparator)
 			}
-			cells = append(cells, annotate.Cell{Start: at, Col: col})
+			cells = append(cells, annotate.Cell{Start: at, Col: col, Head: c.DataAtom == atom.Th})
 			text.WriteString(t)
 			at += utf8.RuneCountInString(t)
 		}

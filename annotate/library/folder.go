@@ -2,10 +2,6 @@ package library
 
 import (
 	"context"
-	"io/fs"
-	"path/filepath"
-	"sort"
-	"strings"
 )
 
 // importable are the file endings a folder import picks up.
@@ -13,27 +9,11 @@ var importable = map[string]bool{".txt": true, ".text": true, ".md": true, ".mar
 	".html": true, ".htm": true, ".xhtml": true, ".epub": true, ".pdf": true}
 
 // ImportableFiles lists the files under dir (recursively, hidden folders
-// and files skipped) that Scholia can import, in path order.
+// and files skipped) that a folder import imports, in path order: those
+// ScanFolder does not leave out.
 func ImportableFiles(dir string) ([]string, error) {
-	var out []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if p != dir && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && importable[strings.ToLower(filepath.Ext(name))] {
-			out = append(out, p)
-		}
-		return nil
-	})
-	sort.Strings(out)
-	return out, err
+	s, err := ScanFolder(dir)
+	return s.Files, err
 }
 
 // Failure is a file that could not be imported, and why.

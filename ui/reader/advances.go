@@ -53,6 +53,10 @@ func typefaceOf(style fyne.TextStyle, source fyne.Resource) *typeface {
 		return nil
 	}
 	tf := &typeface{face: face}
+	// A shaper without a font cache (its size is 0 until set) builds
+	// HarfBuzz's font anew for every run it shapes: most of the time a
+	// change of text size took went there.
+	tf.shaper.SetFontCacheSize(1)
 	typefaces.m[res] = tf
 	return tf
 }

@@ -15,7 +15,16 @@ type unit struct {
 	start, end int
 	x, w       float32
 	rtl        bool
-	text       string // as drawn: a bracket in right-to-left text is mirrored
+	text       string      // as drawn: a bracket in right-to-left text is mirrored
+	st         *blockStyle // nil: the item's; a table's header cells are bold
+}
+
+// styleOf is the style unit u is drawn and measured in.
+func (it *item) styleOf(u *unit) *blockStyle {
+	if u.st != nil {
+		return u.st
+	}
+	return it.st
 }
 
 // rightToLeft says whether a block is laid out right to left: the
@@ -259,7 +268,7 @@ func (it *item) edge(u *unit, k int) float32 {
 	case u.end:
 		d = u.w
 	default:
-		d = it.st.m.runes(it.runes[u.start:k])
+		d = it.styleOf(u).m.runes(it.runes[u.start:k])
 	}
 	if u.rtl {
 		return u.x + u.w - d

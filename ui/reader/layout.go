@@ -257,19 +257,19 @@ func (it *item) runeAtX(ln line, x float32) int {
 		if u.rtl {
 			x = u.w - x
 		}
-		return it.nearest(u.start, u.end, x)
+		return it.nearest(it.styleOf(u).m, u.start, u.end, x)
 	}
-	return it.nearest(ln.start, ln.end, x-it.st.indent)
+	return it.nearest(it.st.m, ln.start, ln.end, x-it.st.indent)
 }
 
 // nearest is the boundary in runes [s, e) nearest to x from where rune s
 // begins, measured along the text.
-func (it *item) nearest(s, e int, x float32) int {
+func (it *item) nearest(m *measurer, s, e int, x float32) int {
 	text := it.runes[s:e]
-	k := sort.Search(len(text), func(n int) bool { return it.st.m.runes(text[:n+1]) >= x })
+	k := sort.Search(len(text), func(n int) bool { return m.runes(text[:n+1]) >= x })
 	if k < len(text) {
-		before := it.st.m.runes(text[:k])
-		after := it.st.m.runes(text[:k+1])
+		before := m.runes(text[:k])
+		after := m.runes(text[:k+1])
 		if x-before > after-x {
 			k++
 		}

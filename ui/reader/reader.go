@@ -111,6 +111,7 @@ func (r *Reader) CreateRenderer() fyne.WidgetRenderer {
 // its title; nil empties the reader.
 func (r *Reader) SetDocument(doc *annotate.Document, meta string) {
 	r.doc, r.meta = doc, meta
+	r.glide.stop()
 	r.anchor, r.caret = 0, 0
 	r.marks.clear()
 	r.st = newStyles(r.settings)

@@ -147,12 +147,13 @@ func (pr *pageRenderer) drawItem(it *item, top, bottom float32, sel []Highlight)
 			t.Move(pixel(x0+it.st.indent, y+pr.baselineShift(it.st, t)))
 			continue
 		}
-		for _, u := range ln.units {
+		for i := range ln.units {
+			u := &ln.units[i]
 			if strings.TrimSpace(u.text) == "" {
 				continue
 			}
 			t := pr.text()
-			pr.setText(t, it.st, u.text, fg)
+			pr.setText(t, it.styleOf(u), u.text, fg)
 			t.Move(pixel(x0+u.x, y+pr.baselineShift(it.st, t)))
 		}
 	}

@@ -13,15 +13,15 @@ const (
 var _ fyne.Scrollable = (*page)(nil)
 
 // Scrolled scrolls three lines of running text per notch of the wheel
-// (a touchpad's finer steps in proportion).
+// (a touchpad's finer steps in proportion), smoothly.
 func (p *page) Scrolled(e *fyne.ScrollEvent) {
 	p.r.wheel(e.Scrolled.DY)
 }
 
 // wheel scrolls for a wheel's turn of dy pixels as the driver counts them
-// (positive: towards the top).
+// (positive: towards the top), gliding over a few frames.
 func (v *view) wheel(dy float32) {
-	v.scrollBy(-dy / wheelNotch * wheelLines * v.st.paragraph.lineHeight)
+	v.glide.by(-dy / wheelNotch * wheelLines * v.st.paragraph.lineHeight)
 }
 
 // scrollToEnd shows the last line of text at the bottom of the view. The

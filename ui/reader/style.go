@@ -20,6 +20,7 @@ type blockStyle struct {
 	lineHeight float32
 	font       fyne.Resource // nil: the theme's font for text
 	m          *measurer
+	bold       *blockStyle // the same in bold (a table's header cells), or nil
 }
 
 // styles holds one style per kind of block, built from the theme's text
@@ -60,6 +61,7 @@ func newStyles(set Settings) *styles {
 	s.title = mk(base*1.9, fyne.TextStyle{Bold: true}, theme.ColorNameForeground, 0, 1.25)
 	s.meta = mk(base*0.9, fyne.TextStyle{}, theme.ColorNamePlaceHolder, 0.4, 1.5)
 	s.paragraph = mk(base, fyne.TextStyle{}, theme.ColorNameForeground, 0.75, 1.55)
+	s.paragraph.bold = mk(base, fyne.TextStyle{Bold: true}, theme.ColorNameForeground, 0.75, 1.55)
 	s.headings[0] = mk(base*1.45, fyne.TextStyle{Bold: true}, theme.ColorNameForeground, 1.6, 1.3)
 	s.headings[1] = mk(base*1.25, fyne.TextStyle{Bold: true}, theme.ColorNameForeground, 1.4, 1.3)
 	s.headings[2] = mk(base*1.1, fyne.TextStyle{Bold: true}, theme.ColorNameForeground, 1.2, 1.35)

@@ -47,7 +47,7 @@ func (l *layout) columns(t *table, width float32) {
 			for len(widths) <= cell.Col {
 				widths = append(widths, 0)
 			}
-			w := it.st.m.runes(it.runes[cell.Start:cellEnd(it, c)])
+			w := cellStyle(it, cell).m.runes(it.runes[cell.Start:cellEnd(it, c)])
 			widths[cell.Col] = max(widths[cell.Col], w+gap)
 		}
 	}
@@ -59,6 +59,15 @@ func (l *layout) columns(t *table, width float32) {
 		x = min(x+w, width*3/4)
 	}
 	t.width = width
+}
+
+// cellStyle is the style a cell is drawn in: a header cell in the bold of
+// the row's style, when it has one.
+func cellStyle(it *item, cell annotate.Cell) *blockStyle {
+	if cell.Head && it.st.bold != nil {
+		return it.st.bold
+	}
+	return it.st
 }
 
 func cellEnd(it *item, c int) int {
@@ -79,6 +88,7 @@ func (l *layout) tableLine(it *item) []line {
 	for c, cell := range it.cells {
 		x := it.st.indent + it.table.cols[cell.Col]
 		e := cellEnd(it, c)
+		st := cellStyle(it, cell)
 		if c > 0 {
 			prev := &ln.units[len(ln.units)-1]
 			sep := unit{start: prev.end, end: cell.Start, x: prev.x + prev.w}
@@ -87,11 +97,14 @@ func (l *layout) tableLine(it *item) []line {
 		}
 		pieces := []line{{start: 0, end: e - cell.Start}}
 		if c == len(it.cells)-1 {
-			pieces = wrapRunes(it.runes[cell.Start:e], max(l.width-x, it.st.size*4), it.st)
+			pieces = wrapRunes(it.runes[cell.Start:e], max(l.width-x, it.st.size*4), st)
 		}
 		for k, p := range pieces {
 			s, pe := cell.Start+p.start, cell.Start+p.end
-			u := unit{start: s, end: pe, x: x, w: it.st.m.runes(it.runes[s:pe]), text: string(it.runes[s:pe])}
+			u := unit{start: s, end: pe, x: x, w: st.m.runes(it.runes[s:pe]), text: string(it.runes[s:pe])}
+			if st != it.st {
+				u.st = st
+			}
 			if k > 0 {
 				ln.end = s
 				lines = append(lines, ln)

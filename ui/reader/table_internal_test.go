@@ -121,3 +121,28 @@ func TestATableCellTooLongForTheLineWrapsAtItsColumn(t *testing.T) {
 		}
 	}
 }
+
+// A table's header cells (<th>) are drawn bold, its other cells not, and
+// a header cell selects by its own (bold) widths.
+func TestATablesHeaderCellsAreBold(t *testing.T) {
+	doc := parsed(t, "testdata/table.html")
+	r, _ := showReader(t, doc, "")
+	r.ScrollTo(indexOf(r, "Term"))
+	pr := test.WidgetRenderer(r.page).(*pageRenderer)
+	bold := map[string]bool{}
+	for _, tx := range pr.texts[:pr.nt] {
+		if tx.Visible() {
+			bold[tx.Text] = tx.TextStyle.Bold
+		}
+	}
+	for text, want := range map[string]bool{"Term": true, "Type": true, "Description": true, "exact": false, "Property": false} {
+		if got, drawn := bold[text]; !drawn || got != want {
+			t.Errorf("%q drawn %v, bold %v; want bold %v", text, drawn, got, want)
+		}
+	}
+	a := indexOf(r, "Description")
+	drag(r.page, r.pointOf(a), r.pointOf(a+len("Description")))
+	if got := r.SelectedText(); got != "Description" {
+		t.Errorf("dragging over a header cell selected %q", got)
+	}
+}

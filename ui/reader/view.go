@@ -14,12 +14,14 @@ type view struct {
 	lay      *layout
 	colX     float32
 	settling bool
+	glide    *glide // the wheel's scrolling, over a few frames
 	// scrolled is called after each scroll.
 	scrolled func()
 }
 
 func newView(p *page, scrolled func()) *view {
 	v := &view{page: p, st: newStyles(Settings{}), lay: &layout{}, scrolled: scrolled}
+	v.glide = newGlide(func(dy float32) { v.scrollBy(dy) })
 	v.scroll = container.NewVScroll(p)
 	v.scroll.OnScrolled = func(fyne.Position) {
 		v.page.Refresh()
@@ -98,6 +100,7 @@ func (v *view) ScrollTo(pos int) {
 	if v.lay.width == 0 {
 		return
 	}
+	v.glide.stop()
 	v.scrollToY(v.lay.yOfStart(pos) - v.lay.pad)
 }
 

@@ -281,8 +281,27 @@ func TestImportAFolderQuietlyWhenNotATerminal(t *testing.T) {
 		}
 	}
 	out, errOut, code := scholia(t, lib, "import", dir)
-	if code != 0 || errOut != "" || strings.Count(out, "\n") != 2 || !strings.Contains(out, "\tFirst Source\n") || !strings.Contains(out, "\tSecond Source\n") {
+	skipped := "scholia: skipped " + filepath.Join(dir, "nested", "skip.bin") + ": program or library: not a document\n"
+	if code != 0 || errOut != skipped || strings.Count(out, "\n") != 2 || !strings.Contains(out, "\tFirst Source\n") || !strings.Contains(out, "\tSecond Source\n") {
 		t.Errorf("import of a folder: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+// Importing a folder names each file it leaves out and why, and imports
+// the rest.
+func TestImportAFolderNamesEachSkippedFile(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "lib.db")
+	dir := t.TempDir()
+	for name, content := range map[string]string{"one.txt": "First Source\n\nText.\n", "cover.png": "\x89PNG", "draft.md": ""} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := scholia(t, lib, "import", dir)
+	want := "scholia: skipped " + filepath.Join(dir, "cover.png") + ": image: not a document\n" +
+		"scholia: skipped " + filepath.Join(dir, "draft.md") + ": empty\n"
+	if code != 0 || errOut != want || !strings.Contains(out, "\tFirst Source\n") {
+		t.Errorf("import of a folder: exit %d, stdout %q, stderr %q, want stderr %q", code, out, errOut, want)
 	}
 }
 

@@ -14,7 +14,10 @@ import (
 
 // runImport imports files and folders (recursively), printing ID<TAB>title
 // for each file that worked and one error line for each that did not; the
-// others still import. On a terminal a progress bar shows on stderr.
+// others still import. A folder's files that are left out (not documents,
+// empty, too big, hidden) are named on stderr with the reason, one line
+// each, and do not make the import fail. On a terminal a progress bar
+// shows on stderr.
 func runImport(e *env, args []string) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	passwordFile := fs.String("password-file", "", "a file holding the password of the PDFs locked with one")
@@ -32,14 +35,17 @@ func runImport(e *env, args []string) error {
 	var files []string
 	for _, a := range args {
 		if fi, err := os.Stat(a); err == nil && fi.IsDir() {
-			found, err := library.ImportableFiles(a)
+			found, err := library.ScanFolder(a)
 			if err != nil {
 				return fmt.Errorf("cannot read the folder %s: %w", a, err)
 			}
-			if len(found) == 0 {
+			for _, k := range found.Skipped {
+				fmt.Fprintf(e.stderr, "scholia: skipped %s: %s\n", k.Path, k.Why)
+			}
+			if len(found.Files) == 0 {
 				fmt.Fprintf(e.stderr, "scholia: %s holds no plain-text, Markdown, HTML, EPUB or PDF files\n", a)
 			}
-			files = append(files, found...)
+			files = append(files, found.Files...)
 			continue
 		}
 		files = append(files, a)

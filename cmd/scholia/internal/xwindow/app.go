@@ -166,3 +166,9 @@ func (s *Session) Log() string {
 	b, _ := os.ReadFile(filepath.Join(s.Dir, "app.log"))
 	return string(b)
 }
+
+// Size is the window's size as X reports it.
+func (s *Session) Size() (int, int) {
+	s.t.Helper()
+	return s.size()
+}
