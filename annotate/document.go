@@ -36,6 +36,10 @@ type Document struct {
 
 	// What the source says it is about: a PDF's Subject.
 	Description string `json:"description,omitempty"`
+
+	// The title the import found, kept while the reader's citation gives
+	// the document another (Title); "" when it was not renamed.
+	ImportedTitle string `json:"imported_title,omitempty"`
 }
 
 // SetBlocks stores blocks and numbers their Start offsets so that each block

@@ -104,6 +104,9 @@ type citations struct {
 	state *windowState // the citation style chosen
 	// showMessage tells about a mistake in one plain sentence.
 	showMessage func(error)
+	// reload reads the library list again: a citation's title renames
+	// its document.
+	reload func()
 }
 
 // show edits the open document's citation details, used by
@@ -190,6 +193,11 @@ func (c *citations) setReference(ref *annotate.Reference, msg string, then func(
 			return
 		}
 		doc.Reference = saved.Reference
+		if saved.Title != doc.Title {
+			doc.Title, doc.ImportedTitle = saved.Title, saved.ImportedTitle
+			c.win.SetTitle(doc.Title + " — Scholia")
+			c.reload()
+		}
 		if then != nil {
 			then()
 		}

@@ -128,7 +128,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.exports = &exporter{lib: lib, win: m.win, guard: m.guard, dialogs: m.dialogs, status: m.status,
 		state: &m.state, reader: m.reader, palette: m.palette, showError: m.alerts.showError, showMessage: m.ShowMessage}
 
-	m.cites = &citations{changer: ch, state: &m.state, showMessage: m.ShowMessage}
+	m.cites = &citations{changer: ch, state: &m.state, showMessage: m.ShowMessage, reload: m.Reload}
 	m.help = &helpSheet{win: m.win, dialogs: m.dialogs, actions: m.actions}
 	m.win.SetContent(m.layout())
 	m.closing = &closing{app: app, win: m.win, dialogs: m.dialogs, status: m.status, changes: m.changes, tasks: m.tasks,

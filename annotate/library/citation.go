@@ -24,5 +24,22 @@ func (l *Library) SetReference(docID string, ref *annotate.Reference) (*annotate
 	if ref != nil && strings.TrimSpace(ref.Title) == "" {
 		return nil, annotate.Problemf(annotate.ErrInvalid, "a citation needs a title")
 	}
-	return l.store.SetReference(docID, ref)
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	was, err := l.store.DocumentInfo(docID)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := l.store.SetReference(docID, ref)
+	if err != nil || doc.Title == was.Title {
+		return doc, err
+	}
+	// The citation renamed the document: the index finds it, and its
+	// annotations, under the new title.
+	anns, err := l.store.Annotations(docID)
+	if err != nil {
+		return doc, nil // saved; the index takes them when next built
+	}
+	l.search.putDocument(doc, anns)
+	return doc, nil
 }

@@ -73,12 +73,7 @@ func (l *Library) restoreDocument(id string) (*annotate.Document, error) {
 	if err != nil {
 		return doc, nil // saved; the index takes them when next built
 	}
-	l.search.indexed(func(ix *search.Index) {
-		ix.Put(search.DocumentEntry(*doc))
-		for _, a := range anns {
-			ix.Put(search.AnnotationEntry(a, doc.Title))
-		}
-	})
+	l.search.putDocument(doc, anns)
 	return doc, nil
 }
 

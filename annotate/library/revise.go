@@ -19,6 +19,11 @@ func (l *Library) revise(prev string, doc *annotate.Document) (Imported, error) 
 	}
 	doc.ID, doc.Source, doc.Imported = old.ID, old.Source, l.now().UTC()
 	doc.Revision = max(old.Revision, 1) + 1
+	// The reader's citation details, and the title they gave, stay.
+	doc.Reference = old.Reference
+	if old.ImportedTitle != "" {
+		doc.Title, doc.ImportedTitle = old.Title, doc.Title
+	}
 	anns, err := l.store.Annotations(prev)
 	if err != nil {
 		return Imported{}, err

@@ -246,6 +246,17 @@ func (s *searcher) indexed(change func(ix *search.Index)) {
 	}
 }
 
+// putDocument puts a document and its annotations (again) into the search
+// index, the annotations' entries holding its title.
+func (s *searcher) putDocument(doc *annotate.Document, anns []annotate.Annotation) {
+	s.indexed(func(ix *search.Index) {
+		ix.Put(search.DocumentEntry(*doc))
+		for _, a := range anns {
+			ix.Put(search.AnnotationEntry(a, doc.Title))
+		}
+	})
+}
+
 // putAnnotation puts an annotation (again) into the search index.
 func (s *searcher) putAnnotation(a *annotate.Annotation) {
 	s.indexed(func(ix *search.Index) {

@@ -1,6 +1,9 @@
 package store
 
 import (
+	"bytes"
+	"strings"
+
 	bolt "go.etcd.io/bbolt"
 
 	"scholia/annotate"
@@ -25,17 +28,56 @@ func (s *Store) SetReference(docID string, ref *annotate.Reference) (*annotate.D
 		if err := open("documents", docID, info, &d); err != nil {
 			return err
 		}
+		was := d.Title
+		retitle(&d, ref)
 		d.Reference = ref
 		rec, err := seal(&d)
 		if err != nil {
 			return err
 		}
-		return b.Put([]byte(docID), rec)
+		if err := b.Put([]byte(docID), rec); err != nil || d.Title == was {
+			return err
+		}
+		return journalRetitled(tx, docID)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return &d, nil
+}
+
+// retitle gives d the title of the citation ref, keeping the one the
+// import found; ref nil gives it back.
+func retitle(d *annotate.Document, ref *annotate.Reference) {
+	switch {
+	case ref != nil && strings.TrimSpace(ref.Title) != "" && strings.TrimSpace(ref.Title) != d.Title:
+		if d.ImportedTitle == "" {
+			d.ImportedTitle = d.Title
+		}
+		d.Title = strings.TrimSpace(ref.Title)
+		if d.Title == d.ImportedTitle {
+			d.ImportedTitle = ""
+		}
+	case ref == nil && d.ImportedTitle != "":
+		d.Title, d.ImportedTitle = d.ImportedTitle, ""
+	}
+}
+
+// journalRetitled notes in the kept search index's journal that a
+// document and each of its annotations, whose entries hold its title,
+// changed.
+func journalRetitled(tx *bolt.Tx, docID string) error {
+	if err := journal(tx, journalDocument, docID); err != nil {
+		return err
+	}
+	c := tx.Bucket(bucketByDocument).Cursor()
+	prefix := []byte(docID + "/")
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if err := journal(tx, journalAnnotation, string(k[len(prefix):])); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // putSource records where a document came from, so a changed file finds
