@@ -36,10 +36,6 @@ func (l *Library) SetReference(docID string, ref *annotate.Reference) (*annotate
 	}
 	// The citation renamed the document: the index finds it, and its
 	// annotations, under the new title.
-	anns, err := l.store.Annotations(docID)
-	if err != nil {
-		return doc, nil // saved; the index takes them when next built
-	}
-	l.search.putDocument(doc, anns)
+	l.reindex(doc)
 	return doc, nil
 }

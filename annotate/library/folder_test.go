@@ -22,15 +22,7 @@ func TestImportAFolder(t *testing.T) {
 		".hidden/d.txt":     "Hidden\n\nNo.\n",
 		"image.png":         "\x89PNG",
 	}
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	paths, err := library.ImportableFiles(dir)
 	if err != nil || len(paths) != 4 {
 		t.Fatalf("importable files %q %v", paths, err)
@@ -71,15 +63,7 @@ func TestScanFolderNamesWhatItSkips(t *testing.T) {
 		"data.xyz":           "x",
 		"sub/deeper/big.txt": "",
 	}
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	if err := os.Truncate(filepath.Join(dir, "sub/deeper/big.txt"), 17<<20); err != nil {
 		t.Fatal(err)
 	}

@@ -69,11 +69,7 @@ func (l *Library) restoreDocument(id string) (*annotate.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	anns, err := l.store.Annotations(id)
-	if err != nil {
-		return doc, nil // saved; the index takes them when next built
-	}
-	l.search.putDocument(doc, anns)
+	l.reindex(doc)
 	return doc, nil
 }
 

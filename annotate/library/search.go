@@ -246,10 +246,15 @@ func (s *searcher) indexed(change func(ix *search.Index)) {
 	}
 }
 
-// putDocument puts a document and its annotations (again) into the search
-// index, the annotations' entries holding its title.
-func (s *searcher) putDocument(doc *annotate.Document, anns []annotate.Annotation) {
-	s.indexed(func(ix *search.Index) {
+// reindex puts a document and its annotations (again) into the search
+// index, the annotations' entries holding its title. Saved already, they
+// go into the index when it is next built if they cannot be read now.
+func (l *Library) reindex(doc *annotate.Document) {
+	anns, err := l.store.Annotations(doc.ID)
+	if err != nil {
+		return
+	}
+	l.search.indexed(func(ix *search.Index) {
 		ix.Put(search.DocumentEntry(*doc))
 		for _, a := range anns {
 			ix.Put(search.AnnotationEntry(a, doc.Title))
