@@ -165,13 +165,7 @@ func objects(o fyne.CanvasObject) []fyne.CanvasObject {
 		return nil
 	}
 	out := []fyne.CanvasObject{o}
-	var children []fyne.CanvasObject
-	switch x := o.(type) {
-	case *fyne.Container:
-		children = x.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(x).Objects()
-	}
+	children := childrenOf(o)
 	for _, c := range children {
 		out = append(out, objects(c)...)
 	}
@@ -247,4 +241,16 @@ func windowOpen(m *MainWindow) bool {
 		}
 	}
 	return false
+}
+
+// childrenOf is what o draws directly: a container's objects, a widget's
+// rendered parts.
+func childrenOf(o fyne.CanvasObject) []fyne.CanvasObject {
+	switch x := o.(type) {
+	case *fyne.Container:
+		return x.Objects
+	case fyne.Widget:
+		return test.WidgetRenderer(x).Objects()
+	}
+	return nil
 }

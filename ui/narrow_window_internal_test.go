@@ -27,13 +27,7 @@ func controls(m *MainWindow) map[fyne.CanvasObject][2]fyne.Position {
 		case *widget.List:
 			return // rows scroll inside the list
 		}
-		var children []fyne.CanvasObject
-		switch x := o.(type) {
-		case *fyne.Container:
-			children = x.Objects
-		case fyne.Widget:
-			children = test.WidgetRenderer(x).Objects()
-		}
+		children := childrenOf(o)
 		for _, c := range children {
 			walk(c)
 		}

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/test"
 )
 
 // pointer replays a mouse the way Fyne 2.7.1's GL driver delivers its
@@ -64,13 +63,7 @@ func (p *pointer) objectAt(at fyne.Position, match func(fyne.CanvasObject) bool)
 		if _, ok := o.(fyne.Scrollable); ok {
 			clipPos, clipSize = pos, size
 		}
-		var children []fyne.CanvasObject
-		switch x := o.(type) {
-		case *fyne.Container:
-			children = x.Objects
-		case fyne.Widget:
-			children = test.WidgetRenderer(x).Objects()
-		}
+		children := childrenOf(o)
 		for _, child := range children {
 			walk(child, pos, clipPos, clipSize)
 		}
