@@ -44,7 +44,7 @@ type AnnotationPanel struct {
 	tag       *widget.Select
 	status    *widget.Select
 	count     *widget.Label
-	list      *docList // Delete moves the chosen annotation to the trash
+	list      *keyList // Delete moves the chosen annotation to the trash
 	qList     *widget.List
 	qTab      *questionsTab
 	trashList *widget.List
@@ -90,9 +90,9 @@ func NewAnnotationPanel() *AnnotationPanel {
 	}
 	p.count = widget.NewLabel("")
 	p.count.SizeName = theme.SizeNameCaptionText
-	p.list = newDocList(func() int { return len(p.shown) }, newAnnotationRow,
+	p.list = newKeyList(func() int { return len(p.shown) }, newAnnotationRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) { fillAnnotationRow(o, p.shown[i], p.pages(&p.shown[i])) })
-	p.list.onDelete = p.Editor.Delete
+	p.list.keys[fyne.KeyDelete] = p.Editor.Delete
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(p.shown) {
 			p.Editor.Edit(p.shown[i])

@@ -34,7 +34,7 @@ type fileChooser struct {
 	path    *shortcutEntry
 	problem *widget.Label // why the path typed cannot be opened
 	where   *widget.Label // the folder listed
-	list    *chooserList
+	list    *keyList
 	empty   *widget.Label // says the folder holds nothing to open
 	openBtn *widget.Button
 	d       *dialog.CustomDialog
@@ -77,13 +77,13 @@ func newFileChooser(im *importer) *fileChooser {
 	fc.problem.Hide()
 	fc.where = widget.NewLabel("")
 	fc.where.Truncation = fyne.TextTruncateEllipsis
-	fc.list = newChooserList(func() int { return len(fc.entries) }, func() fyne.CanvasObject {
+	fc.list = newKeyList(func() int { return len(fc.entries) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), nil, l)
 	}, fc.updateRow)
-	fc.list.onEscape = fc.cancel
-	fc.list.onEnter = fc.openChosen
+	fc.list.keys[fyne.KeyEscape] = fc.cancel
+	fc.list.keys[fyne.KeyReturn], fc.list.keys[fyne.KeyEnter] = fc.openChosen, fc.openChosen
 	fc.empty = widget.NewLabel("No documents or folders here.")
 	fc.empty.Importance = widget.LowImportance
 	fc.empty.Hide()
@@ -342,31 +342,4 @@ func expandHome(p string) string {
 		}
 	}
 	return p
-}
-
-// chooserList is the Open dialog's list, which takes Esc (Cancel) and
-// Enter (Open) while it has the keys, as the path box does.
-type chooserList struct {
-	widget.List
-	onEscape, onEnter func()
-}
-
-func newChooserList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *chooserList {
-	l := &chooserList{}
-	l.Length, l.CreateItem, l.UpdateItem = length, create, update
-	l.ExtendBaseWidget(l)
-	return l
-}
-
-// TypedKey closes the dialog on Esc and opens on Enter; the other keys
-// move in the list and tick as the list does.
-func (l *chooserList) TypedKey(k *fyne.KeyEvent) {
-	switch k.Name {
-	case fyne.KeyEscape:
-		l.onEscape()
-	case fyne.KeyReturn, fyne.KeyEnter:
-		l.onEnter()
-	default:
-		l.List.TypedKey(k)
-	}
 }

@@ -28,7 +28,7 @@ type LibraryPanel struct {
 	shown   []library.Summary
 	filter  *textBox
 	order   *widget.Select
-	list    *docList
+	list    *keyList
 	rowMenu *fyne.Menu // the menu a right-click on a row showed last
 	onOpen  func(id string)
 	current string
@@ -54,7 +54,7 @@ func NewLibraryPanel(onOpen func(id string)) *LibraryPanel {
 	l.order = widget.NewSelect(orders, nil)
 	l.order.SetSelectedIndex(0)
 	l.order.OnChanged = func(string) { l.apply() }
-	l.list = newDocList(
+	l.list = newKeyList(
 		func() int { return len(l.shown) },
 		func() fyne.CanvasObject {
 			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -73,7 +73,7 @@ func NewLibraryPanel(onOpen func(id string)) *LibraryPanel {
 			setLabel(box.Objects[1].(*widget.Label), detailLine(d))
 		},
 	)
-	l.list.onDelete = func() { l.remove(l.current) }
+	l.list.keys[fyne.KeyDelete] = func() { l.remove(l.current) }
 	l.list.OnSelected = func(id widget.ListItemID) {
 		if id >= len(l.shown) {
 			return

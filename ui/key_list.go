@@ -5,25 +5,26 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// docList is a list whose Delete key removes the chosen row: the
-// library's list of documents, the panel's list of annotations.
-type docList struct {
+// keyList is a list some of whose keys do a job of their own (keys):
+// Delete removes the chosen row of the library's list of documents or of
+// the panel's list of annotations; Esc and Enter cancel and open in the
+// Open dialog. The other keys move through the list as a list's do.
+type keyList struct {
 	widget.List
-	onDelete func()
+	keys map[fyne.KeyName]func()
 }
 
-func newDocList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *docList {
-	l := &docList{}
+func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
+	l := &keyList{keys: map[fyne.KeyName]func(){}}
 	l.Length, l.CreateItem, l.UpdateItem = length, create, update
 	l.ExtendBaseWidget(l)
 	return l
 }
 
-// TypedKey removes the chosen document on Delete, and moves through the
-// list on the other keys as a list does.
-func (l *docList) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyDelete && l.onDelete != nil {
-		l.onDelete()
+// TypedKey does the key's own job, or what a list does with it.
+func (l *keyList) TypedKey(k *fyne.KeyEvent) {
+	if job := l.keys[k.Name]; job != nil {
+		job()
 		return
 	}
 	l.List.TypedKey(k)
@@ -37,11 +38,11 @@ type docRow struct {
 	widget.BaseWidget
 	content fyne.CanvasObject
 	id      widget.ListItemID
-	list    *docList
+	list    *keyList
 	menu    func(id widget.ListItemID, at fyne.Position)
 }
 
-func newDocRow(content fyne.CanvasObject, list *docList, menu func(widget.ListItemID, fyne.Position)) *docRow {
+func newDocRow(content fyne.CanvasObject, list *keyList, menu func(widget.ListItemID, fyne.Position)) *docRow {
 	r := &docRow{content: content, list: list, menu: menu}
 	r.ExtendBaseWidget(r)
 	return r
