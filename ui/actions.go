@@ -51,6 +51,7 @@ func (m *MainWindow) actions() []action {
 		{"View", "Back", "Alt+Left", alt(fyne.KeyLeft), m.history.Back},
 		{"View", "Forward", "Alt+Right", alt(fyne.KeyRight), m.history.Forward},
 		{"View", "Filter Library…", "Ctrl+L", ctrl(fyne.KeyL), m.FocusFilter},
+		{"View", "Pages of the PDF", "Ctrl+Shift+V", ctrlShift(fyne.KeyV), m.pages.toggle},
 		{"View", "Annotations Panel", "Ctrl+Shift+P", ctrlShift(fyne.KeyP), func() { m.frame.togglePanel() }},
 		{"View", "Dark or Light Theme", "Ctrl+Shift+T", ctrlShift(fyne.KeyT), m.ToggleTheme},
 		{"View", "Follow the System Theme", "", nil, func() { m.SetTheme(ThemeSystem) }},

@@ -38,6 +38,7 @@ func (m *MainWindow) apply(s snapshot) {
 func (m *MainWindow) showAnnotations(s snapshot) {
 	m.annotator.anns, m.openQuestions = s.anns, s.open
 	m.reading.paint(s.anns, currentVariant(m.app))
+	m.pages.paint(s.anns, currentVariant(m.app))
 	m.panel.Editor.SetKnownTags(s.tags)
 	m.annotator.tags = s.tags
 	m.panel.pagesOf = m.reader.Document()
@@ -59,6 +60,7 @@ type opened struct {
 func (m *MainWindow) showDocument(o opened) {
 	doc := o.doc
 	m.reading.show(doc, o.pos, o.words, o.outline)
+	m.pages.documentShown(doc, o.pos)
 	m.library.list.Select(doc.ID)
 	m.win.SetTitle(doc.Title + " — Scholia")
 	m.overlay.toolbar.Hide()

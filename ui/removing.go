@@ -46,6 +46,7 @@ func (m *MainWindow) RemoveDocument(id string) {
 // no longer in the library.
 func (m *MainWindow) closeDocument() {
 	m.reading.show(nil, 0, 0, nil)
+	m.pages.documentShown(nil, 0)
 	m.overlay.toolbar.Hide()
 	m.overlay.tooltipBox.Hide()
 	m.panel.Editor.Clear()

@@ -24,6 +24,7 @@ type MainWindow struct {
 	lib     *library.Library
 	library *libraryPane
 	reading *readerPane
+	pages   *pagePane      // the page view of a PDF
 	reader  *reader.Reader // the reading pane's reader, for the annotating code
 	notes   *annotationsPane
 	edits   *editing
@@ -101,7 +102,12 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.overlay = newOverlay(m.reader, a.HighlightIn, a.AddNote, a.AddQuestion, a.UseAsAnswer)
 	a.overlay = m.overlay
 	m.overlay.setStatus, m.overlay.annotationAt = m.setStatus, a.annotationAt
-	m.reader.OnSelectionChanged = m.overlay.selectionChanged
+	m.pages = newPagePane(lib, m.tasks, m.reader, m.overlay, m.setStatus, m.tapped)
+	m.pages.view.OnUnhandledKey, m.pages.view.OnRune = m.typedKey, a.typedRune
+	m.reader.OnSelectionChanged = func(s, e int) {
+		m.overlay.selectionChanged(s, e)
+		m.pages.selectionChanged(s, e)
+	}
 	m.reader.OnHover = m.overlay.hovered
 	m.reader.OnSelectionDone = m.overlay.selectionDone
 	m.reader.OnRune = a.typedRune
@@ -155,11 +161,12 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	findBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), m.OpenFind)
 	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), m.ToggleTheme)
 	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), func() { m.frame.togglePanel() })
+	pagesBtn := widget.NewButtonWithIcon("Pages", theme.FileImageIcon(), m.pages.toggle)
 	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.help.show)
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(m.history.buttons(), open, searchBtn),
-		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline)
+		container.NewHBox(pagesBtn, findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline)
 	centre := container.NewBorder(container.NewVBox(toolbar, m.reading.find), nil, nil, nil,
-		container.NewStack(m.reader, m.overlay.floating))
+		container.NewStack(m.reader, m.pages.box, m.overlay.floating))
 	m.frame = newFrame(m.library.list, centre, m.panel, m.state)
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status.label)
 	return container.NewBorder(readOnlyBanner(m.lib), statusBar, nil, nil, m.frame.left)
