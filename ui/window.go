@@ -287,6 +287,7 @@ func (m *MainWindow) SaveState() {
 // stopTimers ends what would otherwise run after the window is gone.
 func (m *MainWindow) stopTimers() {
 	m.reading.stop()
+	m.pages.close()
 	m.panel.Editor.stopTimer()
 	// A save under way finishes before the window goes: at most one
 	// save, milliseconds, and nothing of it touches the window after.

@@ -316,3 +316,9 @@ func (v *View) PointOf(n int, x, y float64) (fyne.Position, bool) {
 	pos, _ := v.pageRect(n)
 	return fyne.NewPos(pos.X+float32(x)*v.scale, pos.Y+float32(y)*v.scale), true
 }
+
+// Marks are the highlights' rectangles shown.
+func (v *View) Marks() []Mark { return v.marks }
+
+// Selection is the selection's rectangles shown.
+func (v *View) Selection() []Mark { return v.sel }
