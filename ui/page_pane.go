@@ -21,7 +21,7 @@ import (
 
 // pageCacheBudget is how many bytes of drawn pages the page view keeps:
 // about a dozen pages across a large screen.
-const pageCacheBudget = 96 << 20
+const pageCacheBudget = 48 << 20
 
 // pagePane is the page view: a PDF's pages as printed in place of the
 // reflowed text, with the same highlights, notes and questions. Selecting
@@ -43,8 +43,9 @@ type pagePane struct {
 	tapped  func(pos int)
 	opened  int // pages opened so far: each opening its own lane
 
-	docID  string         // the document whose pages are open
-	pages  *library.Pages // nil until open
+	docID  string           // the document whose pages are open
+	pages  *library.Pages   // nil until open
+	pmap   *library.PageMap // where the text stands on the pages, nil until mapped
 	cache  *library.PageCache
 	anns   []annotate.Annotation
 	varnt  fyne.ThemeVariant
@@ -121,8 +122,32 @@ func (p *pagePane) open(docID string, pos int) {
 		p.cache = pages.NewCache(pageCacheBudget, func(int, int) { fyne.Do(p.view.Refresh) })
 		p.view.SetPages(pages, p.cache)
 		p.of.SetText("of " + strconv.Itoa(pages.Count()))
-		p.paint(p.anns, p.varnt)
 		p.show(pos)
+		p.mapText(docID, pages, pos)
+	})
+}
+
+// mapText finds, off the UI goroutine, where the text stands on the
+// pages; then the pages take selections and show the annotations, and
+// the view goes to the place of pos unless the reader has scrolled.
+func (p *pagePane) mapText(docID string, pages *library.Pages, pos int) {
+	start(p.tasks, "pages"+strconv.Itoa(p.opened), "Finding the text on the pages…", pages.Map, func(m *library.PageMap, err error) {
+		if p.pages != pages {
+			return // closed meanwhile
+		}
+		if err != nil {
+			p.status("The text cannot be found on the pages: " + err.Error())
+			return
+		}
+		p.status("")
+		top, _ := p.view.TopPlace()
+		p.pmap = m
+		p.paint(p.anns, p.varnt)
+		p.selectionChanged(p.reader.Selection())
+		if top == 1 && p.showing() {
+			n, y := p.placeOf(pos)
+			p.view.ScrollToPage(n, max(0, y-12))
+		}
 	})
 }
 
@@ -179,21 +204,21 @@ func (p *pagePane) close() {
 	if p.pages != nil {
 		_ = p.pages.Close()
 	}
-	p.pages, p.cache, p.docID = nil, nil, ""
+	p.pages, p.pmap, p.cache, p.docID = nil, nil, nil, ""
 	p.view.SetPages(nil, nil)
 }
 
 // placeOf is the page showing code point pos (or the next one shown) and
 // how far down it, in points.
 func (p *pagePane) placeOf(pos int) (int, float64) {
-	if p.pages == nil {
+	if p.pmap == nil {
 		return 1, 0
 	}
-	n := p.pages.Map.PageOf(pos)
+	n := p.pmap.PageOf(pos)
 	if n == 0 {
 		return 1, 0
 	}
-	cs := p.pages.Map.Pages[n-1].Chars
+	cs := p.pmap.Pages[n-1].Chars
 	i := sort.Search(len(cs), func(i int) bool { return cs[i].At >= pos })
 	if i == len(cs) {
 		return n, 0
@@ -205,13 +230,13 @@ func (p *pagePane) placeOf(pos int) (int, float64) {
 // view: of the characters on the top page below the view's top, the first
 // in the text.
 func (p *pagePane) topPosition() (int, bool) {
-	if p.pages == nil {
+	if p.pmap == nil {
 		return 0, false
 	}
 	n, y := p.view.TopPlace()
-	for ; n <= p.pages.Map.Count(); n++ {
+	for ; n <= p.pmap.Count(); n++ {
 		best := -1
-		for _, c := range p.pages.Map.Pages[n-1].Chars {
+		for _, c := range p.pmap.Pages[n-1].Chars {
 			if c.Box.Y1 >= y && (best < 0 || c.At < best) {
 				best = c.At
 			}
@@ -262,7 +287,7 @@ func (p *pagePane) zoomChosen(s string) {
 // question's first line.
 func (p *pagePane) paint(anns []annotate.Annotation, variant fyne.ThemeVariant) {
 	p.anns, p.varnt = anns, variant
-	if p.pages == nil {
+	if p.pmap == nil {
 		return
 	}
 	var marks []pageview.Mark
@@ -271,7 +296,7 @@ func (p *pagePane) paint(anns []annotate.Annotation, variant fyne.ThemeVariant) 
 		if a.Anchor == nil || a.Orphan {
 			continue
 		}
-		rects := p.pages.Map.Rects(a.Anchor.Start, a.Anchor.End)
+		rects := p.pmap.Rects(a.Anchor.Start, a.Anchor.End)
 		for _, r := range rects {
 			marks = append(marks, pageview.Mark{Page: r.Page, Rect: pageview.Rect(r.Rect), Colour: fill(a.Colour, variant)})
 		}
@@ -289,12 +314,12 @@ func (p *pagePane) selectionChanged(start, end int) {
 }
 
 func (p *pagePane) paintSelection(start, end int) {
-	if p.pages == nil {
+	if p.pmap == nil {
 		return
 	}
 	var sel []pageview.Mark
 	colour := theme.Color(theme.ColorNameSelection)
-	for _, r := range p.pages.Map.Rects(start, end) {
+	for _, r := range p.pmap.Rects(start, end) {
 		sel = append(sel, pageview.Mark{Page: r.Page, Rect: pageview.Rect(r.Rect), Colour: colour})
 	}
 	p.view.SetSelection(sel)
@@ -303,10 +328,10 @@ func (p *pagePane) paintSelection(start, end int) {
 // press starts a selection at the character nearest the pointer; with
 // Shift it extends the selection there.
 func (p *pagePane) press(n int, x, y float64, shift bool) {
-	if p.pages == nil {
+	if p.pmap == nil {
 		return
 	}
-	at, ok := p.pages.Map.Caret(n, x, y)
+	at, ok := p.pmap.Caret(n, x, y)
 	if !ok {
 		return
 	}
@@ -326,10 +351,10 @@ func (p *pagePane) press(n int, x, y float64, shift bool) {
 }
 
 func (p *pagePane) drag(n int, x, y float64) {
-	if p.pages == nil {
+	if p.pmap == nil {
 		return
 	}
-	if at, ok := p.pages.Map.Caret(n, x, y); ok {
+	if at, ok := p.pmap.Caret(n, x, y); ok {
 		p.caret = at
 		p.paintSelection(min(p.anchor, at), max(p.anchor, at))
 	}
@@ -337,7 +362,7 @@ func (p *pagePane) drag(n int, x, y float64) {
 
 // dragEnd makes the pages' selection the reader's: the same code points.
 func (p *pagePane) dragEnd() {
-	if p.pages == nil {
+	if p.pmap == nil {
 		return
 	}
 	p.reader.Select(p.anchor, p.caret)
@@ -346,10 +371,10 @@ func (p *pagePane) dragEnd() {
 
 // doubleTap selects the word under the pointer.
 func (p *pagePane) doubleTap(n int, x, y float64) {
-	if p.pages == nil {
+	if p.pmap == nil {
 		return
 	}
-	at, ok := p.pages.Map.CharAt(n, x, y)
+	at, ok := p.pmap.CharAt(n, x, y)
 	if !ok {
 		return
 	}
@@ -371,21 +396,21 @@ func (p *pagePane) doubleTap(n int, x, y float64) {
 
 // tap on a highlight shows it in the panel.
 func (p *pagePane) tap(n int, x, y float64) {
-	if p.pages == nil {
+	if p.pmap == nil {
 		return
 	}
-	if at, ok := p.pages.Map.CharAt(n, x, y); ok {
+	if at, ok := p.pmap.CharAt(n, x, y); ok {
 		p.tapped(at)
 	}
 }
 
 // hover shows the note of the passage under the pointer.
 func (p *pagePane) hover(n int, x, y float64, at fyne.Position) {
-	if p.pages == nil || n == 0 || p.view.Dragging() {
+	if p.pmap == nil || n == 0 || p.view.Dragging() {
 		p.overlay.hover(annotate.Annotation{}, false, at)
 		return
 	}
-	pos, ok := p.pages.Map.CharAt(n, x, y)
+	pos, ok := p.pmap.CharAt(n, x, y)
 	if !ok {
 		p.overlay.hover(annotate.Annotation{}, false, at)
 		return
@@ -397,11 +422,11 @@ func (p *pagePane) hover(n int, x, y float64, at fyne.Position) {
 // line on the page (below it when there is no room).
 func (p *pagePane) placeToolbar() {
 	s, e := p.reader.Selection()
-	if s == e || p.pages == nil {
+	if s == e || p.pmap == nil {
 		p.overlay.toolbar.Hide()
 		return
 	}
-	rects := p.pages.Map.Rects(s, e)
+	rects := p.pmap.Rects(s, e)
 	if len(rects) == 0 {
 		return
 	}

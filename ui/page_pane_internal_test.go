@@ -37,7 +37,7 @@ func passage(t *testing.T, m *MainWindow, s string) (int, int) {
 // driver sends a drag.
 func dragOver(t *testing.T, m *MainWindow, start, end int) {
 	t.Helper()
-	rects := m.pages.pages.Map.Rects(start, end)
+	rects := m.pages.pmap.Rects(start, end)
 	if len(rects) != 1 {
 		t.Fatalf("the passage has %d rectangles on the pages, want one line", len(rects))
 	}

@@ -29,16 +29,20 @@ func TestAnImportedPDFsPagesCanBeSeenWithoutItsFile(t *testing.T) {
 			t.Fatalf("opening the pages: %v", err)
 		}
 		defer p.Close()
+		m, err := p.Map()
+		if err != nil {
+			t.Fatalf("mapping the text on the pages: %v", err)
+		}
 		if p.Count() != 3 {
 			t.Fatalf("%d pages, want 3", p.Count())
 		}
 		text := []rune(res.Document.Text())
 		at := strings.Index(res.Document.Text(), "Verification")
 		at = len([]rune(res.Document.Text()[:at]))
-		if n := p.Map.PageOf(at); n != 2 {
+		if n := m.PageOf(at); n != 2 {
 			t.Fatalf("%q is on page %d, want 2", string(text[at:at+12]), n)
 		}
-		if boxes := p.Map.Boxes(2, at, at+12); len(boxes) != 1 {
+		if boxes := m.Boxes(2, at, at+12); len(boxes) != 1 {
 			t.Fatalf("the word %q has %d boxes on page 2: %v", string(text[at:at+12]), len(boxes), boxes)
 		}
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"image"
+	"slices"
 	"sync"
 )
 
@@ -24,6 +25,7 @@ type PageCache struct {
 	want   []pageKey
 	served map[pageKey]bool // drawn since the last Want: not drawn again for it, kept or not
 	failed map[pageKey]error
+	spare  *image.RGBA // a page dropped, its pixels to draw the next one into
 	wake   chan struct{}
 	closed bool
 }
@@ -112,7 +114,11 @@ func (c *PageCache) work() {
 			<-c.wake
 			continue
 		}
-		img, err := c.pages.Render(k.n, k.width)
+		c.mu.Lock()
+		spare := c.spare
+		c.spare = nil
+		c.mu.Unlock()
+		img, err := c.pages.RenderInto(k.n, k.width, spare)
 		c.mu.Lock()
 		if c.closed {
 			c.mu.Unlock()
@@ -151,18 +157,25 @@ func (c *PageCache) next() (pageKey, bool) {
 }
 
 // evict drops the least recently wanted pages until the kept fit the
-// budget; the page just drawn stays.
+// budget; the page just drawn and the pages wanted stay, whatever their
+// size (a page at 400% may pass the budget alone). A page dropped is
+// neither wanted nor in view, so its pixels are free to draw the next
+// page into.
 func (c *PageCache) evict(keep pageKey) {
-	for c.used > c.budget && len(c.kept) > 1 {
+	for c.used > c.budget {
 		var oldest pageKey
 		var seen uint64
-		first := true
+		found := false
 		for k, e := range c.kept {
-			if k != keep && (first || e.seen < seen) {
-				oldest, seen, first = k, e.seen, false
+			if k != keep && !slices.Contains(c.want, k) && (!found || e.seen < seen) {
+				oldest, seen, found = k, e.seen, true
 			}
 		}
+		if !found {
+			return
+		}
 		c.used -= len(c.kept[oldest].img.Pix)
+		c.spare = c.kept[oldest].img
 		delete(c.kept, oldest)
 	}
 }

@@ -87,7 +87,12 @@ func (p *Pages) Size(n int) (w, h float64) {
 
 // Render draws page n (1-based) width pixels wide, its height in
 // proportion, on white.
-func (p *Pages) Render(n, width int) (*image.RGBA, error) {
+func (p *Pages) Render(n, width int) (*image.RGBA, error) { return p.RenderInto(n, width, nil) }
+
+// RenderInto is Render drawing into buf when it has the page's size (a
+// page drawn before and no longer kept), so that scrolling through a
+// book makes no garbage of pages.
+func (p *Pages) RenderInto(n, width int, buf *image.RGBA) (*image.RGBA, error) {
 	w, h := p.Size(n)
 	if w <= 0 || h <= 0 || width <= 0 {
 		return nil, problem(ErrDamaged, "the PDF has no page %d to draw", n)
@@ -111,7 +116,10 @@ func (p *Pages) Render(n, width int) (*image.RGBA, error) {
 		if !ok {
 			return problem(ErrDamaged, "page %d of the PDF was drawn in colours Scholia cannot show", n)
 		}
-		out = image.NewRGBA(src.Rect)
+		out = buf
+		if out == nil || out.Rect != src.Rect || len(out.Pix) != len(src.Pix) {
+			out = image.NewRGBA(src.Rect)
+		}
 		copy(out.Pix, src.Pix) // the engine's pixels are gone after Cleanup
 		whiten(out)
 		return nil

@@ -322,3 +322,11 @@ func (v *View) Marks() []Mark { return v.marks }
 
 // Selection is the selection's rectangles shown.
 func (v *View) Selection() []Mark { return v.sel }
+
+// PageSize is where page n stands in the view and its size, in units.
+func (v *View) PageSize(n int) (fyne.Position, fyne.Size) {
+	if n < 1 || n > len(v.tops) {
+		return fyne.Position{}, fyne.Size{}
+	}
+	return v.pageRect(n)
+}
