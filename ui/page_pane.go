@@ -415,7 +415,13 @@ func (p *pagePane) hover(n int, x, y float64, at fyne.Position) {
 		p.overlay.hover(annotate.Annotation{}, false, at)
 		return
 	}
+	was := p.overlay.note()
 	p.overlay.hovered(pos, at.Add(p.view.Position()))
+	if p.overlay.note() != was {
+		// Nothing else redraws the layer over the pages (the reader
+		// redraws itself on hover): shown alone, the note stayed undrawn.
+		p.overlay.floating.Refresh()
+	}
 }
 
 // placeToolbar puts the selection toolbar above the selection's first

@@ -133,3 +133,26 @@ func TestTheTextsSelectionShowsOnThePages(t *testing.T) {
 
 func marksOf(v *pageview.View) []pageview.Mark     { return v.Marks() }
 func selectionOf(v *pageview.View) []pageview.Mark { return v.Selection() }
+
+// Hovering a note's passage on the page shows the note; a click on it
+// shows it in the panel.
+func TestHoveringANoteOnThePageShowsIt(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"report.pdf": reportPDF()})
+	openTitled(t, m, "Arms Control Report")
+	note := addNote(t, m, "sticking point", "the crux")
+	m.reader.ClearSelection()
+	showPages(t, m)
+	start, end := passage(t, m, "sticking point")
+	r := m.pages.pmap.Rects(start, end)[0]
+	at, _ := m.pages.view.PointOf(r.Page, (r.X0+r.X1)/2, (r.Y0+r.Y1)/2)
+	m.pages.view.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
+	if got := m.overlay.note(); !strings.Contains(got, "the crux") {
+		t.Fatalf("hovering the note's passage shows %q", got)
+	}
+	m.panel.Editor.Clear()
+	m.pages.view.Tapped(&fyne.PointEvent{Position: at})
+	m.waitIdle()
+	if got := m.panel.Editor.ID(); got != note.ID {
+		t.Fatalf("a click on the note's passage edits %q in the panel, want %q", got, note.ID)
+	}
+}
