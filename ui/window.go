@@ -161,7 +161,7 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	findBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), m.OpenFind)
 	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), m.ToggleTheme)
 	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), func() { m.frame.togglePanel() })
-	pagesBtn := widget.NewButtonWithIcon("Pages", theme.FileImageIcon(), m.pages.toggle)
+	pagesBtn := widget.NewButtonWithIcon("", theme.FileImageIcon(), m.pages.toggle)
 	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.help.show)
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(m.history.buttons(), open, searchBtn),
 		container.NewHBox(pagesBtn, findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline)

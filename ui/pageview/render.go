@@ -11,8 +11,18 @@ import (
 
 // CreateRenderer builds the view's renderer.
 func (v *View) CreateRenderer() fyne.WidgetRenderer {
-	r := &renderer{v: v, back: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))}
-	return r
+	return &renderer{v: v, back: canvas.NewRectangle(desk())}
+}
+
+// desk is the colour around the pages: the theme's input background on a
+// dark theme, a mid grey on a light one, where the theme's would be
+// nearly the paper's white.
+func desk() color.Color {
+	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
+	if (r+g+b)/3 > 0x8000 {
+		return color.NRGBA{0xc4, 0xc4, 0xc4, 0xff}
+	}
+	return theme.Color(theme.ColorNameInputBackground)
 }
 
 // renderer draws the pages in view from pools of objects it reuses: an
@@ -44,7 +54,7 @@ func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *renderer) Destroy() {}
 
 func (r *renderer) Refresh() {
-	r.back.FillColor = theme.Color(theme.ColorNameInputBackground)
+	r.back.FillColor = desk()
 	if r.v.Size() != r.v.size {
 		r.v.layout(r.v.Size())
 	}
