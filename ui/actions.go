@@ -66,6 +66,7 @@ var readingKeys = [][2]string{
 	{"Save a note, cancel it", "Ctrl+Enter, Esc"},
 	{"Scroll", "Arrow keys, Page Up / Page Down, Space, Home / End, the wheel (three lines a notch)"},
 	{"Larger text", "Ctrl++ (also Ctrl+Shift+=, the keypad's +)"},
+	{"A PDF's pages: zoom, go to a page", "Ctrl+wheel or the zoom list; type the page in the page box, Enter"},
 	{"Next / previous match", "Enter / Shift+Enter in the find bar"},
 	{"Move through search results, open one", "Up / Down, Enter"},
 	{"Close the find bar, clear the selection", "Esc"},

@@ -37,6 +37,7 @@ type pagePane struct {
 
 	lib     *library.Library
 	tasks   *tasks
+	guard   *crashGuard
 	reader  *reader.Reader
 	overlay *overlay
 	status  func(string)
@@ -55,8 +56,8 @@ type pagePane struct {
 
 var zoomChoices = []string{"Fit Width", "Fit Page", "50%", "75%", "100%", "125%", "150%", "200%", "300%", "400%"}
 
-func newPagePane(lib *library.Library, t *tasks, r *reader.Reader, o *overlay, status func(string), tapped func(int)) *pagePane {
-	p := &pagePane{view: pageview.New(), lib: lib, tasks: t, reader: r, overlay: o, status: status, tapped: tapped}
+func newPagePane(lib *library.Library, t *tasks, g *crashGuard, r *reader.Reader, o *overlay, status func(string), tapped func(int)) *pagePane {
+	p := &pagePane{view: pageview.New(), lib: lib, tasks: t, guard: g, reader: r, overlay: o, status: status, tapped: tapped}
 	p.number = widget.NewEntry()
 	p.number.OnSubmitted = p.goToPage
 	p.of = widget.NewLabel("of 0")
@@ -119,7 +120,7 @@ func (p *pagePane) open(docID string, pos int) {
 		}
 		p.status("")
 		p.docID, p.pages = docID, pages
-		p.cache = pages.NewCache(pageCacheBudget, func(int, int) { fyne.Do(p.view.Refresh) })
+		p.cache = pages.NewCache(pageCacheBudget, func(int, int) { p.guard.do(p.view.Refresh) })
 		p.view.SetPages(pages, p.cache)
 		p.of.SetText("of " + strconv.Itoa(pages.Count()))
 		p.show(pos)

@@ -102,7 +102,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.overlay = newOverlay(m.reader, a.HighlightIn, a.AddNote, a.AddQuestion, a.UseAsAnswer)
 	a.overlay = m.overlay
 	m.overlay.setStatus, m.overlay.annotationAt = m.setStatus, a.annotationAt
-	m.pages = newPagePane(lib, m.tasks, m.reader, m.overlay, m.setStatus, m.tapped)
+	m.pages = newPagePane(lib, m.tasks, m.guard, m.reader, m.overlay, m.setStatus, m.tapped)
 	m.pages.view.OnUnhandledKey, m.pages.view.OnRune = m.typedKey, a.typedRune
 	m.reader.OnSelectionChanged = func(s, e int) {
 		m.overlay.selectionChanged(s, e)
