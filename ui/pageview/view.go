@@ -10,6 +10,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"sort"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -210,12 +211,17 @@ func (v *View) pageRect(n int) (fyne.Position, fyne.Size) {
 	return fyne.NewPos(x, v.tops[n-1]-v.offset), size
 }
 
-// visible is the pages in view, top first.
+// visible is the pages in view, top first: from the last page starting
+// above the view's top (found by halving: a book has hundreds).
 func (v *View) visible() []int {
 	var out []int
-	for n := 1; n <= len(v.tops); n++ {
+	first := max(1, sort.Search(len(v.tops), func(i int) bool { return v.tops[i] > v.offset }))
+	for n := first; n <= len(v.tops); n++ {
 		pos, size := v.pageRect(n)
-		if pos.Y+size.Height >= 0 && pos.Y <= v.size.Height {
+		if pos.Y > v.size.Height {
+			break
+		}
+		if pos.Y+size.Height >= 0 {
 			out = append(out, n)
 		}
 	}
