@@ -42,7 +42,8 @@ type pagePane struct {
 	overlay *overlay
 	status  func(string)
 	tapped  func(pos int)
-	opened  int // pages opened so far: each opening its own lane
+	canvas  fyne.Canvas // the window's, to give the pages the keys
+	opened  int         // pages opened so far: each opening its own lane
 
 	docID  string           // the document whose pages are open
 	pages  *library.Pages   // nil until open
@@ -161,8 +162,13 @@ func (p *pagePane) show(pos int) {
 	n, y := p.placeOf(pos)
 	p.view.ScrollToPage(n, max(0, y-12))
 	p.scrolled()
-	if c := fyne.CurrentApp().Driver().CanvasForObject(p.view); c != nil {
-		c.Focus(p.view)
+	p.focus()
+}
+
+// focus gives the pages the keys (arrows, Page Up and Down scroll them).
+func (p *pagePane) focus() {
+	if p.canvas != nil {
+		p.canvas.Focus(p.view)
 	}
 }
 
@@ -265,9 +271,7 @@ func (p *pagePane) goToPage(s string) {
 		return
 	}
 	p.view.ScrollToPage(n, 0)
-	if c := fyne.CurrentApp().Driver().CanvasForObject(p.view); c != nil {
-		c.Focus(p.view)
-	}
+	p.focus()
 }
 
 func (p *pagePane) zoomChosen(s string) {

@@ -103,7 +103,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	a.overlay = m.overlay
 	m.overlay.setStatus, m.overlay.annotationAt = m.setStatus, a.annotationAt
 	m.pages = newPagePane(lib, m.tasks, m.guard, m.reader, m.overlay, m.setStatus, m.tapped)
-	m.pages.view.OnUnhandledKey, m.pages.view.OnRune = m.typedKey, a.typedRune
+	m.pages.view.OnUnhandledKey, m.pages.view.OnRune, m.pages.canvas = m.typedKey, a.typedRune, m.win.Canvas()
 	m.reader.OnSelectionChanged = func(s, e int) {
 		m.overlay.selectionChanged(s, e)
 		m.pages.selectionChanged(s, e)
