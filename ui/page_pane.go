@@ -55,7 +55,15 @@ type pagePane struct {
 	caret  int
 }
 
-var zoomChoices = []string{"Fit Width", "Fit Page", "50%", "75%", "100%", "125%", "150%", "200%", "300%", "400%"}
+// zoomChoices are the zoom list's entries: the fits, then the steps of
+// Ctrl+wheel.
+var zoomChoices = func() []string {
+	out := []string{"Fit Width", "Fit Page"}
+	for _, s := range pageview.Steps {
+		out = append(out, strconv.Itoa(s)+"%")
+	}
+	return out
+}()
 
 func newPagePane(lib *library.Library, t *tasks, g *crashGuard, r *reader.Reader, o *overlay, status func(string), tapped func(int)) *pagePane {
 	p := &pagePane{view: pageview.New(), lib: lib, tasks: t, guard: g, reader: r, overlay: o, status: status, tapped: tapped}
@@ -65,7 +73,9 @@ func newPagePane(lib *library.Library, t *tasks, g *crashGuard, r *reader.Reader
 	p.zoom = widget.NewSelect(zoomChoices, p.zoomChosen)
 	p.zoom.SetSelected("Fit Width")
 	bar := container.NewHBox(widget.NewLabel("Page"), container.NewGridWrap(fyne.NewSize(64, p.number.MinSize().Height), p.number), p.of, p.zoom)
-	p.box = container.NewBorder(bar, nil, nil, nil, p.view)
+	clip := container.NewScroll(p.view) // the pages scroll themselves: this only clips them
+	clip.Direction = container.ScrollNone
+	p.box = container.NewBorder(bar, nil, nil, nil, clip)
 	p.box.Hide()
 	v := p.view
 	v.OnPress, v.OnDrag, v.OnDragEnd = p.press, p.drag, p.dragEnd

@@ -5,25 +5,50 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
-// Scrolled scrolls the pages, or with Ctrl held zooms them by a tenth a
-// notch.
+// Steps are the zooms Ctrl+wheel goes through, in percent.
+var Steps = []int{50, 75, 100, 125, 150, 200, 300, 400}
+
+// Scrolled scrolls the pages (sideways with Shift held, or a sideways
+// wheel), or with Ctrl held zooms them to the next of Steps a notch.
 func (v *View) Scrolled(e *fyne.ScrollEvent) {
 	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShortcutDefault != 0 {
 		pct := v.Percent()
+		z := Zoom(pct)
 		switch {
 		case e.Scrolled.DY > 0:
-			pct = pct * 11 / 10
+			z = Zoom(Steps[len(Steps)-1])
+			for _, s := range Steps {
+				if s > pct {
+					z = Zoom(s)
+					break
+				}
+			}
 		case e.Scrolled.DY < 0:
-			pct = pct * 10 / 11
+			z = Zoom(Steps[0])
+			for _, s := range Steps {
+				if s < pct {
+					z = Zoom(s)
+				}
+			}
 		}
-		z := Zoom(min(max(pct, minZoom), maxZoom))
 		v.SetZoom(z)
 		if v.OnZoom != nil {
 			v.OnZoom(z)
 		}
 		return
 	}
-	v.ScrollBy(-e.Scrolled.DY)
+	shift := false
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		shift = d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+	}
+	switch {
+	case shift:
+		v.ScrollAcross(-e.Scrolled.DY)
+	case e.Scrolled.DX != 0 && e.Scrolled.DY == 0:
+		v.ScrollAcross(-e.Scrolled.DX)
+	default:
+		v.ScrollBy(-e.Scrolled.DY)
+	}
 }
 
 // MouseDown starts a selection on the page under the pointer.
@@ -110,8 +135,9 @@ func (v *View) TypedRune(r rune) {
 	}
 }
 
-// TypedKey scrolls with the arrows, Page Up and Down, Space, Home and
-// End; other keys go to OnUnhandledKey.
+// TypedKey scrolls with the arrows (Left and Right sideways, when the
+// pages are wider than the view), Page Up and Down, Space, Home and End;
+// other keys go to OnUnhandledKey.
 func (v *View) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyDown:
@@ -122,6 +148,10 @@ func (v *View) TypedKey(k *fyne.KeyEvent) {
 		v.ScrollBy(v.size.Height - wheelStep)
 	case fyne.KeyPageUp:
 		v.ScrollBy(-(v.size.Height - wheelStep))
+	case fyne.KeyRight:
+		v.ScrollAcross(wheelStep)
+	case fyne.KeyLeft:
+		v.ScrollAcross(-wheelStep)
 	case fyne.KeyHome:
 		v.scrollTo(0)
 	case fyne.KeyEnd:

@@ -81,6 +81,8 @@ type View struct {
 	images Images
 	zoom   Zoom // a percentage, or FitWidth or FitPage
 	offset float32
+	across float32 // scrolled to the right, when the pages are wider than the view
+	width  float32 // of the widest page and the gaps
 	marks  []Mark
 	sel    []Mark
 	signs  []Marker
@@ -195,8 +197,10 @@ func (v *View) layout(s fyne.Size) {
 		y += float32(h)*v.scale + gap
 	}
 	v.height = y
+	v.width = float32(maxW)*v.scale + 2*gap
 	v.size = s
 	v.offset = v.clamp(v.offset)
+	v.across = max(0, min(v.across, v.width-s.Width))
 }
 
 func (v *View) clamp(off float32) float32 {
@@ -207,7 +211,10 @@ func (v *View) clamp(off float32) float32 {
 func (v *View) pageRect(n int) (fyne.Position, fyne.Size) {
 	w, h := v.pages.Size(n)
 	size := fyne.NewSize(float32(w)*v.scale, float32(h)*v.scale)
-	x := max(gap, (v.size.Width-size.Width)/2)
+	x := max(gap, (v.size.Width-size.Width)/2) - v.across
+	if v.width > v.size.Width { // pages wider than the view: the widest starts at the gap
+		x = gap + (v.width-2*gap-size.Width)/2 - v.across
+	}
 	return fyne.NewPos(x, v.tops[n-1]-v.offset), size
 }
 
@@ -308,6 +315,17 @@ func (v *View) scrollTo(off float32) {
 	if v.OnScrolled != nil {
 		v.OnScrolled()
 	}
+}
+
+// ScrollAcross scrolls the pages sideways by dx units, when they are
+// wider than the view.
+func (v *View) ScrollAcross(dx float32) {
+	across := max(0, min(v.across+dx, v.width-v.size.Width))
+	if across == v.across {
+		return
+	}
+	v.across = across
+	v.Refresh()
 }
 
 // ScrollBy scrolls by dy units.
