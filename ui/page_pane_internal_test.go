@@ -156,3 +156,28 @@ func TestHoveringANoteOnThePageShowsIt(t *testing.T) {
 		t.Fatalf("a click on the note's passage edits %q in the panel, want %q", got, note.ID)
 	}
 }
+
+// A double-click on a word of the page selects that word of the text; the
+// page box goes to the page typed.
+func TestADoubleClickSelectsAWordAndThePageBoxJumps(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"report.pdf": reportPDF()})
+	openTitled(t, m, "Arms Control Report")
+	showPages(t, m)
+	start, end := passage(t, m, "sticking")
+	r := m.pages.pmap.Rects(start, end)[0]
+	at, _ := m.pages.view.PointOf(r.Page, (r.X0+r.X1)/2, (r.Y0+r.Y1)/2)
+	m.pages.view.DoubleTapped(&fyne.PointEvent{Position: at})
+	if s, e := m.reader.Selection(); s != start || e != end {
+		t.Fatalf("the double-click selected %q", string(m.reader.Text()[s:e]))
+	}
+	m.pages.view.ScrollToPage(1, 0)
+	m.pages.number.SetText("2")
+	m.pages.number.OnSubmitted("2")
+	if n, _ := m.pages.view.TopPlace(); n != 2 {
+		t.Fatalf("the page box's 2 shows page %d at the top", n)
+	}
+	m.pages.goToPage("9")
+	if !strings.Contains(m.status.label.Text, "no page") {
+		t.Fatalf("a page past the last says %q", m.status.label.Text)
+	}
+}
