@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -113,4 +114,31 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// A locked PDF's pages open with its password only; a scanned one has
+// pages and no text on them; the instance an opening failed in goes back
+// to the engine (both instances are taken in turn, and again).
+func TestHostilePDFsPagesOpenOrSayWhy(t *testing.T) {
+	for i := 0; i < 3; i++ {
+		if _, err := testEngine.OpenPages(hostile(t, "encrypted.pdf"), ""); !errors.Is(err, ErrPassword) {
+			t.Fatalf("opening a locked PDF's pages without its password: %v", err)
+		}
+		if _, err := testEngine.OpenPages(hostile(t, "truncated.pdf"), ""); !errors.Is(err, ErrTruncated) {
+			t.Fatalf("opening a truncated PDF's pages: %v", err)
+		}
+	}
+	p, err := testEngine.OpenPages(hostile(t, "encrypted.pdf"), "secret")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Render(1, 200); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	scan := hostile(t, "scanned.pdf")
+	m, err := testEngine.PageMap(scan, "", "")
+	if err != nil || m.Count() == 0 || len(m.Pages[0].Chars) != 0 {
+		t.Fatalf("a scanned PDF's map: %v, %v", m, err)
+	}
 }
