@@ -194,6 +194,17 @@ func (p *pagePane) hide() {
 	p.reader.Focus()
 }
 
+// readerMoved follows the reader while the pages show: a jump made in
+// the text's terms (an outline entry, a match of the find bar, Back, an
+// annotation chosen in the panel) shows its page.
+func (p *pagePane) readerMoved() {
+	if !p.showing() || p.pmap == nil {
+		return
+	}
+	n, y := p.placeOf(p.reader.TopPosition())
+	p.view.ScrollToPage(n, max(0, y-12))
+}
+
 // documentShown follows the reader to another document: its pages, if
 // the page view is shown and it is a PDF; else back to the text.
 func (p *pagePane) documentShown(doc *annotate.Document, pos int) {

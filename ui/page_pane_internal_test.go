@@ -181,3 +181,17 @@ func TestADoubleClickSelectsAWordAndThePageBoxJumps(t *testing.T) {
 		t.Fatalf("a page past the last says %q", m.status.label.Text)
 	}
 }
+
+// A jump made in the text's terms while the pages show (here the
+// outline's) shows the page it leads to.
+func TestAJumpWhileThePagesShowGoesToItsPage(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"report.pdf": reportPDF()})
+	openTitled(t, m, "Arms Control Report")
+	showPages(t, m)
+	at, _ := passage(t, m, "Verification")
+	m.reading.jump(at)
+	m.waitIdle()
+	if n := m.pages.view.CurrentPage(); n != 2 {
+		t.Fatalf("a jump to page 2's text shows page %d", n)
+	}
+}

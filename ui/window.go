@@ -68,6 +68,10 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 
 	m.reading = newReaderPane(lib, m.tasks, m.guard)
 	m.reading.scrolled = func() {
+		if m.pages.showing() {
+			m.pages.readerMoved()
+			return
+		}
 		if m.overlay.toolbar.Visible() {
 			m.overlay.place()
 		}

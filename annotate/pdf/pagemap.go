@@ -17,7 +17,9 @@ import (
 // that the lines lack was put in, and a code point of the lines that the
 // text lacks (a hyphen, a bullet) was taken out, looked for a few code
 // points ahead. A glyph that made several code points (a ligature, "ffi")
-// gives each an equal part of its box. The walk needs no more than the
+// gives each an equal part of its box. A character's box is as high as
+// its line, so that a point on a line, between its letters or above its
+// small ones, is on the line. The walk needs no more than the
 // text as it was stored: a document imported by an earlier Scholia, whose
 // text differs here and there, loses only the characters that differ.
 
@@ -30,7 +32,8 @@ const lookahead = 16
 // growing downwards.
 type Rect struct{ X0, Y0, X1, Y1 float64 }
 
-// Char is one code point of the document's text and its box on a page.
+// Char is one code point of the document's text and its box on a page:
+// its glyph's width, its line's height.
 type Char struct {
 	At  int // code point of Document.Text
 	Box Rect
@@ -74,11 +77,13 @@ func (e *Engine) PageMap(data []byte, password, text string) (*PageMap, error) {
 	return pageMapOf(r, text)
 }
 
-// source is one code point of the lines and the glyph it came from.
+// source is one code point of the lines, the glyph it came from and the
+// top and bottom of its line.
 type source struct {
-	r     rune
-	page  int // 0-based
-	glyph int32
+	r      rune
+	page   int // 0-based
+	glyph  int32
+	y0, y1 float64
 }
 
 func pageMapOf(r *raw, text string) (*PageMap, error) {
@@ -98,7 +103,7 @@ func pageMapOf(r *raw, text string) (*PageMap, error) {
 		for _, ln := range p.lines {
 			i := 0
 			for _, c := range ln.text {
-				src = append(src, source{c, ln.page - 1, ln.src[i]})
+				src = append(src, source{c, ln.page - 1, ln.src[i], ln.y0, ln.y1})
 				i++
 			}
 		}
@@ -119,7 +124,7 @@ func pageMapOf(r *raw, text string) (*PageMap, error) {
 		w := (g.x1 - g.x0) / float64(end-at)
 		for k := at; k < end; k++ {
 			x0 := g.x0 + w*float64(k-at)
-			l.Pages[s.page].Chars = append(l.Pages[s.page].Chars, Char{At: k, Box: Rect{x0, g.y0, x0 + w, g.y1}})
+			l.Pages[s.page].Chars = append(l.Pages[s.page].Chars, Char{At: k, Box: Rect{x0, s.y0, x0 + w, s.y1}})
 		}
 		at = end
 	}
@@ -201,10 +206,17 @@ func (l *PageMap) CharAt(n int, x, y float64) (int, bool) {
 	return at, at >= 0
 }
 
+// lineWeight is how many points across weigh as much as one point up or
+// down in finding the character nearest a point: right of a short line's
+// end is on that line, not on the longer line under it, but a point just
+// above a line, in its column's margin, is on that line, not on the other
+// column's line at its height.
+const lineWeight = 50
+
 // Caret is the place between code points nearest the point (x, y) of page
 // n: before the character nearest it, or after it when the point is past
-// its middle. The nearest is taken on the line the point is on (or the
-// nearest line) first, then along it. false when the page has no text.
+// its middle. Nearest counts a point up or down as lineWeight across.
+// false when the page has no text.
 func (l *PageMap) Caret(n int, x, y float64) (int, bool) {
 	cs := l.chars(n)
 	if len(cs) == 0 {
@@ -216,7 +228,7 @@ func (l *PageMap) Caret(n int, x, y float64) (int, bool) {
 		dx := max(c.Box.X0-x, x-c.Box.X1, 0)
 		// among boxes the point is in (they overlap), the nearest middle
 		mid := math.Hypot(x-(c.Box.X0+c.Box.X1)/2, y-(c.Box.Y0+c.Box.Y1)/2)
-		if d := dy*1e6 + dx*1e3 + mid; d < bestD {
+		if d := (dx+lineWeight*dy)*1e3 + mid; d < bestD {
 			best, bestD = i, d
 		}
 	}

@@ -75,3 +75,47 @@ func TestEveryCharacterRoundTripsBetweenTextAndPage(t *testing.T) {
 		t.Error("no two-column PDF was tried")
 	}
 }
+
+// On a page in two columns, a point just above and left of a line of the
+// left column puts the caret in the left column, never on the right
+// column's line at that height.
+func TestACaretStaysInTheColumnOfThePoint(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join(corpus.Path(t, "pdf", "pages"), "*-2col.pdf"))
+	if len(paths) == 0 {
+		t.Fatal("the corpus has no two-column PDFs in pdf/pages")
+	}
+	for _, p := range paths[:min(len(paths), 8)] {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := testEngine.Read(data, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := testEngine.PageMap(data, "", doc.Annotate().Text())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n, pg := range m.Pages {
+			half := pg.Width / 2
+			box := map[int]Rect{}
+			for _, c := range pg.Chars {
+				box[c.At] = c.Box
+			}
+			for _, c := range pg.Chars {
+				if c.Box.X1 >= half {
+					continue
+				}
+				at, _ := m.Caret(n+1, c.Box.X0-3, c.Box.Y0-0.3)
+				b, ok := box[at]
+				if !ok {
+					b, ok = box[at-1]
+				}
+				if ok && b.X0 >= half {
+					t.Fatalf("%s page %d: a point left of and just above code point %d puts the caret at %d, in the right column", filepath.Base(p), n+1, c.At, at)
+				}
+			}
+		}
+	}
+}
