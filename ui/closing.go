@@ -23,6 +23,7 @@ type closing struct {
 	imports   *importer
 	annotator *annotator // its note dialog may hold a note not saved
 	reading   *readerPane
+	pages     *pagePane
 	panel     *AnnotationPanel
 	list      *LibraryPanel
 	frame     *frame
@@ -112,6 +113,7 @@ func (c *closing) confirmUnsaved(err error) {
 // stopTimers ends what would otherwise run after the window is gone.
 func (c *closing) stopTimers() {
 	c.reading.stop()
+	c.pages.close()
 	c.panel.Editor.stopTimer()
 	// A save under way finishes before the window goes: at most one
 	// save, milliseconds, and nothing of it touches the window after.

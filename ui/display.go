@@ -30,6 +30,7 @@ type display struct {
 	win       fyne.Window
 	reader    *reader.Reader
 	reading   *readerPane
+	pages     *pagePane
 	list      *LibraryPanel
 	status    *statusBar
 	overlay   *overlay
@@ -59,6 +60,7 @@ func (v *display) apply(s snapshot) {
 func (v *display) annotations(s snapshot) {
 	v.annotator.anns, v.openQuestions = s.anns, s.open
 	v.reading.paint(s.anns, currentVariant(v.app))
+	v.pages.paint(s.anns, currentVariant(v.app))
 	v.panel.Editor.SetKnownTags(s.tags)
 	v.annotator.tags = s.tags
 	v.panel.pagesOf = v.reader.Document()
@@ -80,6 +82,7 @@ type opened struct {
 func (v *display) document(o opened) {
 	doc := o.doc
 	v.reading.show(doc, o.pos, o.words, o.outline)
+	v.pages.documentShown(doc, o.pos)
 	v.list.Select(doc.ID)
 	v.win.SetTitle(doc.Title + " — Scholia")
 	v.overlay.toolbar.Hide()
@@ -93,6 +96,7 @@ func (v *display) document(o opened) {
 // longer in the library.
 func (v *display) close() {
 	v.reading.show(nil, 0, 0, nil)
+	v.pages.documentShown(nil, 0)
 	v.overlay.toolbar.Hide()
 	v.overlay.tooltipBox.Hide()
 	v.panel.Editor.Clear()

@@ -7,18 +7,21 @@ import (
 
 // toolbarFit lays the reader's toolbar out: where the room is short (a
 // narrow window, or the panes beside the reader), its buttons drop their
-// words and keep their icons, so that nothing is clipped or overlaps. Its
-// minimum width is the toolbar without the words.
+// words and keep their icons, and the spare buttons (what the menus offer
+// as well) go, so that nothing is clipped or overlaps. Its minimum width
+// is the toolbar without them.
 type toolbarFit struct {
 	buttons       []*widget.Button
 	words         []string
+	spare         []fyne.CanvasObject
 	compact, full fyne.Size // the toolbar's minimum size without and with the words
 	short         bool      // the words are dropped
 }
 
-// newToolbarFit lays inner out, dropping the words of buttons when short.
-func newToolbarFit(inner fyne.CanvasObject, buttons ...*widget.Button) *fyne.Container {
-	t := &toolbarFit{buttons: buttons}
+// newToolbarFit lays inner out, dropping the words of buttons and the
+// spare buttons when short.
+func newToolbarFit(inner fyne.CanvasObject, buttons []*widget.Button, spare ...fyne.CanvasObject) *fyne.Container {
+	t := &toolbarFit{buttons: buttons, spare: spare}
 	for _, b := range buttons {
 		t.words = append(t.words, b.Text)
 	}
@@ -38,6 +41,13 @@ func (t *toolbarFit) setShort(short bool) {
 		}
 		if b.Text != text {
 			b.SetText(text)
+		}
+	}
+	for _, o := range t.spare {
+		if short {
+			o.Hide()
+		} else {
+			o.Show()
 		}
 	}
 }

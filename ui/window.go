@@ -24,6 +24,7 @@ type MainWindow struct {
 	lib     *library.Library
 	library *libraryPane
 	reading *readerPane
+	pages   *pagePane      // the page view of a PDF
 	reader  *reader.Reader // the reading pane's reader, for the annotating code
 	notes   *annotationsPane
 	edits   *editing
@@ -67,6 +68,10 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 
 	m.reading = newReaderPane(lib, m.tasks, m.guard)
 	m.reading.scrolled = func() {
+		if m.pages.showing() {
+			m.pages.readerMoved()
+			return
+		}
 		if m.overlay.toolbar.Visible() {
 			m.overlay.place()
 		}
@@ -99,7 +104,12 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.overlay = newOverlay(m.reader, a.HighlightIn, a.AddNote, a.AddQuestion, a.UseAsAnswer)
 	a.overlay = m.overlay
 	m.overlay.setStatus, m.overlay.annotationAt = m.setStatus, a.annotationAt
-	m.reader.OnSelectionChanged = m.overlay.selectionChanged
+	m.pages = newPagePane(lib, m.tasks, m.guard, m.reader, m.overlay, m.setStatus, m.tapped)
+	m.pages.view.OnUnhandledKey, m.pages.view.OnRune, m.pages.canvas = m.typedKey, a.typedRune, m.win.Canvas()
+	m.reader.OnSelectionChanged = func(s, e int) {
+		m.overlay.selectionChanged(s, e)
+		m.pages.selectionChanged(s, e)
+	}
 	m.reader.OnHover = m.overlay.hovered
 	m.reader.OnSelectionDone = m.overlay.selectionDone
 	m.reader.OnRune = a.typedRune
@@ -109,7 +119,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 		}
 	}}
 	m.reader.OnSecondaryTapped = m.menu.show
-	m.display = &display{app: app, win: m.win, reader: m.reader, reading: m.reading, list: m.library.list, status: m.status,
+	m.display = &display{app: app, win: m.win, reader: m.reader, reading: m.reading, pages: m.pages, list: m.library.list, status: m.status,
 		overlay: m.overlay, panel: m.panel, annotator: a}
 	m.library.apply, m.library.show = m.display.apply, m.showOpened
 	m.trash = &trash{lib: lib, win: m.win, tasks: m.tasks, changes: m.changes, dialogs: m.dialogs, status: m.status,
@@ -132,7 +142,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 	m.help = &helpSheet{win: m.win, dialogs: m.dialogs, actions: m.actions}
 	m.win.SetContent(m.layout())
 	m.closing = &closing{app: app, win: m.win, dialogs: m.dialogs, status: m.status, changes: m.changes, tasks: m.tasks,
-		imports: m.imports, annotator: a, reading: m.reading, panel: m.panel, list: m.library.list, frame: m.frame, state: &m.state}
+		imports: m.imports, annotator: a, reading: m.reading, pages: m.pages, panel: m.panel, list: m.library.list, frame: m.frame, state: &m.state}
 	m.win.Resize(fyne.NewSize(m.state.width, m.state.height))
 	m.installMenus()
 	m.reading.settings.install(m.win)
@@ -161,12 +171,13 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	findBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), m.openFind)
 	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), func() { toggleTheme(m.app, &m.state) })
 	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), func() { m.frame.togglePanel() })
+	pagesBtn := widget.NewButtonWithIcon("", theme.FileImageIcon(), m.pages.toggle)
 	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.help.show)
 	libBtn := widget.NewButtonWithIcon("", theme.MenuIcon(), func() { m.frame.toggleLibrary() })
 	toolbar := newToolbarFit(container.NewBorder(nil, nil, container.NewHBox(libBtn, m.history.buttons(), open, searchBtn),
-		container.NewHBox(findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline), open, searchBtn)
+		container.NewHBox(pagesBtn, findBtn, panelBtn, themeBtn, helpBtn), m.reading.outline), []*widget.Button{open, searchBtn}, themeBtn)
 	centre := container.NewBorder(container.NewVBox(toolbar, m.reading.find), nil, nil, nil,
-		container.NewStack(m.reader, m.overlay.floating))
+		container.NewStack(m.reader, m.pages.box, m.overlay.floating))
 	m.frame = newFrame(m.library.list, centre, m.panel, m.state)
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status.label)
 	return container.NewBorder(readOnlyBanner(m.lib), statusBar, nil, nil, m.frame.root)

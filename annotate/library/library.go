@@ -245,7 +245,7 @@ func (l *Library) importBytes(name, source string, data []byte, password string)
 	if prev, err := l.store.DocumentIDBySource(source); err != nil {
 		return Imported{}, err
 	} else if prev != "" && source != "" {
-		return l.revise(prev, doc)
+		return l.revise(prev, doc, keptOriginal(doc, data))
 	}
 	id, err := uuid.NewV7()
 	if err != nil {
@@ -254,7 +254,7 @@ func (l *Library) importBytes(name, source string, data []byte, password string)
 	doc.ID = id.String()
 	doc.Source = source
 	doc.Imported = l.now().UTC().Truncate(time.Second)
-	if err := l.store.PutDocument(doc); err != nil {
+	if err := l.store.PutDocumentFrom(doc, keptOriginal(doc, data)); err != nil {
 		return Imported{}, err
 	}
 	l.search.indexed(func(ix *search.Index) { ix.Put(search.DocumentEntry(*doc)) })

@@ -9,8 +9,9 @@ import (
 // revise makes doc the new text of the document with id prev: every
 // annotation is found again in the new text (annotate/anchor) or kept as
 // an orphan with its old quote, and the old text is kept as a revision,
-// all in one transaction. Nothing is dropped.
-func (l *Library) revise(prev string, doc *annotate.Document) (Imported, error) {
+// all in one transaction, with a PDF's bytes (original) for its pages.
+// Nothing is dropped.
+func (l *Library) revise(prev string, doc *annotate.Document, original []byte) (Imported, error) {
 	l.changing.Lock()
 	defer l.changing.Unlock()
 	old, err := l.store.DocumentInfo(prev)
@@ -46,7 +47,7 @@ func (l *Library) revise(prev string, doc *annotate.Document) (Imported, error) 
 		}
 		changed = append(changed, a)
 	}
-	if err := l.store.ReviseDocument(doc, changed); err != nil {
+	if err := l.store.ReviseDocument(doc, changed, original); err != nil {
 		return Imported{}, err
 	}
 	l.search.indexed(func(ix *search.Index) {

@@ -69,32 +69,12 @@ func build(r *raw) (*Document, error) {
 		Fingerprint: r.fingerprint,
 		Pages:       len(r.pages),
 	}
-	lines := make([][]line, len(r.pages))
-	glyphs := 0
-	for i, p := range r.pages {
+	for _, p := range r.pages {
 		d.PageLabels = append(d.PageLabels, p.label)
-		lines[i] = linesOf(p)
-		glyphs += len(p.glyphs)
 	}
-	if glyphs == 0 {
-		if len(r.pages) == 0 {
-			return nil, problem(ErrDamaged, "the PDF has no pages")
-		}
-		return nil, problem(ErrScanned, "the PDF holds only pictures of text, and Scholia cannot read those yet")
-	}
-	dropRunning(r.pages, lines, r.meta["Title"])
-	st := measure(lines)
-	var paras []*para
-	for i, ls := range lines {
-		ordered := readingOrder(ls, r.pages[i].width)
-		for _, p := range st.paragraphs(ordered) {
-			if len(paras) > 0 && continues(paras[len(paras)-1], p) {
-				last := paras[len(paras)-1]
-				last.lines = append(last.lines, p.lines...)
-				continue
-			}
-			paras = append(paras, p)
-		}
+	lines, st, paras, err := arrange(r)
+	if err != nil {
+		return nil, err
 	}
 	for _, p := range paras {
 		d.Blocks = append(d.Blocks, st.block(p))
@@ -110,6 +90,38 @@ func build(r *raw) (*Document, error) {
 		d.Title = largestOnFirstPage(lines)
 	}
 	return d, nil
+}
+
+// arrange rebuilds the document's lines (running headers and footers
+// dropped) and its paragraphs in reading order, with the style of its body.
+func arrange(r *raw) ([][]line, style, []*para, error) {
+	lines := make([][]line, len(r.pages))
+	glyphs := 0
+	for i, p := range r.pages {
+		lines[i] = linesOf(p)
+		glyphs += len(p.glyphs)
+	}
+	if glyphs == 0 {
+		if len(r.pages) == 0 {
+			return nil, style{}, nil, problem(ErrDamaged, "the PDF has no pages")
+		}
+		return nil, style{}, nil, problem(ErrScanned, "the PDF holds only pictures of text, and Scholia cannot read those yet")
+	}
+	dropRunning(r.pages, lines, r.meta["Title"])
+	st := measure(lines)
+	var paras []*para
+	for i, ls := range lines {
+		ordered := readingOrder(ls, r.pages[i].width)
+		for _, p := range st.paragraphs(ordered) {
+			if len(paras) > 0 && continues(paras[len(paras)-1], p) {
+				last := paras[len(paras)-1]
+				last.lines = append(last.lines, p.lines...)
+				continue
+			}
+			paras = append(paras, p)
+		}
+	}
+	return lines, st, paras, nil
 }
 
 // continues: a paragraph (or a block quote) cut by a page or a column

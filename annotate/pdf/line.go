@@ -3,6 +3,7 @@ package pdf
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // line is one line of text rebuilt from glyphs by their boxes: a glyph
@@ -17,12 +18,16 @@ type line struct {
 	mono           bool    // most of its glyphs are in a typewriter font
 	page           int
 	col            int // 0 for one column; 1 left, 2 right, 3 across two columns
+	// src is, for each code point of text, the index of the page's glyph
+	// it comes from, or -1 for a space put in between glyphs.
+	src []int32
 }
 
 // lineBuilder gathers glyphs until a line ends.
 type lineBuilder struct {
 	out    []line
 	text   strings.Builder
+	src    []int32 // the glyph of each code point of text, as line.src
 	real   []glyph
 	spaced bool // a space ends text
 	page   int
@@ -31,14 +36,14 @@ type lineBuilder struct {
 // linesOf rebuilds the lines of one page, in the order PDFium gives them.
 func linesOf(p page) []line {
 	b := &lineBuilder{page: p.number}
-	for _, g := range p.glyphs {
+	for i, g := range p.glyphs {
 		switch {
 		case g.text == "\r" || g.text == "\n":
 			b.space() // PDFium's line break; add decides whether it ends the line
 		case strings.TrimSpace(cleanGlyph(g.text)) == "": // a space has no height to go by
 			b.space()
 		default:
-			b.add(g)
+			b.add(g, int32(i))
 		}
 	}
 	b.flush()
@@ -48,11 +53,12 @@ func linesOf(p page) []line {
 func (b *lineBuilder) space() {
 	if b.text.Len() > 0 && !b.spaced {
 		b.text.WriteByte(' ')
+		b.src = append(b.src, -1)
 		b.spaced = true
 	}
 }
 
-func (b *lineBuilder) add(g glyph) {
+func (b *lineBuilder) add(g glyph, at int32) {
 	if n := len(b.real); n > 0 {
 		last := b.real[n-1]
 		size := max(last.size, g.size, 1)
@@ -65,7 +71,10 @@ func (b *lineBuilder) add(g glyph) {
 			b.space()
 		}
 	}
-	b.text.WriteString(cleanGlyph(g.text))
+	for _, r := range cleanGlyph(g.text) {
+		b.text.WriteRune(r)
+		b.src = append(b.src, at)
+	}
 	b.spaced = false
 	b.real = append(b.real, g)
 }
@@ -103,9 +112,17 @@ func lineHeight(real []glyph) (float64, float64) {
 }
 
 func (b *lineBuilder) flush() {
-	text := strings.TrimSpace(b.text.String())
-	if text != "" && len(b.real) > 0 {
-		l := line{text: text, x0: b.real[0].x0, y0: b.real[0].y0, x1: b.real[0].x1, y1: b.real[0].y1, page: b.page}
+	runes := []rune(b.text.String())
+	lo, hi := 0, len(runes)
+	for lo < hi && unicode.IsSpace(runes[lo]) {
+		lo++
+	}
+	for hi > lo && unicode.IsSpace(runes[hi-1]) {
+		hi--
+	}
+	if lo < hi && len(b.real) > 0 {
+		l := line{text: string(runes[lo:hi]), x0: b.real[0].x0, y0: b.real[0].y0, x1: b.real[0].x1, y1: b.real[0].y1, page: b.page,
+			src: append([]int32(nil), b.src[lo:hi]...)}
 		sizes := make([]float64, 0, len(b.real))
 		bold, mono := 0, 0
 		for _, g := range b.real {
@@ -126,6 +143,7 @@ func (b *lineBuilder) flush() {
 		b.out = append(b.out, l)
 	}
 	b.text.Reset()
+	b.src = b.src[:0]
 	b.real = b.real[:0]
 	b.spaced = false
 }

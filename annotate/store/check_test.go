@@ -124,7 +124,7 @@ func TestOpeningAnUnchangedLibraryWritesNothing(t *testing.T) {
 // measured in cmd/scholia/cli (TestCompactShrinksTheFileAndKeepsEveryRecord).
 func TestCompactKeepsEveryRecord(t *testing.T) {
 	s, path := twoDocumentsAndANote(t, "kept through compaction")
-	if err := s.ReviseDocument(testDocument("b"), nil); err != nil {
+	if err := s.ReviseDocument(testDocument("b"), nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

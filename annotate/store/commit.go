@@ -23,6 +23,10 @@ type Change struct {
 	Trashed     []string
 	TrashedAt   time.Time
 	Removed     []string
+	// Originals are the bytes new or revised documents were imported
+	// from, by document id, kept for a PDF's pages; a revised document
+	// without any here forgets those kept.
+	Originals map[string][]byte
 }
 
 // sealed is a document encoded as its two records.
@@ -70,12 +74,20 @@ func (s *Store) Commit(c Change) error {
 			if err := putDocumentIn(tx, d); err != nil {
 				return err
 			}
+			if data, ok := c.Originals[d.doc.ID]; ok {
+				if err := putOriginalIn(tx, []byte(d.doc.ID), data); err != nil {
+					return err
+				}
+			}
 		}
 		for _, d := range revised {
 			if err := keepRevision(tx, d.doc.ID); err != nil {
 				return err
 			}
 			if err := putDocumentIn(tx, d); err != nil {
+				return err
+			}
+			if err := putOriginalIn(tx, []byte(d.doc.ID), c.Originals[d.doc.ID]); err != nil {
 				return err
 			}
 		}

@@ -15,6 +15,12 @@ func (s *Store) PutDocument(doc *annotate.Document) error {
 	return s.Commit(Change{New: []*annotate.Document{doc}})
 }
 
+// PutDocumentFrom stores a document with the bytes it was imported from
+// (a PDF's, for its pages), in one transaction.
+func (s *Store) PutDocumentFrom(doc *annotate.Document, original []byte) error {
+	return s.Commit(Change{New: []*annotate.Document{doc}, Originals: map[string][]byte{doc.ID: original}})
+}
+
 // SetReference replaces a document's citation fields (nil: back to what
 // the import found), in one transaction.
 func (s *Store) SetReference(docID string, ref *annotate.Reference) (*annotate.Document, error) {

@@ -22,6 +22,7 @@ import (
 //	removed/<doc id>/blocks       record([]Block)
 //	removed/<doc id>/reading      record(Reading), when it had one
 //	removed/<doc id>/at           record(time removed)
+//	removed/<doc id>/original     the bytes it was imported from, when kept (originals.go)
 //	removed/<doc id>/annotations/ ann id -> its live annotations' records
 //	removed/<doc id>/trash/       ann id -> its annotations already in the trash
 //	removed/<doc id>/revisions/   revision -> its earlier texts
@@ -103,7 +104,11 @@ func removeDocumentIn(tx *bolt.Tx, docID string, atRec []byte, moved *[]string) 
 		string(keyRemBlocks):   tx.Bucket(bucketBlocks).Get(id),
 		string(keyRemReading):  tx.Bucket(bucketReading).Get(id),
 		string(keyRemAt):       atRec,
+		string(keyRemOriginal): originalIn(tx, id),
 	}); err != nil {
+		return err
+	}
+	if err := putOriginalIn(tx, id, nil); err != nil {
 		return err
 	}
 	sub := map[string]*bolt.Bucket{}
@@ -311,6 +316,11 @@ func (s *Store) RestoreDocument(docID string) (*annotate.Document, error) {
 				if err := tx.Bucket(kb.bucket).Put(id, v); err != nil {
 					return err
 				}
+			}
+		}
+		if v := rb.Get(keyRemOriginal); v != nil {
+			if err := putOriginalIn(tx, id, v); err != nil {
+				return err
 			}
 		}
 		for _, name := range [][]byte{bucketHashes, bucketSources} {

@@ -65,7 +65,7 @@ func removableLibrary(t *testing.T) *Store {
 	}
 	d1 := searchDoc("d1", "One")
 	d1.Revision, d1.Hash, d1.Source = 1, "hash-d1-rev1", "/papers/one.txt"
-	if err := s.ReviseDocument(d1, nil); err != nil {
+	if err := s.ReviseDocument(d1, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.PutReading("d1", Reading{Position: 12, Opened: time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC)}); err != nil {

@@ -11,8 +11,10 @@ import (
 // ReviseDocument replaces a document's text with a new revision and saves
 // its re-anchored annotations, in one transaction: the earlier text is
 // kept under revisions, so nothing is lost if the new text is worse.
-func (s *Store) ReviseDocument(doc *annotate.Document, anns []*annotate.Annotation) error {
-	return s.Commit(Change{Revised: []*annotate.Document{doc}, Annotations: anns})
+// original is the bytes of the new text's file, kept for a PDF's pages
+// (nil forgets those kept of the earlier text).
+func (s *Store) ReviseDocument(doc *annotate.Document, anns []*annotate.Annotation, original []byte) error {
+	return s.Commit(Change{Revised: []*annotate.Document{doc}, Annotations: anns, Originals: map[string][]byte{doc.ID: original}})
 }
 
 // Revisions returns a document's earlier texts, oldest first.

@@ -91,7 +91,7 @@ func TestEveryWriteIsJournalledForTheSearchIndex(t *testing.T) {
 	if _, err := s.RestoreAnnotation("n2"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ReviseDocument(searchDoc("d2", "Two, revised"), nil); err != nil {
+	if err := s.ReviseDocument(searchDoc("d2", "Two, revised"), nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	si, _ = s.SearchIndex()

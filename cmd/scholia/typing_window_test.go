@@ -200,9 +200,10 @@ func TestWindowStoresExactlyWhatWasTyped(t *testing.T) {
 		}
 	}
 
-	// The citation details as the window shows them after a restart.
+	// The citation details as the window shows them after a restart;
+	// their title (the first field) renamed the document.
 	s.Open()
-	s.WaitTitle(title)
+	s.WaitTitle(fields[0])
 	s.Key("ctrl+shift+e", "Tab")
 	for f, typed := range fields {
 		if f > 0 {
