@@ -12,7 +12,11 @@ import (
 	"scholia/annotate/store"
 )
 
-// OpenChecking is OpenVerified without waiting for the check: the
+// OpenChecking is OpenVerified without waiting for the check. The app
+// does not use it (cmd/scholia opens with OpenVerified): a page tree with
+// a cycle makes bbolt's cursor grow until memory runs out, which no
+// recover catches, so a file not yet checked is not read in the process
+// that must survive it. What it does: the
 // library opens at once for reading while check runs (in another process,
 // sharing the file), and every write (a save, an import, an undo, a
 // backup) waits until it has passed. checked then receives nil: the file

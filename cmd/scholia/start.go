@@ -15,14 +15,18 @@ import (
 
 // startCheck checks a library file; a test binary sets it to hold the
 // check while it looks at the window.
-var startCheck library.Checker = cli.ChildCheckBeside
+var startCheck library.Checker = cli.ChildCheck
 
-// openLibrary opens the library for the window while its check runs
-// (library.OpenChecking): checked says how the check ended. A damaged
-// file read meanwhile gives errors, not a crash (store's guarded reads),
-// and the check's verdict closes the window for the damage window.
+// openLibrary opens the library for the window once its check has passed
+// (library.OpenVerified); checked says so at once. Opening it while the
+// check runs (library.OpenChecking) was tried and left: a damaged file
+// could crash the window closing for the damage window, and a page tree
+// with a cycle exhausts memory in bbolt before any recover.
 func openLibrary(path string) (*library.Library, <-chan error, error) {
-	return library.OpenChecking(path, startCheck)
+	lib, err := library.OpenVerified(path, startCheck)
+	checked := make(chan error, 1)
+	checked <- nil
+	return lib, checked, err
 }
 
 // awaitCheck waits off the UI goroutine for the check of the library the

@@ -23,14 +23,7 @@ const ChildEnv = "SCHOLIA_CHECK_CHILD"
 // ChildCheck checks a library file in a child process (`scholia check
 // --child FILE`), where a fault inside bbolt on a file cut short kills the
 // child, not the caller. A child that dies is damage found.
-func ChildCheck(path string) (library.Report, error) { return childCheck(path, false) }
-
-// ChildCheckBeside is ChildCheck for a window that opens while the check
-// runs: the child yields the processor to the window (nice 10), which
-// the reader is waiting on.
-func ChildCheckBeside(path string) (library.Report, error) { return childCheck(path, true) }
-
-func childCheck(path string, beside bool) (library.Report, error) {
+func ChildCheck(path string) (library.Report, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return library.Report{}, fmt.Errorf("cannot check %s: %w", path, err)
@@ -39,12 +32,7 @@ func childCheck(path string, beside bool) (library.Report, error) {
 	cmd.Env = append(os.Environ(), ChildEnv+"=1")
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
-	if err = cmd.Start(); err == nil {
-		if beside {
-			yieldProcessor(cmd.Process.Pid)
-		}
-		err = cmd.Wait()
-	}
+	err = cmd.Run()
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
