@@ -138,7 +138,7 @@ func (f *frame) showLibrary() {
 // window the reader takes the list's place again.
 func (m *MainWindow) openPicked(id string) {
 	m.frame.backToReader()
-	m.OpenDocument(id)
+	m.library.openDocument(id, false, nil)
 }
 
 // showOpened shows a document read; one opened while the library list

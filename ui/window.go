@@ -202,8 +202,10 @@ func (m *MainWindow) Window() fyne.Window { return m.win }
 // from the library again, off the UI goroutine.
 func (m *MainWindow) Reload() { m.library.refreshing(true, nil) }
 
-// OpenDocument shows the document with this id where it was last read.
-func (m *MainWindow) OpenDocument(id string) { m.library.openDocument(id, false, nil) }
+// OpenDocument shows the document with this id where it was last read,
+// as the library holds it now: a command line that imported it again
+// (revised) asks for the new text even when the document is on show.
+func (m *MainWindow) OpenDocument(id string) { m.library.openDocument(id, true, nil) }
 
 // ImportFiles imports files off the UI goroutine, then opens the last one
 // that worked and reports those that did not, one sentence each. The
@@ -244,7 +246,7 @@ func (m *MainWindow) openSearch() { m.dialogs.showWith(m.palette.Show, m.palette
 func (m *MainWindow) openHit(h library.Hit) {
 	m.history.leaving()
 	if h.Document {
-		m.OpenDocument(h.DocID)
+		m.library.openDocument(h.DocID, false, nil)
 		return
 	}
 	// One record read by its key, but a read waits while a save grows the

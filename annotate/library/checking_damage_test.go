@@ -2,6 +2,7 @@ package library_test
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -115,4 +116,63 @@ func TestADamagedFileReadBeforeItsCheckGivesErrorsNotACrash(t *testing.T) {
 		t.Fatal("no damaged page made a read fail: the test damages nothing it reads")
 	}
 	t.Logf("%d of %d damaged pages made a read before the check fail", failed, len(good)/page-2)
+}
+
+// A branch page pointing past the file's end, within bbolt's mapping
+// (rounded up to a power of two), faults on reading (SIGBUS): only
+// SetPanicOnFault turns that into ErrDamaged.
+// TestADamagedFileReadBeforeItsCheck never makes such a fault: it passes
+// with SetPanicOnFault(false).
+func TestAPagePastTheFileEndReadBeforeTheCheckIsDamage(t *testing.T) {
+	path := shelvedLibrary(t)
+	good := readBytes(t, path)
+	const page = 4096
+	// The file cut to its last page in use: the mapping stays a power of
+	// two, and the pages between are past the end.
+	used := max(binary.LittleEndian.Uint64(good[56:]), binary.LittleEndian.Uint64(good[page+56:]))
+	mapped := uint64(len(good) / page)
+	if used >= mapped {
+		t.Skipf("the file uses all its %d pages", mapped)
+	}
+	good = good[:used*page]
+	beyond := mapped - 1
+	damaged := 0
+	for p := 2; p < int(used); p++ {
+		h := good[p*page:]
+		if binary.LittleEndian.Uint64(h) != uint64(p) || binary.LittleEndian.Uint16(h[8:]) != 0x01 {
+			continue
+		}
+		bad := append([]byte(nil), good...)
+		for i := range int(binary.LittleEndian.Uint16(h[10:])) {
+			binary.LittleEndian.PutUint64(bad[p*page+16+16*i+8:], beyond)
+		}
+		copyPath := filepath.Join(t.TempDir(), "library.db")
+		if err := os.WriteFile(copyPath, bad, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		// The check runs in a child process in the window; here it only
+		// says the file is damaged, lest bbolt's check fault in the test.
+		release := make(chan struct{})
+		check := func(string) (library.Report, error) {
+			<-release
+			return library.Report{Problems: []string{"a page is damaged"}}, nil
+		}
+		lib, _, err := library.OpenChecking(copyPath, check)
+		if err != nil {
+			continue
+		}
+		err = readEverything(lib)
+		t.Logf("branch page %d points at page %d, past the end (%d pages): %v", p, beyond, used, err)
+		if err != nil {
+			damaged++
+			if !errors.Is(err, annotate.ErrDamaged) {
+				t.Errorf("page %d: %v, want ErrDamaged", p, err)
+			}
+		}
+		close(release)
+		_ = lib.Close()
+	}
+	if damaged == 0 {
+		t.Fatal("no read went past the end")
+	}
 }

@@ -14,7 +14,7 @@ import (
 // during the check. A backup copies the unchecked file into the backups
 // folder and checks the copy in this process (backup.verify uses
 // store.CheckLettingGo, which the store says a damaged file can crash).
-func TestReviewABackupDuringTheCheckWaitsForIt(t *testing.T) {
+func TestABackupDuringTheCheckWaitsForIt(t *testing.T) {
 	path, _ := storedLibrary(t)
 	held := newHeldCheck()
 	lib, checked, err := library.OpenChecking(path, held.check)
