@@ -13,11 +13,12 @@ for file in $targets; do
   for fn in $(grep -o '^func Fuzz[A-Za-z0-9_]*' "$file" | sed 's/^func //'); do
     echo "fuzz: $pkg $fn for ${secs}s" >&2
     log=$(mktemp)
-    if ! go test -run '^$' -fuzz "^${fn}\$" -fuzztime "${secs}s" "$pkg" >"$log" 2>&1; then
+    # Minimizing a new input may take 60 s by default, past a short run.
+    if ! go test -run '^$' -fuzz "^${fn}\$" -fuzztime "${secs}s" -fuzzminimizetime 5s "$pkg" >"$log" 2>&1; then
       echo "fuzz: $pkg $fn failed; its output and the input it kept:" >&2
       grep -v '^fuzz: elapsed' "$log" | tail -60 >&2
-      for kept in "$(dirname "$file")"/testdata/fuzz/"$fn"/*; do
-        [ -f "$kept" ] && { echo "--- $kept" >&2; head -c 4000 "$kept" >&2; echo >&2; }
+      for kept in $(git -C "$(dirname "$file")" ls-files --others --exclude-standard testdata/fuzz/"$fn" 2>/dev/null); do
+        echo "--- $kept" >&2; head -c 4000 "$(dirname "$file")/$kept" >&2; echo >&2
       done
       rm -f "$log"
       exit 1
