@@ -356,7 +356,11 @@ func (e *AnnotationEditor) setFields(f editorFields) {
 		e.tags.SetTags(tags)
 	}
 	if e.colour.Selected != f.colour {
-		e.colour.SetSelected(f.colour)
+		if f.colour == "" {
+			e.colour.ClearSelected() // SetSelected("") keeps the colour shown before
+		} else {
+			e.colour.SetSelected(f.colour)
+		}
 	}
 	if e.a.Kind == annotate.KindQuestion {
 		if e.status.Selected != f.status {
