@@ -104,10 +104,7 @@ func newFileChooser(im *importer) *fileChooser {
 	top := container.NewVBox(fc.path, fc.problem, head)
 	content := container.NewBorder(top, nil, nil, nil, container.NewStack(fc.list, container.NewVBox(fc.empty)))
 	fc.d = dialog.NewCustomWithoutButtons("Open", content, im.win)
-	folder := widget.NewButton("Import This Folder", func() {
-		fc.close()
-		fc.im.folder(fc.dir)
-	})
+	folder := widget.NewButton("Import This Folder", fc.importFolder)
 	fc.d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", fc.cancel), folder, fc.openBtn})
 	return fc
 }
@@ -290,10 +287,7 @@ func (fc *fileChooser) openTyped() {
 		}
 		return
 	}
-	p := expandHome(strings.Trim(typed, `"'`))
-	if !filepath.IsAbs(p) && fc.dir != "" {
-		p = filepath.Join(fc.dir, p)
-	}
+	p := fc.typedPath(typed)
 	start(fc.im.tasks, laneBrowse, "", func() (os.FileInfo, error) {
 		return os.Stat(p)
 	}, func(fi os.FileInfo, err error) {
@@ -315,6 +309,38 @@ func (fc *fileChooser) openTyped() {
 			fc.close()
 			fc.im.files(append(fc.chosen(), p))
 		}
+	})
+}
+
+// typedPath is the path typed (quotes and a leading ~ read as a shell
+// does), from the folder listed when it is relative.
+func (fc *fileChooser) typedPath(typed string) string {
+	p := expandHome(strings.Trim(typed, `"'`))
+	if !filepath.IsAbs(p) && fc.dir != "" {
+		p = filepath.Join(fc.dir, p)
+	}
+	return p
+}
+
+// importFolder imports the folder the path box names, when it names one,
+// else the folder listed: what the reader typed last is what they mean.
+func (fc *fileChooser) importFolder() {
+	dir := fc.dir
+	if typed := strings.TrimSpace(fc.path.Text); typed != "" {
+		dir = fc.typedPath(typed)
+	}
+	start(fc.im.tasks, laneBrowse, "", func() (bool, error) {
+		fi, err := os.Stat(dir)
+		return err == nil && fi.IsDir(), nil
+	}, func(isDir bool, _ error) {
+		if fc.closed {
+			return
+		}
+		if !isDir {
+			dir = fc.dir
+		}
+		fc.close()
+		fc.im.folder(dir)
 	})
 }
 

@@ -160,3 +160,25 @@ func TestEscClosesTheOpenDialog(t *testing.T) {
 		t.Error("Esc imported the ticked file")
 	}
 }
+
+// Import This Folder imports the folder typed in the path box, not the
+// one still listed above it; with nothing a folder typed, the one listed.
+func TestImportThisFolderTakesTheFolderTyped(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
+	c := m.win.Canvas()
+	dir := writeFiles(t, map[string]string{
+		"listed.txt":     "Listed Paper\n\nText.\n",
+		"typed/a.txt":    "Typed Folder Paper\n\nText.\n",
+		"typed/b/c.txt":  "Deeper Paper\n\nText.\n",
+		"typed/note.jpg": "\xff\xd8",
+	})
+	fc := openChooser(t, m, dir)
+	fc.path.TypedShortcut(&fyne.ShortcutSelectAll{})
+	c.Focus(fc.path)
+	test.Type(fc.path, filepath.Join(dir, "typed"))
+	fc.importFolder()
+	eventually(t, "the typed folder imported", func() bool { return strings.HasPrefix(m.imports.summary, "2 documents imported") })
+	if titles := titlesIn(m.library.list); slices.Contains(titles, "Listed Paper") {
+		t.Errorf("the folder listed was imported too: %q", titles)
+	}
+}
