@@ -157,6 +157,9 @@ func (e *AnnotationEditor) Edit(a annotate.Annotation) {
 	if e.a != nil && e.a.ID != a.ID {
 		e.flush()
 	}
+	if e.a == nil || e.a.ID != a.ID {
+		defer e.view.ScrollToTop() // another annotation shows from its quote
+	}
 	e.empty.Hide()
 	e.form.Show()
 	e.buttons.Show()
