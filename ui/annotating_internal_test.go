@@ -196,7 +196,15 @@ func TestAnswerWithAPassageInAnotherDocument(t *testing.T) {
 	w.annotator.AnswerWithSelection(q.ID)
 	openTitled(t, w, "Analyst Reply")
 	selectQuote(t, w, "nothing is agreed until everything is agreed")
+	// The toolbar offers Use as answer in place of Note and Question: it
+	// fits beside the panel.
+	if tb := w.overlay.toolbar; !tb.answer.Visible() || tb.note.Visible() || tb.question.Visible() {
+		t.Errorf("while answering the toolbar shows answer %v, note %v, question %v", tb.answer.Visible(), tb.note.Visible(), tb.question.Visible())
+	}
 	w.annotator.UseAsAnswer()
+	if tb := w.overlay.toolbar; tb.answer.Visible() || !tb.note.Visible() {
+		t.Error("after the answer the toolbar still offers Use as answer, not Note")
+	}
 
 	got, _ := f.lib.Annotation(q.ID)
 	if got.Status != annotate.StatusAnswered || got.Answer == nil || got.Answer.Link == "" {

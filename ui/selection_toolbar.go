@@ -22,6 +22,8 @@ type SelectionToolbar struct {
 	onQuestion func()
 	onAnswer   func()
 	answer     *widget.Button
+	note       *widget.Button
+	question   *widget.Button
 	swatches   map[annotate.Colour]*swatch
 }
 
@@ -31,6 +33,8 @@ func NewSelectionToolbar(onColour func(annotate.Colour), onNote, onQuestion, onA
 	t.answer = widget.NewButtonWithIcon("Use as answer", theme.ConfirmIcon(), func() { t.onAnswer() })
 	t.answer.Importance = widget.HighImportance
 	t.answer.Hide()
+	t.note = widget.NewButtonWithIcon("Note", theme.DocumentCreateIcon(), func() { t.onNote() })
+	t.question = widget.NewButtonWithIcon("Question", theme.QuestionIcon(), func() { t.onQuestion() })
 	t.ExtendBaseWidget(t)
 	t.Hide()
 	return t
@@ -44,10 +48,8 @@ func (t *SelectionToolbar) CreateRenderer() fyne.WidgetRenderer {
 		t.swatches[c] = newSwatch(solid(c), func() { t.onColour(c) })
 		row.Add(t.swatches[c])
 	}
-	note := widget.NewButtonWithIcon("Note", theme.DocumentCreateIcon(), func() { t.onNote() })
-	question := widget.NewButtonWithIcon("Question", theme.QuestionIcon(), func() { t.onQuestion() })
-	row.Add(note)
-	row.Add(question)
+	row.Add(t.note)
+	row.Add(t.question)
 	row.Add(t.answer)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
@@ -56,12 +58,18 @@ func (t *SelectionToolbar) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewPadded(row)))
 }
 
-// SetAnswering shows or hides Use as answer.
+// SetAnswering shows Use as answer in place of Note and Question while a
+// question waits for its answer passage (the toolbar stays narrow enough
+// for the reader beside the panel), or hides it.
 func (t *SelectionToolbar) SetAnswering(on bool) {
 	if on {
 		t.answer.Show()
+		t.note.Hide()
+		t.question.Hide()
 	} else {
 		t.answer.Hide()
+		t.note.Show()
+		t.question.Show()
 	}
 	t.Refresh()
 }
