@@ -153,3 +153,23 @@ func TestRemovedDocumentsCanBeBroughtBackOrDeletedForGood(t *testing.T) {
 		t.Errorf("status %q", m.status.label.Text)
 	}
 }
+
+// The document on show removed, the reader stands empty; brought back
+// from Removed Documents…, it shows again.
+func TestTheOpenDocumentBroughtBackShowsAgain(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"joint.txt": jointStatement, "levy.txt": levyMinutes})
+	openTitled(t, m, "Joint Statement")
+	id := m.reader.Document().ID
+	m.trash.remove(id)
+	m.waitIdle()
+	if d := m.reader.Document(); d != nil {
+		t.Fatalf("after removing it the reader shows %q", d.Title)
+	}
+	m.trash.show()
+	m.waitIdle()
+	tapButton(t, m.win.Canvas(), "Bring Back")
+	m.waitIdle()
+	if d := m.reader.Document(); d == nil || d.ID != id {
+		t.Errorf("after Bring Back the reader shows %v, want the statement", d)
+	}
+}

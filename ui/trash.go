@@ -32,6 +32,8 @@ type trash struct {
 	saved func(msg string, then func())
 	// closeDocument empties the reader: the document shown left.
 	closeDocument func()
+	// open shows a document in the reader.
+	open func(id string)
 }
 
 // removeCurrent removes the document open in the reader.
@@ -127,7 +129,11 @@ func (t *trash) bringBack(id string) {
 			t.failed(err)
 			return
 		}
-		t.saved("Brought back “"+title+"” with its annotations — Ctrl+Z removes it again", nil)
+		t.saved("Brought back “"+title+"” with its annotations — Ctrl+Z removes it again", func() {
+			if t.reader.Document() == nil {
+				t.open(id) // the reader stood empty: it shows what came back
+			}
+		})
 	})
 }
 

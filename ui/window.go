@@ -123,7 +123,8 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 		overlay: m.overlay, panel: m.panel, annotator: a}
 	m.library.apply, m.library.show = m.display.apply, m.showOpened
 	m.trash = &trash{lib: lib, win: m.win, tasks: m.tasks, changes: m.changes, dialogs: m.dialogs, status: m.status,
-		reader: m.reader, editor: m.panel.Editor, showError: m.alerts.showError, saved: m.library.saved, closeDocument: m.display.close}
+		reader: m.reader, editor: m.panel.Editor, showError: m.alerts.showError, saved: m.library.saved, closeDocument: m.display.close,
+		open: func(id string) { m.library.openDocument(id, false, nil) }}
 	m.library.list.OnRemove = m.trash.remove
 	m.panel.Editor.OnAnswerWithSelection = a.AnswerWithSelection
 	m.panel.Editor.OnPlace = a.placeHere
