@@ -164,7 +164,7 @@ func (e *AnnotationEditor) Edit(a annotate.Annotation) {
 	e.form.Show()
 	e.buttons.Show()
 	if a.Anchor != nil {
-		e.quote.SetText("“" + trimQuote(a.Anchor.Exact, 400) + "”")
+		e.quote.SetText("“" + trimQuote(a.Anchor.Exact, 140) + "”") // the whole passage is in the reader
 	} else {
 		e.quote.SetText("On the whole document")
 	}

@@ -136,7 +136,7 @@ func NewAnnotationPanel() *AnnotationPanel {
 func (p *AnnotationPanel) CreateRenderer() fyne.WidgetRenderer {
 	filters := container.NewGridWithColumns(2, p.kind, p.colour, p.tag, p.status)
 	split := container.NewVSplit(p.list, p.Editor)
-	split.Offset = 0.5
+	split.Offset = 0.4 // the editor, with a question's answer and status, gets the more
 	doc := container.NewBorder(container.NewVBox(p.text, filters, p.count), nil, nil, nil, split)
 	p.tabs = container.NewAppTabs(
 		container.NewTabItem("Notes", doc),

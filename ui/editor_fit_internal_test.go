@@ -26,9 +26,11 @@ func TestTheEditorShowsSaveDeleteAndTheAnswer(t *testing.T) {
 	if !w.panel.Visible() {
 		w.frame.togglePanel()
 	}
-	ask(t, w, "an appropriate time", "When is an appropriate time?")
+	// A long passage and a two-line question, as a reader's are.
+	long := "Further consultations at the technical level would take place at an appropriate time.\n\nProgress on the humanitarian questions raised by either side remains a condition."
+	ask(t, w, long, "Who decides when the time is appropriate: the delegations, or the mediators who drafted the statement?")
 	w.waitIdle()
-	q, ok := annotationOn(w, "an appropriate time", "question")
+	q, ok := annotationOn(w, long, "question")
 	if !ok {
 		t.Fatal("the question was not asked")
 	}
