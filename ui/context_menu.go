@@ -27,6 +27,7 @@ func (c *contextMenu) show(pos int, at fyne.Position) {
 	if cv == nil {
 		return
 	}
+	c.an.overlay.tooltipBox.Hide() // the menu says what the note would
 	if s, e := c.an.reader.Selection(); s != e && pos >= s && pos <= e {
 		c.shown = c.selectionMenu()
 	} else if a, ok := c.an.annotationAt(pos); ok {

@@ -41,3 +41,33 @@ func sameColour(a, b color.Color) bool {
 	r2, g2, b2, a2 := b.RGBA()
 	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
 }
+
+// The note under the pointer goes when the text scrolls under it (End),
+// when a dialog opens, and when the right-click menu shows: it never
+// stays over what it no longer describes.
+func TestTheHoverNoteGoesWhenTheTextMovesOrADialogOpens(t *testing.T) {
+	m, _ := newTestWindow(t, nil, map[string]string{"s.txt": jointStatement})
+	openTitled(t, m, "Joint Statement")
+	note := annotate.Annotation{Kind: annotate.KindNote, Body: "Which settlement?"}
+	shown := func(what string, act func()) {
+		t.Helper()
+		m.overlay.hover(note, true, fyne.NewPos(40, 40))
+		if !m.overlay.tooltipBox.Visible() {
+			t.Fatal("the hover note does not show")
+		}
+		act()
+		if m.overlay.tooltipBox.Visible() {
+			t.Errorf("the hover note stays after %s", what)
+		}
+	}
+	shown("the text scrolled", m.reading.scrolled)
+	shown("a dialog opened", func() { m.dialogs.showWith(func() {}, func() {}) })
+	shown("the right-click menu showed", func() {
+		selectQuote(t, m, "negotiated settlement")
+		s, _ := m.reader.Selection()
+		m.menu.show(s, fyne.NewPos(50, 50))
+		if m.menu.popUp != nil {
+			m.menu.popUp.Hide()
+		}
+	})
+}

@@ -26,6 +26,9 @@ type openDialogs struct {
 	// messages are the dialogs with only an OK button, which Enter
 	// closes as OK does.
 	messages map[fyne.CanvasObject]bool
+	// opening (may be nil) is told a dialog is about to show: what floats
+	// over the reader (the note under the pointer) goes.
+	opening func()
 }
 
 func newOpenDialogs(c fyne.Canvas, later func(func())) *openDialogs {
@@ -62,6 +65,9 @@ func (o *openDialogs) show(d interface {
 // driver hands on the space character, which would otherwise be typed into
 // the text box the dialog covered.
 func (o *openDialogs) showWith(show, close func()) {
+	if o.opening != nil {
+		o.opening()
+	}
 	o.canvas.Unfocus()
 	show()
 	if top := o.canvas.Overlays().Top(); top != nil {

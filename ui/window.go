@@ -72,6 +72,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 			m.pages.readerMoved()
 			return
 		}
+		m.overlay.tooltipBox.Hide() // the text under the note moved
 		if m.overlay.toolbar.Visible() {
 			m.overlay.place()
 		}
@@ -102,6 +103,7 @@ func NewMainWindow(app fyne.App, lib *library.Library) *MainWindow {
 		saved: m.library.saved, savedHere: m.library.savedHere, showError: m.alerts.showError, colour: annotate.Yellow}
 	a := m.annotator
 	m.overlay = newOverlay(m.reader, a.HighlightIn, a.AddNote, a.AddQuestion, a.UseAsAnswer)
+	m.dialogs.opening = m.overlay.tooltipBox.Hide
 	a.overlay = m.overlay
 	m.overlay.setStatus, m.overlay.annotationAt = m.setStatus, a.annotationAt
 	m.pages = newPagePane(lib, m.tasks, m.guard, m.reader, m.overlay, m.setStatus, m.tapped)
