@@ -34,6 +34,7 @@ type pagePane struct {
 	number *widget.Entry
 	of     *widget.Label
 	zoom   *widget.Select
+	button *widget.Button // the toolbar's toggle, shown while a PDF is open
 
 	lib     *library.Library
 	tasks   *tasks
@@ -208,6 +209,13 @@ func (p *pagePane) readerMoved() {
 // documentShown follows the reader to another document: its pages, if
 // the page view is shown and it is a PDF; else back to the text.
 func (p *pagePane) documentShown(doc *annotate.Document, pos int) {
+	if p.button != nil {
+		if doc != nil && doc.Format == "pdf" {
+			p.button.Show()
+		} else {
+			p.button.Hide() // only a PDF has pages: the toolbar keeps its words
+		}
+	}
 	if doc != nil && doc.ID == p.docID {
 		return
 	}

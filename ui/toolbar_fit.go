@@ -11,23 +11,25 @@ import (
 // as well) go, so that nothing is clipped or overlaps. Its minimum width
 // is the toolbar without them.
 type toolbarFit struct {
-	buttons       []*widget.Button
-	words         []string
-	spare         []fyne.CanvasObject
-	compact, full fyne.Size // the toolbar's minimum size without and with the words
-	short         bool      // the words are dropped
+	inner   fyne.CanvasObject
+	buttons []*widget.Button
+	words   []string
+	spare   []fyne.CanvasObject
+	extra   float32 // how much wider the words and spare buttons make it
+	short   bool    // the words and spare buttons are dropped
 }
 
 // newToolbarFit lays inner out, dropping the words of buttons and the
-// spare buttons when short.
+// spare buttons when short. Buttons shown or hidden later (the page
+// view's, only for a PDF) count as they are.
 func newToolbarFit(inner fyne.CanvasObject, buttons []*widget.Button, spare ...fyne.CanvasObject) *fyne.Container {
-	t := &toolbarFit{buttons: buttons, spare: spare}
+	t := &toolbarFit{inner: inner, buttons: buttons, spare: spare}
 	for _, b := range buttons {
 		t.words = append(t.words, b.Text)
 	}
-	t.full = inner.MinSize()
+	full := inner.MinSize()
 	t.setShort(true)
-	t.compact = inner.MinSize()
+	t.extra = full.Width - inner.MinSize().Width
 	t.setShort(false)
 	return &fyne.Container{Layout: t, Objects: []fyne.CanvasObject{inner}}
 }
@@ -52,13 +54,23 @@ func (t *toolbarFit) setShort(short bool) {
 	}
 }
 
+// compact is the toolbar's minimum size without the words and spare
+// buttons.
+func (t *toolbarFit) compact() fyne.Size {
+	size := t.inner.MinSize()
+	if !t.short {
+		size.Width -= t.extra
+	}
+	return size
+}
+
 // MinSize is the toolbar's without the buttons' words.
-func (t *toolbarFit) MinSize([]fyne.CanvasObject) fyne.Size { return t.compact }
+func (t *toolbarFit) MinSize([]fyne.CanvasObject) fyne.Size { return t.compact() }
 
 // Layout drops the words when the toolbar is narrower than it is with
 // them, and gives the toolbar all the room.
 func (t *toolbarFit) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	if short := size.Width < t.full.Width; short != t.short {
+	if short := size.Width < t.compact().Width+t.extra; short != t.short {
 		t.setShort(short)
 	}
 	for _, o := range objects {

@@ -175,6 +175,8 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	themeBtn := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), func() { toggleTheme(m.app, &m.state) })
 	panelBtn := widget.NewButtonWithIcon("", theme.ListIcon(), func() { m.frame.togglePanel() })
 	pagesBtn := widget.NewButtonWithIcon("", theme.FileImageIcon(), m.pages.toggle)
+	pagesBtn.Hide()
+	m.pages.button = pagesBtn
 	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), m.help.show)
 	libBtn := widget.NewButtonWithIcon("", theme.MenuIcon(), func() { m.frame.toggleLibrary() })
 	toolbar := newToolbarFit(container.NewBorder(nil, nil, container.NewHBox(libBtn, m.history.buttons(), open, searchBtn),
