@@ -26,6 +26,15 @@ type Document struct {
 // Read turns a PDF's bytes into a Document. password may be empty; a PDF
 // that needs one gives an error that unwraps to ErrPassword.
 func (e *Engine) Read(data []byte, password string) (*Document, error) {
+	r, err := e.readRaw(data, password)
+	if err != nil {
+		return nil, err
+	}
+	return build(r)
+}
+
+// readRaw reads what the PDF's pages hold, in an instance of the engine.
+func (e *Engine) readRaw(data []byte, password string) (*raw, error) {
 	if err := sniff(data); err != nil {
 		return nil, err
 	}
@@ -35,10 +44,7 @@ func (e *Engine) Read(data []byte, password string) (*Document, error) {
 		r, err = readRaw(inst, data, password, tick)
 		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	return build(r)
+	return r, err
 }
 
 // Annotate is the Document as Scholia stores it; format and hash are the

@@ -4,8 +4,6 @@ import (
 	"math"
 	"sort"
 	"unicode"
-
-	pdfium "github.com/klippa-app/go-pdfium"
 )
 
 // Where the text stands on the page: the reading order rebuilt on import
@@ -62,15 +60,7 @@ type PageRect struct {
 // PageMap reads the PDF again and finds where each code point of text
 // (the document's text as imported from these bytes) stands on its pages.
 func (e *Engine) PageMap(data []byte, password, text string) (*PageMap, error) {
-	if err := sniff(data); err != nil {
-		return nil, err
-	}
-	var r *raw
-	err := e.run(func(inst pdfium.Pdfium, tick func()) error {
-		var err error
-		r, err = readRaw(inst, data, password, tick)
-		return err
-	})
+	r, err := e.readRaw(data, password)
 	if err != nil {
 		return nil, err
 	}
