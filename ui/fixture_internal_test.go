@@ -98,8 +98,8 @@ func openTitled(t testing.TB, m *MainWindow, title string) {
 	t.Fatalf("%q not in the library %q", title, titlesIn(m.library.list))
 }
 
-// selectText selects the first occurrence of s in the open document.
-func selectText(t *testing.T, m *MainWindow, s string) {
+// passage is where s first stands in the open document, in code points.
+func passage(t *testing.T, m *MainWindow, s string) (int, int) {
 	t.Helper()
 	text := m.reader.Document().Text()
 	i := strings.Index(text, s)
@@ -107,7 +107,13 @@ func selectText(t *testing.T, m *MainWindow, s string) {
 		t.Fatalf("%q not in the document", s)
 	}
 	start := len([]rune(text[:i]))
-	m.reader.Select(start, start+len([]rune(s)))
+	return start, start + len([]rune(s))
+}
+
+// selectText selects the first occurrence of s in the open document.
+func selectText(t *testing.T, m *MainWindow, s string) {
+	t.Helper()
+	m.reader.Select(passage(t, m, s))
 }
 
 // addNote writes a note on s through the note dialog.

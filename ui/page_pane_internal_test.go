@@ -20,18 +20,6 @@ func showPages(t *testing.T, m *MainWindow) {
 	eventually(t, "the pages open", func() bool { return m.pages.pages != nil && m.pages.showing() })
 }
 
-// passage is where s first stands in the open document, in code points.
-func passage(t *testing.T, m *MainWindow, s string) (int, int) {
-	t.Helper()
-	text := m.reader.Document().Text()
-	i := strings.Index(text, s)
-	if i < 0 {
-		t.Fatalf("%q not in the document", s)
-	}
-	start := len([]rune(text[:i]))
-	return start, start + len([]rune(s))
-}
-
 // dragOver drags on the pages from just inside the left of the first
 // character of [start, end) to just inside the right of its last, as the
 // driver sends a drag.

@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"scholia/annotate/library"
 )
 
 // OpenChecking says a backup waits until the check passed, like every
@@ -16,13 +14,7 @@ import (
 // store.CheckLettingGo, which the store says a damaged file can crash).
 func TestABackupDuringTheCheckWaitsForIt(t *testing.T) {
 	path, _ := storedLibrary(t)
-	held := newHeldCheck()
-	lib, checked, err := library.OpenChecking(path, held.check)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lib.Close()
-	<-held.started
+	lib, checked, held := openHeld(t, path, false)
 	type result struct {
 		wrote bool
 		err   error

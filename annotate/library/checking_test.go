@@ -34,6 +34,22 @@ func (h *heldCheck) check(path string) (library.Report, error) {
 	return r, err
 }
 
+// openHeld opens the library at path while held checks it (damaged: the
+// check finds damage), once the check has started; the library closes
+// when the test ends.
+func openHeld(t *testing.T, path string, damaged bool) (*library.Library, <-chan error, *heldCheck) {
+	t.Helper()
+	held := newHeldCheck()
+	held.damaged = damaged
+	lib, checked, err := library.OpenChecking(path, held.check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = lib.Close() })
+	<-held.started
+	return lib, checked, held
+}
+
 // storedLibrary is a library file holding one document, closed, and the
 // document's id.
 func storedLibrary(t *testing.T) (path, doc string) {
@@ -63,13 +79,7 @@ func readBytes(t *testing.T, path string) []byte {
 // highlight is committed and read back.
 func TestTheLibraryReadsWhileItsCheckRunsAndWritesAfter(t *testing.T) {
 	path, doc := storedLibrary(t)
-	held := newHeldCheck()
-	lib, checked, err := library.OpenChecking(path, held.check)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lib.Close()
-	<-held.started
+	lib, checked, held := openHeld(t, path, false)
 	docs, err := lib.Documents()
 	if err != nil || len(docs) != 1 {
 		t.Fatalf("reading during the check: %d documents, %v; want 1", len(docs), err)
@@ -107,14 +117,7 @@ func TestTheLibraryReadsWhileItsCheckRunsAndWritesAfter(t *testing.T) {
 func TestDamageFoundWhileReadingWritesNothing(t *testing.T) {
 	path, doc := storedLibrary(t)
 	before := readBytes(t, path)
-	held := newHeldCheck()
-	held.damaged = true
-	lib, checked, err := library.OpenChecking(path, held.check)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lib.Close()
-	<-held.started
+	lib, checked, held := openHeld(t, path, true)
 	saved := make(chan error, 1)
 	go func() {
 		_, err := lib.Highlight(doc, 0, 5, annotate.Yellow, library.Separate)

@@ -29,14 +29,7 @@ func TestACitationsTitleRenamesTheDocumentInTheKeptIndex(t *testing.T) {
 	if err != nil || renamed.Title != "Border Talks in Geneva" || renamed.ImportedTitle != "Talks" {
 		t.Fatalf("renamed %+v, %v", renamed, err)
 	}
-	if err := lib.Close(); err != nil {
-		t.Fatal(err)
-	}
-	again, err := library.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer again.Close()
+	again := reopen(t, lib, path)
 	hits, err := again.Search(context.Background(), "who met", 10)
 	if err != nil || len(hits) != 1 || hits[0].Title != "Border Talks in Geneva" {
 		t.Fatalf("after reopening: %+v, %v; want the note under the new title", hits, err)

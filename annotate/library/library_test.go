@@ -22,6 +22,21 @@ func openLibrary(t *testing.T) (*library.Library, string) {
 	return lib, path
 }
 
+// reopen closes lib and opens the library at path again, as a later
+// process does.
+func reopen(t *testing.T, lib *library.Library, path string) *library.Library {
+	t.Helper()
+	if err := lib.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := library.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = again.Close() })
+	return again
+}
+
 // writeTree writes files (by their paths, folders made) into dir.
 func writeTree(t *testing.T, dir string, files map[string]string) {
 	t.Helper()

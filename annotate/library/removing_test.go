@@ -147,14 +147,7 @@ func TestARemovalSurvivesReopeningWithTheKeptSearchIndex(t *testing.T) {
 	if _, err := lib.RemoveDocument(memoDoc.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := lib.Close(); err != nil {
-		t.Fatal(err)
-	}
-	again, err := library.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer again.Close()
+	again := reopen(t, lib, path)
 	for _, q := range []string{"zanzibar", "summit"} {
 		hits, err := again.Search(context.Background(), q, 10)
 		if err != nil || len(hits) != 0 {

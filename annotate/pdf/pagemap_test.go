@@ -28,19 +28,8 @@ func TestEveryCharacterRoundTripsBetweenTextAndPage(t *testing.T) {
 			twoCol++
 		}
 		t.Run(filepath.Base(p), func(t *testing.T) {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := testEngine.Read(data, "")
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc, l := mapped(t, p)
 			text := []rune(doc.Annotate().Text())
-			l, err := testEngine.PageMap(data, "", string(text))
-			if err != nil {
-				t.Fatal(err)
-			}
 			if l.Count() != doc.Pages {
 				t.Fatalf("the layout has %d pages, the PDF %d", l.Count(), doc.Pages)
 			}
@@ -85,18 +74,7 @@ func TestACaretStaysInTheColumnOfThePoint(t *testing.T) {
 		t.Fatal("the corpus has no two-column PDFs in pdf/pages")
 	}
 	for _, p := range paths[:min(len(paths), 8)] {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := testEngine.Read(data, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := testEngine.PageMap(data, "", doc.Annotate().Text())
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, m := mapped(t, p)
 		for n, pg := range m.Pages {
 			half := pg.Width / 2
 			box := map[int]Rect{}
@@ -118,4 +96,22 @@ func TestACaretStaysInTheColumnOfThePoint(t *testing.T) {
 			}
 		}
 	}
+}
+
+// mapped is the PDF at path read as the import reads it, and its map.
+func mapped(t *testing.T, path string) (*Document, *PageMap) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := testEngine.Read(data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := testEngine.PageMap(data, "", doc.Annotate().Text())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, m
 }
