@@ -64,17 +64,6 @@ func TestRemovingADocumentLeavesNoSearchEntry(t *testing.T) {
 		}
 		return lib, path, doc
 	}
-	reopen := func(t *testing.T, lib *library.Library, path string) *library.Library {
-		if err := lib.Close(); err != nil {
-			t.Fatal(err)
-		}
-		again, err := library.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = again.Close() })
-		return again
-	}
 	for _, c := range []struct {
 		name string
 		run  func(t *testing.T) (*library.Library, string)
