@@ -71,11 +71,6 @@ func (l *Library) BackupProblem() error {
 // "" (unless it is unchanged since its newest backup, which is returned
 // with wrote false), else to dest.
 func (l *Library) Backup(dest string) (info BackupInfo, wrote bool, err error) {
-	// A copy of a file not yet checked is checked in this process, which
-	// a damaged file could end: the backup waits for the check.
-	if err := l.store.AwaitCheck(); err != nil {
-		return BackupInfo{}, false, err
-	}
 	if dest == "" {
 		return backup.Take(l.store, l.now(), false)
 	}

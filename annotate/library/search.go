@@ -108,11 +108,6 @@ func (s *searcher) ready() (*search.Index, error) {
 	if ix := s.current(); ix != nil {
 		return ix, nil
 	}
-	// The index is read where it lies in the file, past the reads the
-	// store guards while the file is checked: it waits for the check.
-	if err := s.store.AwaitCheck(); err != nil {
-		return nil, err
-	}
 	s.begin()
 	ix, keep, at, snapshot, built, failed, err := s.prepare()
 	if failed {

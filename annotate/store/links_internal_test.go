@@ -101,7 +101,7 @@ func TestReadOnlyLibraryWithoutAnswerLinksOpens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s = &Store{db: newBoltDB(db, true), path: path, readOnly: true}
+	s = &Store{db: newBoltDB(db), path: path, readOnly: true}
 	defer s.Close()
 	if err := s.prepare(); err != nil {
 		t.Fatalf("opening it read-only: %v", err)

@@ -409,12 +409,6 @@ func dropSearchIndex(tx *bolt.Tx) error {
 // reads, such as a search. It fails when the file is missing, lacks
 // anything Open would add, or is shorter than its pages.
 func OpenToRead(path string) (*Store, error) {
-	return openToRead(path, true)
-}
-
-// openToRead is OpenToRead; a store not yet checked (checked false)
-// reads as one opened before its check does (see boltDB.View).
-func openToRead(path string, checked bool) (*Store, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -423,7 +417,7 @@ func openToRead(path string, checked bool) (*Store, error) {
 	if err != nil {
 		return nil, classifyOpenError(path, err)
 	}
-	s := &Store{db: newBoltDB(db, checked), path: path, readOnly: true, toRead: true}
+	s := &Store{db: newBoltDB(db), path: path, readOnly: true, toRead: true}
 	// The file's length first: a page beyond its end is not read.
 	err = s.db.View(func(tx *bolt.Tx) error {
 		if tx.Size() > fi.Size() {

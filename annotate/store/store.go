@@ -87,7 +87,7 @@ func OpenWith(path string, beforeWrite func(*Store)) (*Store, error) {
 	if err != nil {
 		return nil, classifyOpenError(path, err)
 	}
-	s := &Store{db: newBoltDB(db, true), path: path, readOnly: readOnly}
+	s := &Store{db: newBoltDB(db), path: path, readOnly: readOnly}
 	if need, err := s.needsPrepare(); err == nil && need && existed && beforeWrite != nil {
 		beforeWrite(s)
 	}

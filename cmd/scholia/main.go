@@ -64,9 +64,8 @@ func runWindow(inv cli.Invocation) (code int) {
 		return noDisplay(nil)
 	}
 	path, err := inv.LibraryPath()
-	var checked <-chan error
 	if err == nil {
-		lib, checked, err = openLibrary(path)
+		lib, err = library.OpenVerified(path, startCheck)
 	}
 	var target cli.Target
 	if err == nil {
@@ -102,11 +101,6 @@ func runWindow(inv cli.Invocation) (code int) {
 	default:
 		w := showMain(a, lib, target)
 		served.attach(w)
-		awaitCheck(a, w, checked, func(damage *library.Damage) fyne.Window {
-			served.stop() // the library it serves is closed
-			served = nil
-			return showDamaged(a, inv, path, damage, &lib, &served)
-		})
 	}
 	a.Run()
 	served.stop()
