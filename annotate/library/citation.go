@@ -26,12 +26,8 @@ func (l *Library) SetReference(docID string, ref *annotate.Reference) (*annotate
 	}
 	l.changing.Lock()
 	defer l.changing.Unlock()
-	was, err := l.store.DocumentInfo(docID)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := l.store.SetReference(docID, ref)
-	if err != nil || doc.Title == was.Title {
+	doc, renamed, err := l.store.SetReference(docID, ref)
+	if err != nil || !renamed {
 		return doc, err
 	}
 	// The citation renamed the document: the index finds it, and its

@@ -22,10 +22,11 @@ func (s *Store) PutDocumentFrom(doc *annotate.Document, original []byte) error {
 }
 
 // SetReference replaces a document's citation fields (nil: back to what
-// the import found), in one transaction.
-func (s *Store) SetReference(docID string, ref *annotate.Reference) (*annotate.Document, error) {
+// the import found), in one transaction; renamed says the citation's
+// title gave the document another.
+func (s *Store) SetReference(docID string, ref *annotate.Reference) (doc *annotate.Document, renamed bool, err error) {
 	var d annotate.Document
-	err := s.update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDocuments)
 		info := b.Get([]byte(docID))
 		if info == nil {
@@ -36,20 +37,21 @@ func (s *Store) SetReference(docID string, ref *annotate.Reference) (*annotate.D
 		}
 		was := d.Title
 		retitle(&d, ref)
+		renamed = d.Title != was
 		d.Reference = ref
 		rec, err := seal(&d)
 		if err != nil {
 			return err
 		}
-		if err := b.Put([]byte(docID), rec); err != nil || d.Title == was {
+		if err := b.Put([]byte(docID), rec); err != nil || !renamed {
 			return err
 		}
 		return journalRetitled(tx, docID)
 	})
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return &d, nil
+	return &d, renamed, nil
 }
 
 // retitle gives d the title of the citation ref, keeping the one the
